@@ -1,0 +1,3 @@
+"""Convene: meeting management and hybrid-session coordination for intergovernmental bodies."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""A session's agenda: numbered items, lettered sub-items, and their documents."""

@@ -1,0 +1,26 @@
+from piccolo.columns import ForeignKey, Integer, OnDelete, Text, Varchar
+from piccolo.table import Table
+
+from convene.meetings.tables import Session
+
+
+class AgendaItem(Table):
+    """An agenda item (``parent`` empty) or a sub-item; numbered by ``position``."""
+
+    session = ForeignKey(Session, on_delete=OnDelete.cascade)
+    parent = ForeignKey("self", null=True, default=None, on_delete=OnDelete.cascade)
+    position = Integer()
+    title = Varchar(length=500)
+    description = Text(default="")
+
+
+class Document(Table):
+    """A session document with its UN symbol, optionally listed under an item."""
+
+    session = ForeignKey(Session, on_delete=OnDelete.cascade)
+    agenda_item = ForeignKey(AgendaItem, null=True, default=None, on_delete=OnDelete.set_null)
+    symbol = Varchar(length=80, unique=True)
+    title = Varchar(length=500)
+    # Comma-separated official languages it is available in: ar,zh,en,fr,ru,es.
+    languages = Varchar(length=40, default="en")
+    link = Varchar(length=500, default="")

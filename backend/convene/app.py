@@ -1,0 +1,108 @@
+"""The app factory: builds a Litestar app from settings and wires every domain.
+
+Nothing here runs at import time; ``uvicorn --factory convene.app:create_app``
+and the tests call :func:`create_app` when they want an app.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from litestar import Litestar
+from litestar.config.compression import CompressionConfig
+from litestar.datastructures import State
+from litestar.di import Provide
+from litestar.logging.config import StructLoggingConfig
+from litestar.middleware.logging import LoggingMiddlewareConfig
+from litestar.openapi.config import OpenAPIConfig
+from litestar.plugins.jinja import JinjaTemplateEngine
+from litestar.plugins.structlog import StructlogConfig, StructlogPlugin
+from litestar.static_files import create_static_files_router
+from litestar.template.config import TemplateConfig
+from piccolo.engine.base import Engine
+from piccolo.engine.postgres import PostgresEngine
+
+from convene import __version__
+from convene.accounts.auth import AuthenticationMiddleware
+from convene.db import bind_engine, create_engine
+from convene.errors import EXCEPTION_HANDLERS, problem_details_plugin
+from convene.health import HealthController
+from convene.registry import all_tables, app_registry, known_migrations
+from convene.routes import route_handlers
+from convene.settings import Settings
+
+logger = logging.getLogger("convene")
+
+
+def create_app(settings: Settings | None = None) -> Litestar:
+    settings = settings or Settings.from_env()
+    registry = app_registry()
+    engine = create_engine(settings.database_url)
+    bind_engine(engine, all_tables(registry))
+    state = State({"settings": settings, "known_migrations": known_migrations(registry)})
+    return Litestar(
+        route_handlers=[
+            HealthController,
+            *route_handlers(),
+            create_static_files_router(
+                path="/static", directories=[settings.frontend_dir / "static"], name="static"
+            ),
+        ],
+        state=state,
+        dependencies={"settings": Provide(lambda: settings, use_cache=True, sync_to_thread=False)},
+        lifespan=[_database_pool(engine)],
+        middleware=[AuthenticationMiddleware()],
+        plugins=[problem_details_plugin(), StructlogPlugin(_logging_config(settings))],
+        exception_handlers=EXCEPTION_HANDLERS,
+        template_config=TemplateConfig(
+            directory=settings.frontend_dir / "templates", engine=JinjaTemplateEngine
+        ),
+        openapi_config=OpenAPIConfig(
+            title="Convene",
+            version=__version__,
+            description="Sessions, agendas, delegations and calendars of intergovernmental bodies.",
+            path="/schema",
+        ),
+        compression_config=CompressionConfig(backend="gzip", minimum_size=1024),
+        debug=settings.is_development,
+    )
+
+
+def _database_pool(engine: Engine):
+    """Open PostgreSQL's connection pool for the app's lifetime.
+
+    If the database is down at start-up the app still starts (without a pool),
+    so that ``/health`` can say so instead of the process dying in a loop.
+    """
+
+    @asynccontextmanager
+    async def lifespan(_app: Litestar) -> AsyncIterator[None]:
+        pooled = False
+        if isinstance(engine, PostgresEngine):
+            try:
+                await engine.start_connection_pool(min_size=1, max_size=10)
+                pooled = True
+            except Exception as error:  # unreachable at start-up: serve without a pool
+                logger.error("PostgreSQL unreachable at start-up, serving without a pool: %s", error)
+        try:
+            yield
+        finally:
+            if pooled:
+                await engine.close_connection_pool()
+
+    return lifespan
+
+
+def _logging_config(settings: Settings) -> StructlogConfig:
+    """One structured line per request: method, path, query and status."""
+    return StructlogConfig(
+        structlog_logging_config=StructLoggingConfig(
+            log_exceptions="never", pretty_print_tty=settings.is_development
+        ),
+        middleware_logging_config=LoggingMiddlewareConfig(
+            request_log_fields=("method", "path", "query"),
+            response_log_fields=("status_code",),
+        ),
+    )

@@ -1,0 +1,1 @@
+"""The registry of participating entities: States, organizations, UN entities."""

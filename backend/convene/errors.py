@@ -1,0 +1,121 @@
+"""Every error answers as RFC 9457 problem details, naming the field at fault.
+
+Services raise :class:`RuleViolation` when a request breaks a rule of the
+domain; Litestar raises its own HTTP exceptions for routing and validation.
+Both become ``application/problem+json`` bodies here, and so does anything
+unexpected, which is also logged, so a client never sees an HTML error page.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Mapping
+from http import HTTPStatus
+from typing import Any
+
+import asyncpg
+from litestar import Request, Response
+from litestar.exceptions import HTTPException, ValidationException
+from litestar.plugins.problem_details import (
+    ProblemDetailsConfig,
+    ProblemDetailsException,
+    ProblemDetailsPlugin,
+)
+
+logger = logging.getLogger("convene.errors")
+
+
+class RuleViolation(Exception):
+    """A request that breaks a rule of the domain (a clash, a quota, a date)."""
+
+    def __init__(self, message: str, *, field: str | None = None, status_code: int = 409) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+        self.status_code = status_code
+
+
+class NotFound(Exception):
+    """The object does not exist, or the caller may not know that it does."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__(f"{what} not found")
+        self.message = f"{what} not found"
+
+
+def problem(
+    status_code: int, detail: str, *, errors: list[dict[str, Any]] | None = None, **headers: str
+) -> ProblemDetailsException:
+    return ProblemDetailsException(
+        status_code=status_code,
+        title=HTTPStatus(status_code).phrase,
+        detail=detail,
+        extra={"errors": errors} if errors else None,
+        headers=headers or None,
+    )
+
+
+def _from_http_exception(exc: HTTPException) -> ProblemDetailsException:
+    if isinstance(exc, ValidationException):
+        return problem(exc.status_code, _validation_summary(exc), errors=_field_errors(exc.extra))
+    extra = exc.extra if isinstance(exc.extra, Mapping) else None
+    errors = extra.get("errors") if extra else None
+    return problem(exc.status_code, exc.detail, errors=errors, **(exc.headers or {}))
+
+
+def _validation_summary(exc: ValidationException) -> str:
+    errors = _field_errors(exc.extra)
+    if len(errors) == 1 and errors[0].get("field"):
+        return f"{errors[0]['field']}: {errors[0]['message']}"
+    return "The request is not valid" if errors else exc.detail
+
+
+def _field_errors(extra: Any) -> list[dict[str, Any]]:
+    """Litestar's ``[{"key", "message", "source"}]`` as ``[{"field", "message"}]``."""
+    if not isinstance(extra, list):
+        return []
+    errors = []
+    for item in extra:
+        if isinstance(item, Mapping):
+            field = item.get("key") or None
+            errors.append({"field": field, "message": item.get("message", ""), "source": item.get("source")})
+    return errors
+
+
+def _from_rule_violation(exc: RuleViolation) -> ProblemDetailsException:
+    errors = [{"field": exc.field, "message": exc.message}] if exc.field else None
+    return problem(exc.status_code, exc.message, errors=errors)
+
+
+def _from_not_found(exc: NotFound) -> ProblemDetailsException:
+    return problem(404, exc.message)
+
+
+def _from_integrity_error(exc: Exception) -> ProblemDetailsException:
+    # The services check rules first; this is the database's last word when
+    # two requests raced past a check, so the answer is a conflict, not a crash.
+    logger.info("integrity error answered as 409: %s", exc)
+    return problem(409, "The change conflicts with data that already exists")
+
+
+def _unexpected(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
+    logger.exception("unhandled error on %s %s", request.method, request.url.path)
+    return problem(500, "An unexpected error occurred; it has been logged").to_response(request)
+
+
+def problem_details_plugin() -> ProblemDetailsPlugin:
+    return ProblemDetailsPlugin(
+        ProblemDetailsConfig(
+            exception_to_problem_detail_map={
+                HTTPException: _from_http_exception,
+                RuleViolation: _from_rule_violation,
+                NotFound: _from_not_found,
+                sqlite3.IntegrityError: _from_integrity_error,
+                asyncpg.IntegrityConstraintViolationError: _from_integrity_error,
+            }
+        )
+    )
+
+
+EXCEPTION_HANDLERS = {Exception: _unexpected}

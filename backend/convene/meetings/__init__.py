@@ -1,0 +1,1 @@
+"""Bodies, their sessions (numbered, resumed, joint) and the sessions' officers."""

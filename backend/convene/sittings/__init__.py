@@ -1,0 +1,1 @@
+"""Sittings (meetings) of a session: when, where, online, and which items."""
