@@ -1,0 +1,72 @@
+"""HTTP for agendas and documents: public to read, the secretariat's to change."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Controller, Request, delete, get, patch, post
+
+from litestar.params import FromPath, JSONBody
+
+from convene.accounts.guards import is_secretariat, requires_secretariat
+from convene.agenda import services
+from convene.agenda.schemas import (
+    AdoptionIn,
+    AgendaItemIn,
+    AgendaItemPatch,
+    AgendaOut,
+    DocumentIn,
+    DocumentOut,
+    DocumentPatch,
+)
+from convene.meetings.services import get_session
+
+
+class SessionAgendaController(Controller):
+    path = "/api/sessions/{session_id:int}"
+    tags = ["Agenda"]
+
+    @get("/agenda", summary="The agenda with its items, sub-items and documents")
+    async def get_agenda(self, request: Request[Any, Any, Any], session_id: FromPath[int]) -> AgendaOut:
+        await get_session(session_id, include_private=is_secretariat(request.user))
+        return await services.get_agenda(session_id)
+
+    @post("/agenda/items", guards=[requires_secretariat], summary="Add an item or sub-item")
+    async def add_item(self, session_id: FromPath[int], data: JSONBody[AgendaItemIn]) -> AgendaOut:
+        return await services.add_item(session_id, data)
+
+    @post("/agenda/adoption", guards=[requires_secretariat], summary="Record the agenda's adoption")
+    async def adopt(self, session_id: FromPath[int], data: JSONBody[AdoptionIn]) -> AgendaOut:
+        return await services.adopt_agenda(session_id, data.adopted_on)
+
+    @post("/documents", guards=[requires_secretariat], summary="Add a document")
+    async def add_document(self, session_id: FromPath[int], data: JSONBody[DocumentIn]) -> DocumentOut:
+        return await services.add_document(session_id, data)
+
+
+class AgendaItemController(Controller):
+    path = "/api/agenda-items"
+    tags = ["Agenda"]
+    guards = [requires_secretariat]
+
+    @patch("/{item_id:int}", summary="Rename, move or reorder an item")
+    async def update_item(self, item_id: FromPath[int], data: JSONBody[AgendaItemPatch]) -> AgendaOut:
+        return await services.update_item(item_id, data)
+
+    @delete("/{item_id:int}", status_code=200, summary="Remove an item and renumber the rest")
+    async def delete_item(self, item_id: FromPath[int]) -> AgendaOut:
+        return await services.delete_item(item_id)
+
+
+class DocumentController(Controller):
+    path = "/api/documents"
+    tags = ["Agenda"]
+    guards = [requires_secretariat]
+
+    @patch("/{document_id:int}", summary="Change a document")
+    async def update_document(self, document_id: FromPath[int], data: JSONBody[DocumentPatch]) -> DocumentOut:
+        return await services.update_document(document_id, data)
+
+    @delete("/{document_id:int}", summary="Remove a document")
+    async def delete_document(self, document_id: FromPath[int]) -> None:
+        await services.delete_document(document_id)

@@ -1,0 +1,1 @@
+"""Pieces every domain's HTTP layer shares: pagination and common query types."""

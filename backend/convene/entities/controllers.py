@@ -1,0 +1,49 @@
+"""HTTP for the registry of participating entities."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from litestar import Controller, get, patch, post
+from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
+
+from convene.accounts.guards import requires_secretariat
+from convene.api.pagination import Page, PageNumber, PerPage
+from convene.entities import services
+from convene.entities.categories import Category, RegionalGroup
+from convene.entities.schemas import EntityIn, EntityOut, EntityPatch
+
+
+class EntityController(Controller):
+    path = "/api/entities"
+    tags = ["Participating entities"]
+
+    @get("/", summary="States and organizations, in the order UN lists use")
+    async def list_entities(
+        self,
+        category: FromQuery[Category | None] = None,
+        regional_group: FromQuery[RegionalGroup | None] = None,
+        search: Annotated[str | None, QueryParameter(name="q", max_length=100)] = None,
+        page: PageNumber = 1,
+        per_page: PerPage = 50,
+    ) -> Page[EntityOut]:
+        items, total = await services.list_entities(
+            category=category,
+            regional_group=regional_group.value if regional_group else None,
+            search=search,
+            page=page,
+            per_page=per_page,
+        )
+        return Page(items=items, total=total, page=page, per_page=per_page)
+
+    @get("/{entity_id:int}", summary="One entity")
+    async def get_entity(self, entity_id: FromPath[int]) -> EntityOut:
+        return await services.get_entity(entity_id)
+
+    @post("/", guards=[requires_secretariat], summary="Add an entity")
+    async def create_entity(self, data: JSONBody[EntityIn]) -> EntityOut:
+        return await services.create_entity(data)
+
+    @patch("/{entity_id:int}", guards=[requires_secretariat], summary="Change an entity")
+    async def update_entity(self, entity_id: FromPath[int], data: JSONBody[EntityPatch]) -> EntityOut:
+        return await services.update_entity(entity_id, data)

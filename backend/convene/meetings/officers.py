@@ -1,0 +1,125 @@
+"""A session's bureau: one presiding officer (President or Chair), vice-chairs, a rapporteur."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import msgspec
+
+from convene.db import locked_transaction
+from convene.entities.categories import Category
+from convene.entities.tables import Entity
+from convene.errors import NotFound, RuleViolation
+from convene.meetings.schemas import OfficerIn, OfficerOut, OfficerPatch
+from convene.meetings.tables import Officer, Session
+from convene.meetings.vocabulary import OfficerRole
+
+PRESIDING_ROLES = [OfficerRole.PRESIDENT.value, OfficerRole.CHAIR.value]
+
+
+async def list_officers(session_id: int) -> list[OfficerOut]:
+    rows = (
+        await Officer.select(Officer.all_columns(), Officer.entity.short_name.as_alias("state"))
+        .where(Officer.session == session_id)
+        .order_by(Officer.position)
+        .order_by(Officer.id)
+    )
+    return sorted((_officer_out(row) for row in rows), key=_bureau_order)
+
+
+BUREAU_ORDER = {
+    OfficerRole.PRESIDENT.value: 0,
+    OfficerRole.CHAIR.value: 0,
+    OfficerRole.VICE_PRESIDENT.value: 1,
+    OfficerRole.VICE_CHAIR.value: 1,
+    OfficerRole.RAPPORTEUR.value: 2,
+}
+
+
+def _bureau_order(officer: OfficerOut) -> int:
+    """The presiding officer first, then the vice-chairs, then the rapporteur."""
+    return BUREAU_ORDER[officer.role]
+
+
+def _officer_out(row: dict[str, Any]) -> OfficerOut:
+    return OfficerOut(
+        id=row["id"],
+        role=row["role"],
+        role_label=OfficerRole(row["role"]).label,
+        honorific=row["honorific"],
+        name=row["name"],
+        entity_id=row["entity"],
+        state=row["state"],
+    )
+
+
+async def add_officer(session_id: int, data: OfficerIn) -> OfficerOut:
+    async with locked_transaction(f"officers:{session_id}"):
+        if not await Session.exists().where(Session.id == session_id):
+            raise NotFound("Session")
+        await _check_officer(session_id, data.role, data.entity_id, officer_id=None)
+        count = await Officer.count().where(Officer.session == session_id)
+        officer = Officer(
+            session=session_id,
+            role=data.role.value,
+            honorific=data.honorific,
+            name=data.name,
+            entity=data.entity_id,
+            position=count + 1,
+        )
+        await officer.save()
+    return await get_officer(officer.id)
+
+
+async def update_officer(officer_id: int, patch: OfficerPatch) -> OfficerOut:
+    current = await Officer.select().where(Officer.id == officer_id).first()
+    if current is None:
+        raise NotFound("Officer")
+    changes = {k: v for k, v in msgspec.structs.asdict(patch).items() if v is not msgspec.UNSET}
+    async with locked_transaction(f"officers:{current['session']}"):
+        role = OfficerRole(changes.get("role", current["role"]))
+        entity_id = changes.get("entity_id", current["entity"])
+        await _check_officer(current["session"], role, entity_id, officer_id=officer_id)
+        if "entity_id" in changes:
+            changes["entity"] = changes.pop("entity_id")
+        if "role" in changes:
+            changes["role"] = role.value
+        if changes:
+            await Officer.update(changes).where(Officer.id == officer_id)
+    return await get_officer(officer_id)
+
+
+async def remove_officer(officer_id: int) -> None:
+    if not await Officer.exists().where(Officer.id == officer_id):
+        raise NotFound("Officer")
+    await Officer.delete().where(Officer.id == officer_id)
+
+
+async def get_officer(officer_id: int) -> OfficerOut:
+    row = (
+        await Officer.select(Officer.all_columns(), Officer.entity.short_name.as_alias("state"))
+        .where(Officer.id == officer_id)
+        .first()
+    )
+    if row is None:
+        raise NotFound("Officer")
+    return _officer_out(row)
+
+
+async def _check_officer(session_id: int, role: OfficerRole, entity_id: int | None, *, officer_id: int | None) -> None:
+    if entity_id is not None:
+        entity = await Entity.select(Entity.category).where(Entity.id == entity_id).first()
+        if entity is None:
+            raise RuleViolation("There is no such State", field="entity_id", status_code=422)
+        if not Category(entity["category"]).is_state:
+            raise RuleViolation("An officer comes from a State", field="entity_id", status_code=422)
+    if role.presides:
+        presiding = Officer.select(Officer.name).where(
+            (Officer.session == session_id) & Officer.role.is_in(PRESIDING_ROLES)
+        )
+        if officer_id is not None:
+            presiding = presiding.where(Officer.id != officer_id)
+        if existing := await presiding.first():
+            raise RuleViolation(
+                f"The session already has a presiding officer ({existing['name']})", field="role"
+            )

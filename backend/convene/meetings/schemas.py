@@ -1,0 +1,162 @@
+"""Request and response bodies for bodies, sessions and officers."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+import msgspec
+from msgspec import UNSET, Meta, Struct, UnsetType
+
+from convene.entities.categories import Category
+from convene.meetings.vocabulary import Language, OfficerRole, SessionFormat, SessionKind, SessionStatus
+
+SymbolPrefix = Annotated[
+    str, Meta(pattern=r"^[A-Z][A-Z0-9]*(/[A-Z0-9.]+)*$", max_length=60, examples=["CAC/COSP/IRG/2020"])
+]
+BodyCode = Annotated[str, Meta(pattern=r"^[A-Z][A-Z0-9-]{0,19}$", examples=["IRG"])]
+PositiveInt = Annotated[int, Meta(ge=1)]
+Count = Annotated[int, Meta(ge=0)]
+Name = Annotated[str, Meta(min_length=1, max_length=300)]
+Link = Annotated[str, Meta(pattern=r"^(https://\S+)?$", max_length=500)]
+
+
+class BodyIn(Struct, forbid_unknown_fields=True):
+    code: BodyCode
+    name: Name
+    short_name: Annotated[str, Meta(min_length=1, max_length=100)]
+    symbol_prefix: SymbolPrefix
+    admitted_categories: list[Category] = msgspec.field(default_factory=lambda: list(Category))
+
+
+class BodyPatch(Struct, forbid_unknown_fields=True):
+    name: Name | UnsetType = UNSET
+    short_name: Annotated[str, Meta(min_length=1, max_length=100)] | UnsetType = UNSET
+    symbol_prefix: SymbolPrefix | UnsetType = UNSET
+    admitted_categories: list[Category] | UnsetType = UNSET
+
+
+class BodyOut(Struct):
+    code: str
+    name: str
+    short_name: str
+    symbol_prefix: str
+    admitted_categories: list[str]
+
+
+class PartIn(Struct, forbid_unknown_fields=True):
+    """One body's share of a session, with that body's numbering."""
+
+    body: BodyCode
+    kind: SessionKind = SessionKind.REGULAR
+    number: PositiveInt | None = None
+    resumption: PositiveInt | None = None
+
+
+class PartOut(Struct):
+    body: str
+    body_name: str
+    kind: str
+    number: int | None
+    resumption: int | None
+    title: str
+
+
+class SessionFields(Struct, forbid_unknown_fields=True):
+    """Fields a session is created with; every one can later be patched."""
+
+    parts: Annotated[list[PartIn], Meta(min_length=1, max_length=4)]
+    start_date: date
+    end_date: date
+    timezone: Annotated[str, Meta(min_length=1, max_length=64, examples=["Europe/Vienna"])]
+    format: SessionFormat
+    symbol_prefix: SymbolPrefix
+    status: SessionStatus = SessionStatus.DRAFT
+    subject: Annotated[str, Meta(max_length=300)] = ""
+    venue_name: Annotated[str, Meta(max_length=200)] = ""
+    city: Annotated[str, Meta(max_length=100)] = ""
+    in_person_quota: Count | None | UnsetType = UNSET
+    online_speaking_quota: Count | None | UnsetType = UNSET
+    room_capacity: PositiveInt | None = None
+    platform_name: Annotated[str, Meta(max_length=100)] = ""
+    join_link: Link = ""
+    interpretation_languages: list[Language] = msgspec.field(default_factory=list)
+    admitted_categories: list[Category] | UnsetType = UNSET
+    registration_opens: date | None = None
+    registration_closes: date | None = None
+
+
+class SessionPatch(Struct, forbid_unknown_fields=True):
+    parts: Annotated[list[PartIn], Meta(min_length=1, max_length=4)] | UnsetType = UNSET
+    start_date: date | UnsetType = UNSET
+    end_date: date | UnsetType = UNSET
+    timezone: Annotated[str, Meta(min_length=1, max_length=64)] | UnsetType = UNSET
+    format: SessionFormat | UnsetType = UNSET
+    symbol_prefix: SymbolPrefix | UnsetType = UNSET
+    status: SessionStatus | UnsetType = UNSET
+    subject: Annotated[str, Meta(max_length=300)] | UnsetType = UNSET
+    venue_name: Annotated[str, Meta(max_length=200)] | UnsetType = UNSET
+    city: Annotated[str, Meta(max_length=100)] | UnsetType = UNSET
+    in_person_quota: Count | None | UnsetType = UNSET
+    online_speaking_quota: Count | None | UnsetType = UNSET
+    room_capacity: PositiveInt | None | UnsetType = UNSET
+    platform_name: Annotated[str, Meta(max_length=100)] | UnsetType = UNSET
+    join_link: Link | UnsetType = UNSET
+    interpretation_languages: list[Language] | UnsetType = UNSET
+    admitted_categories: list[Category] | UnsetType = UNSET
+    registration_opens: date | None | UnsetType = UNSET
+    registration_closes: date | None | UnsetType = UNSET
+    participants_published: bool | UnsetType = UNSET
+
+
+class SessionOut(Struct):
+    id: int
+    title: str
+    parts: list[PartOut]
+    is_joint: bool
+    start_date: date
+    end_date: date
+    timezone: str
+    venue_name: str
+    city: str
+    format: str
+    status: str
+    symbol_prefix: str
+    subject: str
+    in_person_quota: int | None
+    online_speaking_quota: int | None
+    room_capacity: int | None
+    platform_name: str
+    interpretation_languages: list[str]
+    admitted_categories: list[str]
+    registration_opens: date | None
+    registration_closes: date | None
+    agenda_status: str
+    agenda_adopted_on: date | None
+    participants_published: bool
+    join_link: str | None = None
+    """Only the secretariat sees the platform's join link."""
+
+
+class OfficerIn(Struct, forbid_unknown_fields=True):
+    role: OfficerRole
+    name: Name
+    entity_id: PositiveInt | None = None
+    honorific: Annotated[str, Meta(max_length=20, examples=["H.E. Mr."])] = ""
+
+
+class OfficerPatch(Struct, forbid_unknown_fields=True):
+    role: OfficerRole | UnsetType = UNSET
+    name: Name | UnsetType = UNSET
+    entity_id: PositiveInt | None | UnsetType = UNSET
+    honorific: Annotated[str, Meta(max_length=20)] | UnsetType = UNSET
+
+
+class OfficerOut(Struct):
+    id: int
+    role: str
+    role_label: str
+    honorific: str
+    name: str
+    entity_id: int | None
+    state: str | None

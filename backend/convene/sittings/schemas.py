@@ -1,0 +1,57 @@
+"""Request and response bodies for sittings."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+from msgspec import UNSET, Meta, Struct, UnsetType
+
+Room = Annotated[str, Meta(max_length=100, examples=["Board Room D"])]
+Link = Annotated[str, Meta(pattern=r"^(https://\S+)?$", max_length=500)]
+ItemIds = Annotated[list[Annotated[int, Meta(ge=1)]], Meta(max_length=100)]
+
+
+class SittingIn(Struct, forbid_unknown_fields=True):
+    """Times with an offset are taken as given; times without one are the venue's time."""
+
+    starts_at: datetime
+    ends_at: datetime
+    title: Annotated[str, Meta(max_length=200)] = ""
+    room: Room = ""
+    online_link: Link = ""
+    agenda_item_ids: ItemIds = []
+
+
+class SittingPatch(Struct, forbid_unknown_fields=True):
+    starts_at: datetime | UnsetType = UNSET
+    ends_at: datetime | UnsetType = UNSET
+    title: Annotated[str, Meta(min_length=1, max_length=200)] | UnsetType = UNSET
+    room: Room | UnsetType = UNSET
+    online_link: Link | UnsetType = UNSET
+    agenda_item_ids: ItemIds | UnsetType = UNSET
+
+
+class TakenUpItem(Struct):
+    id: int
+    number: str
+    title: str
+
+
+class SittingOut(Struct):
+    id: int
+    session_id: int
+    title: str
+    starts_at: datetime
+    """In UTC."""
+    ends_at: datetime
+    local_starts_at: datetime
+    """In the venue's time zone, with its offset."""
+    local_ends_at: datetime
+    timezone: str
+    room: str
+    status: str
+    sequence: int
+    agenda_items: list[TakenUpItem]
+    online_link: str | None = None
+    """Only for the secretariat (and, later, the delegates who follow online)."""

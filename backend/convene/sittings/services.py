@@ -1,0 +1,266 @@
+"""Sitting rules: inside the session's days (venue time), one sitting per room at a time.
+
+Times are stored in UTC and shown in the venue's zone, so a sitting at 10:00
+in Vienna stays at 10:00 local time across a daylight-saving change.
+``sequence`` rises whenever a calendar must hear of a change.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import UTC, date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import msgspec
+
+from convene.agenda.services import item_numbers
+from convene.agenda.tables import AgendaItem
+from convene.db import locked_transaction
+from convene.errors import NotFound, RuleViolation
+from convene.meetings.tables import Session
+from convene.meetings.timezones import in_zone, local_day_bounds
+from convene.meetings.vocabulary import SessionFormat
+from convene.sittings.schemas import SittingIn, SittingOut, SittingPatch, TakenUpItem
+from convene.sittings.tables import Sitting, SittingItem
+
+SCHEDULED = "scheduled"
+CANCELLED = "cancelled"
+# A change to any of these is news to a calendar (iCalendar SEQUENCE).
+NOTIFIABLE = ("starts_at", "ends_at", "room", "online_link", "status")
+
+
+# Reading ---------------------------------------------------------------------
+
+
+async def list_sittings(session_id: int, *, include_links: bool) -> list[SittingOut]:
+    session = await _session(session_id)
+    rows = await Sitting.select().where(Sitting.session == session_id).order_by(Sitting.starts_at)
+    return await _views(rows, session, include_links)
+
+
+async def get_sitting(sitting_id: int, *, include_links: bool) -> SittingOut:
+    row = await _sitting(sitting_id)
+    session = await _session(row["session"])
+    return (await _views([row], session, include_links))[0]
+
+
+async def _views(rows: list[dict[str, Any]], session: dict[str, Any], include_links: bool) -> list[SittingOut]:
+    numbers = await item_numbers(session["id"])
+    taken_up = await _items_taken_up([row["id"] for row in rows])
+    titles = {
+        row["id"]: row["title"]
+        for row in await AgendaItem.select(AgendaItem.id, AgendaItem.title).where(AgendaItem.session == session["id"])
+    }
+    return [
+        _sitting_out(row, session["timezone"], include_links, [
+            TakenUpItem(id=item_id, number=numbers[item_id], title=titles[item_id]) for item_id in taken_up[row["id"]]
+        ])
+        for row in rows
+    ]
+
+
+def _sitting_out(row: dict[str, Any], zone: str, include_links: bool, items: list[TakenUpItem]) -> SittingOut:
+    starts_at, ends_at = _utc(row["starts_at"]), _utc(row["ends_at"])
+    return SittingOut(
+        id=row["id"],
+        session_id=row["session"],
+        title=row["title"],
+        starts_at=starts_at,
+        ends_at=ends_at,
+        local_starts_at=in_zone(starts_at, zone),
+        local_ends_at=in_zone(ends_at, zone),
+        timezone=zone,
+        room=row["room"],
+        status=row["status"],
+        sequence=row["sequence"],
+        agenda_items=items,
+        online_link=row["online_link"] if include_links else None,
+    )
+
+
+async def _items_taken_up(sitting_ids: list[int]) -> dict[int, list[int]]:
+    by_sitting: dict[int, list[int]] = defaultdict(list)
+    if sitting_ids:
+        rows = (
+            await SittingItem.select(SittingItem.sitting, SittingItem.agenda_item)
+            .where(SittingItem.sitting.is_in(sitting_ids))
+            .order_by(SittingItem.position)
+        )
+        for row in rows:
+            by_sitting[row["sitting"]].append(row["agenda_item"])
+    return by_sitting
+
+
+async def sittings_outside(session_id: int, first: date, last: date, zone: str) -> list[str]:
+    """Titles of the session's live sittings that would not fit in ``first``..``last``."""
+    start, end = local_day_bounds(first, last, zone)
+    rows = await Sitting.select(Sitting.title, Sitting.starts_at, Sitting.ends_at).where(
+        (Sitting.session == session_id) & (Sitting.status == SCHEDULED)
+    )
+    return [row["title"] for row in rows if _utc(row["starts_at"]) < start or _utc(row["ends_at"]) > end]
+
+
+# Writing ---------------------------------------------------------------------
+
+
+async def create_sitting(session_id: int, data: SittingIn) -> SittingOut:
+    session = await _session(session_id)
+    starts_at, ends_at = _as_utc(data.starts_at, session), _as_utc(data.ends_at, session)
+    room = data.room.strip()
+    async with locked_transaction(f"session:{session_id}", _room_lock(session, room)):
+        _check_times(starts_at, ends_at, session)
+        _check_room_needed(room, session)
+        await _check_room_free(room, starts_at, ends_at, session, sitting_id=None)
+        await _check_items(session_id, data.agenda_item_ids)
+        title = data.title.strip() or await _next_title(session_id)
+        sitting = Sitting(
+            session=session_id,
+            title=title,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            room=room,
+            online_link=data.online_link,
+        )
+        await sitting.save()
+        await _set_items(sitting.id, data.agenda_item_ids)
+    return await get_sitting(sitting.id, include_links=True)
+
+
+async def update_sitting(sitting_id: int, patch: SittingPatch) -> SittingOut:
+    current = await _sitting(sitting_id)
+    session = await _session(current["session"])
+    changes = {k: v for k, v in msgspec.structs.asdict(patch).items() if v is not msgspec.UNSET}
+    if current["status"] == CANCELLED:
+        raise RuleViolation("A cancelled sitting cannot be changed", field="status")
+    for field in ("starts_at", "ends_at"):
+        if field in changes:
+            changes[field] = _as_utc(changes[field], session)
+    if "room" in changes:
+        changes["room"] = changes["room"].strip()
+    merged = current | changes
+    async with locked_transaction(f"session:{session['id']}", _room_lock(session, merged["room"])):
+        _check_times(_utc(merged["starts_at"]), _utc(merged["ends_at"]), session)
+        _check_room_needed(merged["room"], session)
+        await _check_room_free(merged["room"], _utc(merged["starts_at"]), _utc(merged["ends_at"]), session, sitting_id)
+        item_ids = changes.pop("agenda_item_ids", None)
+        if item_ids is not None:
+            await _check_items(session["id"], item_ids)
+            await _set_items(sitting_id, item_ids)
+        await _save_changes(sitting_id, current, changes)
+    return await get_sitting(sitting_id, include_links=True)
+
+
+async def cancel_sitting(sitting_id: int) -> SittingOut:
+    """Cancelled sittings stay (calendars must show them cancelled) but free their room."""
+    current = await _sitting(sitting_id)
+    async with locked_transaction(f"session:{current['session']}"):
+        if current["status"] == CANCELLED:
+            raise RuleViolation("The sitting is already cancelled", field="status")
+        await _save_changes(sitting_id, current, {"status": CANCELLED})
+    return await get_sitting(sitting_id, include_links=True)
+
+
+async def _save_changes(sitting_id: int, current: dict[str, Any], changes: dict[str, Any]) -> None:
+    notifiable = any(field in changes and changes[field] != _comparable(current, field) for field in NOTIFIABLE)
+    values = dict(changes)
+    values["updated_at"] = datetime.now(UTC)
+    if notifiable:
+        values["sequence"] = current["sequence"] + 1
+    await Sitting.update(values).where(Sitting.id == sitting_id)
+
+
+def _comparable(row: dict[str, Any], field: str) -> Any:
+    return _utc(row[field]) if field in {"starts_at", "ends_at"} else row[field]
+
+
+def _check_times(starts_at: datetime, ends_at: datetime, session: dict[str, Any]) -> None:
+    if ends_at <= starts_at:
+        raise RuleViolation("A sitting must end after it starts", field="ends_at", status_code=422)
+    first, last = local_day_bounds(session["start_date"], session["end_date"], session["timezone"])
+    if starts_at < first or ends_at > last:
+        raise RuleViolation(
+            f"The sitting must lie within the session, {session['start_date']} to {session['end_date']} "
+            f"({session['timezone']})",
+            field="starts_at" if starts_at < first else "ends_at",
+            status_code=422,
+        )
+
+
+def _check_room_needed(room: str, session: dict[str, Any]) -> None:
+    if not room and session["format"] != SessionFormat.ONLINE.value:
+        raise RuleViolation("A sitting of an in-person or hybrid session needs a room", field="room", status_code=422)
+
+
+async def _check_room_free(
+    room: str, starts_at: datetime, ends_at: datetime, session: dict[str, Any], sitting_id: int | None
+) -> None:
+    """Two live sittings at the same venue cannot share a room at the same time."""
+    if not room:
+        return
+    same_venue = Session.select(Session.id).where(
+        (Session.venue_name == session["venue_name"]) & (Session.city == session["city"])
+    )
+    candidates = Sitting.select(Sitting.id, Sitting.title, Sitting.starts_at, Sitting.ends_at).where(
+        (Sitting.room.ilike(room)) & (Sitting.status == SCHEDULED) & Sitting.session.is_in(same_venue)
+    )
+    if sitting_id is not None:
+        candidates = candidates.where(Sitting.id != sitting_id)
+    for other in await candidates:
+        if _utc(other["starts_at"]) < ends_at and starts_at < _utc(other["ends_at"]):
+            local = in_zone(_utc(other["starts_at"]), session["timezone"]).strftime("%d %B %Y %H:%M")
+            raise RuleViolation(f"{room} is taken by the {other['title']} at {local}", field="room")
+
+
+async def _check_items(session_id: int, item_ids: list[int]) -> None:
+    if len(set(item_ids)) != len(item_ids):
+        raise RuleViolation("An agenda item is listed twice", field="agenda_item_ids", status_code=422)
+    if not item_ids:
+        return
+    found = await AgendaItem.count().where(AgendaItem.id.is_in(item_ids) & (AgendaItem.session == session_id))
+    if found != len(item_ids):
+        raise RuleViolation("Every item must be on this session's agenda", field="agenda_item_ids", status_code=422)
+
+
+async def _set_items(sitting_id: int, item_ids: list[int]) -> None:
+    await SittingItem.delete().where(SittingItem.sitting == sitting_id)
+    if item_ids:
+        await SittingItem.insert(
+            *(SittingItem(sitting=sitting_id, agenda_item=item, position=i) for i, item in enumerate(item_ids, 1))
+        )
+
+
+async def _next_title(session_id: int) -> str:
+    """UN numbering of meetings: "1st meeting", "2nd meeting", ..."""
+    count = await Sitting.count().where(Sitting.session == session_id) + 1
+    suffix = "th" if 11 <= count % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(count % 10, "th")
+    return f"{count}{suffix} meeting"
+
+
+def _room_lock(session: dict[str, Any], room: str) -> str:
+    return f"room:{session['venue_name']}:{session['city']}:{room.casefold()}"
+
+
+def _as_utc(moment: datetime, session: dict[str, Any]) -> datetime:
+    """A time without an offset is the venue's local time."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=ZoneInfo(session["timezone"]))
+    return moment.astimezone(UTC)
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+async def _session(session_id: int) -> dict[str, Any]:
+    session = await Session.select().where(Session.id == session_id).first()
+    if session is None:
+        raise NotFound("Session")
+    return session
+
+
+async def _sitting(sitting_id: int) -> dict[str, Any]:
+    row = await Sitting.select().where(Sitting.id == sitting_id).first()
+    if row is None:
+        raise NotFound("Sitting")
+    return row
