@@ -9,14 +9,22 @@ from msgspec import UNSET, Meta, Struct, UnsetType
 
 Room = Annotated[str, Meta(max_length=100, examples=["Board Room D"])]
 Link = Annotated[str, Meta(pattern=r"^(https://\S+)?$", max_length=500)]
+# ISO 8601 with or without seconds and offset: "2020-08-31T10:00" is the venue's 10:00.
+Moment = Annotated[
+    str,
+    Meta(
+        pattern=r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$",
+        examples=["2020-08-31T10:00", "2020-08-31T08:00:00Z"],
+    ),
+]
 ItemIds = Annotated[list[Annotated[int, Meta(ge=1)]], Meta(max_length=100)]
 
 
 class SittingIn(Struct, forbid_unknown_fields=True):
     """Times with an offset are taken as given; times without one are the venue's time."""
 
-    starts_at: datetime
-    ends_at: datetime
+    starts_at: Moment
+    ends_at: Moment
     title: Annotated[str, Meta(max_length=200)] = ""
     room: Room = ""
     online_link: Link = ""
@@ -24,8 +32,8 @@ class SittingIn(Struct, forbid_unknown_fields=True):
 
 
 class SittingPatch(Struct, forbid_unknown_fields=True):
-    starts_at: datetime | UnsetType = UNSET
-    ends_at: datetime | UnsetType = UNSET
+    starts_at: Moment | UnsetType = UNSET
+    ends_at: Moment | UnsetType = UNSET
     title: Annotated[str, Meta(min_length=1, max_length=200)] | UnsetType = UNSET
     room: Room | UnsetType = UNSET
     online_link: Link | UnsetType = UNSET

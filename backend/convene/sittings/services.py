@@ -106,7 +106,8 @@ async def sittings_outside(session_id: int, first: date, last: date, zone: str) 
 
 async def create_sitting(session_id: int, data: SittingIn) -> SittingOut:
     session = await _session(session_id)
-    starts_at, ends_at = _as_utc(data.starts_at, session), _as_utc(data.ends_at, session)
+    starts_at = _as_utc(data.starts_at, session, "starts_at")
+    ends_at = _as_utc(data.ends_at, session, "ends_at")
     room = data.room.strip()
     async with locked_transaction(f"session:{session_id}", _room_lock(session, room)):
         _check_times(starts_at, ends_at, session)
@@ -135,7 +136,7 @@ async def update_sitting(sitting_id: int, patch: SittingPatch) -> SittingOut:
         raise RuleViolation("A cancelled sitting cannot be changed", field="status")
     for field in ("starts_at", "ends_at"):
         if field in changes:
-            changes[field] = _as_utc(changes[field], session)
+            changes[field] = _as_utc(changes[field], session, field)
     if "room" in changes:
         changes["room"] = changes["room"].strip()
     merged = current | changes
@@ -201,15 +202,18 @@ async def _check_room_free(
     same_venue = Session.select(Session.id).where(
         (Session.venue_name == session["venue_name"]) & (Session.city == session["city"])
     )
-    candidates = Sitting.select(Sitting.id, Sitting.title, Sitting.starts_at, Sitting.ends_at).where(
-        (Sitting.room.ilike(room)) & (Sitting.status == SCHEDULED) & Sitting.session.is_in(same_venue)
+    # Rooms compare without regard to case ("Board Room D", "board room d"), in Python
+    # so that no character of a room's name acts as an SQL LIKE wildcard.
+    candidates = Sitting.select(Sitting.id, Sitting.title, Sitting.room, Sitting.starts_at, Sitting.ends_at).where(
+        (Sitting.status == SCHEDULED) & (Sitting.room != "") & Sitting.session.is_in(same_venue)
     )
     if sitting_id is not None:
         candidates = candidates.where(Sitting.id != sitting_id)
     for other in await candidates:
-        if _utc(other["starts_at"]) < ends_at and starts_at < _utc(other["ends_at"]):
+        overlaps = _utc(other["starts_at"]) < ends_at and starts_at < _utc(other["ends_at"])
+        if overlaps and other["room"].casefold() == room.casefold():
             local = in_zone(_utc(other["starts_at"]), session["timezone"]).strftime("%d %B %Y %H:%M")
-            raise RuleViolation(f"{room} is taken by the {other['title']} at {local}", field="room")
+            raise RuleViolation(f"{other['room']} is taken by the {other['title']} at {local}", field="room")
 
 
 async def _check_items(session_id: int, item_ids: list[int]) -> None:
@@ -241,8 +245,12 @@ def _room_lock(session: dict[str, Any], room: str) -> str:
     return f"room:{session['venue_name']}:{session['city']}:{room.casefold()}"
 
 
-def _as_utc(moment: datetime, session: dict[str, Any]) -> datetime:
-    """A time without an offset is the venue's local time."""
+def _as_utc(text: str, session: dict[str, Any], field: str) -> datetime:
+    """Parse an ISO time; one without an offset is the venue's local time."""
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError as error:
+        raise RuleViolation(f"{text!r} is not a valid date and time", field=field, status_code=422) from error
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=ZoneInfo(session["timezone"]))
     return moment.astimezone(UTC)
