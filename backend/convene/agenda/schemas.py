@@ -15,7 +15,7 @@ Description = Annotated[str, Meta(max_length=5000)]
 PositiveInt = Annotated[int, Meta(ge=1)]
 # CAC/COSP/2017/3, CAC/COSP/IRG/2018/CRP.9, CAC/COSP/2019/L.1/Rev.1, CAC/COSP/2019/INF/1
 Symbol = Annotated[
-    str, Meta(pattern=r"^[A-Z][A-Z0-9.]*(/[A-Za-z0-9.]+)+$", max_length=80, examples=["CAC/COSP/2017/3"])
+    str, Meta(pattern=r"^[A-Z][A-Z0-9.]*(/[A-Za-z0-9.-]+)+$", max_length=80, examples=["CAC/COSP/2017/3"])
 ]
 Link = Annotated[str, Meta(pattern=r"^(https?://\S+)?$", max_length=500)]
 

@@ -12,7 +12,7 @@ from convene.entities.categories import Category
 from convene.meetings.vocabulary import Language, OfficerRole, SessionFormat, SessionKind, SessionStatus
 
 SymbolPrefix = Annotated[
-    str, Meta(pattern=r"^[A-Z][A-Z0-9]*(/[A-Z0-9.]+)*$", max_length=60, examples=["CAC/COSP/IRG/2020"])
+    str, Meta(pattern=r"^[A-Z][A-Z0-9]*(/[A-Z0-9.-]+)*$", max_length=60, examples=["CAC/COSP/IRG/2020"])
 ]
 BodyCode = Annotated[str, Meta(pattern=r"^[A-Z][A-Z0-9-]{0,19}$", examples=["IRG"])]
 PositiveInt = Annotated[int, Meta(ge=1)]

@@ -1,0 +1,1 @@
+"""Realistic demo data for trying Convene out (``convene demo``)."""
