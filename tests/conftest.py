@@ -104,6 +104,9 @@ def settings(database_url: str, var_dir: Path) -> Settings:
         secret_key="test-secret-key",
         environment="test",
         base_url="http://convene.test",
+        # The test client runs the app's lifespan in its own event loop, where a
+        # pool would be out of the tests' reach: connect per query instead.
+        database_pool_size=0,
         var_dir=var_dir,
     )
 

@@ -48,7 +48,8 @@ async def test_health_answers_503_when_the_database_is_unreachable(engine: str, 
 
 
 def test_migrate_twice_changes_nothing_the_second_time(database_url: str, var_dir: Path) -> None:
-    # The session fixture has migrated already: this is at least the second run.
+    first = run_convene("migrate", database_url=database_url, var_dir=var_dir)
+    assert first.returncode == 0, first.stderr
     again = run_convene("migrate", database_url=database_url, var_dir=var_dir)
     assert again.returncode == 0, again.stderr
     assert again.stdout.strip() == "Database is up to date."

@@ -52,7 +52,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         ],
         state=state,
         dependencies={"settings": Provide(lambda: settings, use_cache=True, sync_to_thread=False)},
-        lifespan=[_database_pool(engine)],
+        lifespan=[_database_pool(engine, settings.database_pool_size)],
         middleware=[AuthenticationMiddleware()],
         plugins=[problem_details_plugin(), StructlogPlugin(_logging_config(settings))],
         exception_handlers=EXCEPTION_HANDLERS,
@@ -70,7 +70,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
     )
 
 
-def _database_pool(engine: Engine):
+def _database_pool(engine: Engine, size: int):
     """Open PostgreSQL's connection pool for the app's lifetime.
 
     If the database is down at start-up the app still starts (without a pool),
@@ -80,9 +80,9 @@ def _database_pool(engine: Engine):
     @asynccontextmanager
     async def lifespan(_app: Litestar) -> AsyncIterator[None]:
         pooled = False
-        if isinstance(engine, PostgresEngine):
+        if isinstance(engine, PostgresEngine) and size > 0:
             try:
-                await engine.start_connection_pool(min_size=1, max_size=10)
+                await engine.start_connection_pool(min_size=1, max_size=size)
                 pooled = True
             except Exception as error:  # unreachable at start-up: serve without a pool
                 logger.error("PostgreSQL unreachable at start-up, serving without a pool: %s", error)

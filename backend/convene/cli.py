@@ -49,15 +49,19 @@ def serve(host: str, port: int, workers: int, reload: bool) -> None:
 @main.command()
 def migrate() -> None:
     """Bring the database schema up to date (running it again changes nothing)."""
+    from convene.entities.services import sync_registry
     from convene.migrations import migrate_forwards
 
     settings = _settings()
     os.environ["DATABASE_URL"] = settings.database_url  # what piccolo_conf reads
     os.environ.setdefault("PICCOLO_CONF", "convene.piccolo_conf")
     applied = asyncio.run(migrate_forwards(settings.database_url))
-    click.echo(f"Applied {len(applied)} migration(s)." if applied else "Database is up to date.")
+    added = asyncio.run(_with_app_engine(sync_registry))
+    click.echo(f"Applied {len(applied)} migration(s)." if applied or added else "Database is up to date.")
     for name in applied:
         click.echo(f"  {name}")
+    if added:
+        click.echo(f"Added {added} participating entities from the shipped registry.")
 
 
 @main.command()

@@ -36,6 +36,8 @@ class Settings:
     secret_key: str
     environment: str = "development"
     redis_url: str | None = None
+    database_pool_size: int = 10
+    """PostgreSQL connections per worker; 0 opens a connection per query instead."""
     base_url: str = "http://127.0.0.1:8000"
     default_timezone: str = "Europe/Vienna"
     smtp: SmtpSettings = field(default_factory=SmtpSettings)
@@ -66,6 +68,7 @@ class Settings:
             secret_key=_secret_key(env.get("SECRET_KEY"), environment, var_dir),
             environment=environment,
             redis_url=env.get("REDIS_URL") or None,
+            database_pool_size=int(env.get("DATABASE_POOL_SIZE", "10")),
             base_url=env.get("BASE_URL", "http://127.0.0.1:8000").rstrip("/"),
             default_timezone=timezone,
             smtp=SmtpSettings(
