@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from litestar import Controller, Request, delete, get, patch, post
-
 from litestar.params import FromPath, JSONBody
 
 from convene.accounts.guards import is_secretariat, requires_secretariat

@@ -12,8 +12,6 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
-import msgspec
-
 from convene.agenda.numbering import item_number
 from convene.agenda.schemas import (
     AgendaItemIn,
@@ -25,6 +23,7 @@ from convene.agenda.schemas import (
     DocumentPatch,
 )
 from convene.agenda.tables import AgendaItem, Document
+from convene.api.patches import given_fields
 from convene.db import locked_transaction
 from convene.errors import NotFound, RuleViolation
 from convene.meetings.bodies import join_codes, split_codes
@@ -134,7 +133,7 @@ async def update_item(item_id: int, patch: AgendaItemPatch) -> AgendaOut:
     item = await _item(item_id)
     session_id = item["session"]
     async with locked_transaction(_agenda_lock(session_id)):
-        changes = {k: v for k, v in msgspec.structs.asdict(patch).items() if v is not msgspec.UNSET}
+        changes = given_fields(patch)
         moving = "parent_id" in changes or "position" in changes
         if moving:
             await _check_provisional(session_id)
@@ -261,7 +260,7 @@ async def add_document(session_id: int, data: DocumentIn) -> DocumentOut:
 
 async def update_document(document_id: int, patch: DocumentPatch) -> DocumentOut:
     current = await get_document(document_id)
-    changes = {k: v for k, v in msgspec.structs.asdict(patch).items() if v is not msgspec.UNSET}
+    changes = given_fields(patch)
     session_id = (await Document.select(Document.session).where(Document.id == document_id).first())["session"]
     async with locked_transaction("document-symbols"):
         await _check_document(

@@ -20,8 +20,8 @@ from convene.entities.services import sync_registry
 from convene.entities.tables import Entity
 from convene.meetings import bodies, officers, services
 from convene.meetings.schemas import BodyIn, OfficerIn, SessionFields, SessionPatch
-from convene.meetings.vocabulary import SessionStatus
 from convene.meetings.tables import Body, SessionPart
+from convene.meetings.vocabulary import SessionStatus
 from convene.sittings import services as sittings
 from convene.sittings.schemas import SittingIn
 

@@ -8,6 +8,7 @@ from typing import Any
 
 import msgspec
 
+from convene.api.patches import given_fields
 from convene.db import locked_transaction
 from convene.entities.categories import Category, alphabetical_key
 from convene.entities.schemas import EntityIn, EntityOut, EntityPatch
@@ -56,7 +57,7 @@ async def create_entity(data: EntityIn) -> EntityOut:
 
 async def update_entity(entity_id: int, patch: EntityPatch) -> EntityOut:
     current = await get_entity(entity_id)
-    changes = {k: v for k, v in msgspec.structs.asdict(patch).items() if v is not msgspec.UNSET}
+    changes = given_fields(patch)
     values = _checked(msgspec.structs.asdict(current) | changes)
     async with locked_transaction(REGISTRY_LOCK):
         await _check_unique(values, entity_id=entity_id)

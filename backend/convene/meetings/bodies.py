@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import msgspec
 
+from convene.api.patches import given_fields
 from convene.entities.categories import Category
 from convene.errors import NotFound, RuleViolation
 from convene.meetings.schemas import BodyIn, BodyOut, BodyPatch
@@ -50,7 +51,7 @@ async def create_body(data: BodyIn) -> BodyOut:
 
 async def update_body(code: str, patch: BodyPatch) -> BodyOut:
     await get_body(code)
-    changes = {k: v for k, v in msgspec.structs.asdict(patch).items() if v is not msgspec.UNSET}
+    changes = given_fields(patch)
     if "admitted_categories" in changes:
         changes["admitted_categories"] = join_codes(changes["admitted_categories"])
     if changes:

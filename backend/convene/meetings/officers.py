@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import msgspec
-
+from convene.api.patches import given_fields
 from convene.db import locked_transaction
 from convene.entities.categories import Category
 from convene.entities.tables import Entity
@@ -75,7 +74,7 @@ async def update_officer(officer_id: int, patch: OfficerPatch) -> OfficerOut:
     current = await Officer.select().where(Officer.id == officer_id).first()
     if current is None:
         raise NotFound("Officer")
-    changes = {k: v for k, v in msgspec.structs.asdict(patch).items() if v is not msgspec.UNSET}
+    changes = given_fields(patch)
     async with locked_transaction(f"officers:{current['session']}"):
         role = OfficerRole(changes.get("role", current["role"]))
         entity_id = changes.get("entity_id", current["entity"])

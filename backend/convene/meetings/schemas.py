@@ -9,7 +9,13 @@ import msgspec
 from msgspec import UNSET, Meta, Struct, UnsetType
 
 from convene.entities.categories import Category
-from convene.meetings.vocabulary import Language, OfficerRole, SessionFormat, SessionKind, SessionStatus
+from convene.meetings.vocabulary import (
+    Language,
+    OfficerRole,
+    SessionFormat,
+    SessionKind,
+    SessionStatus,
+)
 
 SymbolPrefix = Annotated[
     str, Meta(pattern=r"^[A-Z][A-Z0-9]*(/[A-Z0-9.-]+)*$", max_length=60, examples=["CAC/COSP/IRG/2020"])

@@ -14,6 +14,7 @@ from typing import Any
 import msgspec
 from msgspec import UNSET
 
+from convene.api.patches import given_fields
 from convene.db import locked_transaction
 from convene.errors import NotFound, RuleViolation
 from convene.meetings.bodies import join_codes, split_codes
@@ -185,7 +186,7 @@ async def update_session(session_id: int, patch: SessionPatch) -> SessionOut:
         current = await Session.select().where(Session.id == session_id).first()
         if current is None:
             raise NotFound("Session")
-        changes = {k: v for k, v in msgspec.structs.asdict(patch).items() if v is not UNSET}
+        changes = given_fields(patch)
         _check_transition(SessionStatus(current["status"]), changes.get("status"))
         new_parts = changes.pop("parts", None)
         parts = new_parts or await _stored_parts(session_id)

@@ -12,10 +12,9 @@ from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import msgspec
-
 from convene.agenda.services import item_numbers
 from convene.agenda.tables import AgendaItem
+from convene.api.patches import given_fields
 from convene.db import locked_transaction
 from convene.errors import NotFound, RuleViolation
 from convene.meetings.tables import Session
@@ -131,7 +130,7 @@ async def create_sitting(session_id: int, data: SittingIn) -> SittingOut:
 async def update_sitting(sitting_id: int, patch: SittingPatch) -> SittingOut:
     current = await _sitting(sitting_id)
     session = await _session(current["session"])
-    changes = {k: v for k, v in msgspec.structs.asdict(patch).items() if v is not msgspec.UNSET}
+    changes = given_fields(patch)
     if current["status"] == CANCELLED:
         raise RuleViolation("A cancelled sitting cannot be changed", field="status")
     for field in ("starts_at", "ends_at"):
