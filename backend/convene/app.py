@@ -29,9 +29,11 @@ from convene.accounts.auth import AuthenticationMiddleware
 from convene.db import bind_engine, create_engine
 from convene.errors import EXCEPTION_HANDLERS, problem_details_plugin
 from convene.health import HealthController
+from convene.mail.sender import outbox_sender
 from convene.registry import all_tables, app_registry, known_migrations
 from convene.routes import route_handlers
 from convene.settings import Settings
+from convene.templating import configure_template_engine
 
 logger = logging.getLogger("convene")
 
@@ -52,12 +54,14 @@ def create_app(settings: Settings | None = None) -> Litestar:
         ],
         state=state,
         dependencies={"settings": Provide(lambda: settings, use_cache=True, sync_to_thread=False)},
-        lifespan=[_database_pool(engine, settings.database_pool_size)],
+        lifespan=[_database_pool(engine, settings.database_pool_size), outbox_sender(settings)],
         middleware=[AuthenticationMiddleware()],
         plugins=[problem_details_plugin(), StructlogPlugin(_logging_config(settings))],
         exception_handlers=EXCEPTION_HANDLERS,
         template_config=TemplateConfig(
-            directory=settings.frontend_dir / "templates", engine=JinjaTemplateEngine
+            directory=settings.frontend_dir / "templates",
+            engine=JinjaTemplateEngine,
+            engine_callback=configure_template_engine,
         ),
         openapi_config=OpenAPIConfig(
             title="Convene",
@@ -104,5 +108,7 @@ def _logging_config(settings: Settings) -> StructlogConfig:
         middleware_logging_config=LoggingMiddlewareConfig(
             request_log_fields=("method", "path", "query"),
             response_log_fields=("status_code",),
+            # Handlers whose query carries a secret (invitation and reset links).
+            exclude_opt_key="skip_request_log",
         ),
     )

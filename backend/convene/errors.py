@@ -9,6 +9,7 @@ unexpected, which is also logged, so a client never sees an HTML error page.
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
 from collections.abc import Mapping
 from http import HTTPStatus
@@ -78,9 +79,24 @@ def _field_errors(extra: Any) -> list[dict[str, Any]]:
     errors = []
     for item in extra:
         if isinstance(item, Mapping):
-            field = item.get("key") or None
+            field = _missing_field(item.get("message", "")) or item.get("key") or None
             errors.append({"field": field, "message": item.get("message", ""), "source": item.get("source")})
     return errors
+
+
+_MISSING_FIELD = re.compile(r"^Object missing required field `([^`]+)`(?: - at `\$\.?([^`]*)`)?")
+
+
+def _missing_field(message: str) -> str | None:
+    """msgspec reports a missing field against the whole body ("data"); name the field itself.
+
+    "Object missing required field `x` - at `$.parts[0]`" names ``parts[0].x``.
+    """
+    found = _MISSING_FIELD.match(message)
+    if not found:
+        return None
+    name, where = found.groups()
+    return f"{where}.{name}" if where else name
 
 
 def _from_rule_violation(exc: RuleViolation) -> ProblemDetailsException:

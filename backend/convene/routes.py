@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from litestar.types import ControllerRouterHandler
 
-from convene.agenda.controllers import AgendaItemController, DocumentController, SessionAgendaController
+from convene.agenda.controllers import (
+    AgendaItemController,
+    DocumentController,
+    SessionAgendaController,
+)
 from convene.entities.controllers import EntityController
 from convene.meetings.controllers import BodyController, OfficerController, SessionController
 from convene.sittings.controllers import SessionSittingController, SittingController
@@ -21,5 +25,15 @@ def route_handlers() -> list[ControllerRouterHandler]:
         DocumentController,
         SessionSittingController,
         SittingController,
+        *_accounts_handlers(),
     ]
 
+
+def _accounts_handlers() -> list[ControllerRouterHandler]:
+    """Accounts, sign-in pages, audit log and outbox (issue 4)."""
+    from convene.accounts.controllers import AccountController, InvitationController, MeController
+    from convene.accounts.pages import AccountPages
+    from convene.audit.controllers import AuditController
+    from convene.mail.controllers import OutboxController
+
+    return [MeController, AccountController, InvitationController, AccountPages, AuditController, OutboxController]

@@ -44,6 +44,9 @@ class Settings:
     var_dir: Path = PROJECT_ROOT / "var"
     frontend_dir: Path = PROJECT_ROOT / "frontend"
     migrations_dir: Path = PROJECT_ROOT / "migrations"
+    # How often each worker's outbox sender looks for mail to send; None (the
+    # default for settings built in code, as the tests do) runs no sender loop.
+    mail_poll_seconds: float | None = None
 
     @property
     def is_production(self) -> bool:
@@ -80,6 +83,7 @@ class Settings:
                 sender=env.get("SMTP_SENDER", SmtpSettings.sender),
             ),
             var_dir=var_dir,
+            mail_poll_seconds=_poll_seconds(env.get("MAIL_POLL_SECONDS", "10")),
         )
 
 
@@ -88,6 +92,17 @@ def default_database_url(env: dict[str, str] | None = None) -> str:
     env = os.environ if env is None else env
     var_dir = Path(env.get("CONVENE_VAR_DIR", PROJECT_ROOT / "var"))
     return env.get("DATABASE_URL") or f"sqlite:///{var_dir / 'convene.sqlite3'}"
+
+
+def _poll_seconds(value: str) -> float | None:
+    """``MAIL_POLL_SECONDS``: a positive number of seconds, or 0 for no sender loop."""
+    try:
+        seconds = float(value)
+    except ValueError as error:
+        raise SettingsError("MAIL_POLL_SECONDS must be a number of seconds") from error
+    if seconds < 0:
+        raise SettingsError("MAIL_POLL_SECONDS must not be negative")
+    return seconds or None
 
 
 def _check_timezone(name: str) -> None:

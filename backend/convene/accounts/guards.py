@@ -1,4 +1,8 @@
-"""Guards: small functions a route lists to say who may call it."""
+"""Guards: small functions a route lists to say who may call it.
+
+Guards decide by role only; which *objects* a focal point or delegate may
+touch is decided in the services (see :mod:`convene.accounts.access`).
+"""
 
 from __future__ import annotations
 
@@ -10,16 +14,25 @@ from litestar.handlers import BaseRouteHandler
 
 from convene.accounts.roles import Role
 
+Connection = ASGIConnection[Any, Any, Any, Any]
 
-def requires_sign_in(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
+
+def requires_sign_in(connection: Connection, _: BaseRouteHandler) -> None:
     if connection.user is None:
         raise NotAuthorizedException("Sign in to do this", headers={"WWW-Authenticate": "Bearer"})
 
 
-def requires_secretariat(connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler) -> None:
+def requires_secretariat(connection: Connection, handler: BaseRouteHandler) -> None:
     requires_sign_in(connection, handler)
     if connection.user.role != Role.SECRETARIAT.value:
         raise PermissionDeniedException("Only the secretariat can do this")
+
+
+def requires_secretariat_or_focal_point(connection: Connection, handler: BaseRouteHandler) -> None:
+    """The secretariat, or a focal point (whose services then keep them to their own entity)."""
+    requires_sign_in(connection, handler)
+    if connection.user.role not in {Role.SECRETARIAT.value, Role.FOCAL_POINT.value}:
+        raise PermissionDeniedException("Only the secretariat or a focal point can do this")
 
 
 def is_secretariat(user: Any) -> bool:

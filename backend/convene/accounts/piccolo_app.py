@@ -1,11 +1,18 @@
 from piccolo.conf.apps import AppConfig
 
-from convene.accounts.tables import Account, ApiToken
+from convene.accounts.tables import (
+    Account,
+    AccountLink,
+    ApiToken,
+    SignInFailure,
+    SignInLock,
+    WebSession,
+)
 from convene.settings import PROJECT_ROOT
 
 APP_CONFIG = AppConfig(
     app_name="accounts",
     migrations_folder_path=str(PROJECT_ROOT / "migrations" / "accounts"),
-    table_classes=[Account, ApiToken],
+    table_classes=[Account, ApiToken, WebSession, AccountLink, SignInFailure, SignInLock],
     migration_dependencies=["convene.entities.piccolo_app"],
 )

@@ -15,6 +15,7 @@ class Account(Table):
     password_hash = Varchar(length=200, null=True, default=None)
     is_active = Boolean(default=True)
     created_at = Timestamptz(default=TimestamptzNow())
+    phone = Varchar(length=40, default="")
 
 
 class ApiToken(Table):
@@ -26,3 +27,46 @@ class ApiToken(Table):
     created_at = Timestamptz(default=TimestamptzNow())
     last_used_at = Timestamptz(null=True, default=None)
     revoked_at = Timestamptz(null=True, default=None)
+
+
+class WebSession(Table):
+    """A signed-in browser: the cookie holds a random key, the database only its hash.
+
+    Kept server-side so that signing out, resetting a password or deactivating
+    an account ends the session everywhere at once, on every worker.
+    """
+
+    key_hash = Varchar(length=64, unique=True)
+    account = ForeignKey(Account, on_delete=OnDelete.cascade)
+    csrf_token = Varchar(length=64)
+    created_at = Timestamptz(default=TimestamptzNow())
+    expires_at = Timestamptz()
+    ip_address = Varchar(length=64, default="")
+    user_agent = Varchar(length=300, default="")
+
+
+class AccountLink(Table):
+    """A single-use link e-mailed to a person: an invitation or a password reset."""
+
+    account = ForeignKey(Account, on_delete=OnDelete.cascade)
+    purpose = Varchar(length=20)
+    token_hash = Varchar(length=64, unique=True)
+    created_by = ForeignKey(Account, null=True, default=None, on_delete=OnDelete.set_null)
+    created_at = Timestamptz(default=TimestamptzNow())
+    expires_at = Timestamptz()
+    used_at = Timestamptz(null=True, default=None)
+
+
+class SignInFailure(Table):
+    """One failed sign-in, kept a short while to count recent failures per address and IP."""
+
+    email = Varchar(length=254, index=True)
+    ip_address = Varchar(length=64, index=True)
+    at = Timestamptz(default=TimestamptzNow(), index=True)
+
+
+class SignInLock(Table):
+    """An address locked out of signing in until ``locked_until`` (known or not)."""
+
+    email = Varchar(length=254, unique=True)
+    locked_until = Timestamptz()

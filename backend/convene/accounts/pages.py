@@ -1,0 +1,202 @@
+"""The web pages of accounts: sign in, sign out, accept an invitation, reset a password.
+
+Server-rendered forms; each posts back to its own address with the CSRF token
+the middleware expects (``_csrf_token``). A form with a mistake is shown again
+with the message next to the field and a 400; the sign-in and reset answers
+are the same whether or not the address has an account.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from litestar import Controller, Request, get, post
+from litestar.di import NamedDependency
+from litestar.params import FromQuery, URLEncodedBody
+from litestar.response import Redirect, Template
+
+from convene.accounts.auth import web_session_of
+from convene.accounts.cookies import cleared_session_cookie, session_cookie
+from convene.accounts.links import LinkNotValid, Purpose, check_link, request_password_reset, set_password_with_link
+from convene.accounts.passwords import MIN_PASSWORD_LENGTH
+from convene.accounts.services import account_row, account_status
+from convene.accounts.sign_in import Outcome, sign_in
+from convene.accounts.tables import Account
+from convene.accounts.web_sessions import cookie_max_age, end_session, start_session
+from convene.audit.services import record
+from convene.db import locked_transaction
+from convene.entities.tables import Entity
+from convene.errors import RuleViolation
+from convene.settings import Settings
+
+AnyRequest = Request[Any, Any, Any]
+Form = URLEncodedBody[dict[str, str]]
+AppSettings = NamedDependency[Settings]
+HOME = "/account"
+NO_STORE = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"}
+PRIVATE = {"skip_request_log": True}
+"""Handlers whose URL carries a secret (a link token) are left out of the request log."""
+
+
+async def page(
+    request: AnyRequest, name: str, status_code: int = 200, headers: Mapping[str, str] | None = None, **context: Any
+) -> Template:
+    """Render ``name`` with what base.html needs to say who is signed in."""
+    return Template(
+        template_name=name,
+        context={**context, "viewer_entity_name": await _entity_name(request.user)},
+        status_code=status_code,
+        headers={**NO_STORE, **(headers or {})},
+    )
+
+
+async def _entity_name(user: Any) -> str | None:
+    if user is None or user.entity is None:
+        return None
+    row = await Entity.select(Entity.short_name).where(Entity.id == user.entity).first()
+    return row["short_name"] if row else None
+
+
+def _safe_next(target: str | None) -> str:
+    """Only a path on this site: never ``//evil.example`` or an absolute URL."""
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return HOME
+
+
+def _client_ip(request: AnyRequest) -> str:
+    return request.client.host if request.client else ""
+
+
+async def _signed_in_redirect(request: AnyRequest, account: Account, settings: Settings, target: str) -> Redirect:
+    """Open a new session (ending the browser's old one, if any) and go to ``target``."""
+    async with locked_transaction(f"account:{account.id}"):
+        if (old := web_session_of(request.scope)) is not None:
+            await end_session(old.id)
+        key = await start_session(account, _client_ip(request), request.headers.get("user-agent", ""))
+        await record(account, "account.signed_in", "account", account.id)
+    return Redirect(
+        path=_safe_next(target),
+        status_code=303,
+        cookies=[session_cookie(settings, key, cookie_max_age())],
+        headers=NO_STORE,
+    )
+
+
+def _password_errors(form: Mapping[str, str]) -> dict[str, str]:
+    password = form.get("password", "")
+    if len(password) < MIN_PASSWORD_LENGTH:
+        return {"password": f"Use at least {MIN_PASSWORD_LENGTH} characters"}
+    if form.get("password_confirmation", "") != password:
+        return {"password_confirmation": "The two passwords are not the same"}
+    return {}
+
+
+class AccountPages(Controller):
+    include_in_schema = False
+
+    @get("/sign-in")
+    async def sign_in_form(self, request: AnyRequest, next: FromQuery[str | None] = None) -> Template:
+        return await page(request, "accounts/sign_in.html", next=_safe_next(next), email="", errors={})
+
+    @post("/sign-in", status_code=200)
+    async def sign_in(self, request: AnyRequest, data: Form, settings: AppSettings) -> Template | Redirect:
+        email, password, target = data.get("email", ""), data.get("password", ""), _safe_next(data.get("next"))
+        errors = {"email": "Enter your e-mail address"} if not email.strip() else {}
+        if not password:
+            errors["password"] = "Enter your password"
+        if errors:
+            return await page(request, "accounts/sign_in.html", 400, next=target, email=email, errors=errors)
+        result = await sign_in(email, password, _client_ip(request))
+        if result.outcome is Outcome.SIGNED_IN and result.account is not None:
+            return await _signed_in_redirect(request, result.account, settings, target)
+        if result.outcome is Outcome.LOCKED:
+            minutes = -(-result.retry_after_seconds // 60)
+            return await page(
+                request, "accounts/sign_in.html", 429, {"Retry-After": str(result.retry_after_seconds)},
+                next=target, email=email, errors={},
+                failure=f"Too many failed attempts. Try again in {minutes} minutes, or reset your password.",
+            )
+        return await page(
+            request, "accounts/sign_in.html", 400, next=target, email=email, errors={},
+            failure="The e-mail address or the password is not right.",
+        )
+
+    @get("/sign-out")
+    async def sign_out_form(self, request: AnyRequest) -> Template:
+        return await page(request, "accounts/sign_out.html")
+
+    @post("/sign-out", status_code=303)
+    async def sign_out(self, request: AnyRequest, settings: AppSettings) -> Redirect:
+        session = web_session_of(request.scope)
+        if session is not None:
+            async with locked_transaction(f"account:{session.account.id}"):
+                await end_session(session.id)
+                await record(session.account, "account.signed_out", "account", session.account.id)
+        return Redirect(path="/sign-in", status_code=303, cookies=[cleared_session_cookie(settings)])
+
+    @get("/account")
+    async def account(self, request: AnyRequest) -> Template | Redirect:
+        if request.user is None:
+            return Redirect(path=f"/sign-in?next={HOME}", status_code=303)
+        row = await account_row(request.user.id)
+        return await page(request, "accounts/account.html", account=row, status=account_status(row) if row else "")
+
+    # -- invitations ----------------------------------------------------------
+
+    @get("/accept-invitation", opt=PRIVATE)
+    async def accept_form(self, request: AnyRequest, token: FromQuery[str] = "") -> Template:
+        return await _link_form(request, token, Purpose.INVITATION)
+
+    @post("/accept-invitation", opt=PRIVATE, status_code=200)
+    async def accept(self, request: AnyRequest, data: Form, settings: AppSettings) -> Template | Redirect:
+        return await _use_link(request, data, settings, Purpose.INVITATION)
+
+    # -- password reset -------------------------------------------------------
+
+    @get("/password-reset")
+    async def reset_request_form(self, request: AnyRequest) -> Template:
+        return await page(request, "accounts/reset_request.html", email="", errors={}, sent=False)
+
+    @post("/password-reset", status_code=200)
+    async def reset_request(self, request: AnyRequest, data: Form, settings: AppSettings) -> Template:
+        email = data.get("email", "")
+        try:
+            await request_password_reset(email, settings)
+        except RuleViolation as error:
+            return await page(
+                request, "accounts/reset_request.html", 400, email=email, errors={"email": error.message}, sent=False
+            )
+        return await page(request, "accounts/reset_request.html", email="", errors={}, sent=True)
+
+    @get("/password-reset/confirm", opt=PRIVATE)
+    async def reset_form(self, request: AnyRequest, token: FromQuery[str] = "") -> Template:
+        return await _link_form(request, token, Purpose.PASSWORD_RESET)
+
+    @post("/password-reset/confirm", opt=PRIVATE, status_code=200)
+    async def reset(self, request: AnyRequest, data: Form, settings: AppSettings) -> Template | Redirect:
+        return await _use_link(request, data, settings, Purpose.PASSWORD_RESET)
+
+
+LINK_TEMPLATES = {Purpose.INVITATION: "accounts/accept_invitation.html", Purpose.PASSWORD_RESET: "accounts/reset.html"}
+
+
+async def _link_form(request: AnyRequest, token: str, purpose: Purpose) -> Template:
+    try:
+        account = await check_link(token, purpose)
+    except LinkNotValid as error:
+        return await page(request, "accounts/link_invalid.html", 400, message=error.message, purpose=purpose.value)
+    return await page(request, LINK_TEMPLATES[purpose], token=token, full_name=account.full_name, errors={})
+
+
+async def _use_link(request: AnyRequest, form: Mapping[str, str], settings: Settings, purpose: Purpose) -> Template | Redirect:
+    token = form.get("token", "")
+    try:
+        account = await check_link(token, purpose)
+        if errors := _password_errors(form):
+            return await page(request, LINK_TEMPLATES[purpose], 400, token=token, full_name=account.full_name, errors=errors)
+        account = await set_password_with_link(token, purpose, form["password"])
+    except LinkNotValid as error:
+        return await page(request, "accounts/link_invalid.html", 400, message=error.message, purpose=purpose.value)
+    return await _signed_in_redirect(request, account, settings, HOME)

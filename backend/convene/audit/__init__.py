@@ -1,0 +1,1 @@
+"""The audit log: who changed what, when, and what it was before and after."""

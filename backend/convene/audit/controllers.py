@@ -1,0 +1,41 @@
+"""``/api/audit``: the secretariat reads the log, by session, by person, by object."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from litestar import Controller, get
+from litestar.params import QueryParameter
+
+from convene.accounts.guards import requires_secretariat
+from convene.api.pagination import Page, PageNumber, PerPage, offset
+from convene.audit.schemas import AuditEntryOut
+from convene.audit.services import list_entries
+
+
+class AuditController(Controller):
+    path = "/api/audit"
+    tags = ["Audit"]
+    guards = [requires_secretariat]
+
+    @get("/", summary="The audit log, newest first (secretariat only)")
+    async def list_audit(
+        self,
+        session_id: Annotated[int | None, QueryParameter(ge=1, description="Only this meeting session")] = None,
+        actor_id: Annotated[int | None, QueryParameter(ge=1, description="Only changes by this account")] = None,
+        action: Annotated[str | None, QueryParameter(max_length=60, description="e.g. account.invited")] = None,
+        object_type: Annotated[str | None, QueryParameter(max_length=60)] = None,
+        object_id: Annotated[str | None, QueryParameter(max_length=60)] = None,
+        page: PageNumber = 1,
+        per_page: PerPage = 50,
+    ) -> Page[AuditEntryOut]:
+        items, total = await list_entries(
+            session_id=session_id,
+            actor_id=actor_id,
+            action=action,
+            object_type=object_type,
+            object_id=object_id,
+            limit=per_page,
+            offset=offset(page, per_page),
+        )
+        return Page(items=items, total=total, page=page, per_page=per_page)

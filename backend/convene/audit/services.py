@@ -1,0 +1,136 @@
+"""Writing and reading the audit log.
+
+:func:`record` is meant to be called inside the transaction of the write it
+describes, so that the log and the data can never disagree: if the change is
+rolled back, so is its entry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import msgspec
+
+from convene.accounts.tables import Account
+from convene.audit.schemas import AuditEntryOut
+from convene.audit.tables import AuditEntry
+
+Snapshot = Mapping[str, Any]
+
+
+async def record(
+    actor: Account | int | None,
+    action: str,
+    object_type: str,
+    object_id: int | str | None,
+    before: Snapshot | None = None,
+    after: Snapshot | None = None,
+    session_id: int | None = None,
+) -> None:
+    """Log one change by ``actor`` (an account, its id, or None for the system or the public).
+
+    ``before``/``after`` are the object's fields as they were and became (None
+    when it did not exist before, or no longer exists); dates, decimals and
+    enums are stored as JSON strings. ``session_id`` ties the entry to a
+    meeting session, so the secretariat can read one session's history.
+    """
+    actor_id, actor_name = await _actor(actor)
+    await AuditEntry.insert(
+        AuditEntry(
+            actor=actor_id,
+            actor_name=actor_name,
+            action=action,
+            object_type=object_type,
+            object_id=None if object_id is None else str(object_id),
+            before=_json(before),
+            after=_json(after),
+            session_id=session_id,
+        )
+    )
+
+
+def changes(before: Snapshot, after: Snapshot) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Only the fields that changed, as (before, after): what an update entry should hold."""
+    keys = [key for key in after if before.get(key) != after.get(key)]
+    return {key: before.get(key) for key in keys}, {key: after[key] for key in keys}
+
+
+async def _actor(actor: Account | int | None) -> tuple[int | None, str]:
+    if actor is None:
+        return None, ""
+    if isinstance(actor, Account):
+        return actor.id, actor.full_name
+    row = await Account.select(Account.full_name).where(Account.id == actor).first()
+    return actor, row["full_name"] if row else ""
+
+
+def _json(value: Snapshot | None) -> str | None:
+    return None if value is None else msgspec.json.encode(dict(value)).decode()
+
+
+async def list_entries(
+    *,
+    session_id: int | None = None,
+    actor_id: int | None = None,
+    action: str | None = None,
+    object_type: str | None = None,
+    object_id: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[list[AuditEntryOut], int]:
+    """A page of entries, newest first, and how many match in all."""
+    where = _filters(session_id, actor_id, action, object_type, object_id)
+    query = AuditEntry.select().order_by(AuditEntry.at, ascending=False).order_by(
+        AuditEntry.id, ascending=False
+    )
+    count_query = AuditEntry.count()
+    if where is not None:
+        query, count_query = query.where(where), count_query.where(where)
+    rows = await query.limit(limit).offset(offset)
+    return [_entry_out(row) for row in rows], await count_query
+
+
+def _filters(
+    session_id: int | None,
+    actor_id: int | None,
+    action: str | None,
+    object_type: str | None,
+    object_id: str | None,
+) -> Any:
+    conditions = [
+        condition
+        for value, condition in (
+            (session_id, AuditEntry.session_id == session_id),
+            (actor_id, AuditEntry.actor == actor_id),
+            (action, AuditEntry.action == action),
+            (object_type, AuditEntry.object_type == object_type),
+            (object_id, AuditEntry.object_id == object_id),
+        )
+        if value is not None
+    ]
+    combined = None
+    for condition in conditions:
+        combined = condition if combined is None else combined & condition
+    return combined
+
+
+def _entry_out(row: dict[str, Any]) -> AuditEntryOut:
+    return AuditEntryOut(
+        id=row["id"],
+        at=row["at"],
+        actor_id=row["actor"],
+        actor_name=row["actor_name"],
+        action=row["action"],
+        object_type=row["object_type"],
+        object_id=row["object_id"],
+        before=_loaded(row["before"]),
+        after=_loaded(row["after"]),
+        session_id=row["session_id"],
+    )
+
+
+def _loaded(value: str | dict[str, Any] | None) -> dict[str, Any] | None:
+    if value is None or isinstance(value, dict):
+        return value
+    return msgspec.json.decode(value)

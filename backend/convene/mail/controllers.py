@@ -1,0 +1,40 @@
+"""``/api/outbox``: the secretariat sees what mail went out, what is waiting, what failed."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from litestar import Controller, Request, get, post
+from litestar.params import FromPath, QueryParameter
+
+from convene.accounts.guards import requires_secretariat
+from convene.api.pagination import Page, PageNumber, PerPage, offset
+from convene.audit.services import record
+from convene.db import locked_transaction
+from convene.errors import NotFound
+from convene.mail.schemas import OutboxMessageOut
+from convene.mail.services import MailStatus, list_messages, message_out, retry
+
+
+class OutboxController(Controller):
+    path = "/api/outbox"
+    tags = ["Mail"]
+    guards = [requires_secretariat]
+
+    @get("/", summary="Messages in the outbox, newest first (secretariat only)")
+    async def list_outbox(
+        self,
+        status: Annotated[MailStatus | None, QueryParameter(description="pending, sent or failed")] = None,
+        page: PageNumber = 1,
+        per_page: PerPage = 50,
+    ) -> Page[OutboxMessageOut]:
+        items, total = await list_messages(status, limit=per_page, offset=offset(page, per_page))
+        return Page(items=items, total=total, page=page, per_page=per_page)
+
+    @post("/{message_id:int}/retry", summary="Send a failed message again", status_code=200)
+    async def retry_message(self, request: Request[Any, Any, Any], message_id: FromPath[int]) -> OutboxMessageOut:
+        async with locked_transaction(f"outbox:{message_id}"):
+            if not await retry(message_id):
+                raise NotFound("Failed message")
+            await record(request.user, "outbox.retried", "outbox_message", message_id)
+        return await message_out(message_id)

@@ -1,0 +1,42 @@
+"""What callers hand the outbox, and what the secretariat sees of it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+import msgspec
+
+
+class Attachment(msgspec.Struct, frozen=True):
+    """A file sent with a message.
+
+    ``content_type`` may carry parameters, which are kept on the MIME part:
+    ``text/calendar; method=REQUEST; charset=utf-8`` for a meeting invitation.
+    """
+
+    filename: str
+    content: bytes
+    content_type: str = "application/octet-stream"
+    disposition: Literal["attachment", "inline"] = "attachment"
+
+
+class OutboxMessageOut(msgspec.Struct):
+    id: int
+    recipient: str
+    subject: str
+    status: str
+    attempts: int
+    next_attempt_at: datetime
+    last_error: str
+    created_at: datetime
+    sent_at: datetime | None
+    attachments: list[str]
+
+
+class DeliveryReport(msgspec.Struct):
+    """What one pass of the sender did."""
+
+    sent: int = 0
+    retrying: int = 0
+    failed: int = 0
