@@ -17,6 +17,7 @@ APP_MODULES = [
     "convene.meetings.piccolo_app",
     "convene.agenda.piccolo_app",
     "convene.sittings.piccolo_app",
+    "convene.delegations.piccolo_app",
     "convene.mail.piccolo_app",
     "convene.audit.piccolo_app",
 ]

@@ -1,0 +1,1 @@
+"""Delegations to sessions, the registrations of their members, waitlists and check-in."""

@@ -1,0 +1,63 @@
+from piccolo.columns import Boolean, ForeignKey, Integer, OnDelete, Text, Timestamptz, Varchar
+from piccolo.columns.defaults.timestamptz import TimestamptzNow
+from piccolo.table import Table
+
+from convene.accounts.tables import Account
+from convene.entities.tables import Entity
+from convene.meetings.tables import Session
+from convene.sittings.tables import Sitting
+
+
+class Delegation(Table):
+    """One entity's delegation to one session (a joint session is registered for once)."""
+
+    session = ForeignKey(Session, on_delete=OnDelete.cascade)
+    entity = ForeignKey(Entity, on_delete=OnDelete.restrict)
+    credentials_reference = Varchar(length=200, default="")
+    """The note verbale or nomination letter, e.g. "Note verbale NV/2020/123 of 3 August 2020"."""
+    in_person_quota = Integer(null=True, default=None)
+    """Overrides the session's quota for this delegation (set by the secretariat)."""
+    online_speaking_quota = Integer(null=True, default=None)
+    created_at = Timestamptz(default=TimestamptzNow())
+
+
+class Registration(Table):
+    """A person in a delegation, with how they attend and where their request stands."""
+
+    delegation = ForeignKey(Delegation, on_delete=OnDelete.cascade)
+    session = ForeignKey(Session, on_delete=OnDelete.cascade)
+    honorific = Varchar(length=20, default="")
+    given_name = Varchar(length=100)
+    family_name = Varchar(length=100)
+    function = Varchar(length=200, default="")
+    organization = Varchar(length=200, default="")
+    email = Varchar(length=254)
+    phone = Varchar(length=40, default="")
+    mode = Varchar(length=20)
+    status = Varchar(length=20)
+    is_head = Boolean(default=False)
+    badge_code = Varchar(length=12, unique=True)
+    waitlisted_at = Timestamptz(null=True, default=None)
+    created_at = Timestamptz(default=TimestamptzNow())
+    updated_at = Timestamptz(default=TimestamptzNow())
+
+
+class RegistrationEvent(Table):
+    """The history of a registration: every change of status, mode or person."""
+
+    registration = ForeignKey(Registration, on_delete=OnDelete.cascade)
+    at = Timestamptz(default=TimestamptzNow())
+    actor = ForeignKey(Account, null=True, default=None, on_delete=OnDelete.set_null)
+    action = Varchar(length=30)
+    status = Varchar(length=20)
+    mode = Varchar(length=20)
+    note = Text(default="")
+
+
+class CheckIn(Table):
+    """A delegate's arrival at the venue, at a sitting when one is under way."""
+
+    registration = ForeignKey(Registration, on_delete=OnDelete.cascade)
+    sitting = ForeignKey(Sitting, null=True, default=None, on_delete=OnDelete.set_null)
+    at = Timestamptz(default=TimestamptzNow())
+    by = ForeignKey(Account, null=True, default=None, on_delete=OnDelete.set_null)

@@ -1,0 +1,48 @@
+"""Attendance modes, registration statuses and capacities in a delegation."""
+
+from __future__ import annotations
+
+import enum
+
+from convene.meetings.vocabulary import SessionFormat
+
+
+class AttendanceMode(str, enum.Enum):
+    IN_PERSON = "in_person"
+    ONLINE_SPEAKING = "online_speaking"
+    """A personal link with the floor; limited per delegation."""
+    ONLINE_LISTENING = "online_listening"
+    """The webcast; not limited."""
+
+    @property
+    def label(self) -> str:
+        return MODE_LABELS[self]
+
+
+MODE_LABELS = {
+    AttendanceMode.IN_PERSON: "In person",
+    AttendanceMode.ONLINE_SPEAKING: "Online (speaking)",
+    AttendanceMode.ONLINE_LISTENING: "Online (listening)",
+}
+
+# The session's format decides which modes are open.
+OPEN_MODES: dict[SessionFormat, set[AttendanceMode]] = {
+    SessionFormat.IN_PERSON: {AttendanceMode.IN_PERSON},
+    SessionFormat.ONLINE: {AttendanceMode.ONLINE_SPEAKING, AttendanceMode.ONLINE_LISTENING},
+    SessionFormat.HYBRID: set(AttendanceMode),
+}
+
+
+class RegistrationStatus(str, enum.Enum):
+    SUBMITTED = "submitted"
+    APPROVED = "approved"
+    WAITLISTED = "waitlisted"
+    REJECTED = "rejected"
+    CANCELLED = "cancelled"
+
+
+# Registrations that hold a place (count against quotas) or wait for one.
+HOLDING = [RegistrationStatus.SUBMITTED.value, RegistrationStatus.APPROVED.value]
+ACTIVE = [*HOLDING, RegistrationStatus.WAITLISTED.value]
+
+HONORIFICS = ["H.E. Mr.", "H.E. Ms.", "H.E.", "Mr.", "Ms.", "Mx.", "Dr.", "Prof.", ""]
