@@ -157,3 +157,40 @@ async def secretariat(app: Litestar) -> dict[str, str]:
 @pytest.fixture
 def make_account_headers(app: Litestar):  # type: ignore[no-untyped-def]
     return _account_headers
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def live_server(app: Litestar, database_url: str, var_dir: Path) -> Iterator[str]:
+    """A real ``convene serve`` process (two workers) on the test database; yields its base URL."""
+    import httpx
+    import time
+
+    port = free_port()
+    env = os.environ | {"DATABASE_URL": database_url, "CONVENE_VAR_DIR": str(var_dir), "CONVENE_ENV": "test",
+                        "MAIL_POLL_SECONDS": "0"}
+    command = [sys.executable, "-m", "convene.cli", "serve", "--port", str(port), "--workers", "2"]
+    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if httpx.get(f"{base_url}/health", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError("convene serve did not become healthy within 30 s")
+            time.sleep(0.2)
+        yield base_url
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

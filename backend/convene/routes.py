@@ -9,6 +9,12 @@ from convene.agenda.controllers import (
     DocumentController,
     SessionAgendaController,
 )
+from convene.delegations.controllers import (
+    DelegationController,
+    MyRegistrationsController,
+    RegistrationController,
+    SessionDelegationController,
+)
 from convene.entities.controllers import EntityController
 from convene.meetings.controllers import BodyController, OfficerController, SessionController
 from convene.sittings.controllers import SessionSittingController, SittingController
@@ -25,6 +31,10 @@ def route_handlers() -> list[ControllerRouterHandler]:
         DocumentController,
         SessionSittingController,
         SittingController,
+        SessionDelegationController,
+        DelegationController,
+        RegistrationController,
+        MyRegistrationsController,
         *_accounts_handlers(),
     ]
 

@@ -5,13 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from litestar.testing import AsyncTestClient
-
 from convene.entities.services import sync_registry
+from litestar.testing import AsyncTestClient
 
 BODIES = {
     "IRG": ("Implementation Review Group", "Review Group", "CAC/COSP/IRG"),
-    "WGP": ("Working Group on the Prevention of Corruption", "Prevention Working Group", "CAC/COSP/WG.4"),
+    "WGP": (
+        "Working Group on the Prevention of Corruption",
+        "Prevention Working Group",
+        "CAC/COSP/WG.4",
+    ),
     "COSP": (
         "Conference of the States Parties to the United Nations Convention against Corruption",
         "Conference",
@@ -28,8 +31,13 @@ async def bodies(client: AsyncTestClient, secretariat: dict[str, str]) -> dict[s
             admitted.append("ngo")
         response = await client.post(
             "/api/bodies",
-            json={"code": code, "name": name, "short_name": short_name, "symbol_prefix": prefix,
-                  "admitted_categories": admitted},
+            json={
+                "code": code,
+                "name": name,
+                "short_name": short_name,
+                "symbol_prefix": prefix,
+                "admitted_categories": admitted,
+            },
             headers=secretariat,
         )
         assert response.status_code == 201, response.text
@@ -59,7 +67,9 @@ def session_fields(**overrides: Any) -> dict[str, Any]:
 @pytest.fixture
 def create_session(client: AsyncTestClient, bodies: dict[str, str]):  # type: ignore[no-untyped-def]
     async def create(**overrides: Any) -> dict[str, Any]:
-        response = await client.post("/api/sessions", json=session_fields(**overrides), headers=bodies)
+        response = await client.post(
+            "/api/sessions", json=session_fields(**overrides), headers=bodies
+        )
         assert response.status_code == 201, response.text
         return response.json()
 

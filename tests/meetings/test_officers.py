@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from litestar.testing import AsyncTestClient
-
 from convene.entities.tables import Entity
+from litestar.testing import AsyncTestClient
 
 
 async def _entity_id(short_name: str) -> int:
@@ -18,9 +17,17 @@ async def test_the_bureau_lists_the_chair_first_with_their_state(
 ) -> None:
     session = await create_session()
     url = f"/api/sessions/{session['id']}/officers"
-    rapporteur = {"role": "rapporteur", "name": "Maria Gonzalez", "entity_id": await _entity_id("Mexico")}
-    chair = {"role": "chair", "honorific": "H.E. Mr.", "name": "Harib Saeed Al Amimi",
-             "entity_id": await _entity_id("United Arab Emirates")}
+    rapporteur = {
+        "role": "rapporteur",
+        "name": "Maria Gonzalez",
+        "entity_id": await _entity_id("Mexico"),
+    }
+    chair = {
+        "role": "chair",
+        "honorific": "H.E. Mr.",
+        "name": "Harib Saeed Al Amimi",
+        "entity_id": await _entity_id("United Arab Emirates"),
+    }
     assert (await client.post(url, json=rapporteur, headers=bodies)).status_code == 201
     assert (await client.post(url, json=chair, headers=bodies)).status_code == 201
     bureau = (await client.get(url)).json()
@@ -41,7 +48,9 @@ async def test_a_session_has_one_presiding_officer(
     assert second.status_code == 409
     assert second.json()["errors"][0]["field"] == "role"
     vice = await client.post(url, json={"role": "vice_chair", "name": "B. Person"}, headers=bodies)
-    promoted = await client.patch(f"/api/officers/{vice.json()['id']}", json={"role": "chair"}, headers=bodies)
+    promoted = await client.patch(
+        f"/api/officers/{vice.json()['id']}", json={"role": "chair"}, headers=bodies
+    )
     assert promoted.status_code == 409
 
 
@@ -51,7 +60,11 @@ async def test_an_officer_comes_from_a_state(
     session = await create_session()
     response = await client.post(
         f"/api/sessions/{session['id']}/officers",
-        json={"role": "rapporteur", "name": "X", "entity_id": await _entity_id("Transparency International")},
+        json={
+            "role": "rapporteur",
+            "name": "X",
+            "entity_id": await _entity_id("Transparency International"),
+        },
         headers=bodies,
     )
     assert response.status_code == 422

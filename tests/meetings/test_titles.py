@@ -31,13 +31,15 @@ def test_a_joint_session_names_each_body_with_its_own_numbering() -> None:
 
 
 def test_special_sessions_and_intersessional_meetings_have_their_own_nouns() -> None:
-    assert session_title([PartTitle("General Assembly", SessionKind.SPECIAL)], "against corruption") == (
-        "Special session of the General Assembly against corruption"
-    )
+    assert session_title(
+        [PartTitle("General Assembly", SessionKind.SPECIAL)], "against corruption"
+    ) == ("Special session of the General Assembly against corruption")
     assert session_title([PartTitle("General Assembly", SessionKind.SPECIAL, 32)]) == (
         "Thirty-second special session of the General Assembly"
     )
-    conference = "Conference of the States Parties to the United Nations Convention against Corruption"
+    conference = (
+        "Conference of the States Parties to the United Nations Convention against Corruption"
+    )
     assert session_title([PartTitle(conference, SessionKind.INTERSESSIONAL, 1)]) == (
         "First intersessional meeting of the Conference of the States Parties"
         " to the United Nations Convention against Corruption"

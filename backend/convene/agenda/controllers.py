@@ -20,27 +20,37 @@ from convene.agenda.schemas import (
 )
 from convene.meetings.services import get_session
 
+AnyRequest = Request[Any, Any, Any]
+
 
 class SessionAgendaController(Controller):
     path = "/api/sessions/{session_id:int}"
     tags = ["Agenda"]
 
     @get("/agenda", summary="The agenda with its items, sub-items and documents")
-    async def get_agenda(self, request: Request[Any, Any, Any], session_id: FromPath[int]) -> AgendaOut:
+    async def get_agenda(
+        self, request: Request[Any, Any, Any], session_id: FromPath[int]
+    ) -> AgendaOut:
         await get_session(session_id, include_private=is_secretariat(request.user))
         return await services.get_agenda(session_id)
 
     @post("/agenda/items", guards=[requires_secretariat], summary="Add an item or sub-item")
-    async def add_item(self, session_id: FromPath[int], data: JSONBody[AgendaItemIn]) -> AgendaOut:
-        return await services.add_item(session_id, data)
+    async def add_item(
+        self, request: AnyRequest, session_id: FromPath[int], data: JSONBody[AgendaItemIn]
+    ) -> AgendaOut:
+        return await services.add_item(request.user, session_id, data)
 
     @post("/agenda/adoption", guards=[requires_secretariat], summary="Record the agenda's adoption")
-    async def adopt(self, session_id: FromPath[int], data: JSONBody[AdoptionIn]) -> AgendaOut:
-        return await services.adopt_agenda(session_id, data.adopted_on)
+    async def adopt(
+        self, request: AnyRequest, session_id: FromPath[int], data: JSONBody[AdoptionIn]
+    ) -> AgendaOut:
+        return await services.adopt_agenda(request.user, session_id, data.adopted_on)
 
     @post("/documents", guards=[requires_secretariat], summary="Add a document")
-    async def add_document(self, session_id: FromPath[int], data: JSONBody[DocumentIn]) -> DocumentOut:
-        return await services.add_document(session_id, data)
+    async def add_document(
+        self, request: AnyRequest, session_id: FromPath[int], data: JSONBody[DocumentIn]
+    ) -> DocumentOut:
+        return await services.add_document(request.user, session_id, data)
 
 
 class AgendaItemController(Controller):
@@ -49,12 +59,14 @@ class AgendaItemController(Controller):
     guards = [requires_secretariat]
 
     @patch("/{item_id:int}", summary="Rename, move or reorder an item")
-    async def update_item(self, item_id: FromPath[int], data: JSONBody[AgendaItemPatch]) -> AgendaOut:
-        return await services.update_item(item_id, data)
+    async def update_item(
+        self, request: AnyRequest, item_id: FromPath[int], data: JSONBody[AgendaItemPatch]
+    ) -> AgendaOut:
+        return await services.update_item(request.user, item_id, data)
 
     @delete("/{item_id:int}", status_code=200, summary="Remove an item and renumber the rest")
-    async def delete_item(self, item_id: FromPath[int]) -> AgendaOut:
-        return await services.delete_item(item_id)
+    async def delete_item(self, request: AnyRequest, item_id: FromPath[int]) -> AgendaOut:
+        return await services.delete_item(request.user, item_id)
 
 
 class DocumentController(Controller):
@@ -63,9 +75,11 @@ class DocumentController(Controller):
     guards = [requires_secretariat]
 
     @patch("/{document_id:int}", summary="Change a document")
-    async def update_document(self, document_id: FromPath[int], data: JSONBody[DocumentPatch]) -> DocumentOut:
-        return await services.update_document(document_id, data)
+    async def update_document(
+        self, request: AnyRequest, document_id: FromPath[int], data: JSONBody[DocumentPatch]
+    ) -> DocumentOut:
+        return await services.update_document(request.user, document_id, data)
 
     @delete("/{document_id:int}", summary="Remove a document")
-    async def delete_document(self, document_id: FromPath[int]) -> None:
-        await services.delete_document(document_id)
+    async def delete_document(self, request: AnyRequest, document_id: FromPath[int]) -> None:
+        await services.delete_document(request.user, document_id)

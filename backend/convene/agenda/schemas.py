@@ -15,7 +15,10 @@ Description = Annotated[str, Meta(max_length=5000)]
 PositiveInt = Annotated[int, Meta(ge=1)]
 # CAC/COSP/2017/3, CAC/COSP/IRG/2018/CRP.9, CAC/COSP/2019/L.1/Rev.1, CAC/COSP/2019/INF/1
 Symbol = Annotated[
-    str, Meta(pattern=r"^[A-Z][A-Z0-9.]*(/[A-Za-z0-9.-]+)+$", max_length=80, examples=["CAC/COSP/2017/3"])
+    str,
+    Meta(
+        pattern=r"^[A-Z][A-Z0-9.]*(/[A-Za-z0-9.-]+)+$", max_length=80, examples=["CAC/COSP/2017/3"]
+    ),
 ]
 Link = Annotated[str, Meta(pattern=r"^(https?://\S+)?$", max_length=500)]
 
@@ -38,7 +41,9 @@ class AgendaItemPatch(Struct, forbid_unknown_fields=True):
 class DocumentIn(Struct, forbid_unknown_fields=True):
     symbol: Symbol
     title: Title
-    languages: Annotated[list[Language], Meta(min_length=1)] = msgspec.field(default_factory=lambda: [Language.ENGLISH])
+    languages: Annotated[list[Language], Meta(min_length=1)] = msgspec.field(
+        default_factory=lambda: [Language.ENGLISH]
+    )
     link: Link = ""
     agenda_item_id: PositiveInt | None = None
 

@@ -12,6 +12,8 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
+import msgspec
+
 from convene.agenda.numbering import item_number
 from convene.agenda.schemas import (
     AgendaItemIn,
@@ -24,6 +26,8 @@ from convene.agenda.schemas import (
 )
 from convene.agenda.tables import AgendaItem, Document
 from convene.api.patches import given_fields
+from convene.audit.services import changes as audit_changes
+from convene.audit.services import record
 from convene.db import locked_transaction
 from convene.errors import NotFound, RuleViolation
 from convene.meetings.bodies import join_codes, split_codes
@@ -39,12 +43,18 @@ def _agenda_lock(session_id: int) -> str:
 
 async def get_agenda(session_id: int) -> AgendaOut:
     """The whole agenda in three queries: session, items, documents."""
-    session = await Session.select(Session.agenda_status, Session.agenda_adopted_on).where(
-        Session.id == session_id
-    ).first()
+    session = (
+        await Session.select(Session.agenda_status, Session.agenda_adopted_on)
+        .where(Session.id == session_id)
+        .first()
+    )
     if session is None:
         raise NotFound("Session")
-    items = await AgendaItem.select().where(AgendaItem.session == session_id).order_by(AgendaItem.position)
+    items = (
+        await AgendaItem.select()
+        .where(AgendaItem.session == session_id)
+        .order_by(AgendaItem.position)
+    )
     documents = await _documents(session_id)
     by_item: dict[int | None, list[DocumentOut]] = defaultdict(list)
     for document in documents:
@@ -58,21 +68,31 @@ async def get_agenda(session_id: int) -> AgendaOut:
     )
 
 
-def _tree(rows: list[dict[str, Any]], documents: dict[int | None, list[DocumentOut]]) -> list[AgendaItemOut]:
+def _tree(
+    rows: list[dict[str, Any]], documents: dict[int | None, list[DocumentOut]]
+) -> list[AgendaItemOut]:
     children: dict[int | None, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         children[row["parent"]].append(row)
     return [
-        _item_out(item, item_number(item["position"]), documents, [
-            _item_out(sub, item_number(item["position"], sub["position"]), documents, [])
-            for sub in children[item["id"]]
-        ])
+        _item_out(
+            item,
+            item_number(item["position"]),
+            documents,
+            [
+                _item_out(sub, item_number(item["position"], sub["position"]), documents, [])
+                for sub in children[item["id"]]
+            ],
+        )
         for item in children[None]
     ]
 
 
 def _item_out(
-    row: dict[str, Any], number: str, documents: dict[int | None, list[DocumentOut]], sub_items: list[AgendaItemOut]
+    row: dict[str, Any],
+    number: str,
+    documents: dict[int | None, list[DocumentOut]],
+    sub_items: list[AgendaItemOut],
 ) -> AgendaItemOut:
     return AgendaItemOut(
         id=row["id"],
@@ -93,7 +113,9 @@ async def item_numbers(session_id: int) -> dict[int, str]:
     )
     top = {row["id"]: row["position"] for row in rows if row["parent"] is None}
     return {
-        row["id"]: item_number(top[row["parent"]], row["position"]) if row["parent"] else item_number(row["position"])
+        row["id"]: item_number(top[row["parent"]], row["position"])
+        if row["parent"]
+        else item_number(row["position"])
         for row in rows
     }
 
@@ -117,22 +139,36 @@ def _document_out(row: dict[str, Any]) -> DocumentOut:
 # Items -----------------------------------------------------------------------
 
 
-async def add_item(session_id: int, data: AgendaItemIn) -> AgendaOut:
+async def add_item(actor: Any, session_id: int, data: AgendaItemIn) -> AgendaOut:
     async with locked_transaction(_agenda_lock(session_id)):
         await _check_provisional(session_id)
         await _check_parent(session_id, data.parent_id, item_id=None)
         item = AgendaItem(
-            session=session_id, parent=data.parent_id, position=0, title=data.title, description=data.description
+            session=session_id,
+            parent=data.parent_id,
+            position=0,
+            title=data.title,
+            description=data.description,
         )
         await item.save()
         await _place(session_id, item.id, data.parent_id, data.position)
+        await record(
+            actor,
+            "agenda item added",
+            "agenda_item",
+            item.id,
+            None,
+            await _audited(item.id),
+            session_id,
+        )
     return await get_agenda(session_id)
 
 
-async def update_item(item_id: int, patch: AgendaItemPatch) -> AgendaOut:
+async def update_item(actor: Any, item_id: int, patch: AgendaItemPatch) -> AgendaOut:
     item = await _item(item_id)
     session_id = item["session"]
     async with locked_transaction(_agenda_lock(session_id)):
+        before = await _audited(item_id)
         changes = given_fields(patch)
         moving = "parent_id" in changes or "position" in changes
         if moving:
@@ -147,37 +183,68 @@ async def update_item(item_id: int, patch: AgendaItemPatch) -> AgendaOut:
         text = {k: changes[k] for k in ("title", "description") if k in changes}
         if text:
             await AgendaItem.update(text).where(AgendaItem.id == item_id)
+        after = await _audited(item_id)
+        await record(
+            actor,
+            "agenda item changed",
+            "agenda_item",
+            item_id,
+            *audit_changes(before, after),
+            session_id,
+        )
     return await get_agenda(session_id)
 
 
-async def delete_item(item_id: int) -> AgendaOut:
+async def _audited(item_id: int) -> dict[str, Any]:
+    """What the audit log keeps of an item: its number as readers see it, and its text."""
+    row = await _item(item_id)
+    numbers = await item_numbers(row["session"])
+    return {"number": numbers[item_id], "title": row["title"], "description": row["description"]}
+
+
+async def delete_item(actor: Any, item_id: int) -> AgendaOut:
     """Remove an item (and its sub-items); the items after it move up a number."""
     item = await _item(item_id)
     session_id = item["session"]
     async with locked_transaction(_agenda_lock(session_id)):
         await _check_provisional(session_id)
+        before = await _audited(item_id)
         await AgendaItem.delete().where(AgendaItem.parent == item_id)
         await AgendaItem.delete().where(AgendaItem.id == item_id)
         await _renumber(session_id, item["parent"])
+        await record(actor, "agenda item removed", "agenda_item", item_id, before, None, session_id)
     return await get_agenda(session_id)
 
 
-async def adopt_agenda(session_id: int, adopted_on: date) -> AgendaOut:
+async def adopt_agenda(actor: Any, session_id: int, adopted_on: date) -> AgendaOut:
     """The body adopts its agenda, as a rule at its first sitting."""
     async with locked_transaction(_agenda_lock(session_id)):
-        session = await Session.select(Session.start_date, Session.end_date, Session.agenda_status).where(
-            Session.id == session_id
-        ).first()
+        session = (
+            await Session.select(Session.start_date, Session.end_date, Session.agenda_status)
+            .where(Session.id == session_id)
+            .first()
+        )
         if session is None:
             raise NotFound("Session")
         if session["agenda_status"] == "adopted":
             raise RuleViolation("The agenda has already been adopted", field="adopted_on")
         if not session["start_date"] <= adopted_on <= session["end_date"]:
-            raise RuleViolation("An agenda is adopted during its session", field="adopted_on", status_code=422)
+            raise RuleViolation(
+                "An agenda is adopted during its session", field="adopted_on", status_code=422
+            )
         if not await AgendaItem.exists().where(AgendaItem.session == session_id):
             raise RuleViolation("An empty agenda cannot be adopted", field="adopted_on")
-        await Session.update({Session.agenda_status: "adopted", Session.agenda_adopted_on: adopted_on}).where(
-            Session.id == session_id
+        await Session.update(
+            {Session.agenda_status: "adopted", Session.agenda_adopted_on: adopted_on}
+        ).where(Session.id == session_id)
+        await record(
+            actor,
+            "agenda adopted",
+            "session",
+            session_id,
+            {"agenda_status": "provisional"},
+            {"agenda_status": "adopted", "agenda_adopted_on": adopted_on},
+            session_id,
         )
     return await get_agenda(session_id)
 
@@ -194,20 +261,32 @@ async def _check_provisional(session_id: int) -> None:
     if session is None:
         raise NotFound("Session")
     if session["agenda_status"] == "adopted":
-        raise RuleViolation("The agenda has been adopted; its items can no longer be changed", field="agenda")
+        raise RuleViolation(
+            "The agenda has been adopted; its items can no longer be changed", field="agenda"
+        )
 
 
 async def _check_parent(session_id: int, parent_id: int | None, *, item_id: int | None) -> None:
     """A sub-item hangs under an item of the same session; sub-items have no sub-items."""
     if parent_id is None:
         return
-    parent = await AgendaItem.select(AgendaItem.session, AgendaItem.parent).where(AgendaItem.id == parent_id).first()
+    parent = (
+        await AgendaItem.select(AgendaItem.session, AgendaItem.parent)
+        .where(AgendaItem.id == parent_id)
+        .first()
+    )
     if parent is None or parent["session"] != session_id:
-        raise RuleViolation("There is no such item on this agenda", field="parent_id", status_code=422)
+        raise RuleViolation(
+            "There is no such item on this agenda", field="parent_id", status_code=422
+        )
     if parent["parent"] is not None or parent_id == item_id:
-        raise RuleViolation("Sub-items cannot have sub-items of their own", field="parent_id", status_code=422)
+        raise RuleViolation(
+            "Sub-items cannot have sub-items of their own", field="parent_id", status_code=422
+        )
     if item_id is not None and await AgendaItem.exists().where(AgendaItem.parent == item_id):
-        raise RuleViolation("An item with sub-items cannot become a sub-item", field="parent_id", status_code=422)
+        raise RuleViolation(
+            "An item with sub-items cannot become a sub-item", field="parent_id", status_code=422
+        )
 
 
 async def _siblings(session_id: int, parent_id: int | None) -> list[int]:
@@ -221,7 +300,9 @@ async def _siblings(session_id: int, parent_id: int | None) -> list[int]:
     return [row["id"] for row in rows]
 
 
-async def _place(session_id: int, item_id: int, parent_id: int | None, position: int | None) -> None:
+async def _place(
+    session_id: int, item_id: int, parent_id: int | None, position: int | None
+) -> None:
     """Put ``item_id`` at ``position`` among its siblings (last when None) and renumber them."""
     order = [sibling for sibling in await _siblings(session_id, parent_id) if sibling != item_id]
     index = len(order) if position is None else min(position - 1, len(order))
@@ -241,7 +322,7 @@ async def _write_positions(order: list[int]) -> None:
 # Documents -------------------------------------------------------------------
 
 
-async def add_document(session_id: int, data: DocumentIn) -> DocumentOut:
+async def add_document(actor: Any, session_id: int, data: DocumentIn) -> DocumentOut:
     async with locked_transaction("document-symbols"):
         if not await Session.exists().where(Session.id == session_id):
             raise NotFound("Session")
@@ -255,13 +336,25 @@ async def add_document(session_id: int, data: DocumentIn) -> DocumentOut:
             link=data.link,
         )
         await document.save()
-    return await get_document(document.id)
+        added = await get_document(document.id)
+        await record(
+            actor,
+            "document added",
+            "document",
+            document.id,
+            None,
+            msgspec.structs.asdict(added),
+            session_id,
+        )
+    return added
 
 
-async def update_document(document_id: int, patch: DocumentPatch) -> DocumentOut:
+async def update_document(actor: Any, document_id: int, patch: DocumentPatch) -> DocumentOut:
     current = await get_document(document_id)
     changes = given_fields(patch)
-    session_id = (await Document.select(Document.session).where(Document.id == document_id).first())["session"]
+    session_id = (
+        await Document.select(Document.session).where(Document.id == document_id).first()
+    )["session"]
     async with locked_transaction("document-symbols"):
         await _check_document(
             session_id,
@@ -275,12 +368,34 @@ async def update_document(document_id: int, patch: DocumentPatch) -> DocumentOut
             changes["agenda_item"] = changes.pop("agenda_item_id")
         if changes:
             await Document.update(changes).where(Document.id == document_id)
-    return await get_document(document_id)
+        updated = await get_document(document_id)
+        await record(
+            actor,
+            "document changed",
+            "document",
+            document_id,
+            *audit_changes(msgspec.structs.asdict(current), msgspec.structs.asdict(updated)),
+            session_id,
+        )
+    return updated
 
 
-async def delete_document(document_id: int) -> None:
-    await get_document(document_id)
-    await Document.delete().where(Document.id == document_id)
+async def delete_document(actor: Any, document_id: int) -> None:
+    document = await get_document(document_id)
+    session_id = (
+        await Document.select(Document.session).where(Document.id == document_id).first()
+    )["session"]
+    async with locked_transaction("document-symbols"):
+        await Document.delete().where(Document.id == document_id)
+        await record(
+            actor,
+            "document removed",
+            "document",
+            document_id,
+            msgspec.structs.asdict(document),
+            None,
+            session_id,
+        )
 
 
 async def get_document(document_id: int) -> DocumentOut:
@@ -290,7 +405,9 @@ async def get_document(document_id: int) -> DocumentOut:
     return _document_out(row)
 
 
-async def _check_document(session_id: int, symbol: str, item_id: int | None, *, document_id: int | None) -> None:
+async def _check_document(
+    session_id: int, symbol: str, item_id: int | None, *, document_id: int | None
+) -> None:
     clash = Document.select(Document.id).where(Document.symbol == symbol)
     if document_id is not None:
         clash = clash.where(Document.id != document_id)
@@ -299,4 +416,6 @@ async def _check_document(session_id: int, symbol: str, item_id: int | None, *, 
     if item_id is not None:
         item = await AgendaItem.select(AgendaItem.session).where(AgendaItem.id == item_id).first()
         if item is None or item["session"] != session_id:
-            raise RuleViolation("There is no such item on this agenda", field="agenda_item_id", status_code=422)
+            raise RuleViolation(
+                "There is no such item on this agenda", field="agenda_item_id", status_code=422
+            )

@@ -64,7 +64,10 @@ VIC = {"venue_name": "Vienna International Centre", "city": "Vienna", "timezone"
 # The President of the eighth session of the Conference chaired its bodies until the ninth.
 AL_AMIMI = ("chair", "H.E. Mr.", "Harib Saeed Al Amimi", "United Arab Emirates")
 
-ORGANIZATIONAL_MATTERS = ("Organizational matters", ["Opening of the session", "Adoption of the agenda and organization of work"])
+ORGANIZATIONAL_MATTERS = (
+    "Organizational matters",
+    ["Opening of the session", "Adoption of the agenda and organization of work"],
+)
 
 
 @dataclass
@@ -121,10 +124,13 @@ SESSIONS: list[DemoSession] = [
         },
         agenda=[
             ORGANIZATIONAL_MATTERS,
-            ("Review of implementation of the United Nations Convention against Corruption", [
-                "Reports on the progress made in the country reviews",
-                "Thematic overview of the implementation of chapters II and V",
-            ]),
+            (
+                "Review of implementation of the United Nations Convention against Corruption",
+                [
+                    "Reports on the progress made in the country reviews",
+                    "Thematic overview of the implementation of chapters II and V",
+                ],
+            ),
             ("Technical assistance", []),
             ("Financial and budgetary matters", []),
             ("Good practices and experiences in the prevention of corruption", []),
@@ -133,15 +139,31 @@ SESSIONS: list[DemoSession] = [
         ],
         documents=[
             ("CAC/COSP/IRG/2020/1/Add.1", "Annotated provisional agenda (resumed session)", 1),
-            ("CAC/COSP/IRG/2020/5", "Implementation of chapter II (Preventive measures): thematic report", 2),
-            ("CAC/COSP/IRG/2020/6", "Implementation of chapter V (Asset recovery): thematic report", 2),
-            ("CAC/COSP/IRG/2020/7", "Technical assistance needs emerging from the country reviews", 3),
+            (
+                "CAC/COSP/IRG/2020/5",
+                "Implementation of chapter II (Preventive measures): thematic report",
+                2,
+            ),
+            (
+                "CAC/COSP/IRG/2020/6",
+                "Implementation of chapter V (Asset recovery): thematic report",
+                2,
+            ),
+            (
+                "CAC/COSP/IRG/2020/7",
+                "Technical assistance needs emerging from the country reviews",
+                3,
+            ),
             ("CAC/COSP/WG.4/2020/1", "Annotated provisional agenda of the Working Group", 1),
             ("CAC/COSP/WG.4/2020/2", "Good practices in the prevention of corruption", 5),
             ("CAC/COSP/IRG/2020/CRP.9", "Conference room paper on country review progress", 2),
             ("CAC/COSP/IRG/2020/INF/1", "Information for participants", None),
         ],
-        sittings=_days(["2020-08-31", "2020-09-01", "2020-09-02"], "Board Room D", [[1, 2], [2, 3, 4], [5, 6, 7]]),
+        sittings=_days(
+            ["2020-08-31", "2020-09-01", "2020-09-02"],
+            "Board Room D",
+            [[1, 2], [2, 3, 4], [5, 6, 7]],
+        ),
         officers=[AL_AMIMI],
         adopted_on="2020-08-31",
     ),
@@ -162,10 +184,13 @@ SESSIONS: list[DemoSession] = [
         },
         agenda=[
             ("Opening of the meeting", []),
-            ("Preparations for the special session of the General Assembly against corruption", [
-                "Substantive preparations, including the political declaration",
-                "Organizational arrangements",
-            ]),
+            (
+                "Preparations for the special session of the General Assembly against corruption",
+                [
+                    "Substantive preparations, including the political declaration",
+                    "Organizational arrangements",
+                ],
+            ),
             ("Other matters", []),
         ],
         documents=[
@@ -207,7 +232,11 @@ SESSIONS: list[DemoSession] = [
         documents=[
             ("A/S-32/1", "Provisional agenda", 4),
             ("A/S-32/2/Add.1", "Draft political declaration", 6),
-            ("A/S-32/L.1", "Our common commitment to effectively addressing challenges and implementing measures to prevent and combat corruption and strengthen international cooperation", 6),
+            (
+                "A/S-32/L.1",
+                "Our common commitment to effectively addressing challenges and implementing measures to prevent and combat corruption and strengthen international cooperation",
+                6,
+            ),
         ],
         sittings=[
             DemoSitting("2021-06-02", "10:00", "13:00", "General Assembly Hall", [1, 2, 3, 4, 5]),
@@ -235,10 +264,13 @@ SESSIONS: list[DemoSession] = [
         },
         agenda=[
             ORGANIZATIONAL_MATTERS,
-            ("Review of implementation of the United Nations Convention against Corruption", [
-                "Reports on the progress made in the second review cycle",
-                "Thematic overview of chapters II and V",
-            ]),
+            (
+                "Review of implementation of the United Nations Convention against Corruption",
+                [
+                    "Reports on the progress made in the second review cycle",
+                    "Thematic overview of chapters II and V",
+                ],
+            ),
             ("Performance of the Implementation Review Mechanism", []),
             ("Technical assistance", []),
             ("Financial and budgetary matters", []),
@@ -279,10 +311,13 @@ SESSIONS: list[DemoSession] = [
         },
         agenda=[
             ORGANIZATIONAL_MATTERS,
-            ("Review of implementation of the United Nations Convention against Corruption", [
-                "Reports on the progress made in the second review cycle",
-                "Preparations for the next phase of the Mechanism",
-            ]),
+            (
+                "Review of implementation of the United Nations Convention against Corruption",
+                [
+                    "Reports on the progress made in the second review cycle",
+                    "Preparations for the next phase of the Mechanism",
+                ],
+            ),
             ("Technical assistance", []),
             ("Financial and budgetary matters", []),
             ("Other matters", []),
@@ -317,7 +352,10 @@ SESSIONS: list[DemoSession] = [
             "join_link": "https://unodc.interprefy.example/wgar-19",
             "interpretation_languages": ["en", "fr", "es"],
         },
-        agenda=[ORGANIZATIONAL_MATTERS, ("Asset recovery: good practices in the return of proceeds", [])],
+        agenda=[
+            ORGANIZATIONAL_MATTERS,
+            ("Asset recovery: good practices in the return of proceeds", []),
+        ],
         documents=[],
         sittings=[DemoSitting("2027-09-06", "13:00", "15:00", "", [1, 2])],
         officers=[],

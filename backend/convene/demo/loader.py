@@ -25,7 +25,11 @@ from convene.meetings.vocabulary import SessionStatus
 from convene.sittings import services as sittings
 from convene.sittings.schemas import SittingIn
 
-DEMO_SECRETARIAT = ("secretariat@convene.example.org", "Demo Secretariat", "convene-demo-secretariat")
+DEMO_SECRETARIAT = (
+    "secretariat@convene.example.org",
+    "Demo Secretariat",
+    "convene-demo-secretariat",
+)
 
 
 async def load_demo_data() -> str:
@@ -33,7 +37,7 @@ async def load_demo_data() -> str:
     added_bodies = 0
     for body in BODIES:
         if not await Body.exists().where(Body.code == body["code"]):
-            await bodies.create_body(msgspec.convert(body, BodyIn))
+            await bodies.create_body(None, msgspec.convert(body, BodyIn))
             added_bodies += 1
     added_sessions = 0
     for demo in SESSIONS:
@@ -51,7 +55,9 @@ async def _exists(demo: DemoSession) -> bool:
     first = demo.fields["parts"][0]
     body = await Body.select(Body.id).where(Body.code == first["body"]).first()
     query = SessionPart.exists().where(
-        (SessionPart.body == body["id"]) & (SessionPart.kind == first["kind"]) & (SessionPart.number == first["number"])
+        (SessionPart.body == body["id"])
+        & (SessionPart.kind == first["kind"])
+        & (SessionPart.number == first["number"])
     )
     if first.get("resumption"):
         query = query.where(SessionPart.resumption == first["resumption"])
@@ -60,14 +66,22 @@ async def _exists(demo: DemoSession) -> bool:
 
 async def _load_session(demo: DemoSession) -> None:
     # Past sessions are created as scheduled and concluded once their record is in.
-    fields = msgspec.convert(demo.fields | {"status": "draft" if demo.fields["status"] == "draft" else "scheduled"}, SessionFields)
-    session = await services.create_session(fields)
+    fields = msgspec.convert(
+        demo.fields | {"status": "draft" if demo.fields["status"] == "draft" else "scheduled"},
+        SessionFields,
+    )
+    session = await services.create_session(None, fields)
     item_ids = await _load_agenda(session.id, demo)
     for symbol, title, item in demo.documents:
         await agenda.add_document(
+            None,
             session.id,
-            DocumentIn(symbol=symbol, title=title, languages=fields.interpretation_languages or ["en"],
-                       agenda_item_id=item_ids[item] if item else None),
+            DocumentIn(
+                symbol=symbol,
+                title=title,
+                languages=fields.interpretation_languages or ["en"],
+                agenda_item_id=item_ids[item] if item else None,
+            ),
         )
     for sitting in demo.sittings:
         await sittings.create_sitting(
@@ -82,23 +96,31 @@ async def _load_session(demo: DemoSession) -> None:
     for role, honorific, name, state in demo.officers:
         entity = await Entity.select(Entity.id).where(Entity.short_name == state).first()
         await officers.add_officer(
-            session.id, msgspec.convert({"role": role, "honorific": honorific, "name": name,
-                                         "entity_id": entity["id"]}, OfficerIn)
+            None,
+            session.id,
+            msgspec.convert(
+                {"role": role, "honorific": honorific, "name": name, "entity_id": entity["id"]},
+                OfficerIn,
+            ),
         )
     if demo.adopted_on:
-        await agenda.adopt_agenda(session.id, date.fromisoformat(demo.adopted_on))
+        await agenda.adopt_agenda(None, session.id, date.fromisoformat(demo.adopted_on))
     if demo.fields["status"] != fields.status.value:
-        await services.update_session(session.id, SessionPatch(status=SessionStatus(demo.fields["status"])))
+        await services.update_session(
+            None, session.id, SessionPatch(status=SessionStatus(demo.fields["status"]))
+        )
 
 
 async def _load_agenda(session_id: int, demo: DemoSession) -> dict[int, int]:
     """Add the items and sub-items; return each top-level number's item id."""
     item_ids: dict[int, int] = {}
     for number, (title, sub_items) in enumerate(demo.agenda, start=1):
-        tree = await agenda.add_item(session_id, AgendaItemIn(title=title))
+        tree = await agenda.add_item(None, session_id, AgendaItemIn(title=title))
         item_ids[number] = tree.items[-1].id
         for sub_title in sub_items:
-            await agenda.add_item(session_id, AgendaItemIn(title=sub_title, parent_id=item_ids[number]))
+            await agenda.add_item(
+                None, session_id, AgendaItemIn(title=sub_title, parent_id=item_ids[number])
+            )
     return item_ids
 
 

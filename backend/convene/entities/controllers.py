@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from litestar import Controller, get, patch, post
+from litestar import Controller, Request, get, patch, post
 from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
 from convene.accounts.guards import requires_secretariat
@@ -12,6 +12,8 @@ from convene.api.pagination import Page, PageNumber, PerPage
 from convene.entities import services
 from convene.entities.categories import Category, RegionalGroup
 from convene.entities.schemas import EntityIn, EntityOut, EntityPatch
+
+AnyRequest = Request[Any, Any, Any]
 
 
 class EntityController(Controller):
@@ -41,9 +43,11 @@ class EntityController(Controller):
         return await services.get_entity(entity_id)
 
     @post("/", guards=[requires_secretariat], summary="Add an entity")
-    async def create_entity(self, data: JSONBody[EntityIn]) -> EntityOut:
-        return await services.create_entity(data)
+    async def create_entity(self, request: AnyRequest, data: JSONBody[EntityIn]) -> EntityOut:
+        return await services.create_entity(request.user, data)
 
     @patch("/{entity_id:int}", guards=[requires_secretariat], summary="Change an entity")
-    async def update_entity(self, entity_id: FromPath[int], data: JSONBody[EntityPatch]) -> EntityOut:
-        return await services.update_entity(entity_id, data)
+    async def update_entity(
+        self, request: AnyRequest, entity_id: FromPath[int], data: JSONBody[EntityPatch]
+    ) -> EntityOut:
+        return await services.update_entity(request.user, entity_id, data)

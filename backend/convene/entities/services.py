@@ -9,6 +9,8 @@ from typing import Any
 import msgspec
 
 from convene.api.patches import given_fields
+from convene.audit.services import changes as audit_changes
+from convene.audit.services import record
 from convene.db import locked_transaction
 from convene.entities.categories import Category, alphabetical_key
 from convene.entities.schemas import EntityIn, EntityOut, EntityPatch
@@ -24,7 +26,12 @@ def entity_out(row: dict[str, Any]) -> EntityOut:
 
 
 async def list_entities(
-    *, category: Category | None, regional_group: str | None, search: str | None, page: int, per_page: int
+    *,
+    category: Category | None,
+    regional_group: str | None,
+    search: str | None,
+    page: int,
+    per_page: int,
 ) -> tuple[list[EntityOut], int]:
     """Entities in list order: by category group, then English alphabetical order."""
     query = Entity.select()
@@ -33,8 +40,13 @@ async def list_entities(
     if regional_group:
         query = query.where(Entity.regional_group == regional_group)
     if search:
-        query = query.where(Entity.short_name.ilike(f"%{search}%") | (Entity.iso_code == search.upper()))
-    rows = sorted(await query, key=lambda row: (Category(row["category"]).list_group, alphabetical_key(row["short_name"])))
+        query = query.where(
+            Entity.short_name.ilike(f"%{search}%") | (Entity.iso_code == search.upper())
+        )
+    rows = sorted(
+        await query,
+        key=lambda row: (Category(row["category"]).list_group, alphabetical_key(row["short_name"])),
+    )
     start = (page - 1) * per_page
     return [entity_out(row) for row in rows[start : start + per_page]], len(rows)
 
@@ -46,22 +58,32 @@ async def get_entity(entity_id: int) -> EntityOut:
     return entity_out(row)
 
 
-async def create_entity(data: EntityIn) -> EntityOut:
+async def create_entity(actor: Any, data: EntityIn) -> EntityOut:
     values = _checked(msgspec.structs.asdict(data))
     async with locked_transaction(REGISTRY_LOCK):
         await _check_unique(values, entity_id=None)
         entity = Entity(**values)
         await entity.save()
+        await record(actor, "entity added", "entity", entity.id, None, values)
     return await get_entity(entity.id)
 
 
-async def update_entity(entity_id: int, patch: EntityPatch) -> EntityOut:
+async def update_entity(actor: Any, entity_id: int, patch: EntityPatch) -> EntityOut:
     current = await get_entity(entity_id)
     changes = given_fields(patch)
     values = _checked(msgspec.structs.asdict(current) | changes)
     async with locked_transaction(REGISTRY_LOCK):
         await _check_unique(values, entity_id=entity_id)
-        await Entity.update({k: v for k, v in values.items() if k != "id"}).where(Entity.id == entity_id)
+        await Entity.update({k: v for k, v in values.items() if k != "id"}).where(
+            Entity.id == entity_id
+        )
+        await record(
+            actor,
+            "entity changed",
+            "entity",
+            entity_id,
+            *audit_changes(msgspec.structs.asdict(current), values),
+        )
     return await get_entity(entity_id)
 
 
@@ -74,7 +96,9 @@ def _checked(values: dict[str, Any]) -> dict[str, Any]:
     values["regional_group"] = getattr(group, "value", group)
     if not category.is_state and (values.get("iso_code") or values["regional_group"]):
         raise RuleViolation(
-            "Only a State has an ISO code and a regional group", field="regional_group", status_code=422
+            "Only a State has an ISO code and a regional group",
+            field="regional_group",
+            status_code=422,
         )
     return values
 
@@ -83,17 +107,22 @@ async def _check_unique(values: dict[str, Any], *, entity_id: int | None) -> Non
     for field in ("short_name", "iso_code"):
         if values.get(field) is None:
             continue
-        clash = Entity.select(Entity.id).where(Entity._meta.get_column_by_name(field) == values[field])
+        clash = Entity.select(Entity.id).where(
+            Entity._meta.get_column_by_name(field) == values[field]
+        )
         if entity_id is not None:
             clash = clash.where(Entity.id != entity_id)
         if await clash.first():
-            raise RuleViolation(f"Another entity already has {field} {values[field]!r}", field=field)
+            raise RuleViolation(
+                f"Another entity already has {field} {values[field]!r}", field=field
+            )
 
 
 def read_registry(path: Path = SHIPPED_REGISTRY) -> list[dict[str, Any]]:
     with path.open(newline="", encoding="utf-8") as file:
         return [
-            {key: (value.strip() or None) for key, value in row.items()} for row in csv.DictReader(file)
+            {key: (value.strip() or None) for key, value in row.items()}
+            for row in csv.DictReader(file)
         ]
 
 
@@ -101,7 +130,9 @@ async def sync_registry(path: Path = SHIPPED_REGISTRY) -> int:
     """Add the shipped entities that are missing (by short name); return how many were added."""
     async with locked_transaction(REGISTRY_LOCK):
         known = {row["short_name"] for row in await Entity.select(Entity.short_name)}
-        missing = [Entity(**_checked(row)) for row in read_registry(path) if row["short_name"] not in known]
+        missing = [
+            Entity(**_checked(row)) for row in read_registry(path) if row["short_name"] not in known
+        ]
         if missing:
             await Entity.insert(*missing)
     return len(missing)

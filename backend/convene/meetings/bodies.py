@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import msgspec
 
 from convene.api.patches import given_fields
+from convene.audit.services import changes as audit_changes
+from convene.audit.services import record
+from convene.db import locked_transaction
 from convene.entities.categories import Category
 from convene.errors import NotFound, RuleViolation
 from convene.meetings.schemas import BodyIn, BodyOut, BodyPatch
 from convene.meetings.tables import Body
+
+BODIES_LOCK = "bodies"
 
 
 def join_codes(values: list[Category] | list[str]) -> str:
@@ -41,19 +48,35 @@ async def get_body(code: str) -> BodyOut:
     return body_out(row)
 
 
-async def create_body(data: BodyIn) -> BodyOut:
-    if await Body.exists().where(Body.code == data.code):
-        raise RuleViolation(f"A body with code {data.code} already exists", field="code")
-    values = msgspec.structs.asdict(data) | {"admitted_categories": join_codes(data.admitted_categories)}
-    await Body.insert(Body(**values))
-    return await get_body(data.code)
+async def create_body(actor: Any, data: BodyIn) -> BodyOut:
+    async with locked_transaction(BODIES_LOCK):
+        if await Body.exists().where(Body.code == data.code):
+            raise RuleViolation(f"A body with code {data.code} already exists", field="code")
+        values = msgspec.structs.asdict(data) | {
+            "admitted_categories": join_codes(data.admitted_categories)
+        }
+        await Body.insert(Body(**values))
+        created = await get_body(data.code)
+        await record(
+            actor, "body created", "body", data.code, None, msgspec.structs.asdict(created)
+        )
+    return created
 
 
-async def update_body(code: str, patch: BodyPatch) -> BodyOut:
-    await get_body(code)
+async def update_body(actor: Any, code: str, patch: BodyPatch) -> BodyOut:
+    before = msgspec.structs.asdict(await get_body(code))
     changes = given_fields(patch)
     if "admitted_categories" in changes:
         changes["admitted_categories"] = join_codes(changes["admitted_categories"])
-    if changes:
-        await Body.update(changes).where(Body.code == code)
-    return await get_body(code)
+    async with locked_transaction(BODIES_LOCK):
+        if changes:
+            await Body.update(changes).where(Body.code == code)
+        updated = await get_body(code)
+        await record(
+            actor,
+            "body changed",
+            "body",
+            code,
+            *audit_changes(before, msgspec.structs.asdict(updated)),
+        )
+    return updated

@@ -39,12 +39,14 @@ class BodyController(Controller):
         return await bodies.get_body(code)
 
     @post("/", guards=[requires_secretariat], summary="Add a body")
-    async def create_body(self, data: JSONBody[BodyIn]) -> BodyOut:
-        return await bodies.create_body(data)
+    async def create_body(self, request: AnyRequest, data: JSONBody[BodyIn]) -> BodyOut:
+        return await bodies.create_body(request.user, data)
 
     @patch("/{code:str}", guards=[requires_secretariat], summary="Change a body")
-    async def update_body(self, code: FromPath[str], data: JSONBody[BodyPatch]) -> BodyOut:
-        return await bodies.update_body(code, data)
+    async def update_body(
+        self, request: AnyRequest, code: FromPath[str], data: JSONBody[BodyPatch]
+    ) -> BodyOut:
+        return await bodies.update_body(request.user, code, data)
 
 
 class SessionController(Controller):
@@ -56,7 +58,9 @@ class SessionController(Controller):
         self,
         request: AnyRequest,
         when: Annotated[str | None, QueryParameter(pattern="^(upcoming|past)$")] = None,
-        body_code: Annotated[str | None, QueryParameter(name="body", description="Body code, e.g. IRG")] = None,
+        body_code: Annotated[
+            str | None, QueryParameter(name="body", description="Body code, e.g. IRG")
+        ] = None,
         session_format: Annotated[SessionFormat | None, QueryParameter(name="format")] = None,
         status: FromQuery[SessionStatus | None] = None,
         year: Annotated[int | None, QueryParameter(ge=1945, le=2100)] = None,
@@ -80,25 +84,33 @@ class SessionController(Controller):
         return await services.get_session(session_id, include_private=is_secretariat(request.user))
 
     @post("/", guards=[requires_secretariat], summary="Schedule a session")
-    async def create_session(self, data: JSONBody[SessionFields]) -> SessionOut:
-        return await services.create_session(data)
+    async def create_session(
+        self, request: AnyRequest, data: JSONBody[SessionFields]
+    ) -> SessionOut:
+        return await services.create_session(request.user, data)
 
     @patch("/{session_id:int}", guards=[requires_secretariat], summary="Change a session")
-    async def update_session(self, session_id: FromPath[int], data: JSONBody[SessionPatch]) -> SessionOut:
-        return await services.update_session(session_id, data)
+    async def update_session(
+        self, request: AnyRequest, session_id: FromPath[int], data: JSONBody[SessionPatch]
+    ) -> SessionOut:
+        return await services.update_session(request.user, session_id, data)
 
     @delete("/{session_id:int}", guards=[requires_secretariat], summary="Delete a draft session")
-    async def delete_session(self, session_id: FromPath[int]) -> None:
-        await services.delete_session(session_id)
+    async def delete_session(self, request: AnyRequest, session_id: FromPath[int]) -> None:
+        await services.delete_session(request.user, session_id)
 
     @get("/{session_id:int}/officers", summary="The session's bureau")
-    async def list_officers(self, request: AnyRequest, session_id: FromPath[int]) -> list[OfficerOut]:
+    async def list_officers(
+        self, request: AnyRequest, session_id: FromPath[int]
+    ) -> list[OfficerOut]:
         await services.get_session(session_id, include_private=is_secretariat(request.user))
         return await officers.list_officers(session_id)
 
     @post("/{session_id:int}/officers", guards=[requires_secretariat], summary="Elect an officer")
-    async def add_officer(self, session_id: FromPath[int], data: JSONBody[OfficerIn]) -> OfficerOut:
-        return await officers.add_officer(session_id, data)
+    async def add_officer(
+        self, request: AnyRequest, session_id: FromPath[int], data: JSONBody[OfficerIn]
+    ) -> OfficerOut:
+        return await officers.add_officer(request.user, session_id, data)
 
 
 class OfficerController(Controller):
@@ -107,9 +119,11 @@ class OfficerController(Controller):
     guards = [requires_secretariat]
 
     @patch("/{officer_id:int}", summary="Change an officer")
-    async def update_officer(self, officer_id: FromPath[int], data: JSONBody[OfficerPatch]) -> OfficerOut:
-        return await officers.update_officer(officer_id, data)
+    async def update_officer(
+        self, request: AnyRequest, officer_id: FromPath[int], data: JSONBody[OfficerPatch]
+    ) -> OfficerOut:
+        return await officers.update_officer(request.user, officer_id, data)
 
     @delete("/{officer_id:int}", summary="Remove an officer")
-    async def remove_officer(self, officer_id: FromPath[int]) -> None:
-        await officers.remove_officer(officer_id)
+    async def remove_officer(self, request: AnyRequest, officer_id: FromPath[int]) -> None:
+        await officers.remove_officer(request.user, officer_id)

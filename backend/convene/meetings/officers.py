@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import msgspec
+
 from convene.api.patches import given_fields
+from convene.audit.services import changes as audit_changes
+from convene.audit.services import record
 from convene.db import locked_transaction
 from convene.entities.categories import Category
 from convene.entities.tables import Entity
@@ -52,7 +56,7 @@ def _officer_out(row: dict[str, Any]) -> OfficerOut:
     )
 
 
-async def add_officer(session_id: int, data: OfficerIn) -> OfficerOut:
+async def add_officer(actor: Any, session_id: int, data: OfficerIn) -> OfficerOut:
     async with locked_transaction(f"officers:{session_id}"):
         if not await Session.exists().where(Session.id == session_id):
             raise NotFound("Session")
@@ -67,10 +71,14 @@ async def add_officer(session_id: int, data: OfficerIn) -> OfficerOut:
             position=count + 1,
         )
         await officer.save()
-    return await get_officer(officer.id)
+        added = await get_officer(officer.id)
+        await record(
+            actor, "officer added", "officer", officer.id, None, _audited(added), session_id
+        )
+    return added
 
 
-async def update_officer(officer_id: int, patch: OfficerPatch) -> OfficerOut:
+async def update_officer(actor: Any, officer_id: int, patch: OfficerPatch) -> OfficerOut:
     current = await Officer.select().where(Officer.id == officer_id).first()
     if current is None:
         raise NotFound("Officer")
@@ -83,15 +91,35 @@ async def update_officer(officer_id: int, patch: OfficerPatch) -> OfficerOut:
             changes["entity"] = changes.pop("entity_id")
         if "role" in changes:
             changes["role"] = role.value
+        before = _audited(await get_officer(officer_id))
         if changes:
             await Officer.update(changes).where(Officer.id == officer_id)
-    return await get_officer(officer_id)
+        updated = await get_officer(officer_id)
+        await record(
+            actor,
+            "officer changed",
+            "officer",
+            officer_id,
+            *audit_changes(before, _audited(updated)),
+            current["session"],
+        )
+    return updated
 
 
-async def remove_officer(officer_id: int) -> None:
-    if not await Officer.exists().where(Officer.id == officer_id):
-        raise NotFound("Officer")
-    await Officer.delete().where(Officer.id == officer_id)
+def _audited(officer: OfficerOut) -> dict[str, Any]:
+    return msgspec.structs.asdict(officer)
+
+
+async def remove_officer(actor: Any, officer_id: int) -> None:
+    officer = await get_officer(officer_id)
+    session_id = (await Officer.select(Officer.session).where(Officer.id == officer_id).first())[
+        "session"
+    ]
+    async with locked_transaction(f"officers:{session_id}"):
+        await Officer.delete().where(Officer.id == officer_id)
+        await record(
+            actor, "officer removed", "officer", officer_id, _audited(officer), None, session_id
+        )
 
 
 async def get_officer(officer_id: int) -> OfficerOut:
@@ -105,7 +133,9 @@ async def get_officer(officer_id: int) -> OfficerOut:
     return _officer_out(row)
 
 
-async def _check_officer(session_id: int, role: OfficerRole, entity_id: int | None, *, officer_id: int | None) -> None:
+async def _check_officer(
+    session_id: int, role: OfficerRole, entity_id: int | None, *, officer_id: int | None
+) -> None:
     if entity_id is not None:
         entity = await Entity.select(Entity.category).where(Entity.id == entity_id).first()
         if entity is None:

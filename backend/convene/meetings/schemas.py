@@ -18,7 +18,8 @@ from convene.meetings.vocabulary import (
 )
 
 SymbolPrefix = Annotated[
-    str, Meta(pattern=r"^[A-Z][A-Z0-9]*(/[A-Z0-9.-]+)*$", max_length=60, examples=["CAC/COSP/IRG/2020"])
+    str,
+    Meta(pattern=r"^[A-Z][A-Z0-9]*(/[A-Z0-9.-]+)*$", max_length=60, examples=["CAC/COSP/IRG/2020"]),
 ]
 BodyCode = Annotated[str, Meta(pattern=r"^[A-Z][A-Z0-9-]{0,19}$", examples=["IRG"])]
 PositiveInt = Annotated[int, Meta(ge=1)]

@@ -15,6 +15,8 @@ import msgspec
 from msgspec import UNSET
 
 from convene.api.patches import given_fields
+from convene.audit.services import changes as audit_changes
+from convene.audit.services import record
 from convene.db import locked_transaction
 from convene.errors import NotFound, RuleViolation
 from convene.meetings.bodies import join_codes, split_codes
@@ -82,7 +84,9 @@ def _where(filters: SessionFilters, include_drafts: bool) -> list[Any]:
         conditions.append(Session.start_date >= date(filters.year, 1, 1))
         conditions.append(Session.start_date <= date(filters.year, 12, 31))
     if filters.body:
-        with_body = SessionPart.select(SessionPart.session).where(SessionPart.body.code == filters.body)
+        with_body = SessionPart.select(SessionPart.session).where(
+            SessionPart.body.code == filters.body
+        )
         conditions.append(Session.id.is_in(with_body))
     return conditions
 
@@ -118,7 +122,9 @@ async def _parts_by_session(session_ids: list[int]) -> dict[int, list[PartOut]]:
         .order_by(SessionPart.position)
     )
     for row in rows:
-        title = PartTitle(row["body_name"], SessionKind(row["kind"]), row["number"], row["resumption"])
+        title = PartTitle(
+            row["body_name"], SessionKind(row["kind"]), row["number"], row["resumption"]
+        )
         by_session[row["session"]].append(
             PartOut(
                 body=row["body_code"],
@@ -166,9 +172,11 @@ def _session_out(row: dict[str, Any], parts: list[PartOut], include_private: boo
 # Writing ---------------------------------------------------------------------
 
 
-async def create_session(fields: SessionFields) -> SessionOut:
+async def create_session(actor: Any, fields: SessionFields) -> SessionOut:
     if fields.status not in {SessionStatus.DRAFT, SessionStatus.SCHEDULED}:
-        raise RuleViolation("A new session is a draft or scheduled", field="status", status_code=422)
+        raise RuleViolation(
+            "A new session is a draft or scheduled", field="status", status_code=422
+        )
     async with locked_transaction(NUMBERING_LOCK):
         bodies = await _bodies_for(fields.parts)
         await _check_numbering(fields.parts, bodies, session_id=None)
@@ -177,15 +185,20 @@ async def create_session(fields: SessionFields) -> SessionOut:
         session = Session(**values)
         await session.save()
         await _save_parts(session.id, fields.parts, bodies)
-    return await get_session(session.id, include_private=True)
+        created = await get_session(session.id, include_private=True)
+        await record(
+            actor, "session created", "session", session.id, None, _audited(created), session.id
+        )
+    return created
 
 
-async def update_session(session_id: int, patch: SessionPatch) -> SessionOut:
+async def update_session(actor: Any, session_id: int, patch: SessionPatch) -> SessionOut:
     """Apply a partial change; the merged session must obey every rule a new one does."""
     async with locked_transaction(NUMBERING_LOCK, f"session:{session_id}"):
         current = await Session.select().where(Session.id == session_id).first()
         if current is None:
             raise NotFound("Session")
+        before = _audited(await get_session(session_id, include_private=True))
         changes = given_fields(patch)
         _check_transition(SessionStatus(current["status"]), changes.get("status"))
         new_parts = changes.pop("parts", None)
@@ -204,10 +217,23 @@ async def update_session(session_id: int, patch: SessionPatch) -> SessionOut:
         if new_parts is not None:
             await SessionPart.delete().where(SessionPart.session == session_id)
             await _save_parts(session_id, parts, bodies)
-    return await get_session(session_id, include_private=True)
+        updated = await get_session(session_id, include_private=True)
+        await record(
+            actor,
+            "session changed",
+            "session",
+            session_id,
+            *audit_changes(before, _audited(updated)),
+            session_id,
+        )
+    return updated
 
 
-async def delete_session(session_id: int) -> None:
+def _audited(session: SessionOut) -> dict[str, Any]:
+    return msgspec.structs.asdict(session) | {"parts": [part.title for part in session.parts]}
+
+
+async def delete_session(actor: Any, session_id: int) -> None:
     """Only a draft can be deleted; a published session is cancelled instead."""
     async with locked_transaction(f"session:{session_id}"):
         row = await Session.select(Session.status).where(Session.id == session_id).first()
@@ -215,9 +241,12 @@ async def delete_session(session_id: int) -> None:
             raise NotFound("Session")
         if row["status"] != SessionStatus.DRAFT.value:
             raise RuleViolation(
-                "Only a draft session can be deleted; set its status to cancelled instead", field="status"
+                "Only a draft session can be deleted; set its status to cancelled instead",
+                field="status",
             )
+        before = _audited(await get_session(session_id, include_private=True))
         await Session.delete().where(Session.id == session_id)
+        await record(actor, "session deleted", "session", session_id, before, None, None)
 
 
 def _writable(values: dict[str, Any]) -> dict[str, Any]:
@@ -231,7 +260,8 @@ def _check_transition(current: SessionStatus, wanted: SessionStatus | None) -> N
     if wanted not in STATUS_TRANSITIONS[current]:
         allowed = ", ".join(sorted(s.value for s in STATUS_TRANSITIONS[current])) or "none"
         raise RuleViolation(
-            f"A {current.value} session cannot become {wanted.value} (allowed: {allowed})", field="status"
+            f"A {current.value} session cannot become {wanted.value} (allowed: {allowed})",
+            field="status",
         )
 
 
@@ -248,7 +278,9 @@ async def _bodies_for(parts: list[PartIn]) -> dict[str, dict[str, Any]]:
     bodies = {row["code"]: row for row in rows}
     for index, code in enumerate(codes):
         if code not in bodies:
-            raise RuleViolation(f"There is no body {code}", field=f"parts[{index}].body", status_code=422)
+            raise RuleViolation(
+                f"There is no body {code}", field=f"parts[{index}].body", status_code=422
+            )
     return bodies
 
 
@@ -267,7 +299,9 @@ async def _check_numbering(
         if session_id is not None:
             clash = clash.where(SessionPart.session != session_id)
         if part.number is not None and await clash.first():
-            title = part_title(PartTitle(bodies[part.body]["name"], part.kind, part.number, part.resumption))
+            title = part_title(
+                PartTitle(bodies[part.body]["name"], part.kind, part.number, part.resumption)
+            )
             raise RuleViolation(f"The {title} already exists", field=f"parts[{index}].number")
 
 
@@ -278,7 +312,11 @@ def _equals_or_null(column: Any, value: int | None) -> Any:
 def _check_part_shape(part: PartIn, index: int) -> None:
     field = f"parts[{index}]"
     if part.kind in {SessionKind.REGULAR, SessionKind.RESUMED} and part.number is None:
-        raise RuleViolation(f"A {part.kind.value} session needs its number", field=f"{field}.number", status_code=422)
+        raise RuleViolation(
+            f"A {part.kind.value} session needs its number",
+            field=f"{field}.number",
+            status_code=422,
+        )
     if part.kind is SessionKind.RESUMED and part.resumption is None:
         raise RuleViolation(
             "A resumed session needs its resumption number (1 for the first resumed session)",
@@ -286,20 +324,30 @@ def _check_part_shape(part: PartIn, index: int) -> None:
             status_code=422,
         )
     if part.kind is not SessionKind.RESUMED and part.resumption is not None:
-        raise RuleViolation("Only a resumed session has a resumption number", field=f"{field}.resumption", status_code=422)
+        raise RuleViolation(
+            "Only a resumed session has a resumption number",
+            field=f"{field}.resumption",
+            status_code=422,
+        )
 
 
 def _session_values(values: dict[str, Any], bodies: dict[str, dict[str, Any]]) -> dict[str, Any]:
     """Check dates, time zone and format rules; fill in what the format implies."""
     values = dict(values)
     if values["end_date"] < values["start_date"]:
-        raise RuleViolation("The session cannot end before it starts", field="end_date", status_code=422)
+        raise RuleViolation(
+            "The session cannot end before it starts", field="end_date", status_code=422
+        )
     check_timezone(values["timezone"], field="timezone")
     _check_registration_window(values)
     session_format = SessionFormat(values["format"])
     values["format"] = session_format.value
-    values["in_person_quota"] = _in_person_quota(session_format, values.get("in_person_quota", UNSET))
-    values["online_speaking_quota"] = _speaking_quota(session_format, values.get("online_speaking_quota", UNSET))
+    values["in_person_quota"] = _in_person_quota(
+        session_format, values.get("in_person_quota", UNSET)
+    )
+    values["online_speaking_quota"] = _speaking_quota(
+        session_format, values.get("online_speaking_quota", UNSET)
+    )
     if session_format is SessionFormat.ONLINE:
         values["room_capacity"] = None
     if values.get("admitted_categories", UNSET) is UNSET:
@@ -316,15 +364,27 @@ def _session_values(values: dict[str, Any], bodies: dict[str, dict[str, Any]]) -
 def _check_registration_window(values: dict[str, Any]) -> None:
     opens, closes = values.get("registration_opens"), values.get("registration_closes")
     if opens and closes and closes < opens:
-        raise RuleViolation("Registration cannot close before it opens", field="registration_closes", status_code=422)
+        raise RuleViolation(
+            "Registration cannot close before it opens",
+            field="registration_closes",
+            status_code=422,
+        )
     if closes and closes > values["end_date"]:
-        raise RuleViolation("Registration must close by the session's last day", field="registration_closes", status_code=422)
+        raise RuleViolation(
+            "Registration must close by the session's last day",
+            field="registration_closes",
+            status_code=422,
+        )
 
 
 def _in_person_quota(session_format: SessionFormat, given: Any) -> int | None:
     if session_format is SessionFormat.ONLINE:
         if given not in (UNSET, None, 0):
-            raise RuleViolation("An online session has no in-person places", field="in_person_quota", status_code=422)
+            raise RuleViolation(
+                "An online session has no in-person places",
+                field="in_person_quota",
+                status_code=422,
+            )
         return 0
     if given is UNSET:
         return DEFAULT_HYBRID_IN_PERSON_QUOTA if session_format is SessionFormat.HYBRID else None
@@ -335,7 +395,9 @@ def _speaking_quota(session_format: SessionFormat, given: Any) -> int | None:
     if session_format is SessionFormat.IN_PERSON:
         if given not in (UNSET, None, 0):
             raise RuleViolation(
-                "An in-person session has no online speaking places", field="online_speaking_quota", status_code=422
+                "An in-person session has no online speaking places",
+                field="online_speaking_quota",
+                status_code=422,
             )
         return 0
     return DEFAULT_ONLINE_SPEAKING_QUOTA if given is UNSET else given
@@ -351,15 +413,23 @@ def _common_categories(bodies: dict[str, dict[str, Any]]) -> str:
 async def _stored_parts(session_id: int) -> list[PartIn]:
     rows = (
         await SessionPart.select(
-            SessionPart.body.code.as_alias("body"), SessionPart.kind, SessionPart.number, SessionPart.resumption
+            SessionPart.body.code.as_alias("body"),
+            SessionPart.kind,
+            SessionPart.number,
+            SessionPart.resumption,
         )
         .where(SessionPart.session == session_id)
         .order_by(SessionPart.position)
     )
-    return [PartIn(row["body"], SessionKind(row["kind"]), row["number"], row["resumption"]) for row in rows]
+    return [
+        PartIn(row["body"], SessionKind(row["kind"]), row["number"], row["resumption"])
+        for row in rows
+    ]
 
 
-async def _save_parts(session_id: int, parts: list[PartIn], bodies: dict[str, dict[str, Any]]) -> None:
+async def _save_parts(
+    session_id: int, parts: list[PartIn], bodies: dict[str, dict[str, Any]]
+) -> None:
     await SessionPart.insert(
         *(
             SessionPart(
@@ -379,7 +449,9 @@ async def _check_sittings_fit(session_id: int, values: dict[str, Any]) -> None:
     """New dates or a new time zone must still hold every sitting already planned."""
     from convene.sittings.services import sittings_outside  # sittings build on sessions
 
-    outside = await sittings_outside(session_id, values["start_date"], values["end_date"], values["timezone"])
+    outside = await sittings_outside(
+        session_id, values["start_date"], values["end_date"], values["timezone"]
+    )
     if outside:
         raise RuleViolation(
             f"{len(outside)} sitting(s) would fall outside the new dates, starting with {outside[0]}",

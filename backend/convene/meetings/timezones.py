@@ -14,7 +14,9 @@ def check_timezone(name: str, *, field: str) -> ZoneInfo:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as error:
         raise RuleViolation(
-            f"{name!r} is not an IANA time zone (for example Europe/Vienna)", field=field, status_code=422
+            f"{name!r} is not an IANA time zone (for example Europe/Vienna)",
+            field=field,
+            status_code=422,
         ) from error
 
 
@@ -28,3 +30,8 @@ def local_day_bounds(first: date, last: date, zone: str) -> tuple[datetime, date
 
 def in_zone(moment: datetime, zone: str) -> datetime:
     return moment.astimezone(ZoneInfo(zone))
+
+
+def as_utc(moment: datetime) -> datetime:
+    """A stored time as an aware UTC datetime, whichever engine returned it."""
+    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)

@@ -38,7 +38,9 @@ def part_title(part: PartTitle) -> str:
         SessionKind.SPECIAL: "special session",
         SessionKind.INTERSESSIONAL: "intersessional meeting",
     }[part.kind]
-    resumed = f"{ordinal(part.resumption or 1)} resumed " if part.kind is SessionKind.RESUMED else ""
+    resumed = (
+        f"{ordinal(part.resumption or 1)} resumed " if part.kind is SessionKind.RESUMED else ""
+    )
     return f"{resumed}{numbered}{noun} of the {part.body_name}"
 
 

@@ -29,7 +29,11 @@ class SessionStatus(str, enum.Enum):
 # Which status a session may move to from each status; cancelled and concluded are final.
 STATUS_TRANSITIONS: dict[SessionStatus, set[SessionStatus]] = {
     SessionStatus.DRAFT: {SessionStatus.SCHEDULED, SessionStatus.CANCELLED},
-    SessionStatus.SCHEDULED: {SessionStatus.POSTPONED, SessionStatus.CANCELLED, SessionStatus.CONCLUDED},
+    SessionStatus.SCHEDULED: {
+        SessionStatus.POSTPONED,
+        SessionStatus.CANCELLED,
+        SessionStatus.CONCLUDED,
+    },
     SessionStatus.POSTPONED: {SessionStatus.SCHEDULED, SessionStatus.CANCELLED},
     SessionStatus.CANCELLED: set(),
     SessionStatus.CONCLUDED: set(),

@@ -1,0 +1,144 @@
+"""Check-in at the venue: find an approved in-person delegate by name or badge code, mark arrival."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from convene.audit.services import record
+from convene.delegations.schemas import AttendeeOut, CheckInIn
+from convene.delegations.tables import CheckIn, Registration
+from convene.delegations.vocabulary import AttendanceMode, RegistrationStatus
+from convene.errors import NotFound, RuleViolation
+from convene.meetings.timezones import as_utc
+from convene.sittings.tables import Sitting
+
+EARLY_ARRIVAL = timedelta(minutes=60)
+"""Arrivals this long before a sitting starts count for that sitting."""
+
+
+def _expected() -> Any:
+    return (Registration.status == RegistrationStatus.APPROVED.value) & (
+        Registration.mode == AttendanceMode.IN_PERSON.value
+    )
+
+
+async def find_attendees(session_id: int, query: str, *, limit: int = 50) -> list[AttendeeOut]:
+    """Approved in-person delegates whose name or badge code matches ``query``."""
+    text = query.strip()
+    matches = Registration.badge_code == text.upper()
+    for word in text.split():
+        matches = (
+            matches
+            | Registration.given_name.ilike(f"%{word}%")
+            | Registration.family_name.ilike(f"%{word}%")
+        )
+    rows = (
+        await Registration.select(
+            Registration.id,
+            Registration.honorific,
+            Registration.given_name,
+            Registration.family_name,
+            Registration.badge_code,
+            Registration.delegation.entity.short_name.as_alias("entity"),
+        )
+        .where((Registration.session == session_id) & _expected() & matches)
+        .order_by(Registration.family_name)
+        .limit(limit)
+    )
+    arrivals = await _first_arrivals([row["id"] for row in rows])
+    return [
+        AttendeeOut(
+            registration_id=row["id"],
+            name=" ".join(
+                p for p in (row["honorific"], row["given_name"], row["family_name"].upper()) if p
+            ),
+            entity=row["entity"],
+            badge_code=row["badge_code"],
+            arrived=row["id"] in arrivals,
+            arrived_at=arrivals.get(row["id"]),
+        )
+        for row in rows
+    ]
+
+
+async def _first_arrivals(registration_ids: list[int]) -> dict[int, datetime]:
+    if not registration_ids:
+        return {}
+    rows = await CheckIn.select(CheckIn.registration, CheckIn.at).where(
+        CheckIn.registration.is_in(registration_ids)
+    )
+    first: dict[int, datetime] = {}
+    for row in rows:
+        if row["registration"] not in first or row["at"] < first[row["registration"]]:
+            first[row["registration"]] = row["at"]
+    return first
+
+
+async def check_in(actor: Any, session_id: int, data: CheckInIn) -> AttendeeOut:
+    """Mark arrival; at a sitting under way (or about to start) the arrival counts for it."""
+    registration = await _registration(session_id, data)
+    sitting_id = data.sitting_id or await _current_sitting(session_id)
+    if data.sitting_id and not await Sitting.exists().where(
+        (Sitting.id == sitting_id) & (Sitting.session == session_id)
+    ):
+        raise RuleViolation(
+            "There is no such sitting in this session", field="sitting_id", status_code=422
+        )
+    already = CheckIn.exists().where(CheckIn.registration == registration["id"])
+    already = (
+        already.where(CheckIn.sitting == sitting_id)
+        if sitting_id
+        else already.where(CheckIn.sitting.is_null())
+    )
+    if not await already:
+        await CheckIn.insert(
+            CheckIn(
+                registration=registration["id"], sitting=sitting_id, by=getattr(actor, "id", None)
+            )
+        )
+        await record(
+            actor,
+            "checked in",
+            "registration",
+            registration["id"],
+            None,
+            {"sitting": sitting_id},
+            session_id,
+        )
+    return (await find_attendees(session_id, registration["badge_code"]))[0]
+
+
+async def _registration(session_id: int, data: CheckInIn) -> dict[str, Any]:
+    if data.badge_code is None and data.registration_id is None:
+        raise RuleViolation(
+            "Give the badge code or the registration", field="badge_code", status_code=422
+        )
+    where = (Registration.session == session_id) & (
+        Registration.badge_code == data.badge_code.strip().upper()
+        if data.badge_code
+        else Registration.id == data.registration_id
+    )
+    row = await Registration.select().where(where).first()
+    if row is None:
+        raise NotFound("Registration")
+    if (
+        row["status"] != RegistrationStatus.APPROVED.value
+        or row["mode"] != AttendanceMode.IN_PERSON.value
+    ):
+        raise RuleViolation(
+            f"{row['given_name']} {row['family_name']} is not an approved in-person delegate",
+            field="badge_code",
+        )
+    return row
+
+
+async def _current_sitting(session_id: int) -> int | None:
+    now = datetime.now(UTC)
+    rows = await Sitting.select(Sitting.id, Sitting.starts_at, Sitting.ends_at).where(
+        (Sitting.session == session_id) & (Sitting.status == "scheduled")
+    )
+    for row in sorted(rows, key=lambda r: r["starts_at"]):
+        if as_utc(row["starts_at"]) - EARLY_ARRIVAL <= now <= as_utc(row["ends_at"]):
+            return row["id"]
+    return None

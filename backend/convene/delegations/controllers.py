@@ -1,0 +1,257 @@
+"""HTTP for delegations, registrations, the secretariat's queue, exports and check-in."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from litestar import Controller, Request, Response, get, patch, post
+from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
+
+from convene.accounts.guards import (
+    requires_secretariat,
+    requires_secretariat_or_focal_point,
+    requires_sign_in,
+)
+from convene.delegations import check_in, delegations, queue, registrations
+from convene.delegations.access import registration_for
+from convene.delegations.schemas import (
+    AttendeeOut,
+    BulkDecision,
+    CheckInIn,
+    DecisionResult,
+    DelegationIn,
+    DelegationOut,
+    DelegationPatch,
+    EventOut,
+    ModeChange,
+    PersonIn,
+    RegistrationIn,
+    RegistrationOut,
+    RegistrationPatch,
+)
+from convene.delegations.tables import Registration, RegistrationEvent
+from convene.delegations.vocabulary import AttendanceMode, RegistrationStatus
+from convene.meetings.services import get_session
+
+AnyRequest = Request[Any, Any, Any]
+
+
+async def _view(actor: Any, registration_id: int) -> RegistrationOut:
+    rows = await delegations.registration_rows(Registration.id == registration_id)
+    return (await delegations.registration_views(actor, rows))[0]
+
+
+class SessionDelegationController(Controller):
+    path = "/api/sessions/{session_id:int}"
+    tags = ["Delegations"]
+
+    @get(
+        "/delegations",
+        guards=[requires_secretariat_or_focal_point],
+        summary="Delegations (a focal point sees their own)",
+    )
+    async def list_delegations(
+        self, request: AnyRequest, session_id: FromPath[int]
+    ) -> list[DelegationOut]:
+        await get_session(session_id, include_private=True)
+        return await delegations.list_delegations(request.user, session_id)
+
+    @post("/delegations", guards=[requires_secretariat_or_focal_point], summary="Open a delegation")
+    async def create_delegation(
+        self, request: AnyRequest, session_id: FromPath[int], data: JSONBody[DelegationIn]
+    ) -> DelegationOut:
+        return await delegations.create_delegation(request.user, session_id, data)
+
+    @get(
+        "/registrations", guards=[requires_secretariat], summary="The registration queue, filtered"
+    )
+    async def registration_queue(
+        self,
+        request: AnyRequest,
+        session_id: FromPath[int],
+        status: FromQuery[RegistrationStatus | None] = None,
+        mode: FromQuery[AttendanceMode | None] = None,
+        entity_id: Annotated[int | None, QueryParameter(ge=1)] = None,
+        search: Annotated[str | None, QueryParameter(name="q", max_length=100)] = None,
+    ) -> list[RegistrationOut]:
+        filters = queue.QueueFilters(
+            status and status.value, mode and mode.value, entity_id, search
+        )
+        rows = await queue.queue(session_id, filters)
+        return await delegations.registration_views(request.user, rows)
+
+    @get("/registrations.csv", guards=[requires_secretariat], summary="Registrations as CSV")
+    async def export_csv(self, session_id: FromPath[int]) -> Response[bytes]:
+        rows = await queue.queue(session_id, queue.QueueFilters())
+        return _download(
+            queue.to_csv(rows), "text/csv; charset=utf-8", f"registrations-{session_id}.csv"
+        )
+
+    @get(
+        "/registrations.xlsx",
+        guards=[requires_secretariat],
+        summary="Registrations as an Excel workbook",
+    )
+    async def export_xlsx(self, session_id: FromPath[int]) -> Response[bytes]:
+        rows = await queue.queue(session_id, queue.QueueFilters())
+        media_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        return _download(queue.to_xlsx(rows), media_type, f"registrations-{session_id}.xlsx")
+
+    @post(
+        "/registrations/approval",
+        guards=[requires_secretariat],
+        status_code=200,
+        summary="Approve in bulk",
+    )
+    async def approve_many(
+        self, request: AnyRequest, data: JSONBody[BulkDecision]
+    ) -> list[DecisionResult]:
+        return await registrations.decide_many(request.user, data.registration_ids, "approve")
+
+    @post(
+        "/registrations/rejection",
+        guards=[requires_secretariat],
+        status_code=200,
+        summary="Reject in bulk",
+    )
+    async def reject_many(
+        self, request: AnyRequest, data: JSONBody[BulkDecision]
+    ) -> list[DecisionResult]:
+        return await registrations.decide_many(request.user, data.registration_ids, "reject")
+
+    @get(
+        "/attendees",
+        guards=[requires_secretariat],
+        summary="Find in-person delegates at the check-in desk",
+    )
+    async def find_attendees(
+        self,
+        session_id: FromPath[int],
+        search: Annotated[str, QueryParameter(name="q", min_length=1, max_length=100)],
+    ) -> list[AttendeeOut]:
+        return await check_in.find_attendees(session_id, search)
+
+    @post(
+        "/check-ins",
+        guards=[requires_secretariat],
+        status_code=200,
+        summary="Mark a delegate as arrived",
+    )
+    async def check_in(
+        self, request: AnyRequest, session_id: FromPath[int], data: JSONBody[CheckInIn]
+    ) -> AttendeeOut:
+        return await check_in.check_in(request.user, session_id, data)
+
+
+def _download(content: bytes, media_type: str, filename: str) -> Response[bytes]:
+    return Response(
+        content,
+        media_type=media_type,
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+class DelegationController(Controller):
+    path = "/api/delegations/{delegation_id:int}"
+    tags = ["Delegations"]
+    guards = [requires_secretariat_or_focal_point]
+
+    @get("/", summary="A delegation, its places and its members")
+    async def get_delegation(
+        self, request: AnyRequest, delegation_id: FromPath[int]
+    ) -> DelegationOut:
+        return await delegations.get_delegation(request.user, delegation_id)
+
+    @patch("/", summary="Change the note verbale reference, or (secretariat) the quotas")
+    async def update_delegation(
+        self, request: AnyRequest, delegation_id: FromPath[int], data: JSONBody[DelegationPatch]
+    ) -> DelegationOut:
+        return await delegations.update_delegation(request.user, delegation_id, data)
+
+    @post("/registrations", summary="Register a member of the delegation")
+    async def register(
+        self, request: AnyRequest, delegation_id: FromPath[int], data: JSONBody[RegistrationIn]
+    ) -> RegistrationOut:
+        delegation = await delegations.delegation_row(request.user, delegation_id)
+        registration_id = await registrations.submit(request.user, delegation, data)
+        return await _view(request.user, registration_id)
+
+
+class RegistrationController(Controller):
+    path = "/api/registrations/{registration_id:int}"
+    tags = ["Registrations"]
+    guards = [requires_sign_in]
+
+    @get("/", summary="A registration")
+    async def get_registration(
+        self, request: AnyRequest, registration_id: FromPath[int]
+    ) -> RegistrationOut:
+        await registration_for(request.user, registration_id, self_service=True)
+        return await _view(request.user, registration_id)
+
+    @get("/history", summary="Every change to a registration")
+    async def history(self, request: AnyRequest, registration_id: FromPath[int]) -> list[EventOut]:
+        await registration_for(request.user, registration_id, self_service=True)
+        rows = (
+            await RegistrationEvent.select(
+                RegistrationEvent.all_columns(),
+                RegistrationEvent.actor.full_name.as_alias("actor_name"),
+            )
+            .where(RegistrationEvent.registration == registration_id)
+            .order_by(RegistrationEvent.id)
+        )
+        return [
+            EventOut(r["at"], r["action"], r["status"], r["mode"], r["note"], r["actor_name"])
+            for r in rows
+        ]
+
+    @patch("/", summary="Change a registration's details")
+    async def update(
+        self, request: AnyRequest, registration_id: FromPath[int], data: JSONBody[RegistrationPatch]
+    ) -> RegistrationOut:
+        await registration_for(request.user, registration_id)
+        await registrations.update_details(request.user, registration_id, data)
+        return await _view(request.user, registration_id)
+
+    @post("/mode", status_code=200, summary="Switch attendance mode")
+    async def switch_mode(
+        self, request: AnyRequest, registration_id: FromPath[int], data: JSONBody[ModeChange]
+    ) -> RegistrationOut:
+        await registration_for(request.user, registration_id)
+        await registrations.switch_mode(request.user, registration_id, data.mode)
+        return await _view(request.user, registration_id)
+
+    @post("/substitution", status_code=200, summary="Substitute another person for this one")
+    async def substitute(
+        self, request: AnyRequest, registration_id: FromPath[int], data: JSONBody[PersonIn]
+    ) -> RegistrationOut:
+        await registration_for(request.user, registration_id)
+        await registrations.substitute(request.user, registration_id, data)
+        return await _view(request.user, registration_id)
+
+    @post("/cancellation", status_code=200, summary="Cancel the registration")
+    async def cancel(self, request: AnyRequest, registration_id: FromPath[int]) -> RegistrationOut:
+        await registration_for(request.user, registration_id, self_service=True)
+        await registrations.cancel(request.user, registration_id)
+        return await _view(request.user, registration_id)
+
+    @post("/approval", guards=[requires_secretariat], status_code=200, summary="Approve")
+    async def approve(self, request: AnyRequest, registration_id: FromPath[int]) -> RegistrationOut:
+        await registrations.approve(request.user, registration_id)
+        return await _view(request.user, registration_id)
+
+    @post("/rejection", guards=[requires_secretariat], status_code=200, summary="Reject")
+    async def reject(self, request: AnyRequest, registration_id: FromPath[int]) -> RegistrationOut:
+        await registrations.reject(request.user, registration_id)
+        return await _view(request.user, registration_id)
+
+
+class MyRegistrationsController(Controller):
+    path = "/api/me/registrations"
+    tags = ["Registrations"]
+    guards = [requires_sign_in]
+
+    @get("/", summary="The signed-in person's own registrations")
+    async def mine(self, request: AnyRequest) -> list[RegistrationOut]:
+        rows = await delegations.registration_rows(Registration.email == request.user.email)
+        return await delegations.registration_views(request.user, rows)

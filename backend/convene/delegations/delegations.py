@@ -1,0 +1,202 @@
+"""Delegations: one per entity and session, managed by its focal point and the secretariat."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from convene.accounts.access import can_see_personal_data, ensure_entity_access, is_secretariat
+from convene.accounts.roles import Role
+from convene.api.patches import given_fields
+from convene.audit.services import record
+from convene.db import locked_transaction
+from convene.delegations.places import Limits, places_view, registration_lock, taken
+from convene.delegations.schemas import (
+    DelegationIn,
+    DelegationOut,
+    DelegationPatch,
+    RegistrationOut,
+)
+from convene.delegations.tables import CheckIn, Delegation, Registration
+from convene.entities.categories import Category
+from convene.entities.tables import Entity
+from convene.errors import NotFound, RuleViolation
+from convene.meetings.bodies import split_codes
+from convene.meetings.tables import Session
+
+
+async def create_delegation(actor: Any, session_id: int, data: DelegationIn) -> DelegationOut:
+    """Open an entity's delegation to a session, if the session admits its category."""
+    entity_id = data.entity_id if is_secretariat(actor) else getattr(actor, "entity", None)
+    if entity_id is None:
+        raise RuleViolation(
+            "Name the entity the delegation represents", field="entity_id", status_code=422
+        )
+    async with locked_transaction(registration_lock(session_id)):
+        session = await Session.select().where(Session.id == session_id).first()
+        if session is None or (session["status"] == "draft" and not is_secretariat(actor)):
+            raise NotFound("Session")
+        entity = await Entity.select().where(Entity.id == entity_id).first()
+        if entity is None:
+            raise RuleViolation("There is no such entity", field="entity_id", status_code=422)
+        if entity["category"] not in split_codes(session["admitted_categories"]):
+            category = Category(entity["category"]).value.replace("_", " ")
+            raise RuleViolation(
+                f"This session does not admit delegations of {category}s", field="entity_id"
+            )
+        if await Delegation.exists().where(
+            (Delegation.session == session_id) & (Delegation.entity == entity_id)
+        ):
+            raise RuleViolation(
+                f"{entity['short_name']} already has a delegation to this session",
+                field="entity_id",
+            )
+        delegation = Delegation(
+            session=session_id, entity=entity_id, credentials_reference=data.credentials_reference
+        )
+        await delegation.save()
+        await record(
+            actor,
+            "delegation created",
+            "delegation",
+            delegation.id,
+            None,
+            {"entity": entity["short_name"], "credentials_reference": data.credentials_reference},
+            session_id,
+        )
+    return await get_delegation(actor, delegation.id)
+
+
+async def update_delegation(
+    actor: Any, delegation_id: int, patch: DelegationPatch
+) -> DelegationOut:
+    row = await delegation_row(actor, delegation_id)
+    changes = given_fields(patch)
+    if not is_secretariat(actor) and {"in_person_quota", "online_speaking_quota"} & changes.keys():
+        raise RuleViolation(
+            "Only the secretariat changes a delegation's quotas",
+            field="in_person_quota",
+            status_code=403,
+        )
+    async with locked_transaction(registration_lock(row["session"])):
+        if changes:
+            await Delegation.update(changes).where(Delegation.id == delegation_id)
+            await record(
+                actor,
+                "delegation changed",
+                "delegation",
+                delegation_id,
+                {k: row[k] for k in changes},
+                changes,
+                row["session"],
+            )
+    return await get_delegation(actor, delegation_id)
+
+
+async def delegation_row(actor: Any, delegation_id: int) -> dict[str, Any]:
+    """The delegation, if ``actor`` may manage it; otherwise it does not exist for them."""
+    row = await Delegation.select().where(Delegation.id == delegation_id).first()
+    if row is None:
+        raise NotFound("Delegation")
+    ensure_entity_access(actor, row["entity"], "Delegation")
+    return row
+
+
+async def get_delegation(actor: Any, delegation_id: int) -> DelegationOut:
+    row = await delegation_row(actor, delegation_id)
+    session = await Session.select().where(Session.id == row["session"]).first()
+    entity = await Entity.select().where(Entity.id == row["entity"]).first()
+    registrations = await registration_rows(Registration.delegation == delegation_id)
+    return DelegationOut(
+        id=row["id"],
+        session_id=row["session"],
+        entity_id=row["entity"],
+        entity=entity["short_name"],
+        category=entity["category"],
+        credentials_reference=row["credentials_reference"],
+        in_person_quota=row["in_person_quota"],
+        online_speaking_quota=row["online_speaking_quota"],
+        places=places_view(Limits.of(session, row), await taken(session["id"], delegation_id)),
+        registrations=await registration_views(actor, registrations),
+    )
+
+
+async def list_delegations(actor: Any, session_id: int) -> list[DelegationOut]:
+    query = Delegation.select(Delegation.id).where(Delegation.session == session_id)
+    if not is_secretariat(actor):
+        query = query.where(Delegation.entity == getattr(actor, "entity", None))
+    return [await get_delegation(actor, row["id"]) for row in await query.order_by(Delegation.id)]
+
+
+async def registration_views(actor: Any, rows: list[dict[str, Any]]) -> list[RegistrationOut]:
+    """Rows (with ``entity_id`` and ``entity``) as the API shows them, in a fixed number of queries."""
+    ids = [row["id"] for row in rows]
+    arrived = (
+        {
+            r["registration"]
+            for r in await CheckIn.select(CheckIn.registration).where(
+                CheckIn.registration.is_in(ids)
+            )
+        }
+        if ids
+        else set()
+    )
+    positions = await _waitlist_positions({row["session"] for row in rows})
+    return [
+        _registration_out(actor, row, positions.get(row["id"]), row["id"] in arrived)
+        for row in rows
+    ]
+
+
+async def _waitlist_positions(session_ids: set[int]) -> dict[int, int]:
+    positions: dict[int, int] = {}
+    for session_id in session_ids:
+        waiting = (
+            await Registration.select(Registration.id)
+            .where((Registration.session == session_id) & (Registration.status == "waitlisted"))
+            .order_by(Registration.waitlisted_at)
+            .order_by(Registration.id)
+        )
+        positions |= {row["id"]: place for place, row in enumerate(waiting, start=1)}
+    return positions
+
+
+def _registration_out(
+    actor: Any, row: dict[str, Any], position: int | None, arrived: bool
+) -> RegistrationOut:
+    personal = can_see_personal_data(actor, row["entity_id"]) or (
+        actor is not None and actor.role == Role.DELEGATE.value and actor.email == row["email"]
+    )
+    return RegistrationOut(
+        id=row["id"],
+        delegation_id=row["delegation"],
+        session_id=row["session"],
+        entity=row["entity"],
+        honorific=row["honorific"],
+        given_name=row["given_name"],
+        family_name=row["family_name"],
+        function=row["function"],
+        organization=row["organization"],
+        mode=row["mode"],
+        status=row["status"],
+        is_head=row["is_head"],
+        waitlist_position=position,
+        arrived=arrived,
+        created_at=row["created_at"],
+        email=row["email"] if personal else None,
+        phone=row["phone"] if personal else None,
+        badge_code=row["badge_code"] if personal else None,
+    )
+
+
+async def registration_rows(where: Any) -> list[dict[str, Any]]:
+    """Registrations with their entity's id and short name, head of delegation first."""
+    return (
+        await Registration.select(
+            Registration.all_columns(),
+            Registration.delegation.entity.id.as_alias("entity_id"),
+            Registration.delegation.entity.short_name.as_alias("entity"),
+        )
+        .where(where)
+        .order_by(Registration.is_head, ascending=False)
+        .order_by(Registration.id)
+    )

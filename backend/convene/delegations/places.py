@@ -1,0 +1,94 @@
+"""Places: the in-person and online-speaking quotas of a delegation and the room's capacity.
+
+A registration that is submitted or approved holds a place; one beyond any
+limit waits in the list. These counts are read inside the session's
+registration lock (see :func:`registration_lock`), so a place is never given twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from convene.delegations.schemas import DelegationPlaces, Places
+from convene.delegations.tables import Registration
+from convene.delegations.vocabulary import AttendanceMode
+
+
+def registration_lock(session_id: int) -> str:
+    """One lock per session: quotas and the room are shared by all its delegations."""
+    return f"places:{session_id}"
+
+
+@dataclass(frozen=True)
+class Limits:
+    in_person: int | None
+    online_speaking: int | None
+    room: int | None
+
+    @classmethod
+    def of(cls, session: dict[str, Any], delegation: dict[str, Any]) -> Limits:
+        """The delegation's own quotas where the secretariat set them, else the session's."""
+        return cls(
+            in_person=_first_set(delegation["in_person_quota"], session["in_person_quota"]),
+            online_speaking=_first_set(
+                delegation["online_speaking_quota"], session["online_speaking_quota"]
+            ),
+            room=session["room_capacity"],
+        )
+
+
+def _first_set(own: int | None, default: int | None) -> int | None:
+    return own if own is not None else default
+
+
+@dataclass(frozen=True)
+class Taken:
+    in_person: int
+    online_speaking: int
+    room: int
+
+
+TAKEN_QUERY = """
+SELECT
+    COALESCE(SUM(CASE WHEN delegation = {} AND mode = 'in_person' THEN 1 ELSE 0 END), 0) AS in_person,
+    COALESCE(SUM(CASE WHEN delegation = {} AND mode = 'online_speaking' THEN 1 ELSE 0 END), 0) AS online_speaking,
+    COALESCE(SUM(CASE WHEN mode = 'in_person' THEN 1 ELSE 0 END), 0) AS room
+FROM registration
+WHERE session = {} AND status IN ('submitted', 'approved') AND id <> {}
+"""
+
+
+async def taken(session_id: int, delegation_id: int, *, excluding: int | None = None) -> Taken:
+    """Places held now (one query), optionally not counting one registration (the one being changed)."""
+    rows = await Registration.raw(
+        TAKEN_QUERY, delegation_id, delegation_id, session_id, excluding or 0
+    )
+    return Taken(**{key: int(value) for key, value in rows[0].items()})
+
+
+def shortfall(mode: AttendanceMode, limits: Limits, now: Taken) -> str | None:
+    """Why one more registration in ``mode`` does not fit, or None when it does."""
+    if mode is AttendanceMode.IN_PERSON:
+        if limits.in_person is not None and now.in_person >= limits.in_person:
+            return f"all {limits.in_person} in-person places of the delegation are taken"
+        if limits.room is not None and now.room >= limits.room:
+            return f"the room's {limits.room} seats are all taken"
+    if mode is AttendanceMode.ONLINE_SPEAKING:
+        if limits.online_speaking is not None and now.online_speaking >= limits.online_speaking:
+            return (
+                f"all {limits.online_speaking} online speaking places of the delegation are taken"
+            )
+    return None
+
+
+def places_view(limits: Limits, now: Taken) -> DelegationPlaces:
+    return DelegationPlaces(
+        in_person=_places(limits.in_person, now.in_person),
+        online_speaking=_places(limits.online_speaking, now.online_speaking),
+        room=_places(limits.room, now.room),
+    )
+
+
+def _places(limit: int | None, used: int) -> Places:
+    return Places(limit=limit, used=used, left=None if limit is None else max(limit - used, 0))

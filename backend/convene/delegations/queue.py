@@ -1,0 +1,106 @@
+"""The secretariat's registration queue and its exports (CSV, XLSX)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from typing import Any
+
+from openpyxl import Workbook
+
+from convene.delegations.tables import Registration
+from convene.delegations.vocabulary import AttendanceMode
+from convene.entities.categories import Category, alphabetical_key
+
+
+@dataclass(frozen=True)
+class QueueFilters:
+    status: str | None = None
+    mode: str | None = None
+    entity_id: int | None = None
+    search: str | None = None
+
+
+def _query(session_id: int, filters: QueueFilters) -> Any:
+    query = Registration.select(
+        Registration.all_columns(),
+        Registration.delegation.entity.id.as_alias("entity_id"),
+        Registration.delegation.entity.short_name.as_alias("entity"),
+        Registration.delegation.entity.category.as_alias("category"),
+    ).where(Registration.session == session_id)
+    if filters.status:
+        query = query.where(Registration.status == filters.status)
+    if filters.mode:
+        query = query.where(Registration.mode == filters.mode)
+    if filters.entity_id:
+        query = query.where(Registration.delegation.entity.id == filters.entity_id)
+    if filters.search:
+        term = f"%{filters.search.strip()}%"
+        query = query.where(
+            Registration.given_name.ilike(term)
+            | Registration.family_name.ilike(term)
+            | Registration.email.ilike(term)
+        )
+    return query
+
+
+async def queue(session_id: int, filters: QueueFilters) -> list[dict[str, Any]]:
+    """Registrations in list order: category group, entity, head first, then as they came."""
+    rows = await _query(session_id, filters)
+    return sorted(
+        rows,
+        key=lambda r: (
+            Category(r["category"]).list_group,
+            alphabetical_key(r["entity"]),
+            not r["is_head"],
+            r["id"],
+        ),
+    )
+
+
+COLUMNS = [
+    ("Category", lambda r: Category(r["category"]).value.replace("_", " ")),
+    ("Delegation", lambda r: r["entity"]),
+    ("Head of delegation", lambda r: "yes" if r["is_head"] else ""),
+    ("Title", lambda r: r["honorific"]),
+    ("Given name", lambda r: r["given_name"]),
+    ("Family name", lambda r: r["family_name"]),
+    ("Function", lambda r: r["function"]),
+    ("Organization", lambda r: r["organization"]),
+    ("E-mail", lambda r: r["email"]),
+    ("Phone", lambda r: r["phone"]),
+    ("Attendance", lambda r: AttendanceMode(r["mode"]).label),
+    ("Status", lambda r: r["status"]),
+    ("Badge code", lambda r: r["badge_code"]),
+    ("Registered at (UTC)", lambda r: r["created_at"].strftime("%Y-%m-%d %H:%M")),
+]
+
+
+def _table(rows: list[dict[str, Any]]) -> list[list[str]]:
+    return [[name for name, _ in COLUMNS]] + [[value(row) for _, value in COLUMNS] for row in rows]
+
+
+def _cell(text: str) -> str:
+    """Keep spreadsheet apps from running a name that starts like a formula (CSV injection)."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+def to_csv(rows: list[dict[str, Any]]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    for line in _table(rows):
+        writer.writerow([_cell(value) for value in line])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # the BOM makes Excel read UTF-8
+
+
+def to_xlsx(rows: list[dict[str, Any]]) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Registrations"
+    for line in _table(rows):
+        sheet.append([_cell(value) for value in line])
+    sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

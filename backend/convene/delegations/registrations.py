@@ -1,0 +1,411 @@
+"""Registrations: submit, approve, reject, switch mode, substitute, cancel; the waitlist.
+
+Every change runs in the session's registration lock. A request that does not
+fit a limit is waitlisted, never lost; whenever a place frees up, the first
+registrations on the waiting list that now fit are promoted, with an e-mail.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from convene.accounts.access import is_secretariat
+from convene.api.patches import given_fields
+from convene.audit.services import record
+from convene.db import locked_transaction
+from convene.delegations.notices import notify
+from convene.delegations.places import Limits, registration_lock, shortfall, taken
+from convene.delegations.schemas import DecisionResult, PersonIn, RegistrationIn, RegistrationPatch
+from convene.delegations.tables import Delegation, Registration, RegistrationEvent
+from convene.delegations.vocabulary import (
+    ACTIVE,
+    HOLDING,
+    OPEN_MODES,
+    AttendanceMode,
+    RegistrationStatus,
+)
+from convene.errors import NotFound, RuleViolation
+from convene.meetings.tables import Session
+from convene.meetings.vocabulary import SessionFormat, SessionStatus
+
+BADGE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread at the desk
+PERSON_FIELDS = (
+    "honorific",
+    "given_name",
+    "family_name",
+    "function",
+    "organization",
+    "email",
+    "phone",
+)
+
+
+# Submitting ------------------------------------------------------------------
+
+
+async def submit(actor: Any, delegation: dict[str, Any], data: RegistrationIn) -> int:
+    """Register a person: a place is held if one is free, else the person is waitlisted."""
+    email = data.email.strip().lower()
+    async with locked_transaction(registration_lock(delegation["session"])):
+        session = await _session(delegation["session"])
+        _check_open(session, actor)
+        _check_mode_open(session, data.mode)
+        await _check_person_free(session["id"], email, registration_id=None)
+        if data.is_head:
+            await _check_no_other_head(delegation["id"], registration_id=None)
+        reason = shortfall(
+            data.mode, Limits.of(session, delegation), await taken(session["id"], delegation["id"])
+        )
+        status = RegistrationStatus.WAITLISTED if reason else RegistrationStatus.SUBMITTED
+        registration = Registration(
+            delegation=delegation["id"],
+            session=session["id"],
+            **{field: getattr(data, field).strip() for field in PERSON_FIELDS if field != "email"},
+            email=email,
+            mode=data.mode.value,
+            status=status.value,
+            is_head=data.is_head,
+            badge_code=_badge_code(),
+            waitlisted_at=datetime.now(UTC) if reason else None,
+        )
+        await registration.save()
+        row = await _row(registration.id)
+        await _log(actor, row, "submitted", reason or "")
+        await _tell(status.value, row)
+    return registration.id
+
+
+def _badge_code() -> str:
+    return "".join(secrets.choice(BADGE_ALPHABET) for _ in range(8))
+
+
+def _check_open(session: dict[str, Any], actor: Any) -> None:
+    """Registration is for scheduled sessions, between the dates the secretariat set.
+
+    The secretariat itself may still register someone outside those dates.
+    """
+    if session["status"] != SessionStatus.SCHEDULED.value:
+        raise RuleViolation(
+            f"The session is {session['status']}; it takes no registrations", field="session"
+        )
+    if is_secretariat(actor):
+        return
+    today = datetime.now(ZoneInfo(session["timezone"])).date()
+    opens, closes = session["registration_opens"], session["registration_closes"]
+    if opens and today < opens:
+        raise RuleViolation(f"Registration opens on {opens:%d %B %Y}", field="session")
+    if (closes and today > closes) or today > session["end_date"]:
+        raise RuleViolation("Registration for this session is closed", field="session")
+
+
+def _check_mode_open(session: dict[str, Any], mode: AttendanceMode) -> None:
+    session_format = SessionFormat(session["format"])
+    if mode not in OPEN_MODES[session_format]:
+        open_modes = ", ".join(sorted(m.value for m in OPEN_MODES[session_format]))
+        raise RuleViolation(
+            f"An {session_format.value.replace('_', '-')} session is attended {open_modes}",
+            field="mode",
+            status_code=422,
+        )
+
+
+async def _check_person_free(session_id: int, email: str, *, registration_id: int | None) -> None:
+    query = Registration.select(Registration.id).where(
+        (Registration.session == session_id)
+        & (Registration.email == email)
+        & Registration.status.is_in(ACTIVE)
+    )
+    if registration_id is not None:
+        query = query.where(Registration.id != registration_id)
+    if await query.first():
+        raise RuleViolation(f"{email} is already registered for this session", field="email")
+
+
+async def _check_no_other_head(delegation_id: int, *, registration_id: int | None) -> None:
+    query = Registration.select(Registration.given_name, Registration.family_name).where(
+        (Registration.delegation == delegation_id)
+        & (Registration.is_head == True)
+        & Registration.status.is_in(ACTIVE)  # noqa: E712
+    )
+    if registration_id is not None:
+        query = query.where(Registration.id != registration_id)
+    if head := await query.first():
+        raise RuleViolation(
+            f"{head['given_name']} {head['family_name']} already heads this delegation",
+            field="is_head",
+        )
+
+
+# Deciding --------------------------------------------------------------------
+
+
+async def approve(actor: Any, registration_id: int) -> None:
+    """Approve a registration that holds a place (a waitlisted one must wait for one)."""
+    async with _locked(registration_id) as row:
+        if row["status"] == RegistrationStatus.WAITLISTED.value:
+            raise RuleViolation(
+                "A waitlisted registration has no place to approve yet", field="status"
+            )
+        if row["status"] != RegistrationStatus.SUBMITTED.value:
+            raise RuleViolation(
+                f"A {row['status']} registration cannot be approved", field="status"
+            )
+        await _set(actor, row, "approved", status=RegistrationStatus.APPROVED)
+        await _tell("approved", await _row(registration_id))
+
+
+async def reject(actor: Any, registration_id: int) -> None:
+    async with _locked(registration_id) as row:
+        if row["status"] not in ACTIVE:
+            raise RuleViolation(
+                f"A {row['status']} registration cannot be rejected", field="status"
+            )
+        await _set(actor, row, "rejected", status=RegistrationStatus.REJECTED)
+        await _after_release(actor, row)
+
+
+async def cancel(actor: Any, registration_id: int) -> None:
+    async with _locked(registration_id) as row:
+        if row["status"] not in ACTIVE:
+            raise RuleViolation(
+                f"A {row['status']} registration cannot be cancelled", field="status"
+            )
+        await _set(actor, row, "cancelled", status=RegistrationStatus.CANCELLED)
+        await _after_release(actor, row)
+
+
+async def decide_many(
+    actor: Any, registration_ids: list[int], decision: str
+) -> list[DecisionResult]:
+    """Approve or reject several registrations; each succeeds or fails on its own."""
+    act = approve if decision == "approve" else reject
+    results = []
+    for registration_id in dict.fromkeys(registration_ids):
+        try:
+            await act(actor, registration_id)
+            status = (await _row(registration_id))["status"]
+            results.append(DecisionResult(registration_id=registration_id, status=status))
+        except (RuleViolation, NotFound) as error:
+            message = error.message if hasattr(error, "message") else str(error)
+            results.append(
+                DecisionResult(registration_id=registration_id, status=None, error=message)
+            )
+    return results
+
+
+# Changing --------------------------------------------------------------------
+
+
+async def switch_mode(actor: Any, registration_id: int, mode: AttendanceMode) -> None:
+    """Change how a person attends; a held place is kept only if the new mode has room."""
+    async with _locked(registration_id) as row:
+        if row["status"] not in ACTIVE:
+            raise RuleViolation(f"A {row['status']} registration cannot change", field="mode")
+        if row["mode"] == mode.value:
+            return
+        session, delegation = await _session(row["session"]), await _delegation(row["delegation"])
+        _check_mode_open(session, mode)
+        now = await taken(session["id"], delegation["id"], excluding=registration_id)
+        reason = shortfall(mode, Limits.of(session, delegation), now)
+        if row["status"] in HOLDING and reason:
+            raise RuleViolation(f"Cannot switch: {reason}; the current place is kept", field="mode")
+        status = RegistrationStatus(row["status"])
+        if status is RegistrationStatus.WAITLISTED and not reason:
+            status = RegistrationStatus.SUBMITTED
+        await _set(
+            actor,
+            row,
+            "mode switched",
+            status=status,
+            mode=mode,
+            note=f"{row['mode']} to {mode.value}",
+        )
+        if status.value != row["status"]:
+            await _tell("promoted", await _row(registration_id))
+        await _after_release(actor, row)
+
+
+async def substitute(actor: Any, registration_id: int, person: PersonIn) -> None:
+    """Another person takes this place; an approved place awaits approval of the newcomer."""
+    email = person.email.strip().lower()
+    async with _locked(registration_id) as row:
+        if row["status"] not in ACTIVE:
+            raise RuleViolation(
+                f"A {row['status']} registration cannot be substituted", field="email"
+            )
+        await _check_person_free(row["session"], email, registration_id=registration_id)
+        values = {field: getattr(person, field).strip() for field in PERSON_FIELDS} | {
+            "email": email
+        }
+        status = RegistrationStatus(row["status"])
+        if status is RegistrationStatus.APPROVED:
+            status = RegistrationStatus.SUBMITTED
+        note = f"{row['given_name']} {row['family_name']} replaced by {values['given_name']} {values['family_name']}"
+        await _set(
+            actor,
+            row,
+            "substituted",
+            status=status,
+            note=note,
+            values=values | {"badge_code": _badge_code()},
+        )
+        await _tell(
+            "submitted" if status is RegistrationStatus.SUBMITTED else status.value,
+            await _row(registration_id),
+        )
+
+
+async def update_details(actor: Any, registration_id: int, patch: RegistrationPatch) -> None:
+    changes = given_fields(patch)
+    async with _locked(registration_id) as row:
+        if changes.get("is_head"):
+            await _check_no_other_head(row["delegation"], registration_id=registration_id)
+        if changes:
+            await _set(
+                actor,
+                row,
+                "details changed",
+                status=RegistrationStatus(row["status"]),
+                values=changes,
+            )
+
+
+# The waitlist ----------------------------------------------------------------
+
+
+async def _after_release(actor: Any, row: dict[str, Any]) -> None:
+    """A place may have freed up: promote whoever now fits, first come first served."""
+    session = await _session(row["session"])
+    waiting = (
+        await Registration.select()
+        .where(
+            (Registration.session == session["id"])
+            & (Registration.status == RegistrationStatus.WAITLISTED.value)
+        )
+        .order_by(Registration.waitlisted_at)
+        .order_by(Registration.id)
+    )
+    delegations: dict[int, dict[str, Any]] = {}
+    for candidate in waiting:
+        delegation = delegations.get(candidate["delegation"]) or await _delegation(
+            candidate["delegation"]
+        )
+        delegations[delegation["id"]] = delegation
+        now = await taken(session["id"], delegation["id"])
+        if (
+            shortfall(AttendanceMode(candidate["mode"]), Limits.of(session, delegation), now)
+            is None
+        ):
+            await _set(actor, candidate, "promoted", status=RegistrationStatus.SUBMITTED)
+            await _tell("promoted", await _row(candidate["id"]))
+
+
+async def waitlist_position(row: dict[str, Any]) -> int | None:
+    if row["status"] != RegistrationStatus.WAITLISTED.value:
+        return None
+    ahead = await Registration.count().where(
+        (Registration.session == row["session"])
+        & (Registration.status == RegistrationStatus.WAITLISTED.value)
+        & (
+            (Registration.waitlisted_at < row["waitlisted_at"])
+            | ((Registration.waitlisted_at == row["waitlisted_at"]) & (Registration.id < row["id"]))
+        )
+    )
+    return ahead + 1
+
+
+# Plumbing --------------------------------------------------------------------
+
+
+@asynccontextmanager
+async def _locked(registration_id: int) -> AsyncIterator[dict[str, Any]]:
+    """The registration, read again inside its session's registration lock."""
+    session_id = (await _row(registration_id))["session"]
+    async with locked_transaction(registration_lock(session_id)):
+        yield await _row(registration_id)
+
+
+async def _set(
+    actor: Any,
+    row: dict[str, Any],
+    action: str,
+    *,
+    status: RegistrationStatus,
+    mode: AttendanceMode | None = None,
+    note: str = "",
+    values: dict[str, Any] | None = None,
+) -> None:
+    changes: dict[str, Any] = dict(values or {}) | {
+        "status": status.value,
+        "updated_at": datetime.now(UTC),
+    }
+    if mode is not None:
+        changes["mode"] = mode.value
+    if status is RegistrationStatus.WAITLISTED and row["status"] != status.value:
+        changes["waitlisted_at"] = datetime.now(UTC)
+    elif status is not RegistrationStatus.WAITLISTED:
+        changes["waitlisted_at"] = None
+    await Registration.update(changes).where(Registration.id == row["id"])
+    after = await _row(row["id"])
+    await _log(actor, after, action, note, before=row)
+
+
+async def _log(
+    actor: Any, row: dict[str, Any], action: str, note: str, before: dict[str, Any] | None = None
+) -> None:
+    await RegistrationEvent.insert(
+        RegistrationEvent(
+            registration=row["id"],
+            actor=getattr(actor, "id", None),
+            action=action,
+            status=row["status"],
+            mode=row["mode"],
+            note=note,
+        )
+    )
+    await record(
+        actor,
+        f"registration {action}",
+        "registration",
+        row["id"],
+        _audited(before),
+        _audited(row),
+        row["session"],
+    )
+
+
+def _audited(row: dict[str, Any] | None) -> dict[str, Any] | None:
+    if row is None:
+        return None
+    return {key: row[key] for key in (*PERSON_FIELDS, "mode", "status", "is_head")}
+
+
+async def _tell(kind: str, row: dict[str, Any]) -> None:
+    position = await waitlist_position(row)
+    await notify(kind, row, mode_label=AttendanceMode(row["mode"]).label, position=position)
+
+
+async def _row(registration_id: int) -> dict[str, Any]:
+    row = await Registration.select().where(Registration.id == registration_id).first()
+    if row is None:
+        raise NotFound("Registration")
+    return row
+
+
+async def _session(session_id: int) -> dict[str, Any]:
+    session = await Session.select().where(Session.id == session_id).first()
+    if session is None:
+        raise NotFound("Session")
+    return session
+
+
+async def _delegation(delegation_id: int) -> dict[str, Any]:
+    delegation = await Delegation.select().where(Delegation.id == delegation_id).first()
+    if delegation is None:
+        raise NotFound("Delegation")
+    return delegation

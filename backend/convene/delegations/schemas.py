@@ -1,0 +1,140 @@
+"""Request and response bodies for delegations, registrations and check-in."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+from msgspec import UNSET, Meta, Struct, UnsetType
+
+from convene.delegations.vocabulary import AttendanceMode
+
+PositiveInt = Annotated[int, Meta(ge=1)]
+Count = Annotated[int, Meta(ge=0)]
+PersonName = Annotated[str, Meta(min_length=1, max_length=100)]
+Honorific = Annotated[str, Meta(max_length=20, examples=["H.E. Ms."])]
+Email = Annotated[str, Meta(min_length=3, max_length=254, pattern=r"^[^@\s]+@[^@\s]+$")]
+Phone = Annotated[str, Meta(max_length=40)]
+Text200 = Annotated[str, Meta(max_length=200)]
+
+
+class DelegationIn(Struct, forbid_unknown_fields=True):
+    entity_id: PositiveInt | None = None
+    """The secretariat names the entity; a focal point's delegation is always their own."""
+    credentials_reference: Text200 = ""
+
+
+class DelegationPatch(Struct, forbid_unknown_fields=True):
+    credentials_reference: Text200 | UnsetType = UNSET
+    in_person_quota: Count | None | UnsetType = UNSET
+    online_speaking_quota: Count | None | UnsetType = UNSET
+
+
+class Places(Struct):
+    """How many places of one kind a delegation (or the room) has, and how many are taken."""
+
+    limit: int | None
+    used: int
+    left: int | None
+
+
+class DelegationPlaces(Struct):
+    in_person: Places
+    online_speaking: Places
+    room: Places
+
+
+class PersonIn(Struct, forbid_unknown_fields=True):
+    given_name: PersonName
+    family_name: PersonName
+    email: Email
+    honorific: Honorific = ""
+    function: Text200 = ""
+    organization: Text200 = ""
+    phone: Phone = ""
+
+
+class RegistrationIn(PersonIn, forbid_unknown_fields=True):
+    mode: AttendanceMode = AttendanceMode.IN_PERSON
+    is_head: bool = False
+
+
+class RegistrationPatch(Struct, forbid_unknown_fields=True):
+    honorific: Honorific | UnsetType = UNSET
+    function: Text200 | UnsetType = UNSET
+    organization: Text200 | UnsetType = UNSET
+    phone: Phone | UnsetType = UNSET
+    is_head: bool | UnsetType = UNSET
+
+
+class ModeChange(Struct, forbid_unknown_fields=True):
+    mode: AttendanceMode
+
+
+class BulkDecision(Struct, forbid_unknown_fields=True):
+    registration_ids: Annotated[list[PositiveInt], Meta(min_length=1, max_length=500)]
+
+
+class RegistrationOut(Struct):
+    id: int
+    delegation_id: int
+    session_id: int
+    entity: str
+    honorific: str
+    given_name: str
+    family_name: str
+    function: str
+    organization: str
+    mode: str
+    status: str
+    is_head: bool
+    waitlist_position: int | None
+    arrived: bool
+    created_at: datetime
+    email: str | None = None
+    """Personal data: only for the secretariat, the person and their focal point."""
+    phone: str | None = None
+    badge_code: str | None = None
+
+
+class DelegationOut(Struct):
+    id: int
+    session_id: int
+    entity_id: int
+    entity: str
+    category: str
+    credentials_reference: str
+    in_person_quota: int | None
+    online_speaking_quota: int | None
+    places: DelegationPlaces
+    registrations: list[RegistrationOut]
+
+
+class DecisionResult(Struct):
+    registration_id: int
+    status: str | None
+    error: str | None = None
+
+
+class EventOut(Struct):
+    at: datetime
+    action: str
+    status: str
+    mode: str
+    note: str
+    actor: str | None
+
+
+class CheckInIn(Struct, forbid_unknown_fields=True):
+    badge_code: Annotated[str, Meta(min_length=4, max_length=12)] | None = None
+    registration_id: PositiveInt | None = None
+    sitting_id: PositiveInt | None = None
+
+
+class AttendeeOut(Struct):
+    registration_id: int
+    name: str
+    entity: str
+    badge_code: str
+    arrived: bool
+    arrived_at: datetime | None
