@@ -18,8 +18,8 @@ async def test_session_agenda_and_sitting_changes_are_audited(
     body = page.json()
     entries = body["items"] if isinstance(body, dict) else body
     by_action = {entry["action"]: entry for entry in entries}
-    assert {"session created", "session changed", "agenda item added"} <= set(by_action)
-    changed = by_action["session changed"]
+    assert {"session.created", "session.changed", "agenda_item.added"} <= set(by_action)
+    changed = by_action["session.changed"]
     assert changed["before"] == {"room_capacity": None} and changed["after"] == {"room_capacity": 180}
     assert changed["actor_name"] == "Officer"
-    assert by_action["agenda item added"]["after"]["number"] == "1"
+    assert by_action["agenda_item.added"]["after"]["number"] == "1"

@@ -154,7 +154,7 @@ async def add_item(actor: Any, session_id: int, data: AgendaItemIn) -> AgendaOut
         await _place(session_id, item.id, data.parent_id, data.position)
         await record(
             actor,
-            "agenda item added",
+            "agenda_item.added",
             "agenda_item",
             item.id,
             None,
@@ -186,7 +186,7 @@ async def update_item(actor: Any, item_id: int, patch: AgendaItemPatch) -> Agend
         after = await _audited(item_id)
         await record(
             actor,
-            "agenda item changed",
+            "agenda_item.changed",
             "agenda_item",
             item_id,
             *audit_changes(before, after),
@@ -212,7 +212,7 @@ async def delete_item(actor: Any, item_id: int) -> AgendaOut:
         await AgendaItem.delete().where(AgendaItem.parent == item_id)
         await AgendaItem.delete().where(AgendaItem.id == item_id)
         await _renumber(session_id, item["parent"])
-        await record(actor, "agenda item removed", "agenda_item", item_id, before, None, session_id)
+        await record(actor, "agenda_item.removed", "agenda_item", item_id, before, None, session_id)
     return await get_agenda(session_id)
 
 
@@ -239,7 +239,7 @@ async def adopt_agenda(actor: Any, session_id: int, adopted_on: date) -> AgendaO
         ).where(Session.id == session_id)
         await record(
             actor,
-            "agenda adopted",
+            "agenda.adopted",
             "session",
             session_id,
             {"agenda_status": "provisional"},
@@ -339,7 +339,7 @@ async def add_document(actor: Any, session_id: int, data: DocumentIn) -> Documen
         added = await get_document(document.id)
         await record(
             actor,
-            "document added",
+            "document.added",
             "document",
             document.id,
             None,
@@ -371,7 +371,7 @@ async def update_document(actor: Any, document_id: int, patch: DocumentPatch) ->
         updated = await get_document(document_id)
         await record(
             actor,
-            "document changed",
+            "document.changed",
             "document",
             document_id,
             *audit_changes(msgspec.structs.asdict(current), msgspec.structs.asdict(updated)),
@@ -389,7 +389,7 @@ async def delete_document(actor: Any, document_id: int) -> None:
         await Document.delete().where(Document.id == document_id)
         await record(
             actor,
-            "document removed",
+            "document.removed",
             "document",
             document_id,
             msgspec.structs.asdict(document),

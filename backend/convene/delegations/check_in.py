@@ -99,7 +99,7 @@ async def check_in(actor: Any, session_id: int, data: CheckInIn) -> AttendeeOut:
         )
         await record(
             actor,
-            "checked in",
+            "registration.checked_in",
             "registration",
             registration["id"],
             None,

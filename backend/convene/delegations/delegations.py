@@ -56,7 +56,7 @@ async def create_delegation(actor: Any, session_id: int, data: DelegationIn) -> 
         await delegation.save()
         await record(
             actor,
-            "delegation created",
+            "delegation.created",
             "delegation",
             delegation.id,
             None,
@@ -82,7 +82,7 @@ async def update_delegation(
             await Delegation.update(changes).where(Delegation.id == delegation_id)
             await record(
                 actor,
-                "delegation changed",
+                "delegation.changed",
                 "delegation",
                 delegation_id,
                 {k: row[k] for k in changes},

@@ -370,7 +370,7 @@ async def _log(
     )
     await record(
         actor,
-        f"registration {action}",
+        f"registration.{action.replace(' ', '_')}",
         "registration",
         row["id"],
         _audited(before),

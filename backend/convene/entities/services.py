@@ -64,7 +64,7 @@ async def create_entity(actor: Any, data: EntityIn) -> EntityOut:
         await _check_unique(values, entity_id=None)
         entity = Entity(**values)
         await entity.save()
-        await record(actor, "entity added", "entity", entity.id, None, values)
+        await record(actor, "entity.added", "entity", entity.id, None, values)
     return await get_entity(entity.id)
 
 
@@ -79,7 +79,7 @@ async def update_entity(actor: Any, entity_id: int, patch: EntityPatch) -> Entit
         )
         await record(
             actor,
-            "entity changed",
+            "entity.changed",
             "entity",
             entity_id,
             *audit_changes(msgspec.structs.asdict(current), values),

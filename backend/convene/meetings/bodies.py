@@ -58,7 +58,7 @@ async def create_body(actor: Any, data: BodyIn) -> BodyOut:
         await Body.insert(Body(**values))
         created = await get_body(data.code)
         await record(
-            actor, "body created", "body", data.code, None, msgspec.structs.asdict(created)
+            actor, "body.created", "body", data.code, None, msgspec.structs.asdict(created)
         )
     return created
 
@@ -74,7 +74,7 @@ async def update_body(actor: Any, code: str, patch: BodyPatch) -> BodyOut:
         updated = await get_body(code)
         await record(
             actor,
-            "body changed",
+            "body.changed",
             "body",
             code,
             *audit_changes(before, msgspec.structs.asdict(updated)),

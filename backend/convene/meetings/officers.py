@@ -73,7 +73,7 @@ async def add_officer(actor: Any, session_id: int, data: OfficerIn) -> OfficerOu
         await officer.save()
         added = await get_officer(officer.id)
         await record(
-            actor, "officer added", "officer", officer.id, None, _audited(added), session_id
+            actor, "officer.added", "officer", officer.id, None, _audited(added), session_id
         )
     return added
 
@@ -97,7 +97,7 @@ async def update_officer(actor: Any, officer_id: int, patch: OfficerPatch) -> Of
         updated = await get_officer(officer_id)
         await record(
             actor,
-            "officer changed",
+            "officer.changed",
             "officer",
             officer_id,
             *audit_changes(before, _audited(updated)),
@@ -118,7 +118,7 @@ async def remove_officer(actor: Any, officer_id: int) -> None:
     async with locked_transaction(f"officers:{session_id}"):
         await Officer.delete().where(Officer.id == officer_id)
         await record(
-            actor, "officer removed", "officer", officer_id, _audited(officer), None, session_id
+            actor, "officer.removed", "officer", officer_id, _audited(officer), None, session_id
         )
 
 

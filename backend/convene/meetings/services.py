@@ -187,7 +187,7 @@ async def create_session(actor: Any, fields: SessionFields) -> SessionOut:
         await _save_parts(session.id, fields.parts, bodies)
         created = await get_session(session.id, include_private=True)
         await record(
-            actor, "session created", "session", session.id, None, _audited(created), session.id
+            actor, "session.created", "session", session.id, None, _audited(created), session.id
         )
     return created
 
@@ -220,7 +220,7 @@ async def update_session(actor: Any, session_id: int, patch: SessionPatch) -> Se
         updated = await get_session(session_id, include_private=True)
         await record(
             actor,
-            "session changed",
+            "session.changed",
             "session",
             session_id,
             *audit_changes(before, _audited(updated)),
@@ -246,7 +246,7 @@ async def delete_session(actor: Any, session_id: int) -> None:
             )
         before = _audited(await get_session(session_id, include_private=True))
         await Session.delete().where(Session.id == session_id)
-        await record(actor, "session deleted", "session", session_id, before, None, None)
+        await record(actor, "session.deleted", "session", session_id, before, None, None)
 
 
 def _writable(values: dict[str, Any]) -> dict[str, Any]:
