@@ -9,7 +9,7 @@ from convene.accounts.roles import Role
 from convene.api.patches import given_fields
 from convene.audit.services import record
 from convene.db import locked_transaction
-from convene.delegations.places import Limits, places_view, registration_lock, taken
+from convene.delegations.places import Limits, Taken, places_view, registration_lock, seats_taken
 from convene.delegations.schemas import (
     DelegationIn,
     DelegationOut,
@@ -17,6 +17,7 @@ from convene.delegations.schemas import (
     RegistrationOut,
 )
 from convene.delegations.tables import CheckIn, Delegation, Registration
+from convene.delegations.vocabulary import HOLDING, AttendanceMode
 from convene.entities.categories import Category
 from convene.entities.tables import Entity
 from convene.errors import NotFound, RuleViolation
@@ -103,28 +104,57 @@ async def delegation_row(actor: Any, delegation_id: int) -> dict[str, Any]:
 
 async def get_delegation(actor: Any, delegation_id: int) -> DelegationOut:
     row = await delegation_row(actor, delegation_id)
-    session = await Session.select().where(Session.id == row["session"]).first()
-    entity = await Entity.select().where(Entity.id == row["entity"]).first()
-    registrations = await registration_rows(Registration.delegation == delegation_id)
-    return DelegationOut(
-        id=row["id"],
-        session_id=row["session"],
-        entity_id=row["entity"],
-        entity=entity["short_name"],
-        category=entity["category"],
-        credentials_reference=row["credentials_reference"],
-        in_person_quota=row["in_person_quota"],
-        online_speaking_quota=row["online_speaking_quota"],
-        places=places_view(Limits.of(session, row), await taken(session["id"], delegation_id)),
-        registrations=await registration_views(actor, registrations),
-    )
+    return (await _views(actor, row["session"], Delegation.id == delegation_id))[0]
 
 
 async def list_delegations(actor: Any, session_id: int) -> list[DelegationOut]:
-    query = Delegation.select(Delegation.id).where(Delegation.session == session_id)
+    """The session's delegations (a focal point's own only), in a fixed number of queries."""
+    where = Delegation.session == session_id
     if not is_secretariat(actor):
-        query = query.where(Delegation.entity == getattr(actor, "entity", None))
-    return [await get_delegation(actor, row["id"]) for row in await query.order_by(Delegation.id)]
+        where = where & (Delegation.entity == getattr(actor, "entity", None))
+    return await _views(actor, session_id, where)
+
+
+async def _views(actor: Any, session_id: int, where: Any) -> list[DelegationOut]:
+    session = await Session.select().where(Session.id == session_id).first()
+    rows = (
+        await Delegation.select(
+            Delegation.all_columns(),
+            Delegation.entity.short_name.as_alias("entity_name"),
+            Delegation.entity.category.as_alias("category"),
+        )
+        .where(where)
+        .order_by(Delegation.id)
+    )
+    ids = [row["id"] for row in rows]
+    members = await registration_rows(Registration.delegation.is_in(ids)) if ids else []
+    views = await registration_views(actor, members)
+    room = await seats_taken(session_id)
+    return [
+        DelegationOut(
+            id=row["id"],
+            session_id=row["session"],
+            entity_id=row["entity"],
+            entity=row["entity_name"],
+            category=row["category"],
+            credentials_reference=row["credentials_reference"],
+            in_person_quota=row["in_person_quota"],
+            online_speaking_quota=row["online_speaking_quota"],
+            places=places_view(Limits.of(session, row), _held(members, row["id"], room)),
+            registrations=[view for view in views if view.delegation_id == row["id"]],
+        )
+        for row in rows
+    ]
+
+
+def _held(members: list[dict[str, Any]], delegation_id: int, room: int) -> Taken:
+    """The places a delegation holds, counted from its members already loaded."""
+    holding = [m for m in members if m["delegation"] == delegation_id and m["status"] in HOLDING]
+    return Taken(
+        in_person=sum(m["mode"] == AttendanceMode.IN_PERSON.value for m in holding),
+        online_speaking=sum(m["mode"] == AttendanceMode.ONLINE_SPEAKING.value for m in holding),
+        room=room,
+    )
 
 
 async def registration_views(actor: Any, rows: list[dict[str, Any]]) -> list[RegistrationOut]:

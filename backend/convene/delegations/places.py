@@ -12,7 +12,7 @@ from typing import Any
 
 from convene.delegations.schemas import DelegationPlaces, Places
 from convene.delegations.tables import Registration
-from convene.delegations.vocabulary import AttendanceMode
+from convene.delegations.vocabulary import HOLDING, AttendanceMode
 
 
 def registration_lock(session_id: int) -> str:
@@ -65,6 +65,15 @@ async def taken(session_id: int, delegation_id: int, *, excluding: int | None = 
         TAKEN_QUERY, delegation_id, delegation_id, session_id, excluding or 0
     )
     return Taken(**{key: int(value) for key, value in rows[0].items()})
+
+
+async def seats_taken(session_id: int) -> int:
+    """In-person places held across the whole session: the room's occupancy."""
+    return await Registration.count().where(
+        (Registration.session == session_id)
+        & (Registration.mode == AttendanceMode.IN_PERSON.value)
+        & Registration.status.is_in(HOLDING)
+    )
 
 
 def shortfall(mode: AttendanceMode, limits: Limits, now: Taken) -> str | None:
