@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -20,6 +21,14 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 STAMP = VENV / ".convene-installed"
+# PDF reports print names in Arabic and Chinese, Japanese and Korean: Debian's Noto fonts cover them.
+FONT_PACKAGES = ["fonts-noto-core", "fonts-noto-cjk"]
+CHROMIUM = "/usr/bin/chromium"
+"""Debian's chromium, which the browser tests drive (tests/web/test_browser.py)."""
+FONTS_NEEDED = {
+    "Arabic": (":lang=ar", "Noto Naskh Arabic"),
+    "Chinese, Japanese and Korean": (":lang=zh-cn", "Noto Sans CJK"),
+}
 
 
 def main(argv: list[str]) -> int:
@@ -53,7 +62,58 @@ def convene(*args: str, env: dict[str, str] | None = None) -> None:
     subprocess.run([str(BIN / "convene"), *args], check=True, cwd=ROOT, env=env)
 
 
+def missing_fonts() -> list[str]:
+    """The scripts for which ``fc-list`` finds no Noto font."""
+    missing = []
+    for script, (query, family) in FONTS_NEEDED.items():
+        listing = subprocess.run(["fc-list", query, "family"], capture_output=True, text=True, check=False).stdout
+        if family not in listing:
+            missing.append(script)
+    return missing
+
+
+def ensure_fonts() -> None:
+    """Install the Noto fonts the PDF reports need, when missing and this machine allows it (root, apt-get)."""
+    if shutil.which("fc-list") is None:
+        print("Fonts: fc-list not found, so the fonts for PDF reports cannot be checked; skipping", flush=True)
+        return
+    missing = missing_fonts()
+    if not missing:
+        return
+    scripts, packages = " and ".join(missing), " ".join(FONT_PACKAGES)
+    if shutil.which("apt-get") is None or not hasattr(os, "geteuid") or os.geteuid() != 0:
+        print(f"Fonts: no Noto font for {scripts}; PDF reports will show boxes for such names. "
+              f"Skipping the install (it needs root and apt-get): run `sudo apt-get install {packages}`.", flush=True)
+        return
+    print(f"Fonts: no Noto font for {scripts}; installing {packages} with apt-get ...", flush=True)
+    installed = _apt_get("update", "-q") and _apt_get("install", "-y", "-q", "--no-install-recommends", *FONT_PACKAGES)
+    print(f"Fonts: {'installed' if installed else 'apt-get failed; PDF reports will lack these scripts'}", flush=True)
+
+
+def ensure_chromium() -> None:
+    """Install Debian's chromium for the browser tests, when missing and this machine allows it (root, apt-get).
+
+    The tests drive this system browser with Playwright; nothing is downloaded at run time.
+    """
+    if Path(CHROMIUM).exists():
+        return
+    if shutil.which("apt-get") is None or not hasattr(os, "geteuid") or os.geteuid() != 0:
+        print(f"Browser tests: {CHROMIUM} not found; they will be skipped. "
+              "Skipping the install (it needs root and apt-get): run `sudo apt-get install chromium`.", flush=True)
+        return
+    print("Browser tests: chromium not found; installing it with apt-get (apt-get install chromium) ...", flush=True)
+    installed = _apt_get("update", "-q") and _apt_get("install", "-y", "-q", "--no-install-recommends", "chromium")
+    print(f"Browser tests: {'chromium installed' if installed else 'apt-get failed; the browser tests will be skipped'}",
+          flush=True)
+
+
+def _apt_get(*args: str) -> bool:
+    env = os.environ | {"DEBIAN_FRONTEND": "noninteractive"}
+    return subprocess.run(["apt-get", *args], env=env, stdout=subprocess.DEVNULL, check=False).returncode == 0
+
+
 def run_app(args: list[str]) -> int:
+    ensure_fonts()
     ensure_environment("")
     convene("migrate")
     convene("demo")
@@ -67,6 +127,8 @@ def run_app(args: list[str]) -> int:
 
 
 def run_tests(args: list[str]) -> int:
+    ensure_fonts()
+    ensure_chromium()
     ensure_environment("[test]")
     env = os.environ | {"CONVENE_ENV": "test"}
     return subprocess.run([str(BIN / "python"), "-m", "pytest", *args], cwd=ROOT, env=env).returncode

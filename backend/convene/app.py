@@ -26,6 +26,7 @@ from piccolo.engine.postgres import PostgresEngine
 
 from convene import __version__
 from convene.accounts.auth import AuthenticationMiddleware
+from convene.calendar.identity import configure as configure_calendar
 from convene.db import bind_engine, create_engine
 from convene.errors import EXCEPTION_HANDLERS, problem_details_plugin
 from convene.health import HealthController
@@ -43,6 +44,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
     registry = app_registry()
     engine = create_engine(settings.database_url)
     bind_engine(engine, all_tables(registry))
+    configure_calendar(settings)  # invitations, sent from deep in services, read base URL and sender here
     state = State({"settings": settings, "known_migrations": known_migrations(registry)})
     return Litestar(
         route_handlers=[

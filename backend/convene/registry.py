@@ -20,6 +20,7 @@ APP_MODULES = [
     "convene.delegations.piccolo_app",
     "convene.mail.piccolo_app",
     "convene.audit.piccolo_app",
+    "convene.calendar.piccolo_app",
 ]
 
 

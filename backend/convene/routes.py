@@ -36,6 +36,9 @@ def route_handlers() -> list[ControllerRouterHandler]:
         RegistrationController,
         MyRegistrationsController,
         *_accounts_handlers(),
+        *_reports_handlers(),
+        *_calendar_handlers(),
+        *_web_handlers(),
     ]
 
 
@@ -47,3 +50,25 @@ def _accounts_handlers() -> list[ControllerRouterHandler]:
     from convene.mail.controllers import OutboxController
 
     return [MeController, AccountController, InvitationController, AccountPages, AuditController, OutboxController]
+
+
+def _reports_handlers() -> list[ControllerRouterHandler]:
+    """PDF reports of a session and the page that links to them (issue 7)."""
+    from convene.reports.controllers import SessionReportController
+    from convene.reports.pages import SessionReportPages
+
+    return [SessionReportController, SessionReportPages]
+
+
+def _calendar_handlers() -> list[ControllerRouterHandler]:
+    """Calendar feeds and the signed-in person's feed link (issue 6)."""
+    from convene.calendar.controllers import FeedController, FeedLinkController
+
+    return [FeedController, FeedLinkController]
+
+
+def _web_handlers() -> list[ControllerRouterHandler]:
+    """The web pages of the public, focal points, delegates and the secretariat (issue 8)."""
+    from convene.web import web_router
+
+    return [web_router()]

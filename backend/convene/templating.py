@@ -36,10 +36,20 @@ def _ngettext(singular: str, plural: str, n: int, **variables: Any) -> str:
     return text % {"num": n, **variables}
 
 
+gettext = _gettext
+"""For Python code that hands user-facing text to a template (page controllers)."""
+ngettext = _ngettext
+
+
 def role_label(role: str | None) -> str:
     return _gettext(ROLE_LABELS.get(role or "", role or ""))
 
 
 def configure_template_engine(engine: JinjaTemplateEngine) -> None:
     """The app's ``TemplateConfig.engine_callback``."""
-    engine.engine.globals.update(_=_gettext, gettext=_gettext, ngettext=_ngettext, role_label=role_label)
+    engine.engine.globals.update(
+        _=_gettext, gettext=_gettext, ngettext=_ngettext, role_label=role_label
+    )
+    from convene.web.formatting import template_globals  # the web pages' date and label helpers
+
+    engine.engine.globals.update(template_globals())

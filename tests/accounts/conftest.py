@@ -34,15 +34,26 @@ class Entities:
 @pytest.fixture
 async def entities(app: Litestar) -> Entities:
     """Two participating entities: A (Austria) and B (Brazil)."""
-    austria = Entity(short_name="Austria", name="Republic of Austria", category="state_party", iso_code="AUT")
-    brazil = Entity(short_name="Brazil", name="Federative Republic of Brazil", category="state_party", iso_code="BRA")
+    austria = Entity(
+        short_name="Austria", name="Republic of Austria", category="state_party", iso_code="AUT"
+    )
+    brazil = Entity(
+        short_name="Brazil",
+        name="Federative Republic of Brazil",
+        category="state_party",
+        iso_code="BRA",
+    )
     await austria.save()
     await brazil.save()
     return Entities(a=austria.id, b=brazil.id)
 
 
 async def make_person(
-    email: str, role: Role, entity_id: int | None = None, password: str | None = PASSWORD, **fields: Any
+    email: str,
+    role: Role,
+    entity_id: int | None = None,
+    password: str | None = PASSWORD,
+    **fields: Any,
 ) -> Account:
     account = Account(
         email=email,
@@ -95,16 +106,19 @@ class Inbox:
     def __init__(self) -> None:
         self.envelopes: list[Any] = []
 
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802 (aiosmtpd's name)
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         self.envelopes.append(envelope)
         return "250 Message accepted for delivery"
 
     @property
     def messages(self) -> list[EmailMessage]:
-        return [message_from_bytes(e.content, policy=policy.default) for e in self.envelopes]  # type: ignore[misc]
+        return [
+            message_from_bytes(e.content, policy=policy.default)  # type: ignore[misc]
+            for e in self.envelopes
+        ]
 
     def links(self, path: str) -> list[str]:
-        """Every link to ``path`` in the plain-text parts received, as a local path with its query."""
+        """Every link to ``path`` in the plain-text parts received, as a path with its query."""
         found = []
         for message in self.messages:
             text = message.get_body(preferencelist=("plain",)).get_content()
@@ -126,7 +140,9 @@ class SmtpServer:
 
     @property
     def settings(self) -> SmtpSettings:
-        return SmtpSettings(host="127.0.0.1", port=self.port, sender="Convene <secretariat@convene.test>")
+        return SmtpSettings(
+            host="127.0.0.1", port=self.port, sender="Convene <secretariat@convene.test>"
+        )
 
     def start(self) -> None:
         self.controller = Controller(self.inbox, hostname="127.0.0.1", port=self.port)

@@ -26,7 +26,9 @@ async def test_a_cookie_authenticated_write_without_the_token_is_refused(
     assert answer.headers["content-type"].startswith("application/problem+json")
     assert "CSRF" in answer.json()["detail"]
     assert answer.json()["errors"][0]["field"] == "_csrf_token"
-    assert (await web.patch("/api/me", json={"phone": "1"}, headers={"X-CSRF-Token": "guess"})).status_code == 403
+    assert (
+        await web.patch("/api/me", json={"phone": "1"}, headers={"X-CSRF-Token": "guess"})
+    ).status_code == 403
     assert (await web.get("/api/me/tokens")).json() == []
 
 
@@ -34,9 +36,13 @@ async def test_a_cookie_authenticated_write_with_the_sessions_token_goes_through
     web: AsyncTestClient, entities: Entities
 ) -> None:
     token = await _signed_in(web, entities)
-    answer = await web.post("/api/me/tokens", json={"name": "mine"}, headers={"X-CSRF-Token": token})
+    answer = await web.post(
+        "/api/me/tokens", json={"name": "mine"}, headers={"X-CSRF-Token": token}
+    )
     assert answer.status_code == 201
-    assert (await web.patch("/api/me", json={"phone": "+43 1"}, headers={"X-CSRFToken": token})).status_code == 200
+    assert (
+        await web.patch("/api/me", json={"phone": "+43 1"}, headers={"X-CSRFToken": token})
+    ).status_code == 200
 
 
 async def test_a_forged_sign_out_form_is_refused(web: AsyncTestClient, entities: Entities) -> None:
@@ -46,17 +52,25 @@ async def test_a_forged_sign_out_form_is_refused(web: AsyncTestClient, entities:
     assert await WebSession.count() == 1
 
 
-async def test_the_anonymous_sign_in_form_needs_its_token_too(web: AsyncTestClient, entities: Entities) -> None:
+async def test_the_anonymous_sign_in_form_needs_its_token_too(
+    web: AsyncTestClient, entities: Entities
+) -> None:
     await make_person("delegate@austria.example", Role.DELEGATE, entities.a)
-    login_csrf = await web.post("/sign-in", data={"email": "delegate@austria.example", "password": PASSWORD})
+    login_csrf = await web.post(
+        "/sign-in", data={"email": "delegate@austria.example", "password": PASSWORD}
+    )
     assert login_csrf.status_code == 403
     await web.get("/sign-in")  # sets the anonymous CSRF cookie
-    still_missing = await web.post("/sign-in", data={"email": "delegate@austria.example", "password": PASSWORD})
+    still_missing = await web.post(
+        "/sign-in", data={"email": "delegate@austria.example", "password": PASSWORD}
+    )
     assert still_missing.status_code == 403
     assert await WebSession.count() == 0
 
 
-async def test_the_anonymous_token_is_set_on_pages_not_on_api_answers(web: AsyncTestClient, app: Any) -> None:
+async def test_the_anonymous_token_is_set_on_pages_not_on_api_answers(
+    web: AsyncTestClient, app: Any
+) -> None:
     api = await web.get("/health")
     assert "set-cookie" not in api.headers
     page = await web.get("/sign-in")
@@ -64,22 +78,35 @@ async def test_the_anonymous_token_is_set_on_pages_not_on_api_answers(web: Async
     assert cookie.startswith("__Host-convene_csrf=") and "HttpOnly" in cookie and "Secure" in cookie
 
 
-async def test_the_session_token_differs_from_the_anonymous_one(web: AsyncTestClient, entities: Entities) -> None:
+async def test_the_session_token_differs_from_the_anonymous_one(
+    web: AsyncTestClient, entities: Entities
+) -> None:
     anonymous = web.cookies.get("__Host-convene_csrf")
     token = await _signed_in(web, entities)
     assert token != (anonymous or web.cookies.get("__Host-convene_csrf"))
-    assert (await web.post("/api/me/tokens", json={"name": "x"},
-                           headers={"X-CSRF-Token": web.cookies["__Host-convene_csrf"]})).status_code == 403
+    assert (
+        await web.post(
+            "/api/me/tokens",
+            json={"name": "x"},
+            headers={"X-CSRF-Token": web.cookies["__Host-convene_csrf"]},
+        )
+    ).status_code == 403
 
 
 async def test_api_token_calls_need_no_csrf_token(
     client: AsyncTestClient, entities: Entities, make_account_headers: Any
 ) -> None:
     headers = await make_account_headers("delegate@austria.example", Role.DELEGATE, entities.a)
-    assert (await client.post("/api/me/tokens", json={"name": "script"}, headers=headers)).status_code == 201
-    assert (await client.patch("/api/me", json={"phone": "+43"}, headers=headers)).status_code == 200
+    assert (
+        await client.post("/api/me/tokens", json={"name": "script"}, headers=headers)
+    ).status_code == 201
+    assert (
+        await client.patch("/api/me", json={"phone": "+43"}, headers=headers)
+    ).status_code == 200
 
 
-async def test_an_anonymous_json_write_gets_401_from_the_guard(client: AsyncTestClient, app: Any) -> None:
+async def test_an_anonymous_json_write_gets_401_from_the_guard(
+    client: AsyncTestClient, app: Any
+) -> None:
     assert (await client.post("/api/me/tokens", json={"name": "x"})).status_code == 401
     assert (await client.delete("/api/me/tokens/1")).status_code == 401

@@ -20,7 +20,11 @@ NEW_PASSWORD = "a brand new long password"
 
 
 def _invitation(**overrides: Any) -> dict[str, Any]:
-    return {"email": "Focal.Point@Austria.example", "full_name": "Ms. Anna Huber", "role": "focal_point"} | overrides
+    return {
+        "email": "Focal.Point@Austria.example",
+        "full_name": "Ms. Anna Huber",
+        "role": "focal_point",
+    } | overrides
 
 
 async def _invite_and_fetch_link(
@@ -35,7 +39,9 @@ async def _invite_and_fetch_link(
     return links[0]
 
 
-async def _accept(web: AsyncTestClient, link: str, password: str = NEW_PASSWORD, confirmation: str | None = None) -> Any:
+async def _accept(
+    web: AsyncTestClient, link: str, password: str = NEW_PASSWORD, confirmation: str | None = None
+) -> Any:
     form = await web.get(link)
     if form.status_code != 200:  # no form on the "link not valid" page: take the token from another
         form = await web.get("/sign-in")
@@ -47,7 +53,9 @@ async def _accept(web: AsyncTestClient, link: str, password: str = NEW_PASSWORD,
 async def test_the_secretariat_invites_a_focal_point_who_sets_a_password_and_is_signed_in(
     web: AsyncTestClient, secretariat: dict[str, str], entities: Entities, smtp_server: SmtpServer
 ) -> None:
-    answer = await web.post("/api/invitations", json=_invitation(entity_id=entities.a), headers=secretariat)
+    answer = await web.post(
+        "/api/invitations", json=_invitation(entity_id=entities.a), headers=secretariat
+    )
     assert answer.status_code == 201, answer.text
     body = answer.json()
     assert body["account"]["status"] == "invited"
@@ -60,7 +68,9 @@ async def test_the_secretariat_invites_a_focal_point_who_sets_a_password_and_is_
     [message] = smtp_server.inbox.messages
     assert message["To"] == "focal.point@austria.example"
     assert message["Subject"] == "Your Convene account: choose a password"
-    assert "http://convene.test/accept-invitation?token=" in message.get_body(("plain",)).get_content()
+    assert (
+        "http://convene.test/accept-invitation?token=" in message.get_body(("plain",)).get_content()
+    )
     [path] = smtp_server.inbox.links("/accept-invitation")
 
     form = await web.get(path)
@@ -69,7 +79,9 @@ async def test_the_secretariat_invites_a_focal_point_who_sets_a_password_and_is_
     accepted = await _accept(web, path)
     assert accepted.status_code == 303 and accepted.headers["location"] == "/account"
     me = (await web.get("/api/me")).json()
-    assert me["role"] == "focal_point" and me["entity_id"] == entities.a and me["status"] == "active"
+    assert (
+        me["role"] == "focal_point" and me["entity_id"] == entities.a and me["status"] == "active"
+    )
 
 
 async def test_only_the_hash_of_the_link_token_is_stored(
@@ -91,8 +103,12 @@ async def test_an_invitation_link_works_once(
     form = await web.get("/sign-in")
     replay = await web.post(
         "/accept-invitation",
-        data={"token": link.split("token=")[1], "password": "another long password", "password_confirmation":
-              "another long password", "_csrf_token": csrf_of(form.text)},
+        data={
+            "token": link.split("token=")[1],
+            "password": "another long password",
+            "password_confirmation": "another long password",
+            "_csrf_token": csrf_of(form.text),
+        },
     )
     assert replay.status_code == 400
 
@@ -101,7 +117,9 @@ async def test_an_expired_invitation_link_is_refused(
     web: AsyncTestClient, secretariat: dict[str, str], entities: Entities, smtp_server: SmtpServer
 ) -> None:
     link = await _invite_and_fetch_link(web, secretariat, smtp_server, entity_id=entities.a)
-    await AccountLink.update({AccountLink.expires_at: datetime.now(UTC) - timedelta(seconds=1)}, force=True)
+    await AccountLink.update(
+        {AccountLink.expires_at: datetime.now(UTC) - timedelta(seconds=1)}, force=True
+    )
     assert (await web.get(link)).status_code == 400
     assert (await _accept(web, link.replace("token=", "token=x"))).status_code == 400
 
@@ -133,19 +151,31 @@ async def test_a_focal_point_invites_delegates_of_their_own_entity_only(
     web: AsyncTestClient, entities: Entities, make_account_headers: Any, smtp_server: SmtpServer
 ) -> None:
     focal = await make_account_headers("focal@austria.example", Role.FOCAL_POINT, entities.a)
-    delegate = {"email": "delegate@austria.example", "full_name": "Mr. Karl Gruber", "role": "delegate"}
+    delegate = {
+        "email": "delegate@austria.example",
+        "full_name": "Mr. Karl Gruber",
+        "role": "delegate",
+    }
     answer = await web.post("/api/invitations", json=delegate, headers=focal)
     assert answer.status_code == 201, answer.text
     assert answer.json()["account"]["entity_id"] == entities.a
-    other = await web.post("/api/invitations", json={**delegate, "email": "x@brazil.example", "entity_id": entities.b},
-                           headers=focal)
+    other = await web.post(
+        "/api/invitations",
+        json={**delegate, "email": "x@brazil.example", "entity_id": entities.b},
+        headers=focal,
+    )
     assert other.status_code == 404
-    focal_point = await web.post("/api/invitations", json={**delegate, "email": "y@austria.example",
-                                                           "role": "focal_point"}, headers=focal)
+    focal_point = await web.post(
+        "/api/invitations",
+        json={**delegate, "email": "y@austria.example", "role": "focal_point"},
+        headers=focal,
+    )
     assert focal_point.status_code == 403
 
 
-async def test_who_may_not_invite(web: AsyncTestClient, entities: Entities, make_account_headers: Any) -> None:
+async def test_who_may_not_invite(
+    web: AsyncTestClient, entities: Entities, make_account_headers: Any
+) -> None:
     delegate = await make_account_headers("delegate@austria.example", Role.DELEGATE, entities.a)
     body = _invitation(role="delegate", entity_id=entities.a)
     assert (await web.post("/api/invitations", json=body, headers=delegate)).status_code == 403
@@ -177,8 +207,11 @@ async def test_an_address_that_already_has_an_account_cannot_be_invited(
     web: AsyncTestClient, secretariat: dict[str, str], entities: Entities
 ) -> None:
     await make_person("taken@austria.example", Role.DELEGATE, entities.a)
-    answer = await web.post("/api/invitations", json=_invitation(email="taken@austria.example", entity_id=entities.a),
-                            headers=secretariat)
+    answer = await web.post(
+        "/api/invitations",
+        json=_invitation(email="taken@austria.example", entity_id=entities.a),
+        headers=secretariat,
+    )
     assert answer.status_code == 409
     assert answer.json()["errors"][0]["field"] == "email"
 
@@ -190,9 +223,27 @@ async def test_invitation_and_acceptance_are_audited(
     await _accept(web, link)
     rows = await AuditEntry.select().order_by(AuditEntry.id)
     assert [row["action"] for row in rows] == [
-        "account.invited", "account.invitation_accepted", "account.signed_in"
+        "account.invited",
+        "account.invitation_accepted",
+        "account.signed_in",
     ]
     invited = rows[0]
     assert invited["actor_name"] == "Officer"
     assert '"role":"focal_point"' in invited["after"].replace(" ", "")
     assert "token" not in invited["after"]
+
+
+async def test_the_link_token_stays_out_of_the_request_log(
+    web: AsyncTestClient,
+    secretariat: dict[str, str],
+    entities: Entities,
+    smtp_server: SmtpServer,
+    capsys: Any,
+) -> None:
+    link = await _invite_and_fetch_link(web, secretariat, smtp_server, entity_id=entities.a)
+    capsys.readouterr()
+    await web.get("/sign-in", params={"next": "/account"})
+    assert (await web.get(link)).status_code == 200
+    logged = capsys.readouterr()
+    assert '"path":"/sign-in"' in logged.out  # requests are logged...
+    assert link.split("token=")[1] not in logged.out + logged.err  # ...but not the secret link

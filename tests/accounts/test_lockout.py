@@ -31,7 +31,9 @@ async def test_five_failures_lock_the_address_even_against_the_right_password(
     assert (await web.get("/api/me")).status_code == 401
 
 
-async def test_an_unknown_address_is_locked_exactly_the_same_way(web: AsyncTestClient, entities: Entities) -> None:
+async def test_an_unknown_address_is_locked_exactly_the_same_way(
+    web: AsyncTestClient, entities: Entities
+) -> None:
     await make_person("delegate@austria.example", Role.DELEGATE, entities.a)
     known = await _fail(web, "delegate@austria.example", 6)
     unknown = await _fail(web, "nobody@austria.example", 6)
@@ -52,7 +54,9 @@ async def test_the_lock_is_lifted_after_fifteen_minutes_and_counting_starts_afre
     assert await SignInFailure.count() == 0
 
 
-async def test_a_lock_out_is_recorded_in_the_audit_log(web: AsyncTestClient, entities: Entities) -> None:
+async def test_a_lock_out_is_recorded_in_the_audit_log(
+    web: AsyncTestClient, entities: Entities
+) -> None:
     person = await make_person("delegate@austria.example", Role.DELEGATE, entities.a)
     await _fail(web, "delegate@austria.example", 5)
     entry = await AuditEntry.select().where(AuditEntry.action == "account.locked_out").first()
@@ -61,7 +65,9 @@ async def test_a_lock_out_is_recorded_in_the_audit_log(web: AsyncTestClient, ent
     assert entry["actor"] is None
 
 
-async def test_failures_older_than_the_window_do_not_count(web: AsyncTestClient, entities: Entities) -> None:
+async def test_failures_older_than_the_window_do_not_count(
+    web: AsyncTestClient, entities: Entities
+) -> None:
     await make_person("delegate@austria.example", Role.DELEGATE, entities.a)
     await _fail(web, "delegate@austria.example", 4)
     long_ago = datetime.now(UTC) - timedelta(minutes=16)
@@ -69,7 +75,9 @@ async def test_failures_older_than_the_window_do_not_count(web: AsyncTestClient,
     assert await _fail(web, "delegate@austria.example", 4) == [400, 400, 400, 400]
 
 
-async def test_one_ip_trying_many_addresses_is_held_back(web: AsyncTestClient, entities: Entities, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+async def test_one_ip_trying_many_addresses_is_held_back(
+    web: AsyncTestClient, entities: Entities, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(sign_in_rules, "MAX_FAILURES_PER_IP", 3)
     await make_person("delegate@austria.example", Role.DELEGATE, entities.a)
     for n in range(3):

@@ -34,7 +34,9 @@ async def test_mail_waits_while_smtp_is_down_then_goes_out_when_it_is_up(
         "Invitation: eleventh session",
         "Please find the meeting attached.",
         html="<p>Please find the meeting attached.</p>",
-        attachments=[Attachment("invite.ics", CALENDAR, "text/calendar; method=REQUEST; charset=utf-8")],
+        attachments=[
+            Attachment("invite.ics", CALENDAR, "text/calendar; method=REQUEST; charset=utf-8")
+        ],
     )
     now = datetime.now(UTC)
     report = await deliver_pending(smtp_port_down.settings, now=now)
@@ -58,23 +60,35 @@ async def test_mail_waits_while_smtp_is_down_then_goes_out_when_it_is_up(
     assert message["Subject"] == "Invitation: eleventh session"
     assert message["From"] == "Convene <secretariat@convene.test>"
     assert message.get_body(("plain",)).get_content().strip() == "Please find the meeting attached."
-    assert message.get_body(("html",)).get_content().strip() == "<p>Please find the meeting attached.</p>"
+    assert (
+        message.get_body(("html",)).get_content().strip()
+        == "<p>Please find the meeting attached.</p>"
+    )
     [attachment] = list(message.iter_attachments())
     assert attachment.get_content_type() == "text/calendar"
     assert attachment.get_param("method") == "REQUEST"
     assert attachment.get_filename() == "invite.ics"
     assert attachment.get_payload(decode=True) == CALENDAR
-    assert await deliver_pending(smtp_port_down.settings, now=now + timedelta(hours=1)) == mail.DeliveryReport()
+    assert (
+        await deliver_pending(smtp_port_down.settings, now=now + timedelta(hours=1))
+        == mail.DeliveryReport()
+    )
 
 
 async def test_the_wait_doubles_up_to_an_hour() -> None:
     assert [backoff(n) for n in (1, 2, 3, 7, 8, 20)] == [
-        timedelta(minutes=1), timedelta(minutes=2), timedelta(minutes=4),
-        timedelta(hours=1), timedelta(hours=1), timedelta(hours=1),
+        timedelta(minutes=1),
+        timedelta(minutes=2),
+        timedelta(minutes=4),
+        timedelta(hours=1),
+        timedelta(hours=1),
+        timedelta(hours=1),
     ]
 
 
-async def test_after_the_last_attempt_the_message_is_failed_but_kept(app: Any, smtp_port_down: SmtpServer) -> None:
+async def test_after_the_last_attempt_the_message_is_failed_but_kept(
+    app: Any, smtp_port_down: SmtpServer
+) -> None:
     await enqueue("delegate@austria.example", "Subject", "Text")
     moment = datetime.now(UTC)
     for _ in range(MAX_ATTEMPTS):
@@ -86,9 +100,13 @@ async def test_after_the_last_attempt_the_message_is_failed_but_kept(app: Any, s
     assert (await deliver_pending(smtp_port_down.settings, now=moment)).failed == 0
 
 
-async def test_a_recipient_refused_for_good_fails_at_once(app: Any, smtp_server: SmtpServer) -> None:
+async def test_a_recipient_refused_for_good_fails_at_once(
+    app: Any, smtp_server: SmtpServer
+) -> None:
     class Refusing:
-        async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str, options: Any) -> str:  # noqa: N802
+        async def handle_RCPT(
+            self, server: Any, session: Any, envelope: Any, address: str, options: Any
+        ) -> str:
             return "550 5.1.1 No such mailbox"
 
     smtp_server.stop()
@@ -109,12 +127,18 @@ async def test_mail_of_a_rolled_back_change_is_never_written(app: Any) -> None:
     assert await OutboxMessage.count() == 0
 
 
-async def test_two_senders_at_once_send_each_message_once(app: Any, smtp_server: SmtpServer) -> None:
+async def test_two_senders_at_once_send_each_message_once(
+    app: Any, smtp_server: SmtpServer
+) -> None:
     for n in range(6):
         await enqueue(f"delegate{n}@austria.example", f"Message {n}", "Text")
-    reports = await asyncio.gather(deliver_pending(smtp_server.settings), deliver_pending(smtp_server.settings))
+    reports = await asyncio.gather(
+        deliver_pending(smtp_server.settings), deliver_pending(smtp_server.settings)
+    )
     assert sum(report.sent for report in reports) == 6
-    assert sorted(m["Subject"] for m in smtp_server.inbox.messages) == [f"Message {n}" for n in range(6)]
+    assert sorted(m["Subject"] for m in smtp_server.inbox.messages) == [
+        f"Message {n}" for n in range(6)
+    ]
 
 
 async def test_header_injection_is_refused(app: Any) -> None:
@@ -124,8 +148,12 @@ async def test_header_injection_is_refused(app: Any) -> None:
         await enqueue("not an address", "Hello", "Text")
 
 
-async def test_the_background_sender_delivers_while_the_app_runs(settings: Settings, smtp_server: SmtpServer) -> None:
-    app = create_app(dataclasses.replace(settings, smtp=smtp_server.settings, mail_poll_seconds=0.05))
+async def test_the_background_sender_delivers_while_the_app_runs(
+    settings: Settings, smtp_server: SmtpServer
+) -> None:
+    app = create_app(
+        dataclasses.replace(settings, smtp=smtp_server.settings, mail_poll_seconds=0.05)
+    )
     async with AsyncTestClient(app=app):
         await enqueue("delegate@austria.example", "From the loop", "Text")
         for _ in range(200):
@@ -140,12 +168,20 @@ async def test_the_secretariat_sees_the_outbox_and_retries_a_failed_message(
     client: AsyncTestClient, secretariat: dict[str, str], smtp_server: SmtpServer
 ) -> None:
     await enqueue("delegate@austria.example", "Stuck", "Text")
-    await OutboxMessage.update({OutboxMessage.status: "failed", OutboxMessage.attempts: MAX_ATTEMPTS}, force=True)
-    listed = (await client.get("/api/outbox", params={"status": "failed"}, headers=secretariat)).json()
+    await OutboxMessage.update(
+        {OutboxMessage.status: "failed", OutboxMessage.attempts: MAX_ATTEMPTS}, force=True
+    )
+    listed = (
+        await client.get("/api/outbox", params={"status": "failed"}, headers=secretariat)
+    ).json()
     assert listed["total"] == 1 and listed["items"][0]["subject"] == "Stuck"
     row_id = listed["items"][0]["id"]
     retried = await client.post(f"/api/outbox/{row_id}/retry", headers=secretariat)
     assert retried.status_code == 200 and retried.json()["status"] == "pending"
-    assert (await client.post(f"/api/outbox/{row_id}/retry", headers=secretariat)).status_code == 404
+    assert (
+        await client.post(f"/api/outbox/{row_id}/retry", headers=secretariat)
+    ).status_code == 404
     assert (await deliver_pending(smtp_server.settings)).sent == 1
-    assert (await client.get("/api/outbox", params={"status": "bogus"}, headers=secretariat)).status_code == 400
+    assert (
+        await client.get("/api/outbox", params={"status": "bogus"}, headers=secretariat)
+    ).status_code == 400

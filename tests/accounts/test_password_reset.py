@@ -18,7 +18,9 @@ NEW_PASSWORD = "an entirely new passphrase"
 
 async def _request_reset(web: AsyncTestClient, email: str) -> object:
     form = await web.get("/password-reset")
-    return await web.post("/password-reset", data={"email": email, "_csrf_token": csrf_of(form.text)})
+    return await web.post(
+        "/password-reset", data={"email": email, "_csrf_token": csrf_of(form.text)}
+    )
 
 
 async def _reset(web: AsyncTestClient, link: str, password: str = NEW_PASSWORD) -> object:
@@ -26,15 +28,21 @@ async def _reset(web: AsyncTestClient, link: str, password: str = NEW_PASSWORD) 
     assert form.status_code == 200, form.text
     return await web.post(
         "/password-reset/confirm",
-        data={"token": link.split("token=")[1], "password": password, "password_confirmation": password,
-              "_csrf_token": csrf_of(form.text)},
+        data={
+            "token": link.split("token=")[1],
+            "password": password,
+            "password_confirmation": password,
+            "_csrf_token": csrf_of(form.text),
+        },
     )
 
 
 async def test_a_reset_link_sets_a_new_password_and_signs_out_other_browsers(
     web: AsyncTestClient, app: object, entities: Entities, smtp_server: SmtpServer
 ) -> None:
-    await make_person("delegate@austria.example", Role.DELEGATE, entities.a, full_name="Mr. Karl Gruber")
+    await make_person(
+        "delegate@austria.example", Role.DELEGATE, entities.a, full_name="Mr. Karl Gruber"
+    )
     await sign_in(web, "delegate@austria.example")  # another browser, still signed in
     other_browser = web.cookies["__Host-convene_session"]
     web.cookies.clear()
@@ -85,19 +93,25 @@ async def test_a_reset_link_lasts_one_hour_and_works_once(
     await _request_reset(web, "delegate@austria.example")
     await deliver_pending(smtp_server.settings)
     newest = smtp_server.inbox.links("/password-reset/confirm")[-1]
-    await AccountLink.update({AccountLink.expires_at: datetime.now(UTC) - timedelta(seconds=1)}, force=True)
+    await AccountLink.update(
+        {AccountLink.expires_at: datetime.now(UTC) - timedelta(seconds=1)}, force=True
+    )
     expired = await web.get(newest)
     assert expired.status_code == 400 and "Ask for a new reset link" in expired.text
 
 
-async def test_no_more_than_three_reset_mails_an_hour(web: AsyncTestClient, entities: Entities) -> None:
+async def test_no_more_than_three_reset_mails_an_hour(
+    web: AsyncTestClient, entities: Entities
+) -> None:
     await make_person("delegate@austria.example", Role.DELEGATE, entities.a)
     answers = [await _request_reset(web, "delegate@austria.example") for _ in range(5)]
     assert {answer.status_code for answer in answers} == {200}
     assert await OutboxMessage.count() == 3
 
 
-async def test_an_address_that_is_not_one_is_named_as_the_problem(web: AsyncTestClient, app: object) -> None:
+async def test_an_address_that_is_not_one_is_named_as_the_problem(
+    web: AsyncTestClient, app: object
+) -> None:
     answer = await _request_reset(web, "not-an-address")
     assert answer.status_code == 400
     assert "not a valid e-mail address" in answer.text and 'aria-invalid="true"' in answer.text
@@ -110,4 +124,6 @@ async def test_a_reset_link_cannot_be_used_as_an_invitation(
     await _request_reset(web, "delegate@austria.example")
     await deliver_pending(smtp_server.settings)
     [link] = smtp_server.inbox.links("/password-reset/confirm")
-    assert (await web.get(link.replace("/password-reset/confirm", "/accept-invitation"))).status_code == 400
+    assert (
+        await web.get(link.replace("/password-reset/confirm", "/accept-invitation"))
+    ).status_code == 400

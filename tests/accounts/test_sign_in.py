@@ -17,8 +17,12 @@ from convene.settings import Settings
 from tests.accounts.conftest import PASSWORD, Entities, csrf_of, make_person, session_csrf, sign_in
 
 
-async def test_signing_in_opens_a_session_that_api_calls_recognise(web: AsyncTestClient, entities: Entities) -> None:
-    await make_person("focal@austria.example", Role.FOCAL_POINT, entities.a, full_name="Ms. Anna Huber")
+async def test_signing_in_opens_a_session_that_api_calls_recognise(
+    web: AsyncTestClient, entities: Entities
+) -> None:
+    await make_person(
+        "focal@austria.example", Role.FOCAL_POINT, entities.a, full_name="Ms. Anna Huber"
+    )
     answer = await sign_in(web, "Focal@Austria.example")
     assert answer.status_code == 303
     assert answer.headers["location"] == "/account"
@@ -56,7 +60,9 @@ async def test_the_session_cookie_is_httponly_lax_and_secure_with_only_a_hash_st
     assert key not in {row["key_hash"] for row in rows}
 
 
-async def test_in_development_the_cookie_is_not_secure(settings: Settings, entities: Entities) -> None:
+async def test_in_development_the_cookie_is_not_secure(
+    settings: Settings, entities: Entities
+) -> None:
     development = create_app(dataclasses.replace(settings, environment="development"))
     await make_person("officer@unodc.example", Role.SECRETARIAT)
     async with AsyncTestClient(app=development, base_url="http://127.0.0.1:8000") as browser:
@@ -77,12 +83,16 @@ async def test_a_wrong_password_and_an_unknown_address_get_the_same_answer(
     unknown = await sign_in(web, "nobody@nowhere.example", "not the password at all")
     assert wrong.status_code == unknown.status_code == 400
     assert "The e-mail address or the password is not right." in wrong.text
-    normalise = lambda html, email: html.replace(email, "EMAIL")  # noqa: E731
-    assert normalise(wrong.text, "delegate@austria.example") == normalise(unknown.text, "nobody@nowhere.example")
+    normalise = lambda html, email: html.replace(email, "EMAIL")
+    assert normalise(wrong.text, "delegate@austria.example") == normalise(
+        unknown.text, "nobody@nowhere.example"
+    )
     assert (await web.get("/api/me")).status_code == 401
 
 
-async def test_an_invited_person_without_a_password_cannot_sign_in(web: AsyncTestClient, entities: Entities) -> None:
+async def test_an_invited_person_without_a_password_cannot_sign_in(
+    web: AsyncTestClient, entities: Entities
+) -> None:
     await make_person("new@austria.example", Role.DELEGATE, entities.a, password=None)
     answer = await sign_in(web, "new@austria.example", "")
     assert answer.status_code == 400
@@ -91,12 +101,16 @@ async def test_an_invited_person_without_a_password_cannot_sign_in(web: AsyncTes
     assert answer.status_code == 400
 
 
-async def test_a_deactivated_account_cannot_sign_in(web: AsyncTestClient, entities: Entities) -> None:
+async def test_a_deactivated_account_cannot_sign_in(
+    web: AsyncTestClient, entities: Entities
+) -> None:
     await make_person("gone@austria.example", Role.DELEGATE, entities.a, is_active=False)
     assert (await sign_in(web, "gone@austria.example")).status_code == 400
 
 
-async def test_signing_out_ends_the_session_on_the_server(web: AsyncTestClient, entities: Entities) -> None:
+async def test_signing_out_ends_the_session_on_the_server(
+    web: AsyncTestClient, entities: Entities
+) -> None:
     await make_person("delegate@austria.example", Role.DELEGATE, entities.a)
     await sign_in(web, "delegate@austria.example")
     stolen_cookie = web.cookies["__Host-convene_session"]
@@ -109,38 +123,57 @@ async def test_signing_out_ends_the_session_on_the_server(web: AsyncTestClient, 
     assert (await web.get("/api/me")).status_code == 401
     web.cookies.set("__Host-convene_session", stolen_cookie, domain="convene.test")
     assert (await web.get("/api/me")).status_code == 401
-    actions = [row["action"] for row in await AuditEntry.select(AuditEntry.action).order_by(AuditEntry.id)]
+    actions = [
+        row["action"] for row in await AuditEntry.select(AuditEntry.action).order_by(AuditEntry.id)
+    ]
     assert actions == ["account.signed_in", "account.signed_out"]
 
 
-async def test_an_expired_session_is_no_longer_signed_in(web: AsyncTestClient, entities: Entities) -> None:
+async def test_an_expired_session_is_no_longer_signed_in(
+    web: AsyncTestClient, entities: Entities
+) -> None:
     await make_person("delegate@austria.example", Role.DELEGATE, entities.a)
     await sign_in(web, "delegate@austria.example")
-    await WebSession.update({WebSession.expires_at: datetime.now(UTC) - timedelta(seconds=1)}, force=True)
+    await WebSession.update(
+        {WebSession.expires_at: datetime.now(UTC) - timedelta(seconds=1)}, force=True
+    )
     assert (await web.get("/api/me")).status_code == 401
     page = await web.get("/account")
     assert page.status_code == 303 and page.headers["location"] == "/sign-in?next=/account"
 
 
-async def test_sign_in_goes_back_to_a_local_page_only(web: AsyncTestClient, entities: Entities) -> None:
+async def test_sign_in_goes_back_to_a_local_page_only(
+    web: AsyncTestClient, entities: Entities
+) -> None:
     await make_person("delegate@austria.example", Role.DELEGATE, entities.a)
-    for target, expected in [("/api/me", "/api/me"), ("//evil.example/x", "/account"), ("https://evil.example", "/account")]:
+    for target, expected in [
+        ("/api/me", "/api/me"),
+        ("//evil.example/x", "/account"),
+        ("https://evil.example", "/account"),
+    ]:
         form = await web.get("/sign-in", params={"next": target})
         answer = await web.post(
             "/sign-in",
-            data={"email": "delegate@austria.example", "password": PASSWORD, "next": target,
-                  "_csrf_token": csrf_of(form.text)},
+            data={
+                "email": "delegate@austria.example",
+                "password": PASSWORD,
+                "next": target,
+                "_csrf_token": csrf_of(form.text),
+            },
         )
         assert answer.headers["location"] == expected
 
 
-async def test_signing_in_again_replaces_the_browsers_old_session(web: AsyncTestClient, entities: Entities) -> None:
+async def test_signing_in_again_replaces_the_browsers_old_session(
+    web: AsyncTestClient, entities: Entities
+) -> None:
     await make_person("delegate@austria.example", Role.DELEGATE, entities.a)
     await sign_in(web, "delegate@austria.example")
     first = web.cookies["__Host-convene_session"]
     token = await session_csrf(web)
     answer = await web.post(
-        "/sign-in", data={"email": "delegate@austria.example", "password": PASSWORD, "_csrf_token": token}
+        "/sign-in",
+        data={"email": "delegate@austria.example", "password": PASSWORD, "_csrf_token": token},
     )
     assert answer.status_code == 303
     assert web.cookies["__Host-convene_session"] != first

@@ -21,7 +21,11 @@ async def test_a_token_is_shown_once_listed_without_its_secret_and_works(
     assert created.status_code == 201, created.text
     secret = created.json()["token"]
     assert secret.startswith("cvn_")
-    row = await ApiToken.select(ApiToken.token_hash).where(ApiToken.id == created.json()["id"]).first()
+    row = (
+        await ApiToken.select(ApiToken.token_hash)
+        .where(ApiToken.id == created.json()["id"])
+        .first()
+    )
     assert row["token_hash"] == token_hash(secret)
 
     listed = (await client.get("/api/me/tokens", headers=headers)).json()
@@ -33,7 +37,9 @@ async def test_a_token_is_shown_once_listed_without_its_secret_and_works(
     assert me.status_code == 200 and me.json()["signed_in_with"] == "token"
 
 
-async def test_a_revoked_token_answers_401(client: AsyncTestClient, entities: Entities, make_account_headers: Any) -> None:
+async def test_a_revoked_token_answers_401(
+    client: AsyncTestClient, entities: Entities, make_account_headers: Any
+) -> None:
     headers = await make_account_headers("delegate@austria.example", Role.DELEGATE, entities.a)
     created = (await client.post("/api/me/tokens", json={"name": "script"}, headers=headers)).json()
     bearer = {"Authorization": f"Bearer {created['token']}"}
@@ -46,24 +52,33 @@ async def test_a_revoked_token_answers_401(client: AsyncTestClient, entities: En
     assert refused.headers["content-type"].startswith("application/problem+json")
     listed = (await client.get("/api/me/tokens", headers=headers)).json()
     assert listed[1]["revoked_at"] is not None
-    assert (await client.delete(f"/api/me/tokens/{created['id']}", headers=headers)).status_code == 204
+    assert (
+        await client.delete(f"/api/me/tokens/{created['id']}", headers=headers)
+    ).status_code == 204
 
 
 async def test_someone_elses_token_cannot_be_revoked_or_seen(
-    client: AsyncTestClient, entities: Entities, make_account_headers: Any, secretariat: dict[str, str]
+    client: AsyncTestClient,
+    entities: Entities,
+    make_account_headers: Any,
+    secretariat: dict[str, str],
 ) -> None:
     delegate = await make_account_headers("delegate@austria.example", Role.DELEGATE, entities.a)
     officers_token = (await client.get("/api/me/tokens", headers=secretariat)).json()[0]
     answer = await client.delete(f"/api/me/tokens/{officers_token['id']}", headers=delegate)
     assert answer.status_code == 404
     assert (await client.get("/api/me", headers=secretariat)).status_code == 200
-    assert [t["id"] for t in (await client.get("/api/me/tokens", headers=delegate)).json()] != [officers_token["id"]]
+    assert [t["id"] for t in (await client.get("/api/me/tokens", headers=delegate)).json()] != [
+        officers_token["id"]
+    ]
 
 
 async def test_token_creation_and_revocation_are_audited(
     client: AsyncTestClient, secretariat: dict[str, str]
 ) -> None:
-    created = (await client.post("/api/me/tokens", json={"name": "reports"}, headers=secretariat)).json()
+    created = (
+        await client.post("/api/me/tokens", json={"name": "reports"}, headers=secretariat)
+    ).json()
     await client.delete(f"/api/me/tokens/{created['id']}", headers=secretariat)
     rows = await AuditEntry.select().order_by(AuditEntry.id)
     assert [(row["action"], row["object_id"]) for row in rows] == [

@@ -58,6 +58,8 @@ SIMPLE_TYPES = (*FORM_TYPES, "text/plain")
 
 class AuthenticationMiddleware(ASGIMiddleware):
     scopes = (ScopeType.HTTP,)
+    # Stylesheets and images are the same for everyone: no session lookup for them.
+    exclude_path_pattern = ("^/static/",)
 
     async def handle(self, scope: Scope, receive: Receive, send: Send, next_app: ASGIApp) -> None:
         settings: Settings = scope["litestar_app"].state.settings
@@ -69,7 +71,9 @@ class AuthenticationMiddleware(ASGIMiddleware):
             await _authenticate_token(scope, token)
             await next_app(scope, receive, send)
             return
-        session = await _authenticate_cookie(scope, request.cookies.get(session_cookie_name(settings)))
+        session = await _authenticate_cookie(
+            scope, request.cookies.get(session_cookie_name(settings))
+        )
         anonymous_token = request.cookies.get(csrf_cookie_name(settings)) or ""
         expected = session.csrf_token if session else anonymous_token
         if _needs_csrf(scope["method"], session, request.headers.get("content-type", "")):

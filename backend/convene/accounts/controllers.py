@@ -89,7 +89,11 @@ class AccountController(Controller):
         per_page: PerPage = 50,
     ) -> Page[AccountOut]:
         items, total = await list_accounts(
-            request.user, role=role, entity_id=entity_id, limit=per_page, offset=offset(page, per_page)
+            request.user,
+            role=role,
+            entity_id=entity_id,
+            limit=per_page,
+            offset=offset(page, per_page),
         )
         return Page(items=items, total=total, page=page, per_page=per_page)
 
@@ -98,7 +102,9 @@ class AccountController(Controller):
         return await get_account(request.user, account_id)
 
     @patch("/{account_id:int}", summary="Change or deactivate an account")
-    async def update_account(self, request: AnyRequest, account_id: FromPath[int], data: JSONBody[AccountPatch]) -> AccountOut:
+    async def update_account(
+        self, request: AnyRequest, account_id: FromPath[int], data: JSONBody[AccountPatch]
+    ) -> AccountOut:
         return await update_account(request.user, account_id, data)
 
 
@@ -107,8 +113,12 @@ class InvitationController(Controller):
     tags = ["Accounts"]
     guards = [requires_secretariat_or_focal_point]
 
-    @post("/", summary="Invite a person by e-mail to set a password (focal points: their delegates)")
-    async def invite(self, request: AnyRequest, data: JSONBody[InvitationIn], settings: NamedDependency[Settings]) -> InvitationOut:
+    @post(
+        "/", summary="Invite a person by e-mail to set a password (focal points: their delegates)"
+    )
+    async def invite(
+        self, request: AnyRequest, data: JSONBody[InvitationIn], settings: NamedDependency[Settings]
+    ) -> InvitationOut:
         invitation = await invite(request.user, data, settings)
         account = await get_account(request.user, invitation.account_id)
         return InvitationOut(account=account, expires_at=invitation.expires_at)

@@ -72,7 +72,9 @@ def _link_url(settings: Settings, path: str, token: str) -> str:
     return f"{settings.base_url}{path}?token={token}"
 
 
-async def _new_link(account_id: int, purpose: Purpose, valid_for: timedelta, created_by: int | None) -> tuple[str, datetime]:
+async def _new_link(
+    account_id: int, purpose: Purpose, valid_for: timedelta, created_by: int | None
+) -> tuple[str, datetime]:
     token = secrets.token_urlsafe(32)
     expires_at = _now() + valid_for
     await AccountLink.insert(
@@ -111,9 +113,19 @@ async def invite(actor: Any, data: InvitationIn, settings: Settings) -> Invitati
     async with locked_transaction(f"account-email:{email}"):
         account = await _invited_account(actor, email, full_name, data.role, entity_id)
         await _void_open_links(account.id, Purpose.INVITATION)
-        token, expires_at = await _new_link(account.id, Purpose.INVITATION, INVITATION_VALID, actor.id)
-        await enqueue(email, *invitation_message(full_name, _link_url(settings, ACCEPT_PATH, token), expires_at))
-        after = {"email": email, "full_name": full_name, "role": data.role.value, "entity": entity_id}
+        token, expires_at = await _new_link(
+            account.id, Purpose.INVITATION, INVITATION_VALID, actor.id
+        )
+        await enqueue(
+            email,
+            *invitation_message(full_name, _link_url(settings, ACCEPT_PATH, token), expires_at),
+        )
+        after = {
+            "email": email,
+            "full_name": full_name,
+            "role": data.role.value,
+            "entity": entity_id,
+        }
         await record(actor, "account.invited", "account", account.id, after=after)
     return Invitation(account_id=account.id, expires_at=expires_at)
 
@@ -128,16 +140,22 @@ async def _invitation_entity(actor: Any, data: InvitationIn) -> int | None:
         return actor.entity
     if data.role is Role.SECRETARIAT:
         if data.entity_id is not None:
-            raise RuleViolation("Secretariat accounts belong to no entity", field="entity_id", status_code=400)
+            raise RuleViolation(
+                "Secretariat accounts belong to no entity", field="entity_id", status_code=400
+            )
         return None
     if data.entity_id is None:
-        raise RuleViolation("A focal point or delegate needs an entity", field="entity_id", status_code=400)
+        raise RuleViolation(
+            "A focal point or delegate needs an entity", field="entity_id", status_code=400
+        )
     if not await Entity.exists().where(Entity.id == data.entity_id):
         raise RuleViolation("There is no entity with this id", field="entity_id", status_code=400)
     return data.entity_id
 
 
-async def _invited_account(actor: Any, email: str, full_name: str, role: Role, entity_id: int | None) -> Account:
+async def _invited_account(
+    actor: Any, email: str, full_name: str, role: Role, entity_id: int | None
+) -> Account:
     """A new account, or one invited before that has not set a password yet."""
     account = await Account.objects().where(Account.email == email).first()
     if account is None:
@@ -152,7 +170,9 @@ async def _invited_account(actor: Any, email: str, full_name: str, role: Role, e
 
 
 def _may_reinvite(actor: Any, account: Account) -> bool:
-    return is_secretariat(actor) or (account.role == Role.DELEGATE.value and account.entity == actor.entity)
+    return is_secretariat(actor) or (
+        account.role == Role.DELEGATE.value and account.entity == actor.entity
+    )
 
 
 # -- using a link -------------------------------------------------------------
@@ -201,7 +221,11 @@ async def set_password_with_link(token: str, purpose: Purpose, password: str) ->
         await Account.update({Account.password_hash: new_hash}).where(Account.id == account.id)
         await end_all_sessions(account.id)
         await clear_lock(account.email)
-        action = "account.invitation_accepted" if purpose is Purpose.INVITATION else "account.password_reset"
+        action = (
+            "account.invitation_accepted"
+            if purpose is Purpose.INVITATION
+            else "account.password_reset"
+        )
         await record(account, action, "account", account.id)
     account.password_hash = new_hash
     return account
@@ -217,7 +241,9 @@ async def request_password_reset(email: str, settings: Settings) -> None:
     cannot be used to flood someone's mailbox.
     """
     key = checked_email(email)
-    account = await Account.objects().where((Account.email == key) & (Account.is_active == True)).first()  # noqa: E712
+    account = (
+        await Account.objects().where((Account.email == key) & (Account.is_active == True)).first()
+    )
     if account is None:
         return
     async with locked_transaction(f"account:{account.id}"):
@@ -229,5 +255,8 @@ async def request_password_reset(email: str, settings: Settings) -> None:
         if recent >= MAX_RESETS_PER_HOUR:
             return
         token, expires_at = await _new_link(account.id, Purpose.PASSWORD_RESET, RESET_VALID, None)
-        await enqueue(account.email, *reset_message(account.full_name, _link_url(settings, RESET_PATH, token), expires_at))
+        await enqueue(
+            account.email,
+            *reset_message(account.full_name, _link_url(settings, RESET_PATH, token), expires_at),
+        )
         await record(None, "account.password_reset_requested", "account", account.id)

@@ -18,7 +18,13 @@ from litestar.response import Redirect, Template
 
 from convene.accounts.auth import web_session_of
 from convene.accounts.cookies import cleared_session_cookie, session_cookie
-from convene.accounts.links import LinkNotValid, Purpose, check_link, request_password_reset, set_password_with_link
+from convene.accounts.links import (
+    LinkNotValid,
+    Purpose,
+    check_link,
+    request_password_reset,
+    set_password_with_link,
+)
 from convene.accounts.passwords import MIN_PASSWORD_LENGTH
 from convene.accounts.services import account_row, account_status
 from convene.accounts.sign_in import Outcome, sign_in
@@ -40,7 +46,11 @@ PRIVATE = {"skip_request_log": True}
 
 
 async def page(
-    request: AnyRequest, name: str, status_code: int = 200, headers: Mapping[str, str] | None = None, **context: Any
+    request: AnyRequest,
+    name: str,
+    status_code: int = 200,
+    headers: Mapping[str, str] | None = None,
+    **context: Any,
 ) -> Template:
     """Render ``name`` with what base.html needs to say who is signed in."""
     return Template(
@@ -69,12 +79,16 @@ def _client_ip(request: AnyRequest) -> str:
     return request.client.host if request.client else ""
 
 
-async def _signed_in_redirect(request: AnyRequest, account: Account, settings: Settings, target: str) -> Redirect:
+async def _signed_in_redirect(
+    request: AnyRequest, account: Account, settings: Settings, target: str
+) -> Redirect:
     """Open a new session (ending the browser's old one, if any) and go to ``target``."""
     async with locked_transaction(f"account:{account.id}"):
         if (old := web_session_of(request.scope)) is not None:
             await end_session(old.id)
-        key = await start_session(account, _client_ip(request), request.headers.get("user-agent", ""))
+        key = await start_session(
+            account, _client_ip(request), request.headers.get("user-agent", "")
+        )
         await record(account, "account.signed_in", "account", account.id)
     return Redirect(
         path=_safe_next(target),
@@ -97,29 +111,54 @@ class AccountPages(Controller):
     include_in_schema = False
 
     @get("/sign-in")
-    async def sign_in_form(self, request: AnyRequest, next: FromQuery[str | None] = None) -> Template:
-        return await page(request, "accounts/sign_in.html", next=_safe_next(next), email="", errors={})
+    async def sign_in_form(
+        self, request: AnyRequest, next: FromQuery[str | None] = None
+    ) -> Template:
+        return await page(
+            request, "accounts/sign_in.html", next=_safe_next(next), email="", errors={}
+        )
 
     @post("/sign-in", status_code=200)
-    async def sign_in(self, request: AnyRequest, data: Form, settings: AppSettings) -> Template | Redirect:
-        email, password, target = data.get("email", ""), data.get("password", ""), _safe_next(data.get("next"))
+    async def sign_in(
+        self, request: AnyRequest, data: Form, settings: AppSettings
+    ) -> Template | Redirect:
+        email, password, target = (
+            data.get("email", ""),
+            data.get("password", ""),
+            _safe_next(data.get("next")),
+        )
         errors = {"email": "Enter your e-mail address"} if not email.strip() else {}
         if not password:
             errors["password"] = "Enter your password"
         if errors:
-            return await page(request, "accounts/sign_in.html", 400, next=target, email=email, errors=errors)
+            return await page(
+                request, "accounts/sign_in.html", 400, next=target, email=email, errors=errors
+            )
         result = await sign_in(email, password, _client_ip(request))
         if result.outcome is Outcome.SIGNED_IN and result.account is not None:
             return await _signed_in_redirect(request, result.account, settings, target)
         if result.outcome is Outcome.LOCKED:
             minutes = -(-result.retry_after_seconds // 60)
             return await page(
-                request, "accounts/sign_in.html", 429, {"Retry-After": str(result.retry_after_seconds)},
-                next=target, email=email, errors={},
-                failure=f"Too many failed attempts. Try again in {minutes} minutes, or reset your password.",
+                request,
+                "accounts/sign_in.html",
+                429,
+                {"Retry-After": str(result.retry_after_seconds)},
+                next=target,
+                email=email,
+                errors={},
+                failure=(
+                    f"Too many failed attempts. Try again in {minutes} minutes,"
+                    " or reset your password."
+                ),
             )
         return await page(
-            request, "accounts/sign_in.html", 400, next=target, email=email, errors={},
+            request,
+            "accounts/sign_in.html",
+            400,
+            next=target,
+            email=email,
+            errors={},
             failure="The e-mail address or the password is not right.",
         )
 
@@ -134,14 +173,18 @@ class AccountPages(Controller):
             async with locked_transaction(f"account:{session.account.id}"):
                 await end_session(session.id)
                 await record(session.account, "account.signed_out", "account", session.account.id)
-        return Redirect(path="/sign-in", status_code=303, cookies=[cleared_session_cookie(settings)])
+        return Redirect(
+            path="/sign-in", status_code=303, cookies=[cleared_session_cookie(settings)]
+        )
 
     @get("/account")
     async def account(self, request: AnyRequest) -> Template | Redirect:
         if request.user is None:
             return Redirect(path=f"/sign-in?next={HOME}", status_code=303)
         row = await account_row(request.user.id)
-        return await page(request, "accounts/account.html", account=row, status=account_status(row) if row else "")
+        return await page(
+            request, "accounts/account.html", account=row, status=account_status(row) if row else ""
+        )
 
     # -- invitations ----------------------------------------------------------
 
@@ -150,7 +193,9 @@ class AccountPages(Controller):
         return await _link_form(request, token, Purpose.INVITATION)
 
     @post("/accept-invitation", opt=PRIVATE, status_code=200)
-    async def accept(self, request: AnyRequest, data: Form, settings: AppSettings) -> Template | Redirect:
+    async def accept(
+        self, request: AnyRequest, data: Form, settings: AppSettings
+    ) -> Template | Redirect:
         return await _use_link(request, data, settings, Purpose.INVITATION)
 
     # -- password reset -------------------------------------------------------
@@ -160,13 +205,20 @@ class AccountPages(Controller):
         return await page(request, "accounts/reset_request.html", email="", errors={}, sent=False)
 
     @post("/password-reset", status_code=200)
-    async def reset_request(self, request: AnyRequest, data: Form, settings: AppSettings) -> Template:
+    async def reset_request(
+        self, request: AnyRequest, data: Form, settings: AppSettings
+    ) -> Template:
         email = data.get("email", "")
         try:
             await request_password_reset(email, settings)
         except RuleViolation as error:
             return await page(
-                request, "accounts/reset_request.html", 400, email=email, errors={"email": error.message}, sent=False
+                request,
+                "accounts/reset_request.html",
+                400,
+                email=email,
+                errors={"email": error.message},
+                sent=False,
             )
         return await page(request, "accounts/reset_request.html", email="", errors={}, sent=True)
 
@@ -175,28 +227,48 @@ class AccountPages(Controller):
         return await _link_form(request, token, Purpose.PASSWORD_RESET)
 
     @post("/password-reset/confirm", opt=PRIVATE, status_code=200)
-    async def reset(self, request: AnyRequest, data: Form, settings: AppSettings) -> Template | Redirect:
+    async def reset(
+        self, request: AnyRequest, data: Form, settings: AppSettings
+    ) -> Template | Redirect:
         return await _use_link(request, data, settings, Purpose.PASSWORD_RESET)
 
 
-LINK_TEMPLATES = {Purpose.INVITATION: "accounts/accept_invitation.html", Purpose.PASSWORD_RESET: "accounts/reset.html"}
+LINK_TEMPLATES = {
+    Purpose.INVITATION: "accounts/accept_invitation.html",
+    Purpose.PASSWORD_RESET: "accounts/reset.html",
+}
 
 
 async def _link_form(request: AnyRequest, token: str, purpose: Purpose) -> Template:
     try:
         account = await check_link(token, purpose)
     except LinkNotValid as error:
-        return await page(request, "accounts/link_invalid.html", 400, message=error.message, purpose=purpose.value)
-    return await page(request, LINK_TEMPLATES[purpose], token=token, full_name=account.full_name, errors={})
+        return await page(
+            request, "accounts/link_invalid.html", 400, message=error.message, purpose=purpose.value
+        )
+    return await page(
+        request, LINK_TEMPLATES[purpose], token=token, full_name=account.full_name, errors={}
+    )
 
 
-async def _use_link(request: AnyRequest, form: Mapping[str, str], settings: Settings, purpose: Purpose) -> Template | Redirect:
+async def _use_link(
+    request: AnyRequest, form: Mapping[str, str], settings: Settings, purpose: Purpose
+) -> Template | Redirect:
     token = form.get("token", "")
     try:
         account = await check_link(token, purpose)
         if errors := _password_errors(form):
-            return await page(request, LINK_TEMPLATES[purpose], 400, token=token, full_name=account.full_name, errors=errors)
+            return await page(
+                request,
+                LINK_TEMPLATES[purpose],
+                400,
+                token=token,
+                full_name=account.full_name,
+                errors=errors,
+            )
         account = await set_password_with_link(token, purpose, form["password"])
     except LinkNotValid as error:
-        return await page(request, "accounts/link_invalid.html", 400, message=error.message, purpose=purpose.value)
+        return await page(
+            request, "accounts/link_invalid.html", 400, message=error.message, purpose=purpose.value
+        )
     return await _signed_in_redirect(request, account, settings, HOME)

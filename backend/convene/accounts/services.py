@@ -55,7 +55,9 @@ def checked_email(email: str, field: str = "email") -> str:
     try:
         return normalized_email(email.strip())
     except ValueError as error:
-        raise RuleViolation("This is not a valid e-mail address", field=field, status_code=400) from error
+        raise RuleViolation(
+            "This is not a valid e-mail address", field=field, status_code=400
+        ) from error
 
 
 def checked_password(password: str, field: str = "password") -> str:
@@ -64,7 +66,9 @@ def checked_password(password: str, field: str = "password") -> str:
     return password
 
 
-async def create_secretariat_account(email: str, full_name: str, password: str) -> tuple[Account, bool]:
+async def create_secretariat_account(
+    email: str, full_name: str, password: str
+) -> tuple[Account, bool]:
     """Create a secretariat account, or reset the password of an existing one."""
     if problem := password_problem(password):
         raise ValueError(f"The password {problem}")
@@ -102,11 +106,15 @@ async def account_for_token(token: str) -> Account | None:
     )
     if row is None:
         return None
-    account = await Account.objects().where(
-        (Account.id == row["account"]) & (Account.is_active == True)  # noqa: E712
-    ).first()
+    account = (
+        await Account.objects()
+        .where((Account.id == row["account"]) & (Account.is_active == True))
+        .first()
+    )
     if account is not None:
-        await ApiToken.update({ApiToken.last_used_at: datetime.now(UTC)}).where(ApiToken.id == row["id"])
+        await ApiToken.update({ApiToken.last_used_at: datetime.now(UTC)}).where(
+            ApiToken.id == row["id"]
+        )
     return account
 
 
@@ -130,9 +138,13 @@ async def create_token(user: Account, name: str) -> NewTokenOut:
     if not name:
         raise RuleViolation("The token needs a name", field="name", status_code=400)
     async with locked_transaction(f"tokens:{user.id}"):
-        live = await ApiToken.count().where((ApiToken.account == user.id) & ApiToken.revoked_at.is_null())
+        live = await ApiToken.count().where(
+            (ApiToken.account == user.id) & ApiToken.revoked_at.is_null()
+        )
         if live >= MAX_LIVE_TOKENS:
-            raise RuleViolation(f"You already have {MAX_LIVE_TOKENS} live tokens; revoke one first", field="name")
+            raise RuleViolation(
+                f"You already have {MAX_LIVE_TOKENS} live tokens; revoke one first", field="name"
+            )
         secret = new_token()
         token = ApiToken(account=user.id, name=name, token_hash=token_hash(secret))
         await token.save()
@@ -143,7 +155,11 @@ async def create_token(user: Account, name: str) -> NewTokenOut:
 async def revoke_token(user: Account, token_id: int) -> None:
     """Revoke one of the caller's own tokens; anyone else's answers 404."""
     async with locked_transaction(f"tokens:{user.id}"):
-        row = await ApiToken.select().where((ApiToken.id == token_id) & (ApiToken.account == user.id)).first()
+        row = (
+            await ApiToken.select()
+            .where((ApiToken.id == token_id) & (ApiToken.account == user.id))
+            .first()
+        )
         if row is None:
             raise NotFound("Token")
         if row["revoked_at"] is not None:
@@ -197,7 +213,9 @@ async def account_row(account_id: int) -> dict[str, Any] | None:
 
 def _visible_to(viewer: Any, row: dict[str, Any]) -> bool:
     """Secretariat: all; focal point: their entity's accounts; delegate: themself."""
-    return is_secretariat(viewer) or row["id"] == viewer.id or is_focal_point_of(viewer, row["entity"])
+    return (
+        is_secretariat(viewer) or row["id"] == viewer.id or is_focal_point_of(viewer, row["entity"])
+    )
 
 
 async def get_account(viewer: Any, account_id: int) -> AccountOut:
@@ -237,7 +255,9 @@ def _account_filter(role: Role | None, entity_id: int | None) -> Any:
 def _snapshot(row: dict[str, Any]) -> dict[str, Any]:
     """The fields of an account worth keeping in the audit log (never the password hash)."""
     return {
-        key: row[key] for key in ("email", "full_name", "role", "entity", "phone", "is_active") if key in row
+        key: row[key]
+        for key in ("email", "full_name", "role", "entity", "phone", "is_active")
+        if key in row
     }
 
 

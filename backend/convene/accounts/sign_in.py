@@ -78,7 +78,9 @@ async def sign_in(email: str, password: str, ip_address: str) -> SignInResult:
 
 
 def _locked(until: datetime, now: datetime) -> SignInResult:
-    return SignInResult(Outcome.LOCKED, retry_after_seconds=max(1, int((until - now).total_seconds()) + 1))
+    return SignInResult(
+        Outcome.LOCKED, retry_after_seconds=max(1, int((until - now).total_seconds()) + 1)
+    )
 
 
 async def _locked_until(key: str, ip_address: str, now: datetime) -> datetime | None:
@@ -104,13 +106,17 @@ async def _oldest_recent_ip_failure(ip_address: str, now: datetime) -> datetime:
     return row["at"] if row else now
 
 
-async def _count_failure(key: str, ip_address: str, now: datetime, account: Account | None) -> datetime | None:
+async def _count_failure(
+    key: str, ip_address: str, now: datetime, account: Account | None
+) -> datetime | None:
     """Record a failure; lock the address (and say until when) if it was one too many."""
     async with locked_transaction(f"sign-in:{key}"):
         await SignInFailure.delete().where(SignInFailure.at < now - KEEP_FAILURES)
         await SignInFailure.insert(SignInFailure(email=key, ip_address=ip_address[:64], at=now))
         since = await _counting_since(key, now)
-        failures = await SignInFailure.count().where((SignInFailure.email == key) & (SignInFailure.at >= since))
+        failures = await SignInFailure.count().where(
+            (SignInFailure.email == key) & (SignInFailure.at >= since)
+        )
         if failures < MAX_FAILURES:
             return None
         until = now + LOCK_FOR

@@ -61,9 +61,11 @@ async def session_for_key(key: str) -> ActiveSession | None:
     )
     if row is None:
         return None
-    account = await Account.objects().where(
-        (Account.id == row["account"]) & (Account.is_active == True)  # noqa: E712
-    ).first()
+    account = (
+        await Account.objects()
+        .where((Account.id == row["account"]) & (Account.is_active == True))
+        .first()
+    )
     if account is None:
         return None
     await _extend(row, now)

@@ -21,9 +21,15 @@ class AuditController(Controller):
     @get("/", summary="The audit log, newest first (secretariat only)")
     async def list_audit(
         self,
-        session_id: Annotated[int | None, QueryParameter(ge=1, description="Only this meeting session")] = None,
-        actor_id: Annotated[int | None, QueryParameter(ge=1, description="Only changes by this account")] = None,
-        action: Annotated[str | None, QueryParameter(max_length=60, description="e.g. account.invited")] = None,
+        session_id: Annotated[
+            int | None, QueryParameter(ge=1, description="Only this meeting session")
+        ] = None,
+        actor_id: Annotated[
+            int | None, QueryParameter(ge=1, description="Only changes by this account")
+        ] = None,
+        action: Annotated[
+            str | None, QueryParameter(max_length=60, description="e.g. account.invited")
+        ] = None,
         object_type: Annotated[str | None, QueryParameter(max_length=60)] = None,
         object_id: Annotated[str | None, QueryParameter(max_length=60)] = None,
         page: PageNumber = 1,

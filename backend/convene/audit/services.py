@@ -81,8 +81,10 @@ async def list_entries(
 ) -> tuple[list[AuditEntryOut], int]:
     """A page of entries, newest first, and how many match in all."""
     where = _filters(session_id, actor_id, action, object_type, object_id)
-    query = AuditEntry.select().order_by(AuditEntry.at, ascending=False).order_by(
-        AuditEntry.id, ascending=False
+    query = (
+        AuditEntry.select()
+        .order_by(AuditEntry.at, ascending=False)
+        .order_by(AuditEntry.id, ascending=False)
     )
     count_query = AuditEntry.count()
     if where is not None:

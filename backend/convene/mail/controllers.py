@@ -24,7 +24,9 @@ class OutboxController(Controller):
     @get("/", summary="Messages in the outbox, newest first (secretariat only)")
     async def list_outbox(
         self,
-        status: Annotated[MailStatus | None, QueryParameter(description="pending, sent or failed")] = None,
+        status: Annotated[
+            MailStatus | None, QueryParameter(description="pending, sent or failed")
+        ] = None,
         page: PageNumber = 1,
         per_page: PerPage = 50,
     ) -> Page[OutboxMessageOut]:
@@ -32,7 +34,9 @@ class OutboxController(Controller):
         return Page(items=items, total=total, page=page, per_page=per_page)
 
     @post("/{message_id:int}/retry", summary="Send a failed message again", status_code=200)
-    async def retry_message(self, request: Request[Any, Any, Any], message_id: FromPath[int]) -> OutboxMessageOut:
+    async def retry_message(
+        self, request: Request[Any, Any, Any], message_id: FromPath[int]
+    ) -> OutboxMessageOut:
         async with locked_transaction(f"outbox:{message_id}"):
             if not await retry(message_id):
                 raise NotFound("Failed message")

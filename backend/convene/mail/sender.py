@@ -34,10 +34,15 @@ async def run_sender(settings: Settings, interval: float, stop: asyncio.Event) -
         try:
             report = await deliver_pending(settings.smtp)
             if report.sent or report.retrying or report.failed:
-                logger.info("outbox: %s sent, %s to retry, %s failed", report.sent, report.retrying, report.failed)
+                logger.info(
+                    "outbox: %s sent, %s to retry, %s failed",
+                    report.sent,
+                    report.retrying,
+                    report.failed,
+                )
         except Exception:  # the loop must outlive a bad pass (database restart, ...)
             logger.exception("outbox: delivery pass failed")
-        with contextlib.suppress(asyncio.TimeoutError):
+        with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stop.wait(), timeout=interval)
 
 
@@ -50,14 +55,16 @@ def outbox_sender(settings: Settings) -> Callable[[Litestar], AbstractAsyncConte
             yield
             return
         stop = asyncio.Event()
-        task = asyncio.create_task(run_sender(settings, settings.mail_poll_seconds, stop), name="outbox-sender")
+        task = asyncio.create_task(
+            run_sender(settings, settings.mail_poll_seconds, stop), name="outbox-sender"
+        )
         try:
             yield
         finally:
             stop.set()
             try:
                 await asyncio.wait_for(task, timeout=SHUTDOWN_GRACE_SECONDS)
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 logger.warning("outbox: sender did not finish its pass in time; stopped")
 
     return lifespan

@@ -107,7 +107,7 @@ async def enqueue(
 
 
 def backoff(attempts: int) -> timedelta:
-    """How long to wait after the ``attempts``-th failed attempt: 1, 2, 4 ... minutes, at most an hour."""
+    """The wait after the ``attempts``-th failed attempt: 1, 2, 4 ... minutes, at most an hour."""
     return min(BACKOFF_FIRST * 2 ** max(attempts - 1, 0), BACKOFF_CAP)
 
 
@@ -177,7 +177,11 @@ async def _record_failure(
     give_up = attempts >= MAX_ATTEMPTS or _is_permanent(error)
     logger.warning(
         "outbox message %s to %s: attempt %s failed (%s)%s",
-        row["id"], row["recipient"], attempts, error, ", giving up" if give_up else "",
+        row["id"],
+        row["recipient"],
+        attempts,
+        error,
+        ", giving up" if give_up else "",
     )
     values: dict[Any, Any] = {
         OutboxMessage.status: (MailStatus.FAILED if give_up else MailStatus.PENDING).value,

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from convene.agenda.services import item_numbers
 from convene.agenda.tables import AgendaItem
 from convene.api.patches import given_fields
+from convene.calendar.invitations import announce_sitting_change
 from convene.db import locked_transaction
 from convene.errors import NotFound, RuleViolation
 from convene.meetings.tables import Session
@@ -124,6 +125,7 @@ async def create_sitting(session_id: int, data: SittingIn) -> SittingOut:
         )
         await sitting.save()
         await _set_items(sitting.id, data.agenda_item_ids)
+        await announce_sitting_change(sitting.id)  # approved delegates are invited to the new sitting
     return await get_sitting(sitting.id, include_links=True)
 
 
@@ -147,7 +149,8 @@ async def update_sitting(sitting_id: int, patch: SittingPatch) -> SittingOut:
         if item_ids is not None:
             await _check_items(session["id"], item_ids)
             await _set_items(sitting_id, item_ids)
-        await _save_changes(sitting_id, current, changes)
+        if await _save_changes(sitting_id, current, changes):
+            await announce_sitting_change(sitting_id)  # same UID, higher SEQUENCE, to every delegate
     return await get_sitting(sitting_id, include_links=True)
 
 
@@ -158,16 +161,19 @@ async def cancel_sitting(sitting_id: int) -> SittingOut:
         if current["status"] == CANCELLED:
             raise RuleViolation("The sitting is already cancelled", field="status")
         await _save_changes(sitting_id, current, {"status": CANCELLED})
+        await announce_sitting_change(sitting_id)  # a METHOD:CANCEL to every delegate
     return await get_sitting(sitting_id, include_links=True)
 
 
-async def _save_changes(sitting_id: int, current: dict[str, Any], changes: dict[str, Any]) -> None:
+async def _save_changes(sitting_id: int, current: dict[str, Any], changes: dict[str, Any]) -> bool:
+    """Save the changes; True when calendars must hear of them (SEQUENCE rose)."""
     notifiable = any(field in changes and changes[field] != _comparable(current, field) for field in NOTIFIABLE)
     values = dict(changes)
     values["updated_at"] = datetime.now(UTC)
     if notifiable:
         values["sequence"] = current["sequence"] + 1
     await Sitting.update(values).where(Sitting.id == sitting_id)
+    return notifiable
 
 
 def _comparable(row: dict[str, Any], field: str) -> Any:

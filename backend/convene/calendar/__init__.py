@@ -1,0 +1,1 @@
+"""Calendars: subscribable feeds (iCalendar PUBLISH) and e-mailed invitations (iTIP)."""

@@ -1,0 +1,77 @@
+"""HTTP conditional requests for feeds: If-None-Match, If-Modified-Since, 304 (RFC 9110)."""
+
+from __future__ import annotations
+
+import email.utils
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from convene.calendar.validators import Validator
+
+MEDIA_TYPE = "text/calendar; charset=utf-8"
+
+
+@dataclass(frozen=True)
+class Conditions:
+    """What the client already holds, as its request headers say."""
+
+    if_none_match: str | None = None
+    if_modified_since: str | None = None
+
+    @classmethod
+    def of(cls, headers: Mapping[str, str]) -> Conditions:
+        return cls(headers.get("if-none-match"), headers.get("if-modified-since"))
+
+    def hold(self, validator: Validator) -> bool:
+        """True when the client's copy is current, so a 304 answers.
+
+        If-None-Match, when sent, decides alone (weak comparison); otherwise
+        If-Modified-Since compares whole seconds, as HTTP dates carry.
+        """
+        if self.if_none_match is not None:
+            return _matches(self.if_none_match, validator.etag)
+        if self.if_modified_since is None or validator.last_modified is None:
+            return False
+        since = _http_date(self.if_modified_since)
+        return since is not None and validator.last_modified.replace(microsecond=0) <= since
+
+
+def _matches(header: str, etag: str) -> bool:
+    if header.strip() == "*":
+        return True
+    wanted = _opaque(etag)
+    return any(_opaque(candidate) == wanted for candidate in header.split(","))
+
+
+def _opaque(tag: str) -> str:
+    """The quoted part of an entity tag, weak or strong (weak comparison)."""
+    tag = tag.strip()
+    return tag.removeprefix("W/")
+
+
+def _http_date(value: str) -> datetime | None:
+    try:
+        moment = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return moment if moment.tzinfo else None
+
+
+def validator_headers(validator: Validator, *, private: bool) -> dict[str, str]:
+    """ETag, Last-Modified and caching rules, on the 200 and the 304 alike.
+
+    ``no-cache`` lets clients and proxies keep the feed but makes them ask
+    each time, which a 304 answers cheaply; a personal feed's URL is a secret,
+    so shared caches must not keep it and it is never sent on as a Referer.
+    """
+    headers = {
+        "ETag": validator.etag,
+        "Cache-Control": f"{'private' if private else 'public'}, no-cache",
+    }
+    if validator.last_modified is not None:
+        headers["Last-Modified"] = email.utils.format_datetime(validator.last_modified, usegmt=True)
+    if private:
+        headers["Referrer-Policy"] = "no-referrer"
+        headers["X-Robots-Tag"] = "noindex"
+    return headers

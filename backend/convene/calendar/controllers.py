@@ -1,0 +1,101 @@
+"""HTTP for calendars: the feeds (``/calendar/...``) and the signed-in person's feed link.
+
+Feeds are read by calendar programs, not browsers: no cookie, no token
+header. The public ones are open to all; a personal feed is found by the
+secret token in its URL, so its requests are left out of the request log.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Controller, Request, Response, delete, get, post
+from litestar.di import NamedDependency
+from litestar.params import FromPath
+
+from convene.accounts.guards import requires_sign_in
+from convene.calendar import feeds, links
+from convene.calendar.conditional import MEDIA_TYPE, Conditions, validator_headers
+from convene.calendar.feeds import FeedAnswer
+from convene.calendar.identity import CalendarIdentity
+from convene.calendar.schemas import FeedLinkOut
+from convene.settings import Settings
+
+AnyRequest = Request[Any, Any, Any]
+AppSettings = NamedDependency[Settings]
+PRIVATE = {"skip_request_log": True}
+"""The personal feed's URL is its credential: keep it out of the logs."""
+
+
+def calendar_response(answer: FeedAnswer) -> Response[bytes]:
+    headers = validator_headers(answer.validator, private=answer.private)
+    if answer.body is None:
+        return Response(content=b"", status_code=304, headers=headers)
+    headers["Content-Disposition"] = f'inline; filename="{answer.filename}"'
+    # Litestar adds "; charset=utf-8" to text/ media types itself.
+    return Response(content=answer.body, media_type=MEDIA_TYPE.split(";")[0], headers=headers)
+
+
+class FeedController(Controller):
+    path = "/calendar"
+    tags = ["Calendars"]
+
+    @get("/sessions.ics", summary="Every published session, as all-day events (iCalendar feed)")
+    async def sessions(self, request: AnyRequest, settings: AppSettings) -> Response[bytes]:
+        identity = CalendarIdentity.from_settings(settings)
+        return calendar_response(
+            await feeds.sessions_feed(identity, Conditions.of(request.headers))
+        )
+
+    @get(
+        "/bodies/{code:str}/sessions.ics", summary="One body's published sessions (iCalendar feed)"
+    )
+    async def body_sessions(
+        self, request: AnyRequest, code: FromPath[str], settings: AppSettings
+    ) -> Response[bytes]:
+        identity = CalendarIdentity.from_settings(settings)
+        return calendar_response(
+            await feeds.body_feed(identity, code, Conditions.of(request.headers))
+        )
+
+    @get(
+        "/sessions/{session_id:int}/sittings.ics", summary="One session's sittings (iCalendar feed)"
+    )
+    async def session_sittings(
+        self, request: AnyRequest, session_id: FromPath[int], settings: AppSettings
+    ) -> Response[bytes]:
+        identity = CalendarIdentity.from_settings(settings)
+        return calendar_response(
+            await feeds.session_feed(identity, session_id, Conditions.of(request.headers))
+        )
+
+    @get(
+        "/personal/{token:str}/sittings.ics",
+        opt=PRIVATE,
+        summary="A delegate's own sittings, behind the secret token of their feed link",
+    )
+    async def personal(
+        self, request: AnyRequest, token: FromPath[str], settings: AppSettings
+    ) -> Response[bytes]:
+        identity = CalendarIdentity.from_settings(settings)
+        return calendar_response(
+            await feeds.personal_feed(identity, token, Conditions.of(request.headers))
+        )
+
+
+class FeedLinkController(Controller):
+    path = "/api/me/calendar-feed"
+    tags = ["Me"]
+    guards = [requires_sign_in]
+
+    @get("/", summary="Your personal calendar feed link (issued on first request)")
+    async def get_link(self, request: AnyRequest, settings: AppSettings) -> FeedLinkOut:
+        return await links.get_feed_link(request.user, settings)
+
+    @post("/rotation", summary="Replace your feed link with a new one; the old one stops working")
+    async def rotate_link(self, request: AnyRequest, settings: AppSettings) -> FeedLinkOut:
+        return await links.rotate_feed_link(request.user, settings)
+
+    @delete("/", summary="Revoke your feed link")
+    async def revoke_link(self, request: AnyRequest) -> None:
+        await links.revoke_feed_link(request.user)

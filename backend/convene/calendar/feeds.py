@@ -1,0 +1,208 @@
+"""The feeds: public (all sessions, one body's sessions, one session's sittings) and personal.
+
+Each answer starts with the feed's validator (one aggregate query). If the
+client's copy is current it ends there, with a 304. Otherwise the feed's
+bytes come from the worker's cache when they were built for this very ETag,
+or are read and built now (in a worker thread: building is CPU-bound) and
+kept for the next subscriber.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import Counter
+from collections.abc import Awaitable, Callable, Hashable
+from dataclasses import dataclass
+
+from convene.accounts.tokens import token_hash
+from convene.calendar import sources
+from convene.calendar.cache import FEEDS
+from convene.calendar.conditional import Conditions
+from convene.calendar.ics import (
+    CalendarMeta,
+    calendar_bytes,
+    lower_first,
+    session_event,
+    sitting_event,
+)
+from convene.calendar.identity import CalendarIdentity
+from convene.calendar.sources import Person, SessionInfo, SittingInfo
+from convene.calendar.validators import (
+    Validator,
+    body_validator,
+    personal_validator,
+    session_validator,
+    sessions_validator,
+)
+from convene.errors import NotFound
+
+
+@dataclass(frozen=True)
+class FeedAnswer:
+    validator: Validator
+    filename: str
+    private: bool = False
+    body: bytes | None = None
+    """None when the client's copy is current: answer 304."""
+
+
+async def sessions_feed(identity: CalendarIdentity, conditions: Conditions) -> FeedAnswer:
+    validator = await sessions_validator(identity.base_url)
+
+    async def build() -> bytes:
+        meta = CalendarMeta(
+            uid=f"feed-sessions@{identity.host}",
+            name="Sessions (Convene)",
+            description="Every published session, one all-day event per session.",
+            timezone=identity.default_timezone,
+        )
+        return await _render_sessions(meta, await sources.published_sessions(), identity)
+
+    return await _answer(identity, ("sessions",), validator, conditions, build, "sessions.ics")
+
+
+async def body_feed(identity: CalendarIdentity, code: str, conditions: Conditions) -> FeedAnswer:
+    validator = await body_validator(identity.base_url, code)
+    if validator is None:
+        raise NotFound("Body")
+
+    async def build() -> bytes:
+        name = await sources.body_name(code) or code
+        meta = CalendarMeta(
+            uid=f"feed-body-{code.lower()}@{identity.host}",
+            name=f"{name}: sessions",
+            description=f"The published sessions of the {name}, one all-day event per session.",
+            timezone=identity.default_timezone,
+        )
+        return await _render_sessions(meta, await sources.published_sessions(code), identity)
+
+    return await _answer(
+        identity, ("body", code), validator, conditions, build, f"{code.lower()}-sessions.ics"
+    )
+
+
+async def session_feed(
+    identity: CalendarIdentity, session_id: int, conditions: Conditions
+) -> FeedAnswer:
+    validator = await session_validator(identity.base_url, session_id)
+    if validator is None:
+        raise NotFound("Session")
+
+    async def build() -> bytes:
+        session = (await sources.sessions_by_id([session_id]))[session_id]
+        sittings = await sources.sittings_of([session_id])
+        meta = CalendarMeta(
+            uid=f"feed-session-{session_id}@{identity.host}",
+            name=f"{session.title}: sittings",
+            description=f"The sittings of the {lower_first(session.title)}, in the venue's time.",
+            timezone=session.timezone,
+            url=identity.session_url(session_id),
+        )
+        return await asyncio.to_thread(
+            _render_sittings, meta, sittings, {session_id: session}, {}, identity
+        )
+
+    return await _answer(
+        identity, ("session", session_id), validator, conditions, build, f"session-{session_id}.ics"
+    )
+
+
+async def personal_feed(
+    identity: CalendarIdentity, token: str, conditions: Conditions
+) -> FeedAnswer:
+    """The sittings of every session the token's owner is approved for (404 for a dead token)."""
+    validator = await personal_validator(identity.base_url, token_hash(token))
+    if validator is None:
+        raise NotFound("Calendar feed")
+    account_id, email = validator.row["account_id"], validator.row["email"]
+
+    async def build() -> bytes:
+        people = {
+            person.session_id: person for person in await sources.approved_registrations_of(email)
+        }
+        sessions = {
+            key: session
+            for key, session in (await sources.sessions_by_id(people)).items()
+            if session.status != "draft"
+        }
+        sittings = await sources.sittings_of(sessions)
+        meta = CalendarMeta(
+            uid=f"feed-person-{account_id}@{identity.host}",
+            name="My sittings (Convene)",
+            description="The sittings of the sessions you are registered for, kept up to date.",
+            timezone=_main_zone(sittings, sessions, identity.default_timezone),
+        )
+        return await asyncio.to_thread(_render_sittings, meta, sittings, sessions, people, identity)
+
+    return await _answer(
+        identity,
+        ("person", account_id),
+        validator,
+        conditions,
+        build,
+        "my-sittings.ics",
+        private=True,
+    )
+
+
+async def _answer(
+    identity: CalendarIdentity,
+    key: tuple[Hashable, ...],
+    validator: Validator,
+    conditions: Conditions,
+    build: Callable[[], Awaitable[bytes]],
+    filename: str,
+    *,
+    private: bool = False,
+) -> FeedAnswer:
+    if conditions.hold(validator):
+        return FeedAnswer(validator, filename, private)
+    cache_key = (identity.base_url, *key)
+    body = FEEDS.get(cache_key, validator.etag)
+    if body is None:
+        # Read after the validator, so the bytes are never older than the ETag they are kept under.
+        body = await build()
+        FEEDS.put(cache_key, validator.etag, body)
+    return FeedAnswer(validator, filename, private, body)
+
+
+async def _render_sessions(
+    meta: CalendarMeta, sessions: list[SessionInfo], identity: CalendarIdentity
+) -> bytes:
+    def render() -> bytes:
+        return calendar_bytes(meta, [session_event(session, identity) for session in sessions])
+
+    return await asyncio.to_thread(render)
+
+
+def _render_sittings(
+    meta: CalendarMeta,
+    sittings: list[SittingInfo],
+    sessions: dict[int, SessionInfo],
+    people: dict[int, Person],
+    identity: CalendarIdentity,
+) -> bytes:
+    """Sittings as events: for a person, as their mode of attendance shows them."""
+    events = []
+    for sitting in sittings:
+        session, person = sessions[sitting.session_id], people.get(sitting.session_id)
+        changed = max(
+            sitting.updated_at, session.updated_at, *([person.updated_at] if person else [])
+        )
+        events.append(
+            sitting_event(
+                sitting,
+                session,
+                identity,
+                stamp=changed,
+                last_modified=changed,
+                mode=person.mode if person else None,
+            )
+        )
+    return calendar_bytes(meta, events)
+
+
+def _main_zone(sittings: list[SittingInfo], sessions: dict[int, SessionInfo], default: str) -> str:
+    """The zone most of the person's sittings are in: the calendar's own (X-WR-TIMEZONE)."""
+    zones = Counter(sessions[sitting.session_id].timezone for sitting in sittings)
+    return zones.most_common(1)[0][0] if zones else default

@@ -1,0 +1,299 @@
+"""Invitations by e-mail (iTIP, RFC 5546, over iMIP): REQUEST on approval and change, CANCEL.
+
+Every function here is called INSIDE the caller's transaction and writes to
+the outbox (:func:`convene.mail.services.enqueue`): the message is committed
+with the change that caused it, or rolled back with it, and waits in the
+outbox while the mail server is down.
+
+RFC 5546 allows one UID per scheduling message, so each sitting travels as
+its own iCalendar object (one ``text/calendar; method=...`` part each): an
+approval sends one e-mail with one invitation per sitting, a change to a
+sitting one e-mail per delegate. A sitting's UID and SEQUENCE are the ones
+its feeds show, so a calendar that subscribed and one that was invited
+agree. DTSTAMP is the time of sending, which orders messages of equal
+SEQUENCE (a registration cancelled, then approved again).
+"""
+
+from __future__ import annotations
+
+import email.utils
+from datetime import UTC, datetime
+
+from convene.calendar import sources
+from convene.calendar.ics import (
+    CalendarMeta,
+    address_attendance,
+    calendar_bytes,
+    lower_first,
+    sitting_event,
+)
+from convene.calendar.identity import CalendarIdentity, current
+from convene.calendar.sources import Person, SessionInfo, SittingInfo
+from convene.delegations.vocabulary import AttendanceMode
+from convene.errors import NotFound
+from convene.mail.schemas import Attachment
+from convene.mail.services import enqueue
+from convene.meetings.timezones import in_zone
+from convene.meetings.vocabulary import SessionStatus
+
+REQUEST = "REQUEST"
+CANCEL = "CANCEL"
+CANCELLED = "cancelled"
+SUBJECT_LIMIT = 300  # the outbox's column
+
+
+async def invite_registration(registration_id: int) -> None:
+    """Invite an approved delegate to every live sitting of their session.
+
+    Call it when a registration becomes approved, and again after an approved
+    registration changes mode (the invitations then carry the room or the
+    join link that now applies). It sends nothing for a registration that is
+    not approved, or a session with no live sitting yet: each sitting
+    scheduled later is sent to the approved delegates as it is created.
+    """
+    person = await _person(registration_id)
+    if person.status != "approved":
+        return
+    session = await _live_session(person.session_id)
+    if session is None:
+        return
+    sittings = [
+        sitting
+        for sitting in await sources.sittings_of([session.id])
+        if sitting.status != CANCELLED
+    ]
+    if not sittings:
+        return
+    identity, now = current(), datetime.now(UTC)
+    await enqueue(
+        _recipient(person),
+        _subject("Invitation", session.title),
+        _invitation_text(person, session, sittings, identity),
+        attachments=[
+            _attachment(REQUEST, sitting, session, person, identity, now) for sitting in sittings
+        ],
+    )
+
+
+async def cancel_registration_invitation(registration_id: int) -> None:
+    """Withdraw the invitations of a registration that is no longer approved.
+
+    Call it when an approved registration is cancelled or rejected, and
+    before a substitution changes its e-mail address (the CANCEL goes to the
+    address the invitations went to). Sittings already cancelled were
+    withdrawn when they were cancelled and are left out.
+    """
+    person = await _person(registration_id)
+    session = await _live_session(person.session_id, allow_cancelled=True)
+    if session is None:
+        return
+    sittings = [
+        sitting
+        for sitting in await sources.sittings_of([session.id])
+        if sitting.status != CANCELLED
+    ]
+    if not sittings:
+        return
+    identity, now = current(), datetime.now(UTC)
+    await enqueue(
+        _recipient(person),
+        _subject("Cancelled", session.title),
+        _withdrawal_text(person, session, identity),
+        attachments=[
+            _attachment(CANCEL, sitting, session, person, identity, now) for sitting in sittings
+        ],
+    )
+
+
+async def announce_sitting_change(sitting_id: int) -> None:
+    """Tell every approved delegate of the session: an update (REQUEST) or a CANCEL.
+
+    Called by the sittings services when a sitting is scheduled, when its
+    SEQUENCE rises (time, room, link) and when it is cancelled.
+    """
+    sitting = await sources.sitting(sitting_id)
+    if sitting is None:
+        raise NotFound("Sitting")
+    session = await _live_session(sitting.session_id, allow_cancelled=True)
+    if session is None:
+        return
+    people = await sources.approved_registrations_in(session.id)
+    if not people:
+        return
+    method = CANCEL if sitting.status == CANCELLED else REQUEST
+    word = "Cancelled" if method == CANCEL else ("Updated" if sitting.sequence else "Invitation")
+    identity, now = current(), datetime.now(UTC)
+    for person in people:
+        await enqueue(
+            _recipient(person),
+            _subject(word, f"{session.title}: {sitting.title}"),
+            _change_text(person, session, sitting, method, identity),
+            attachments=[_attachment(method, sitting, session, person, identity, now)],
+        )
+
+
+# Building --------------------------------------------------------------------
+
+
+def scheduling_message(
+    method: str,
+    sitting: SittingInfo,
+    session: SessionInfo,
+    person: Person,
+    identity: CalendarIdentity,
+    now: datetime,
+) -> bytes:
+    """One sitting as an iTIP message to one delegate, as their mode shows it."""
+    event = sitting_event(
+        sitting,
+        session,
+        identity,
+        stamp=now,
+        last_modified=max(sitting.updated_at, session.updated_at, person.updated_at),
+        mode=person.mode,
+    )
+    if method == CANCEL:
+        event["STATUS"] = "CANCELLED"
+    address_attendance(event, identity, person.name, person.email)
+    meta = CalendarMeta(uid=None, timezone=session.timezone, method=method)
+    return calendar_bytes(meta, [event])
+
+
+def _attachment(
+    method: str,
+    sitting: SittingInfo,
+    session: SessionInfo,
+    person: Person,
+    identity: CalendarIdentity,
+    now: datetime,
+) -> Attachment:
+    return Attachment(
+        filename=f"sitting-{sitting.id}.ics",
+        content=scheduling_message(method, sitting, session, person, identity, now),
+        content_type=f"text/calendar; method={method}; charset=utf-8",
+    )
+
+
+async def _person(registration_id: int) -> Person:
+    person = await sources.registration(registration_id)
+    if person is None:
+        raise NotFound("Registration")
+    return person
+
+
+async def _live_session(session_id: int, *, allow_cancelled: bool = False) -> SessionInfo | None:
+    """The session, unless nobody should hear of it (a draft) or it is over for good."""
+    session = (await sources.sessions_by_id([session_id])).get(session_id)
+    excluded = {SessionStatus.DRAFT.value} | (
+        set() if allow_cancelled else {SessionStatus.CANCELLED.value}
+    )
+    return None if session is None or session.status in excluded else session
+
+
+def _recipient(person: Person) -> str:
+    name = " ".join(person.name.split())  # never a line break in a header
+    return email.utils.formataddr((name, person.email)) if name else person.email
+
+
+def _subject(word: str, title: str) -> str:
+    subject = f"{word}: {' '.join(title.split())}"
+    return subject if len(subject) <= SUBJECT_LIMIT else subject[: SUBJECT_LIMIT - 1] + "…"
+
+
+# Wording ---------------------------------------------------------------------
+
+
+def _invitation_text(
+    person: Person, session: SessionInfo, sittings: list[SittingInfo], identity: CalendarIdentity
+) -> str:
+    mode = AttendanceMode(person.mode).label.lower()
+    lines = [
+        f"Dear {person.name or person.email},",
+        "",
+        f"Your registration for the {lower_first(session.title)} is approved; you attend {mode}.",
+        _attached(len(sittings))
+        + " If a sitting moves or is cancelled, an update follows by e-mail.",
+        "",
+        f"Sittings ({session.timezone} time):",
+        *(f"- {_sitting_line(sitting, session, person)}" for sitting in sittings),
+    ]
+    return "\n".join([*lines, *_footer(session, identity)])
+
+
+def _attached(count: int) -> str:
+    if count == 1:
+        return (
+            "Its sitting is attached as a calendar invitation: open it to add it to your calendar."
+        )
+    return (
+        f"Each of its {count} sittings is attached as a calendar invitation: "
+        "open them to add them to your calendar."
+    )
+
+
+def _withdrawal_text(person: Person, session: SessionInfo, identity: CalendarIdentity) -> str:
+    lines = [
+        f"Dear {person.name or person.email},",
+        "",
+        (
+            f"Your registration for the {lower_first(session.title)} is no longer approved, so its sittings "
+            "are withdrawn from your calendar. The attached cancellations remove them."
+        ),
+    ]
+    return "\n".join([*lines, *_footer(session, identity)])
+
+
+def _change_text(
+    person: Person,
+    session: SessionInfo,
+    sitting: SittingInfo,
+    method: str,
+    identity: CalendarIdentity,
+) -> str:
+    if method == CANCEL:
+        news = f"The {sitting.title} of the {lower_first(session.title)} has been cancelled."
+    elif sitting.sequence:
+        news = f"The {sitting.title} of the {lower_first(session.title)} has changed. It now reads:"
+    else:
+        news = f"A sitting has been added to the {lower_first(session.title)}:"
+    lines = [f"Dear {person.name or person.email},", "", news]
+    if method != CANCEL:
+        lines.append(f"- {_sitting_line(sitting, session, person)}")
+    lines.append(
+        "Open the attached calendar message to add it to your calendar."
+        if method == REQUEST and not sitting.sequence
+        else "The attached calendar message updates your calendar."
+    )
+    return "\n".join([*lines, *_footer(session, identity)])
+
+
+def _sitting_line(sitting: SittingInfo, session: SessionInfo, person: Person) -> str:
+    start, end = (
+        in_zone(sitting.starts_at, session.timezone),
+        in_zone(sitting.ends_at, session.timezone),
+    )
+    day = f"{start:%A} {start.day} {start:%B %Y}"
+    until = (
+        f"{end:%H:%M}"
+        if end.date() == start.date()
+        else f"{end:%A} {end.day} {end:%B %Y} {end:%H:%M}"
+    )
+    where = _where(sitting, session, person)
+    return f"{sitting.title}: {day}, {start:%H:%M}–{until}" + (f", {where}" if where else "")
+
+
+def _where(sitting: SittingInfo, session: SessionInfo, person: Person) -> str:
+    if person.mode != AttendanceMode.IN_PERSON.value:
+        link = sitting.online_link or session.join_link
+        return f"online: {link}" if link else "online (the link will follow)"
+    return ", ".join(part for part in (sitting.room, session.venue_name) if part)
+
+
+def _footer(session: SessionInfo, identity: CalendarIdentity) -> list[str]:
+    return [
+        "",
+        f"Session page: {identity.session_url(session.id)}",
+        "Your account page also offers a calendar feed of all your sittings, always up to date.",
+        "",
+        identity.organizer_name,
+    ]

@@ -1,0 +1,72 @@
+"""HTTP for the reports: PDFs for the secretariat; the list of participants for all once published."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+from litestar import Controller, Request, Response, get
+from litestar.di import NamedDependency
+from litestar.params import FromPath, QueryParameter
+
+from convene.accounts.guards import is_secretariat, requires_secretariat
+from convene.meetings.services import get_session
+from convene.reports import services
+from convene.reports.services import ReportFile
+from convene.reports.vocabulary import ListVersion
+from convene.settings import Settings
+
+AnyRequest = Request[Any, Any, Any]
+AppSettings = NamedDependency[Settings]
+PDF = "application/pdf"
+Version = Annotated[
+    ListVersion,
+    QueryParameter(description="provisional (before and during the session) or final (after it)"),
+]
+
+
+class SessionReportController(Controller):
+    path = "/api/sessions/{session_id:int}/reports"
+    tags = ["Reports"]
+
+    @get("/participants.pdf", media_type=PDF, summary="The list of participants (public once published)")
+    async def participants(
+        self, request: AnyRequest, session_id: FromPath[int], settings: AppSettings,
+        version: Version = ListVersion.PROVISIONAL,
+    ) -> Response[bytes]:
+        session = await get_session(session_id, include_private=is_secretariat(request.user))
+        if not session.participants_published:
+            requires_secretariat(request, request.route_handler)
+        report = await services.participants_pdf(session, version, reports_dir(settings))
+        return pdf_response(request, report)
+
+    @get("/agenda.pdf", media_type=PDF, guards=[requires_secretariat], summary="The agenda and programme of work")
+    async def agenda(self, request: AnyRequest, session_id: FromPath[int], settings: AppSettings) -> Response[bytes]:
+        session = await get_session(session_id, include_private=True)
+        return pdf_response(request, await services.agenda_pdf(session, reports_dir(settings)))
+
+    @get("/attendance.pdf", media_type=PDF, guards=[requires_secretariat], summary="Attendance figures")
+    async def attendance(
+        self, request: AnyRequest, session_id: FromPath[int], settings: AppSettings
+    ) -> Response[bytes]:
+        session = await get_session(session_id, include_private=True)
+        return pdf_response(request, await services.attendance_pdf(session, reports_dir(settings)))
+
+
+def reports_dir(settings: Settings) -> Path:
+    """Where cached PDFs live: beside the app's other working files, never in the checkout."""
+    return settings.var_dir / "reports"
+
+
+def pdf_response(request: AnyRequest, report: ReportFile) -> Response[bytes]:
+    """The PDF, shown in the browser, with an ETag so an unchanged report is not sent twice."""
+    etag = f'"{report.digest}"'
+    headers = {
+        "ETag": etag,
+        "Cache-Control": "private, no-cache",
+        "X-Report-Cache": "hit" if report.from_cache else "miss",
+    }
+    if etag in request.headers.get("if-none-match", ""):
+        return Response(content=b"", status_code=304, headers=headers, media_type=PDF)
+    headers["Content-Disposition"] = f'inline; filename="{report.filename}"'
+    return Response(content=report.content, media_type=PDF, headers=headers)

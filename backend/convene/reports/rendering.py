@@ -1,0 +1,110 @@
+"""Laying reports out with WeasyPrint, from the Jinja templates in the top-level ``reports/`` folder.
+
+One ``FontConfiguration`` and one parsed stylesheet serve every report the
+process renders: building them is the slow part of a small report. PDFs are
+tagged PDF/UA-1 (structure tree, language, XMP metadata) so screen readers
+can follow them; the title, author and language come from the template's
+``<head>``.
+
+WeasyPrint is not documented as thread-safe, and rendering is CPU-bound
+anyway, so renders run one at a time in a worker thread, off the event loop.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import shutil
+import subprocess
+import threading
+from dataclasses import dataclass
+from functools import cache
+
+import jinja2
+import weasyprint
+from msgspec import Struct
+from weasyprint.text.fonts import FontConfiguration
+
+from convene.reports.scripts import script_markup
+from convene.settings import PROJECT_ROOT
+
+REPORTS_DIR = PROJECT_ROOT / "reports"
+STYLESHEET = "report.css"
+PDF_VARIANT = "pdf/ua-1"
+LAYOUT_VERSION = "1"
+"""Raise when the Python side of the layout changes in a way the templates' hash cannot see."""
+
+_render_lock = threading.Lock()
+
+# WeasyPrint logs each step of each layout at INFO; one request would write seven lines.
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+
+
+@dataclass(frozen=True)
+class RenderedPdf:
+    content: bytes
+    pages: int
+
+
+@cache
+def font_configuration() -> FontConfiguration:
+    return FontConfiguration()
+
+
+@cache
+def _stylesheet() -> weasyprint.CSS:
+    return weasyprint.CSS(filename=str(REPORTS_DIR / STYLESHEET), font_config=font_configuration())
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(REPORTS_DIR),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.filters["script"] = script_markup
+    return environment
+
+
+def render_html(template: str, report: Struct) -> str:
+    return _environment().get_template(template).render(report=report)
+
+
+def render_pdf(template: str, report: Struct) -> RenderedPdf:
+    """The report as a tagged PDF (blocking: call it from a worker thread)."""
+    html = render_html(template, report)
+    with _render_lock:
+        document = weasyprint.HTML(string=html, base_url=str(REPORTS_DIR)).render(
+            stylesheets=[_stylesheet()], font_config=font_configuration(), pdf_variant=PDF_VARIANT
+        )
+        content = document.write_pdf(pdf_variant=PDF_VARIANT)
+    return RenderedPdf(content=content, pages=len(document.pages))
+
+
+@cache
+def layout_fingerprint() -> str:
+    """What, besides a report's data, decides its PDF: templates, CSS, WeasyPrint and the fonts installed.
+
+    Part of every cache key, so a new template or newly installed fonts
+    (a PDF cached with missing glyphs) never serve a stale PDF.
+    """
+    digest = hashlib.sha256(f"{LAYOUT_VERSION}:{weasyprint.__version__}:{PDF_VARIANT}".encode())
+    for path in sorted(REPORTS_DIR.rglob("*")):
+        if path.is_file():
+            digest.update(path.name.encode() + path.read_bytes())
+    digest.update(_installed_fonts().encode())
+    return digest.hexdigest()
+
+
+def _installed_fonts() -> str:
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        return ""
+    command = [fc_list, "--format", "%{file}\n"]
+    listing = subprocess.run(command, capture_output=True, text=True, timeout=30, check=False)
+    return "\n".join(sorted(listing.stdout.splitlines()))
+
+

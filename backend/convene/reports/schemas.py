@@ -1,0 +1,138 @@
+"""The data each report is laid out from.
+
+Everything a PDF shows is in these structures and nothing else is, which is
+what lets the cache key a PDF by a hash of its data: same data, same PDF.
+"""
+
+from __future__ import annotations
+
+from msgspec import Struct
+
+
+class ReportHeader(Struct, frozen=True):
+    """What heads every report: the session, its dates and venue, the document symbol."""
+
+    session_id: int
+    session_title: str
+    dates: str
+    venue: str
+    symbol: str
+    heading: str
+    author: str
+    version_note: str = ""
+
+
+# -- list of participants -------------------------------------------------------
+
+
+class Person(Struct, frozen=True):
+    honorific: str
+    given_name: str
+    family_name: str
+    """Upper-cased, as lists of participants print family names."""
+    full_name: str
+    """As printed: "Gregor KOESSLER"; family name first for names in Chinese, Japanese or Korean."""
+    details: str
+    """Function and organization: "Ambassador, Permanent Mission of Austria"."""
+    attends: str
+    """"in person" or "online"."""
+    is_head: bool
+
+
+class DelegationEntry(Struct, frozen=True):
+    name: str
+    persons: list[Person]
+
+
+class ParticipantGroup(Struct, frozen=True):
+    heading: str
+    delegations: list[DelegationEntry]
+
+
+class ParticipantsReport(Struct, frozen=True):
+    header: ReportHeader
+    version: str
+    groups: list[ParticipantGroup]
+    delegation_count: int
+    person_count: int
+
+
+# -- agenda and programme of work -----------------------------------------------
+
+
+class DocumentLine(Struct, frozen=True):
+    symbol: str
+    title: str
+
+
+class AgendaLine(Struct, frozen=True):
+    number: str
+    label: str
+    """As the agenda prints it: "4." for an item, "(a)" for a sub-item."""
+    title: str
+    description: str
+    documents: list[DocumentLine]
+    sub_items: list[AgendaLine]
+
+
+class ProgrammeSitting(Struct, frozen=True):
+    title: str
+    time: str
+    room: str
+    items: list[str]
+    """The numbers and titles of the items taken up: "2 (a). Opening of the session"."""
+    cancelled: bool
+
+
+class ProgrammeDay(Struct, frozen=True):
+    date: str
+    sittings: list[ProgrammeSitting]
+
+
+class AgendaReport(Struct, frozen=True):
+    header: ReportHeader
+    adopted_on: str
+    """Empty while the agenda is provisional."""
+    items: list[AgendaLine]
+    other_documents: list[DocumentLine]
+    days: list[ProgrammeDay]
+    timezone: str
+
+
+# -- attendance -----------------------------------------------------------------
+
+
+class Tally(Struct, frozen=True):
+    """Delegations and persons of one kind, split by how they attend."""
+
+    label: str
+    delegations: int
+    delegations_in_person: int
+    """Delegations with at least one person in the room."""
+    persons: int
+    in_person: int
+    online: int
+
+
+class SittingAttendance(Struct, frozen=True):
+    title: str
+    when: str
+    persons: int
+    delegations: int
+    present: list[str]
+    """Each delegation checked in, with how many of its persons: "Austria (2)"."""
+
+
+class AttendanceReport(Struct, frozen=True):
+    header: ReportHeader
+    press_sentence: str
+    total: Tally
+    by_category: list[Tally]
+    by_mode: list[Tally]
+    by_region: list[Tally]
+    sittings: list[SittingAttendance]
+    outside_sittings: int
+    """Persons checked in at the venue when no sitting was under way."""
+    category_chart: str
+    sitting_chart: str
+    """Inline SVG bar charts, drawn from the figures above."""

@@ -1,0 +1,91 @@
+"""The reports of a session as PDF files: build the data, then serve it from the cache or lay it out.
+
+Who may ask for which report is the controllers' business; the rules of the
+reports themselves (which version can be printed when) are here.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from msgspec import Struct
+
+from convene.errors import RuleViolation
+from convene.meetings.schemas import SessionOut
+from convene.meetings.vocabulary import SessionStatus
+from convene.reports.agenda import build_agenda
+from convene.reports.attendance import build_attendance
+from convene.reports.cache import ReportCache, data_digest
+from convene.reports.participants import build_participants
+from convene.reports.rendering import render_pdf
+from convene.reports.texts import long_date
+from convene.reports.vocabulary import ListVersion, ReportKind
+
+
+@dataclass(frozen=True)
+class ReportFile:
+    content: bytes
+    filename: str
+    digest: str
+    from_cache: bool
+
+
+async def participants_pdf(session: SessionOut, version: ListVersion, cache_dir: Path) -> ReportFile:
+    check_version(session, version)
+    report = await build_participants(session, version)
+    filename = _filename(report.header.symbol, version.value)
+    return await _pdf(session, ReportKind.PARTICIPANTS, report, cache_dir, filename=filename, variant=version.value)
+
+
+async def agenda_pdf(session: SessionOut, cache_dir: Path) -> ReportFile:
+    report = await build_agenda(session)
+    filename = _filename(report.header.symbol, "agenda")
+    return await _pdf(session, ReportKind.AGENDA, report, cache_dir, filename=filename)
+
+
+async def attendance_pdf(session: SessionOut, cache_dir: Path) -> ReportFile:
+    report = await build_attendance(session)
+    filename = _filename(session.symbol_prefix, "attendance")
+    return await _pdf(session, ReportKind.ATTENDANCE, report, cache_dir, filename=filename)
+
+
+def final_list_ready(session: SessionOut, *, now: datetime | None = None) -> bool:
+    """The final list records who took part, so it is printed once the session is over (venue time)."""
+    if session.status == SessionStatus.CONCLUDED.value:
+        return True
+    zone = ZoneInfo(session.timezone)
+    return (now or datetime.now(zone)).astimezone(zone).date() > session.end_date
+
+
+def check_version(session: SessionOut, version: ListVersion) -> None:
+    if version is ListVersion.FINAL and not final_list_ready(session):
+        raise RuleViolation(
+            f"The final list of participants can be printed once the session is over (it ends on "
+            f"{long_date(session.end_date)}); print the provisional list until then",
+            field="version",
+        )
+
+
+async def _pdf(
+    session: SessionOut, kind: ReportKind, report: Struct, cache_dir: Path, *, filename: str, variant: str = ""
+) -> ReportFile:
+    """The cached PDF when the data is unchanged, else a fresh layout (which replaces it in the cache)."""
+    template = f"{kind.value}.html"
+    name = f"session-{session.id}-{kind.value}" + (f"-{variant}" if variant else "")
+    digest = data_digest(template, report)
+    cache = ReportCache(cache_dir)
+    cached = cache.get(name, digest)
+    if cached is not None:
+        return ReportFile(cached, filename, digest, from_cache=True)
+    rendered = await asyncio.to_thread(render_pdf, template, report)
+    cache.put(name, digest, rendered.content)
+    return ReportFile(rendered.content, filename, digest, from_cache=False)
+
+
+def _filename(symbol: str, suffix: str) -> str:
+    """"CAC/COSP/IRG/2020/INF/2" → "CAC-COSP-IRG-2020-INF-2-final.pdf"."""
+    return f"{symbol.replace('/', '-')}-{suffix}.pdf"

@@ -1,0 +1,59 @@
+"""Dates, times and counts written as UN documents write them.
+
+"31 August–2 September 2020", "Monday, 31 August 2020", "10 a.m.–1 p.m.",
+"3–6 p.m.": the forms the Editorial Manual uses, so a printed programme reads
+like the ones delegates already know.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+EN_DASH = "\u2013"
+
+
+def long_date(day: date) -> str:
+    """``date(2020, 8, 31)`` → "31 August 2020"."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def weekday_date(day: date) -> str:
+    """``date(2020, 8, 31)`` → "Monday, 31 August 2020"."""
+    return f"{day:%A}, {long_date(day)}"
+
+
+def date_span(first: date, last: date) -> str:
+    """A session's dates, repeating only what differs: "7–11 June 2021", "31 August–2 September 2020"."""
+    if first == last:
+        return long_date(first)
+    if first.year != last.year:
+        return f"{long_date(first)}{EN_DASH}{long_date(last)}"
+    if first.month != last.month:
+        return f"{first.day} {first:%B}{EN_DASH}{long_date(last)}"
+    return f"{first.day}{EN_DASH}{long_date(last)}"
+
+
+def clock(moment: datetime, *, with_period: bool = True) -> str:
+    """"10 a.m.", "1.30 p.m.", "noon", "midnight": the UN's twelve-hour style."""
+    if moment.minute == 0 and moment.hour in (0, 12):
+        return "midnight" if moment.hour == 0 else "noon"
+    hour = moment.hour % 12 or 12
+    minutes = f".{moment.minute:02d}" if moment.minute else ""
+    period = (" a.m." if moment.hour < 12 else " p.m.") if with_period else ""
+    return f"{hour}{minutes}{period}"
+
+
+def time_span(start: datetime, end: datetime) -> str:
+    """"10 a.m.–1 p.m.", or "3–6 p.m." when both ends share the period."""
+    same_period = (start.hour < 12) == (end.hour < 12) and not _is_noon_or_midnight(start, end)
+    first = clock(start, with_period=not same_period)
+    return f"{first}{EN_DASH}{clock(end)}"
+
+
+def _is_noon_or_midnight(*moments: datetime) -> bool:
+    return any(m.minute == 0 and m.hour in (0, 12) for m in moments)
+
+
+def counted(number: int, singular: str, plural: str) -> str:
+    """``counted(1, "State party", "States parties")`` → "1 State party"."""
+    return f"{number} {singular if number == 1 else plural}"

@@ -1,0 +1,27 @@
+"""The web pages of Convene, one module per audience: the public, focal points, delegates, the secretariat.
+
+Pages only collect input and render: every rule lives in the domain services,
+which the page controllers call directly. A service's refusal is shown next to
+the form field it names (see :mod:`convene.web.forms`); pages that cannot be
+shown at all answer with a page, not problem details (see :mod:`convene.web.errors`).
+"""
+
+from __future__ import annotations
+
+from litestar import Router
+
+
+def web_router() -> Router:
+    """Every page controller, under the page error handlers."""
+    from convene.web.delegate import DelegatePages
+    from convene.web.errors import PAGE_ERRORS
+    from convene.web.focal_point import FocalPointPages
+    from convene.web.public import PublicPages
+    from convene.web.secretariat import SecretariatPages
+
+    return Router(
+        path="/",
+        route_handlers=[PublicPages, FocalPointPages, DelegatePages, *SecretariatPages],
+        exception_handlers=PAGE_ERRORS,
+        include_in_schema=False,
+    )

@@ -1,0 +1,74 @@
+"""A delegate's own page: the sessions they are registered for, their sittings, their calendar link.
+
+Registrations are found by the signed-in person's e-mail address, as the
+calendar feeds find them. The join link of online sittings is shown only to a
+delegate whose online registration is approved: it is what lets them speak.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Controller, Request, get, post
+from litestar.di import NamedDependency
+from litestar.response import Redirect, Template
+
+from convene.accounts.guards import requires_sign_in
+from convene.calendar.links import get_feed_link, rotate_feed_link
+from convene.delegations.delegations import registration_rows, registration_views
+from convene.delegations.schemas import RegistrationOut
+from convene.delegations.tables import Registration
+from convene.meetings.services import get_session
+from convene.settings import Settings
+from convene.sittings.schemas import SittingOut
+from convene.sittings.services import list_sittings
+from convene.web.rendering import render, see_other
+
+AnyRequest = Request[Any, Any, Any]
+AppSettings = NamedDependency[Settings]
+ONLINE = {"online_speaking", "online_listening"}
+SHOWN = {"submitted", "approved", "waitlisted"}
+
+
+def join_links(
+    registration: RegistrationOut, session_link: str, sittings: list[SittingOut]
+) -> dict[int, str]:
+    """Each live sitting's join link (its own, else the session's), for an approved online delegate."""
+    if registration.status != "approved" or registration.mode not in ONLINE:
+        return {}
+    return {
+        sitting.id: sitting.online_link or session_link
+        for sitting in sittings
+        if sitting.status == "scheduled" and (sitting.online_link or session_link)
+    }
+
+
+class DelegatePages(Controller):
+    include_in_schema = False
+    guards = [requires_sign_in]
+
+    @get("/my")
+    async def mine(self, request: AnyRequest, settings: AppSettings) -> Template:
+        views = await registration_views(
+            request.user, await registration_rows(Registration.email == request.user.email)
+        )
+        entries = []
+        for registration in views:
+            if registration.status not in SHOWN:
+                continue
+            session = await get_session(registration.session_id, include_private=True)
+            sittings = await list_sittings(session.id, include_links=True)
+            links = join_links(registration, session.join_link or "", sittings)
+            entries.append((registration, session, sittings, links))
+        entries.sort(key=lambda entry: entry[1].start_date)
+        return await render(
+            request,
+            "web/delegate/home.html",
+            entries=entries,
+            feed=await get_feed_link(request.user, settings),
+        )
+
+    @post("/my/calendar-link/rotation")
+    async def rotate(self, request: AnyRequest, settings: AppSettings) -> Redirect:
+        await rotate_feed_link(request.user, settings)
+        return see_other("/my", "link-rotated")

@@ -1,0 +1,134 @@
+"""Turning a submitted form into a service's input, and its mistakes into per-field messages.
+
+A page's form fields carry the names the services use (``start_date``,
+``email``...), so a :class:`RuleViolation` from a service lands beside the
+field that caused it. Nested names such as ``parts[0].body`` become the input
+name ``parts-0-body``. Type mistakes (a word where a number goes) are caught
+here, before any service runs, with plain-language messages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any, TypeVar
+
+import msgspec
+
+from convene.errors import NotFound, RuleViolation
+from convene.templating import gettext as _
+
+T = TypeVar("T")
+GENERAL = "_form"
+"""The key of an error that belongs to the whole form rather than one field."""
+
+
+class FormErrors(Exception):
+    """One or more fields of a form are wrong: ``{input name: message}``."""
+
+    def __init__(self, errors: Mapping[str, str], status_code: int = 400) -> None:
+        super().__init__("; ".join(errors.values()))
+        self.errors = dict(errors)
+        self.status_code = status_code
+
+    @classmethod
+    def of(cls, error: RuleViolation | NotFound, fields: Iterable[str] = ()) -> FormErrors:
+        """A service's refusal, placed on its field when the form has one, else on the form."""
+        if isinstance(error, NotFound):
+            return cls({GENERAL: _(error.message)}, 404)
+        name = input_name(error.field) if error.field else GENERAL
+        known = set(fields)
+        key = name if not known or name in known else GENERAL
+        status = error.status_code if 400 <= error.status_code < 500 else 409
+        return cls({key: _(error.message)}, status)
+
+
+def input_name(field: str) -> str:
+    """``parts[0].body`` → ``parts-0-body``: the form's name for a service's field."""
+    return re.sub(r"\[(\d+)\]\.?", r"-\1-", field).strip("-").replace(".", "-")
+
+
+_AT = re.compile(r" - at `\$\.?([^`]*)`$")
+_MISSING = re.compile(r"^Object missing required field `([^`]+)`")
+
+
+def convert(values: Mapping[str, Any], into: type[T]) -> T:
+    """``values`` as the struct ``into``, or :class:`FormErrors` naming the wrong field."""
+    try:
+        return msgspec.convert(dict(values), into, strict=False)
+    except msgspec.ValidationError as error:
+        field, message = _explain(str(error))
+        raise FormErrors({input_name(field) if field else GENERAL: message}) from error
+
+
+def _explain(text: str) -> tuple[str, str]:
+    """msgspec's message → (field, a sentence a person can act on)."""
+    at = _AT.search(text)
+    where = at.group(1) if at else ""
+    missing = _MISSING.match(text)
+    if missing:
+        name = f"{where}.{missing.group(1)}" if where else missing.group(1)
+        return name, _("This field is required")
+    return where, _friendly(text)
+
+
+def _friendly(text: str) -> str:
+    if "matching regex" in text:
+        return _("This is not in the expected form")
+    if "of length <=" in text:
+        return _("This is too long")
+    if "of length >=" in text:
+        return _("This field is required")
+    if bound := re.search(r"(>=|<=) (-?\d+)", text):
+        more = bound.group(1) == ">="
+        return _("Enter %(n)s or more" if more else "Enter %(n)s or less", n=bound.group(2))
+    if "Expected `int" in text:
+        return _("Enter a whole number")
+    if "Invalid enum value" in text:
+        return _("Choose one of the options")
+    if "date" in text.lower():
+        return _("Enter a date")
+    return _("This value is not valid")
+
+
+def require(values: Mapping[str, Any], messages: Mapping[str, str]) -> None:
+    """Name every required field left empty at once (a type check stops at the first).
+
+    ``messages`` maps each required input name to what to say: "Enter the family name".
+    """
+    missing = {name: message for name, message in messages.items() if not values.get(name)}
+    if missing:
+        raise FormErrors(missing)
+
+
+def text(form: Mapping[str, Any], name: str) -> str:
+    """A text field, stripped ("" when absent)."""
+    value = form.get(name)
+    return value.strip() if isinstance(value, str) else ""
+
+
+def optional(form: Mapping[str, Any], *names: str) -> dict[str, str]:
+    """The named fields that were filled in (an empty optional field is left to its default)."""
+    return {name: text(form, name) for name in names if text(form, name)}
+
+
+def nullable(form: Mapping[str, Any], *names: str) -> dict[str, str | None]:
+    """The named fields, an empty one as None: for a change that may clear a value."""
+    return {name: text(form, name) or None for name in names}
+
+
+def checked(form: Mapping[str, Any], name: str) -> bool:
+    return text(form, name) in {"on", "true", "1", "yes"}
+
+
+def many(form: Any, name: str) -> list[str]:
+    """Every value of a repeated field (checkboxes), empty ones left out."""
+    values = form.getall(name) if hasattr(form, "getall") and name in form else []
+    return [value.strip() for value in values if isinstance(value, str) and value.strip()]
+
+
+def whole_numbers(values: Iterable[str], name: str) -> list[int]:
+    try:
+        return [int(value) for value in values]
+    except ValueError as error:
+        raise FormErrors({name: _("Choose from the list")}) from error

@@ -1,0 +1,74 @@
+"""The reports the secretariat builds from its pages, and where each is downloaded once built.
+
+Building goes through the reports service, which lays the PDF out (seconds
+for a long list) and caches it; the download link then points at the
+report's own API address, which serves the cached file at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from convene.meetings.schemas import SessionOut
+from convene.reports import services
+from convene.reports.controllers import reports_dir
+from convene.reports.vocabulary import ListVersion
+from convene.settings import Settings
+
+
+@dataclass(frozen=True)
+class Report:
+    title: str
+    description: str
+    file: str
+    """The PDF's address under ``/api/sessions/{id}/reports/``."""
+
+
+@dataclass(frozen=True)
+class Built:
+    url: str
+    filename: str
+    size_kb: int
+    from_cache: bool
+
+
+REPORTS = {
+    "participants-provisional": Report(
+        "Provisional list of participants",
+        "Every approved person, grouped as the rules of procedure list them.",
+        "participants.pdf?version=provisional",
+    ),
+    "participants-final": Report(
+        "Final list of participants",
+        "Printed once the session is over.",
+        "participants.pdf?version=final",
+    ),
+    "agenda": Report(
+        "Agenda and programme of work",
+        "The provisional (or adopted) agenda with its documents, and the sittings day by day.",
+        "agenda.pdf",
+    ),
+    "attendance": Report(
+        "Attendance report",
+        "Figures by category, mode of participation, regional group and sitting.",
+        "attendance.pdf",
+    ),
+}
+
+
+async def build_report(session: SessionOut, kind: str, settings: Settings) -> Built:
+    """Lay the report out (or find it in the cache); a rule that forbids it raises RuleViolation."""
+    folder = reports_dir(settings)
+    if kind == "agenda":
+        report = await services.agenda_pdf(session, folder)
+    elif kind == "attendance":
+        report = await services.attendance_pdf(session, folder)
+    else:
+        version = ListVersion.FINAL if kind == "participants-final" else ListVersion.PROVISIONAL
+        report = await services.participants_pdf(session, version, folder)
+    return Built(
+        url=f"/api/sessions/{session.id}/reports/{REPORTS[kind].file}",
+        filename=report.filename,
+        size_kb=max(1, round(len(report.content) / 1024)),
+        from_cache=report.from_cache,
+    )

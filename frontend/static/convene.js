@@ -1,0 +1,62 @@
+/* Convene's small progressive enhancements; every page works without them.
+ *
+ * - <time datetime="...Z" data-viewer-time="datetime|time">: rewritten into the
+ *   viewer's own time zone (the server writes UTC, which stays if scripts are off).
+ * - [data-viewer-zone]: filled with the viewer's time zone name.
+ * - <button data-copy="#input">: copies that input's value to the clipboard.
+ * - .error-summary: receives focus when a form comes back with mistakes.
+ */
+(function () {
+  "use strict";
+
+  var zone = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+
+  function formatTime(element) {
+    var moment = new Date(element.getAttribute("datetime"));
+    if (isNaN(moment.getTime())) { return; }
+    var options = { hour: "2-digit", minute: "2-digit", timeZoneName: "short", timeZone: zone };
+    if (element.getAttribute("data-viewer-time") !== "time") {
+      options.weekday = "short"; options.day = "numeric"; options.month = "short"; options.year = "numeric";
+    }
+    element.textContent = new Intl.DateTimeFormat(document.documentElement.lang || undefined, options).format(moment);
+    element.setAttribute("title", zone);
+  }
+
+  function rewriteTimes(root) {
+    root.querySelectorAll("time[data-viewer-time]").forEach(formatTime);
+    root.querySelectorAll("[data-viewer-zone]").forEach(function (element) { element.textContent = zone; });
+    root.querySelectorAll(".viewer-zone-note").forEach(function (element) { element.hidden = true; });
+  }
+
+  function copyFrom(button) {
+    var source = document.querySelector(button.getAttribute("data-copy"));
+    var status = button.closest(".field") && button.closest(".field").querySelector("[data-copy-status]");
+    if (!source) { return; }
+    function done() { if (status) { status.textContent = button.getAttribute("data-copied") || "Copied"; } }
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(source.value).then(done, function () { source.select(); });
+    } else {
+      source.select();
+      document.execCommand("copy");
+      done();
+    }
+  }
+
+  function focusErrors(root) {
+    var summary = root.querySelector(".error-summary");
+    if (summary) { summary.focus(); }
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("button[data-copy]");
+    if (button) { copyFrom(button); }
+  });
+  document.addEventListener("htmx:afterSwap", function (event) {
+    rewriteTimes(event.target);
+    focusErrors(event.target);
+  });
+  document.addEventListener("DOMContentLoaded", function () {
+    rewriteTimes(document);
+    focusErrors(document);
+  });
+}());

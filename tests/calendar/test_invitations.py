@@ -1,0 +1,308 @@
+"""Invitations (iTIP over e-mail): REQUEST on approval and change, CANCEL, through the outbox."""
+
+from __future__ import annotations
+
+import base64
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+from litestar.testing import AsyncTestClient
+
+from convene.calendar.invitations import (
+    announce_sitting_change,
+    cancel_registration_invitation,
+    invite_registration,
+)
+from convene.db import current_engine
+from convene.errors import NotFound
+from tests.accounts.conftest import SmtpServer
+from tests.calendar.conftest import (
+    DELEGATE_EMAIL,
+    add_sitting,
+    assert_times,
+    calendar_parts,
+    cancel_sitting,
+    change_sitting,
+    delivered,
+    new_york,
+    outbox,
+    read,
+    register,
+    uid_of,
+)
+
+SENDER = "secretariat@convene.localhost"  # the default SMTP_SENDER the test settings keep
+
+
+def _calendars(message: dict[str, Any]) -> list[tuple[str, Any]]:
+    """(content type, both parsers' reading) of each calendar attached to an outbox row."""
+    attachments = message["attachments"]
+    items = json.loads(attachments) if isinstance(attachments, str) else attachments
+    return [(item["content_type"], read(base64.b64decode(item["content_b64"]))) for item in items]
+
+
+async def _approve(registration_id: int) -> None:
+    """As the registration services will: inside the transaction of the approval."""
+    async with current_engine().transaction():
+        await invite_registration(registration_id)
+
+
+async def test_approval_sends_one_invitation_per_sitting_that_both_parsers_read(
+    client: AsyncTestClient, vienna_autumn: Any, bodies: dict[str, str], smtp: SmtpServer
+) -> None:
+    session = await vienna_autumn()
+    across = await add_sitting(
+        client,
+        bodies,
+        session["id"],
+        starts_at="2020-10-24T22:00",
+        ends_at="2020-10-25T12:00",
+        room="Board Room D",
+    )
+    monday = await add_sitting(
+        client,
+        bodies,
+        session["id"],
+        starts_at="2020-10-26T10:00",
+        ends_at="2020-10-26T13:00",
+        room="Board Room D",
+    )
+    dropped = await add_sitting(
+        client,
+        bodies,
+        session["id"],
+        starts_at="2020-10-27T10:00",
+        ends_at="2020-10-27T13:00",
+        room="Board Room D",
+    )
+    await cancel_sitting(client, bodies, dropped["id"])
+    registration = await register(
+        session["id"], mode="in_person", given_name="Nguyễn", family_name="Thị Lan"
+    )
+    assert await outbox() == []  # nobody was approved when the sittings were scheduled
+
+    await _approve(registration)
+    [message] = await outbox()
+    assert message["recipient"].endswith(f"<{DELEGATE_EMAIL}>")
+    assert message["subject"] == "Invitation: Eleventh session of the Implementation Review Group"
+    assert "Each of its 2 sittings is attached" in message["text"]
+    assert "Sunday 25 October 2020 12:00" in message["text"]
+
+    calendars = _calendars(message)
+    assert [content_type for content_type, _ in calendars] == [
+        "text/calendar; method=REQUEST; charset=utf-8"
+    ] * 2
+    for (_, calendar), sitting in zip(calendars, (across, monday), strict=True):
+        assert calendar.ours["METHOD"] == "REQUEST" and calendar.theirs.method.value == "REQUEST"
+        [event] = calendar.events()  # RFC 5546: one UID per scheduling message
+        uid = uid_of("sitting", sitting["id"])
+        assert str(event["UID"]) == uid and event["SEQUENCE"] == 0
+        assert str(event["ORGANIZER"]) == f"mailto:{SENDER}"
+        assert event["ORGANIZER"].params["CN"] == "Convene Secretariat"
+        assert str(event["ATTENDEE"]) == f"mailto:{DELEGATE_EMAIL}"
+        assert event["ATTENDEE"].params["CN"] == "Ms. Nguyễn Thị Lan"
+        assert event["LOCATION"] == "Board Room D, Vienna International Centre, Vienna"
+        their = calendar.their_events()[uid]
+        assert their.organizer.value == f"mailto:{SENDER}"
+        assert their.attendee.value == f"mailto:{DELEGATE_EMAIL}"
+    assert_times(
+        calendars[0][1],
+        uid_of("sitting", across["id"]),
+        datetime(2020, 10, 24, 20, tzinfo=UTC),
+        datetime(2020, 10, 25, 11, tzinfo=UTC),
+        "Europe/Vienna",
+    )
+
+    [received] = await delivered(smtp)
+    parts = calendar_parts(received)
+    assert len(parts) == 2
+    assert all(
+        part.get_param("method") == "REQUEST" and part.get_content_charset() == "utf-8"
+        for part in parts
+    )
+    assert read(parts[0].get_payload(decode=True)).events()[0]["UID"] == uid_of(
+        "sitting", across["id"]
+    )
+
+
+async def test_a_change_reaches_every_approved_delegate_with_the_same_uid_and_a_higher_sequence(
+    client: AsyncTestClient, create_session: Any, bodies: dict[str, str], delegate: dict[str, str]
+) -> None:
+    session = await create_session(**new_york())
+    sitting = await add_sitting(
+        client,
+        bodies,
+        session["id"],
+        starts_at="2020-11-02T10:00",
+        ends_at="2020-11-02T13:00",
+        room="Conference Room 4",
+    )
+    await register(session["id"], mode="online_speaking")
+    await register(
+        session["id"],
+        email="focal@austria.example",
+        mode="in_person",
+        given_name="Jan",
+        family_name="Novak",
+        honorific="Mr.",
+    )
+    await register(session["id"], email="waiting@austria.example", status="submitted")
+
+    await change_sitting(
+        client, bodies, sitting["id"], starts_at="2020-11-02T15:00", ends_at="2020-11-02T18:00"
+    )
+    messages = await outbox()
+    assert sorted(m["recipient"].rsplit("<", 1)[-1].rstrip(">") for m in messages) == [
+        DELEGATE_EMAIL,
+        "focal@austria.example",
+    ]
+    uid = uid_of("sitting", sitting["id"])
+    for message in messages:
+        assert (
+            message["subject"]
+            == "Updated: Twelfth session of the Working Group on the Prevention of Corruption: 1st meeting"
+        )
+        [(content_type, calendar)] = _calendars(message)
+        assert content_type == "text/calendar; method=REQUEST; charset=utf-8"
+        event = calendar.event(uid)
+        assert event["SEQUENCE"] == 1
+        assert_times(
+            calendar,
+            uid,
+            datetime(2020, 11, 2, 20, tzinfo=UTC),
+            datetime(2020, 11, 2, 23, tzinfo=UTC),
+            "America/New_York",
+        )
+    online = next(m for m in messages if DELEGATE_EMAIL in m["recipient"])
+    event = _calendars(online)[0][1].event(uid)
+    assert event["CONFERENCE"] == "https://join.example/session-12"
+    assert event["LOCATION"] == "https://join.example/session-12"
+
+    # The feed says the same: same UID, same SEQUENCE.
+    link = (await client.get("/api/me/calendar-feed", headers=delegate)).json()["url"]
+    feed = read((await client.get(link.removeprefix("http://convene.test"))).content)
+    assert feed.event(uid)["SEQUENCE"] == 1
+
+    before = len(messages)
+    await change_sitting(
+        client, bodies, sitting["id"], title="Opening meeting"
+    )  # no news to calendars
+    assert len(await outbox()) == before
+
+
+async def test_a_cancelled_sitting_sends_cancel_with_the_raised_sequence(
+    client: AsyncTestClient, create_session: Any, bodies: dict[str, str]
+) -> None:
+    session = await create_session()
+    sitting = await add_sitting(
+        client,
+        bodies,
+        session["id"],
+        starts_at="2020-08-31T10:00",
+        ends_at="2020-08-31T13:00",
+        room="Board Room D",
+    )
+    await register(session["id"])
+    await cancel_sitting(client, bodies, sitting["id"])
+    [message] = await outbox()
+    assert message["subject"].startswith("Cancelled: ")
+    [(content_type, calendar)] = _calendars(message)
+    assert content_type == "text/calendar; method=CANCEL; charset=utf-8"
+    assert calendar.ours["METHOD"] == "CANCEL" and calendar.theirs.method.value == "CANCEL"
+    event = calendar.event(uid_of("sitting", sitting["id"]))
+    assert (event["STATUS"], event["SEQUENCE"]) == ("CANCELLED", 1)
+    assert str(event["ATTENDEE"]) == f"mailto:{DELEGATE_EMAIL}"
+
+
+async def test_a_new_sitting_is_sent_to_the_delegates_already_approved(
+    client: AsyncTestClient, create_session: Any, bodies: dict[str, str]
+) -> None:
+    session = await create_session()
+    await register(session["id"])
+    sitting = await add_sitting(
+        client,
+        bodies,
+        session["id"],
+        starts_at="2020-09-01T10:00",
+        ends_at="2020-09-01T13:00",
+        room="Board Room D",
+    )
+    [message] = await outbox()
+    assert message["subject"].startswith("Invitation: ")
+    [(_, calendar)] = _calendars(message)
+    assert calendar.ours["METHOD"] == "REQUEST"
+    assert calendar.event(uid_of("sitting", sitting["id"]))["SEQUENCE"] == 0
+
+
+async def test_cancelling_a_registration_withdraws_its_invitations(
+    client: AsyncTestClient, create_session: Any, bodies: dict[str, str]
+) -> None:
+    session = await create_session()
+    first = await add_sitting(
+        client,
+        bodies,
+        session["id"],
+        starts_at="2020-08-31T10:00",
+        ends_at="2020-08-31T13:00",
+        room="Board Room D",
+    )
+    second = await add_sitting(
+        client,
+        bodies,
+        session["id"],
+        starts_at="2020-08-31T15:00",
+        ends_at="2020-08-31T18:00",
+        room="Board Room D",
+    )
+    registration = await register(session["id"])
+    await _approve(registration)
+    async with current_engine().transaction():
+        await cancel_registration_invitation(registration)
+    _invitation, cancellation = await outbox()
+    assert cancellation["subject"].startswith("Cancelled: ")
+    calendars = _calendars(cancellation)
+    assert {content_type for content_type, _ in calendars} == {
+        "text/calendar; method=CANCEL; charset=utf-8"
+    }
+    assert [str(c.events()[0]["UID"]) for _, c in calendars] == [
+        uid_of("sitting", s["id"]) for s in (first, second)
+    ]
+    assert all(
+        c.events()[0]["STATUS"] == "CANCELLED" and c.ours["METHOD"] == "CANCEL"
+        for _, c in calendars
+    )
+
+
+async def test_nothing_is_sent_when_the_transaction_rolls_back_or_nobody_is_approved(
+    client: AsyncTestClient, create_session: Any, bodies: dict[str, str]
+) -> None:
+    session = await create_session()
+    sitting = await add_sitting(
+        client,
+        bodies,
+        session["id"],
+        starts_at="2020-08-31T10:00",
+        ends_at="2020-08-31T13:00",
+        room="Board Room D",
+    )
+    registration = await register(session["id"])
+
+    class Abandoned(Exception):
+        pass
+
+    with pytest.raises(Abandoned):
+        async with current_engine().transaction():
+            await invite_registration(registration)
+            raise Abandoned
+    assert await outbox() == []
+
+    waiting = await register(session["id"], email="waiting@austria.example", status="submitted")
+    await _approve(waiting)
+    assert await outbox() == []
+    with pytest.raises(NotFound):
+        await invite_registration(999999)
+    with pytest.raises(NotFound):
+        await announce_sitting_change(999999)
+    assert sitting["sequence"] == 0

@@ -1,0 +1,70 @@
+"""A report whose data has not changed is served from the cache; any change lays out a new PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from litestar.testing import AsyncTestClient
+
+from convene.reports import services
+from convene.settings import Settings
+from tests.reports.conftest import add_delegation, pdf_text, person
+from tests.reports.test_participants import COSP
+
+
+async def test_unchanged_data_is_served_from_the_cache_and_a_change_makes_a_new_pdf(
+    client: AsyncTestClient, create_session: Any, registry: None, bodies: dict[str, str],
+    settings: Settings, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    renders: list[str] = []
+    real_render = services.render_pdf
+    def counted_render(template: str, report: Any) -> Any:
+        renders.append(template)
+        return real_render(template, report)
+
+    monkeypatch.setattr(services, "render_pdf", counted_render)
+    session = await create_session(**COSP)
+    await add_delegation(session["id"], "Austria", [person("Anna", "Berger")])
+    url = f"/api/sessions/{session['id']}/reports/participants.pdf"
+
+    first = await client.get(url, headers=bodies)
+    again = await client.get(url, headers=bodies)
+    assert (first.headers["x-report-cache"], again.headers["x-report-cache"]) == ("miss", "hit")
+    assert again.content == first.content and again.headers["etag"] == first.headers["etag"]
+    assert renders == ["participants.html"]
+    unchanged = await client.get(url, headers=bodies | {"If-None-Match": first.headers["etag"]})
+    assert unchanged.status_code == 304 and unchanged.content == b""
+
+    await add_delegation(session["id"], "Brazil", [person("Bruno", "Souza")])
+    changed = await client.get(url, headers=bodies)
+    assert changed.headers["x-report-cache"] == "miss"
+    assert changed.headers["etag"] != first.headers["etag"] and changed.content != first.content
+    assert "Bruno SOUZA" in pdf_text(changed.content)
+    assert len(renders) == 2
+    cached = list((settings.var_dir / "reports").glob("session-*-participants-provisional-*.pdf"))
+    digest = changed.headers["etag"].strip('"')
+    assert [path.name for path in cached] == [f"session-{session['id']}-participants-provisional-{digest}.pdf"]
+
+    venue = {"venue_name": "Austria Center Vienna"}
+    moved = await client.patch(f"/api/sessions/{session['id']}", json=venue, headers=bodies)
+    assert moved.status_code == 200, moved.text
+    relocated = await client.get(url, headers=bodies)
+    assert relocated.headers["x-report-cache"] == "miss"
+    assert "Austria Center Vienna" in pdf_text(relocated.content)
+
+
+async def test_each_report_and_version_is_cached_on_its_own(
+    client: AsyncTestClient, create_session: Any, registry: None, bodies: dict[str, str], settings: Settings
+) -> None:
+    session = await create_session(**COSP)
+    await add_delegation(session["id"], "Austria", [person("Anna", "Berger")])
+    base = f"/api/sessions/{session['id']}/reports"
+    paths = ("participants.pdf?version=provisional", "participants.pdf?version=final", "agenda.pdf", "attendance.pdf")
+    for path in paths:
+        assert (await client.get(f"{base}/{path}", headers=bodies)).headers["x-report-cache"] == "miss"
+        assert (await client.get(f"{base}/{path}", headers=bodies)).headers["x-report-cache"] == "hit"
+    names = sorted(path.name.rsplit("-", 1)[0] for path in Path(settings.var_dir / "reports").glob("*.pdf"))
+    assert names == [f"session-{session['id']}-{kind}" for kind in
+                     ("agenda", "attendance", "participants-final", "participants-provisional")]

@@ -1,0 +1,88 @@
+"""Driving Debian's Chromium with Playwright, with an accessibility check and a screenshot of each page.
+
+Chromium is the system's (``/usr/bin/chromium``, installed by ``dev.py test``):
+Playwright's own browser downloads are never used. Every page a test visits
+goes through :meth:`Pages.look`: a full-page screenshot under
+``test-artifacts/web/`` and an axe-core check whose serious and critical
+violations are collected, so one run reports every page at fault.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.async_api import Browser, BrowserContext, Page, async_playwright
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+AXE = Path(__file__).parent / "vendor" / "axe.min.js"
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "web"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+BLOCKING = {"serious", "critical"}
+
+
+def chromium_or_skip() -> None:
+    """Skip without Debian's chromium, except in CI (``CI`` set), where a missing browser is a failure."""
+    if CHROMIUM.exists():
+        return
+    reason = "Debian's chromium is not installed: `python3 dev.py test` installs it (apt-get install chromium)"
+    if os.environ.get("CI"):
+        pytest.fail(reason, pytrace=False)
+    pytest.skip(reason)
+
+
+@dataclass
+class Pages:
+    """Screenshots and accessibility findings of one test run, per engine."""
+
+    browser: Browser
+    folder: Path
+    findings: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    count: int = 0
+
+    async def person(self, base_url: str, *, timezone: str = "Europe/Vienna", width: int = 1280) -> Page:
+        context: BrowserContext = await self.browser.new_context(
+            base_url=base_url, timezone_id=timezone, locale="en-GB",
+            viewport={"width": width, "height": 900}, accept_downloads=True,
+        )
+        context.set_default_timeout(30_000)
+        return await context.new_page()
+
+    async def look(self, page: Page, name: str) -> None:
+        """Screenshot the page and run axe on it; serious or critical violations are kept for the verdict."""
+        await page.wait_for_load_state("load")
+        self.count += 1
+        await page.screenshot(path=str(self.folder / f"{self.count:02d}-{name}.png"), full_page=True)
+        if not await page.evaluate("typeof window.axe !== 'undefined'"):
+            await page.add_script_tag(path=str(AXE))
+        result = await page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+        blocking = [
+            {"id": v["id"], "impact": v["impact"], "help": v["help"],
+             "nodes": [node["target"] for node in v["nodes"]][:5]}
+            for v in result["violations"] if v["impact"] in BLOCKING
+        ]
+        self.findings[f"{self.count:02d}-{name} {page.url}"] = blocking
+
+    def verdict(self) -> dict[str, list[dict[str, Any]]]:
+        """Write every page's findings next to the screenshots; return the pages with violations."""
+        (self.folder / "axe.json").write_text(json.dumps(self.findings, indent=2))
+        return {page: found for page, found in self.findings.items() if found}
+
+
+async def open_pages(engine: str):  # type: ignore[no-untyped-def]
+    """An async context manager's parts: (playwright, Pages) for ``engine``'s artifact folder."""
+    folder = ARTIFACTS / engine
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    playwright = await async_playwright().start()
+    browser = await playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    return playwright, Pages(browser, folder)
