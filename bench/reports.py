@@ -21,13 +21,6 @@ goal is within 1.5 times the floor and under 600 MB.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-# Run as a script, this folder comes first on sys.path, and its other benchmarks
-# (calendar.py) would shadow the standard library's modules of the same name.
-sys.path[:] = [entry for entry in sys.path if Path(entry or ".").resolve() != Path(__file__).resolve().parent]
-
 import argparse
 import asyncio
 import json
@@ -35,10 +28,12 @@ import os
 import resource
 import secrets
 import subprocess
+import sys
 import tempfile
 import time
 from datetime import date
 from html import escape
+from pathlib import Path
 
 GOAL_RATIO = 1.5
 GOAL_MEMORY_MB = 600

@@ -168,14 +168,18 @@ def free_port() -> int:
 
 
 @pytest.fixture
-def live_server(app: Litestar, database_url: str, var_dir: Path) -> Iterator[str]:
-    """A real ``convene serve`` process (two workers) on the test database; yields its base URL."""
+def live_server(app: Litestar, settings: Settings) -> Iterator[str]:
+    """A real ``convene serve`` process (two workers) on the test's database and var directory."""
     import httpx
     import time
 
     port = free_port()
-    env = os.environ | {"DATABASE_URL": database_url, "CONVENE_VAR_DIR": str(var_dir), "CONVENE_ENV": "test",
-                        "MAIL_POLL_SECONDS": "0"}
+    env = os.environ | {
+        "DATABASE_URL": settings.database_url,
+        "CONVENE_VAR_DIR": str(settings.var_dir),
+        "CONVENE_ENV": "test",
+        "MAIL_POLL_SECONDS": "0",
+    }
     command = [sys.executable, "-m", "convene.cli", "serve", "--port", str(port), "--workers", "2"]
     server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base_url = f"http://127.0.0.1:{port}"

@@ -467,6 +467,16 @@ EXPECTATIONS: dict[tuple[str, str], Case] = {
     ("GET", "/calendar/personal/{token:str}/sittings.ics"): Case(
         everyone(200), params={"token": MATRIX_FEED_TOKEN}
     ),
+    ("HEAD", "/calendar/sessions.ics"): Case(everyone(200)),
+    ("HEAD", "/calendar/bodies/{code:str}/sessions.ics"): Case(
+        everyone(200), params={"code": MATRIX_BODY}
+    ),
+    ("HEAD", "/calendar/sessions/{session_id:int}/sittings.ics"): Case(
+        everyone(200), params={"session_id": "@calendar_session"}
+    ),
+    ("HEAD", "/calendar/personal/{token:str}/sittings.ics"): Case(
+        everyone(200), params={"token": MATRIX_FEED_TOKEN}
+    ),
     ("GET", "/api/me/calendar-feed"): Case(SIGNED_IN),
     ("POST", "/api/me/calendar-feed/rotation"): Case(answers(201, 201, 201, 201, 401)),
     ("DELETE", "/api/me/calendar-feed"): Case(answers(204, 204, 204, 204, 401)),

@@ -55,6 +55,13 @@ async def test_a_matching_validator_gets_304_and_every_change_a_new_etag(
     assert (await client.get(path, headers=since_earlier)).status_code == 200
     assert (await client.get(path, headers={"If-Modified-Since": "not a date"})).status_code == 200
 
+    # HEAD: the same headers as GET, with the feed's length, and no body.
+    head = await client.head(path)
+    assert head.status_code == 200 and head.content == b""
+    assert head.headers["etag"] == etag and head.headers["content-type"] == first.headers["content-type"]
+    assert head.headers["content-length"] == str(len(first.content))
+    assert (await client.head(path, headers={"If-None-Match": etag})).status_code == 304
+
     # A new title of an agenda item (no timestamp anywhere) still changes the feed's ETag.
     renamed = await client.patch(
         f"/api/agenda-items/{item['id']}", json={"title": "Organisational matters"}, headers=bodies

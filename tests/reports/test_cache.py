@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from litestar.testing import AsyncTestClient
 
@@ -68,3 +70,19 @@ async def test_each_report_and_version_is_cached_on_its_own(
     names = sorted(path.name.rsplit("-", 1)[0] for path in Path(settings.var_dir / "reports").glob("*.pdf"))
     assert names == [f"session-{session['id']}-{kind}" for kind in
                      ("agenda", "attendance", "participants-final", "participants-provisional")]
+
+
+async def test_requests_arriving_together_lay_a_missing_report_out_once(
+    client: AsyncTestClient, create_session: Any, registry: None, bodies: dict[str, str],
+    live_server: str,
+) -> None:
+    """Six requests for a report not yet built, on a real server with two workers: one layout."""
+    session = await create_session(**COSP)
+    await add_delegation(session["id"], "Austria", [person("Anna", "Berger")])
+    url = f"/api/sessions/{session['id']}/reports/attendance.pdf"
+
+    async with httpx.AsyncClient(base_url=live_server, headers=bodies, timeout=120) as together:
+        answers = await asyncio.gather(*(together.get(url) for _ in range(6)))
+    assert [answer.status_code for answer in answers] == [200] * 6
+    assert sorted(answer.headers["x-report-cache"] for answer in answers) == ["hit"] * 5 + ["miss"]
+    assert len({answer.content for answer in answers}) == 1

@@ -21,8 +21,13 @@ from playwright.async_api import Browser, BrowserContext, Page, async_playwright
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "web"
@@ -49,10 +54,15 @@ class Pages:
     findings: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     count: int = 0
 
-    async def person(self, base_url: str, *, timezone: str = "Europe/Vienna", width: int = 1280) -> Page:
+    async def person(
+        self, base_url: str, *, timezone: str = "Europe/Vienna", width: int = 1280
+    ) -> Page:
         context: BrowserContext = await self.browser.new_context(
-            base_url=base_url, timezone_id=timezone, locale="en-GB",
-            viewport={"width": width, "height": 900}, accept_downloads=True,
+            base_url=base_url,
+            timezone_id=timezone,
+            locale="en-GB",
+            viewport={"width": width, "height": 900},
+            accept_downloads=True,
         )
         context.set_default_timeout(30_000)
         return await context.new_page()
@@ -61,21 +71,33 @@ class Pages:
         """Screenshot the page and run axe on it; serious or critical violations are kept for the verdict."""
         await page.wait_for_load_state("load")
         self.count += 1
-        await page.screenshot(path=str(self.folder / f"{self.count:02d}-{name}.png"), full_page=True)
+        await page.screenshot(
+            path=str(self.folder / f"{self.count:02d}-{name}.png"), full_page=True
+        )
         if not await page.evaluate("typeof window.axe !== 'undefined'"):
             await page.add_script_tag(path=str(AXE))
-        result = await page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
-        blocking = [
-            {"id": v["id"], "impact": v["impact"], "help": v["help"],
-             "nodes": [node["target"] for node in v["nodes"]][:5]}
-            for v in result["violations"] if v["impact"] in BLOCKING
+        result = await page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+        )
+        found = [
+            {
+                "id": v["id"],
+                "impact": v["impact"],
+                "help": v["help"],
+                "nodes": [node["target"] for node in v["nodes"]][:5],
+            }
+            for v in result["violations"]
         ]
-        self.findings[f"{self.count:02d}-{name} {page.url}"] = blocking
+        self.findings[f"{self.count:02d}-{name} {page.url}"] = found
 
     def verdict(self) -> dict[str, list[dict[str, Any]]]:
-        """Write every page's findings next to the screenshots; return the pages with violations."""
+        """Write every page's findings (all impacts) next to the screenshots; return the serious and critical."""
         (self.folder / "axe.json").write_text(json.dumps(self.findings, indent=2))
-        return {page: found for page, found in self.findings.items() if found}
+        blocking = {
+            page: [v for v in found if v["impact"] in BLOCKING]
+            for page, found in self.findings.items()
+        }
+        return {page: found for page, found in blocking.items() if found}
 
 
 async def open_pages(engine: str):  # type: ignore[no-untyped-def]

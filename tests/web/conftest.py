@@ -13,14 +13,15 @@ from datetime import date
 from typing import Any
 
 import pytest
+from convene.accounts.roles import Role
+from convene.entities.tables import Entity
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
-from convene.accounts.roles import Role
-from convene.entities.tables import Entity
 from tests.accounts.conftest import csrf_of, make_person, sign_in
-from tests.delegations.conftest import austria, entity_id, kenya, open_delegation, person, register, session  # noqa: F401
-from tests.meetings.conftest import bodies, create_session, registry  # noqa: F401
+from tests.delegations.conftest import austria, entity_id, session  # noqa: F401 (fixtures)
+from tests.delegations.conftest import open_delegation, register  # noqa: F401 (fixtures)
+from tests.meetings.conftest import bodies, create_session, registry  # noqa: F401 (fixtures)
 
 BASE_URL = "https://convene.test"
 
@@ -35,7 +36,9 @@ class Browser:
     async def get(self, path: str, **params: Any) -> Any:
         return await self.client.get(path, params=params or None)
 
-    async def post(self, path: str, form: dict[str, Any] | list[tuple[str, Any]] | None = None, **headers: str) -> Any:
+    async def post(
+        self, path: str, form: dict[str, Any] | list[tuple[str, Any]] | None = None, **headers: str
+    ) -> Any:
         fields = list(form.items()) if isinstance(form, dict) else list(form or [])
         body = [*fields, ("_csrf_token", self.csrf)]
         return await self.client.post(
@@ -57,6 +60,7 @@ BrowserFactory = Callable[..., Awaitable[Browser]]
 @pytest.fixture
 async def browser_for(app: Litestar) -> AsyncIterator[BrowserFactory]:  # noqa: RUF029
     """``await browser_for(email, role, entity_id)``: that person, signed in, in a new browser."""
+
     async def open_browser(
         email: str | None = None, role: Role | None = None, entity: int | None = None, **fields: Any
     ) -> Browser:
@@ -80,20 +84,28 @@ async def browser_for(app: Litestar) -> AsyncIterator[BrowserFactory]:  # noqa: 
 
 @pytest.fixture
 async def officer(browser_for: BrowserFactory, bodies: Any) -> Browser:
-    return await browser_for("officer@unodc.example", Role.SECRETARIAT, full_name="Ms. Olga Officer")
+    return await browser_for(
+        "officer@unodc.example", Role.SECRETARIAT, full_name="Ms. Olga Officer"
+    )
 
 
 @pytest.fixture
 async def austria_focal(browser_for: BrowserFactory, registry: None) -> Browser:
-    return await browser_for("focal@austria.example", Role.FOCAL_POINT, await entity_id("Austria"),
-                             full_name="Ms. Anna Huber")
+    return await browser_for(
+        "focal@austria.example",
+        Role.FOCAL_POINT,
+        await entity_id("Austria"),
+        full_name="Ms. Anna Huber",
+    )
 
 
 def field_error(html: str, field_id: str) -> str:
     """The message a page shows beside the input with ``field_id`` (tied to it by aria-describedby)."""
     found = re.search(rf'<p class="error" id="{re.escape(field_id)}-error">([^<]*)</p>', html)
     assert found, f"no error beside #{field_id}"
-    described = re.search(rf'id="{re.escape(field_id)}"[^>]*aria-describedby="[^"]*{re.escape(field_id)}-error', html)
+    described = re.search(
+        rf'id="{re.escape(field_id)}"[^>]*aria-describedby="[^"]*{re.escape(field_id)}-error', html
+    )
     assert described, f"#{field_id} is not described by its error"
     import html as html_module
 

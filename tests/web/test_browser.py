@@ -16,9 +16,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from convene.accounts.roles import Role
 from playwright.async_api import Page, expect
 
-from convene.accounts.roles import Role
 from tests.accounts.conftest import PASSWORD, make_person
 from tests.web.browser import Pages, chromium_or_skip, open_pages
 from tests.web.conftest import entity
@@ -27,15 +27,19 @@ pytestmark = pytest.mark.timeout(600)
 
 FIRST_DAY = date.today() + timedelta(days=40)
 LAST_DAY = FIRST_DAY + timedelta(days=2)
-DELEGATES = [("Ms.", "Anna", "Berger", "anna.berger@austria.example"),
-             ("Mr.", "Lukas", "Gruber", "lukas.gruber@austria.example"),
-             ("Dr.", "Eva", "Wimmer", "eva.wimmer@austria.example")]
+DELEGATES = [
+    ("Ms.", "Anna", "Berger", "anna.berger@austria.example"),
+    ("Mr.", "Lukas", "Gruber", "lukas.gruber@austria.example"),
+    ("Dr.", "Eva", "Wimmer", "eva.wimmer@austria.example"),
+]
 
 
 @pytest.fixture
 async def pages(database_url: str):  # type: ignore[no-untyped-def]
     chromium_or_skip()
-    playwright, found = await open_pages("postgres" if database_url.startswith("postgres") else "sqlite")
+    playwright, found = await open_pages(
+        "postgres" if database_url.startswith("postgres") else "sqlite"
+    )
     yield found
     await found.browser.close()
     await playwright.stop()
@@ -110,7 +114,9 @@ async def register_delegation(page: Page, pages: Pages) -> None:
     await page.get_by_role("button", name="Open the delegation").click()
     await expect(page.locator(".notice")).to_contain_text("The delegation is open")
     await expect(page.locator(".places")).to_contain_text("0 of 2 in-person places used")
-    await page.get_by_role("button", name="Register").click()  # nothing filled in: told what is missing
+    await page.get_by_role(
+        "button", name="Register"
+    ).click()  # nothing filled in: told what is missing
     await expect(page.locator("#r-given_name-error")).to_have_text("Enter the given name")
     await expect(page.locator("#r-email-error")).to_have_text("Enter the e-mail address")
     await expect(page.locator(".error-summary")).to_be_focused()
@@ -124,11 +130,16 @@ async def register_delegation(page: Page, pages: Pages) -> None:
         await page.get_by_role("button", name="Register").click()
         await expect(page.locator(".notice")).to_be_visible()
     await expect(page.locator(".notice")).to_have_text(
-        "No place was free, so the delegate has been put on the waiting list.")
+        "No place was free, so the delegate has been put on the waiting list."
+    )
     await expect(page.locator(".places")).to_contain_text("2 of 2 in-person places used")
     await expect(page.get_by_role("row", name=re.compile("Eva Wimmer"))).to_contain_text(
-        "Waitlisted: number 1 on the waiting list")
+        "Waitlisted: number 1 on the waiting list"
+    )
     await pages.look(page, "focal-point-delegation")
+    await page.get_by_role("link", name="Change Eva Wimmer").click()
+    await expect(page.locator("h1")).to_have_text("Dr. Eva Wimmer")
+    await pages.look(page, "focal-point-registration")
 
 
 async def approve_and_check_in(page: Page, pages: Pages, manage: str) -> None:
@@ -139,28 +150,48 @@ async def approve_and_check_in(page: Page, pages: Pages, manage: str) -> None:
     await page.get_by_role("button", name="Approve selected").click()
     await expect(page.locator(".notice")).to_contain_text("2 registrations decided")
     await page.goto(f"{manage}/registrations")
-    await expect(page.get_by_role("row", name=re.compile("Anna Berger"))).to_contain_text("Approved")
+    await expect(page.get_by_role("row", name=re.compile("Anna Berger"))).to_contain_text(
+        "Approved"
+    )
     await pages.look(page, "secretariat-queue-approved")
 
     await page.get_by_role("link", name="Check-in").click()
-    await page.get_by_label("Name or badge code").fill("Berger")  # htmx searches as the name is typed
+    await page.get_by_label("Name or badge code").fill(
+        "Berger"
+    )  # htmx searches as the name is typed
     arrive = page.get_by_role("button", name="Mark Ms. Anna BERGER as arrived")
     await expect(arrive).to_be_visible()
     await arrive.click()
-    await expect(page.locator("#attendees .notice")).to_have_text("Ms. Anna BERGER (Austria) is marked as arrived.")
+    await expect(page.locator("#attendees .notice")).to_have_text(
+        "Ms. Anna BERGER (Austria) is marked as arrived."
+    )
     await expect(page.locator("#attendees .arrived")).to_contain_text("Arrived")
     await pages.look(page, "secretariat-check-in")
+
+    await page.get_by_role("link", name="Officers").click()
+    await page.get_by_label("Office", exact=True).select_option("chair")
+    await page.get_by_label("Name", exact=True).fill("Harib Saeed Al Amimi")
+    await page.get_by_role("button", name="Add the officer").click()
+    await expect(page.locator("ul.officers")).to_contain_text("Chair: Harib Saeed Al Amimi")
+    await pages.look(page, "secretariat-officers")
+    await page.get_by_role("link", name="Audit log").click()
+    await expect(page.locator("table.audit")).to_contain_text("Ms. Olga Officer")
+    await pages.look(page, "secretariat-audit")
 
 
 async def delegate_sees_own_time(page: Page, pages: Pages, base_url: str) -> None:
     await page.goto("/my")
-    local = datetime.combine(FIRST_DAY, datetime.min.time().replace(hour=10), ZoneInfo("Europe/Vienna"))
+    local = datetime.combine(
+        FIRST_DAY, datetime.min.time().replace(hour=10), ZoneInfo("Europe/Vienna")
+    )
     in_new_york = local.astimezone(ZoneInfo("America/New_York"))
     viewer = page.locator("td time[data-viewer-time='datetime']").first
     await expect(viewer).to_contain_text(in_new_york.strftime("%I:%M"))
     await expect(viewer).to_contain_text(in_new_york.tzname() or "")
     await expect(page.locator("[data-viewer-zone]")).to_have_text("America/New_York")
-    await expect(page.get_by_role("row", name=re.compile("1st meeting"))).to_contain_text("Board Room D")
+    await expect(page.get_by_role("row", name=re.compile("1st meeting"))).to_contain_text(
+        "Board Room D"
+    )
     await page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
     await page.get_by_role("button", name="Copy the link").click()
     await expect(page.locator("[data-copy-status]")).to_have_text("Copied")
@@ -198,8 +229,15 @@ async def test_each_audience_does_its_work_in_the_browser(
     live_server: str, pages: Pages, bodies: Any, registry: None
 ) -> None:
     await make_person("officer@unodc.example", Role.SECRETARIAT, full_name="Ms. Olga Officer")
-    await make_person("focal@austria.example", Role.FOCAL_POINT, await entity("Austria"), full_name="Ms. Anna Huber")
-    await make_person(DELEGATES[0][3], Role.DELEGATE, await entity("Austria"), full_name="Ms. Anna Berger")
+    await make_person(
+        "focal@austria.example",
+        Role.FOCAL_POINT,
+        await entity("Austria"),
+        full_name="Ms. Anna Huber",
+    )
+    await make_person(
+        DELEGATES[0][3], Role.DELEGATE, await entity("Austria"), full_name="Ms. Anna Berger"
+    )
 
     secretariat = await pages.person(live_server)
     await sign_in(secretariat, pages, "officer@unodc.example", "secretariat")
@@ -220,11 +258,25 @@ async def test_each_audience_does_its_work_in_the_browser(
 
     public = await pages.person(live_server, timezone="Asia/Tokyo", width=390)  # a phone
     await public.goto("/")
+    await public.keyboard.press("Tab")
+    await expect(public.get_by_role("link", name="Skip to main content")).to_be_focused()
+    await public.keyboard.press("Enter")
+    await expect(public.locator("main")).to_be_focused()
     await pages.look(public, "public-sessions-phone")
+    await public.goto("/sessions/999999")
+    await expect(public.locator("h1")).to_have_text("Not found")
+    await pages.look(public, "public-not-found")
+    await public.goto("/")
     await public.get_by_role("link", name=re.compile("Fortieth session")).click()
-    await expect(public.locator("h1")).to_have_text("Fortieth session of the Implementation Review Group")
+    await expect(public.locator("h1")).to_have_text(
+        "Fortieth session of the Implementation Review Group"
+    )
     await expect(public.locator("ol.agenda")).to_contain_text("CAC/COSP/IRG")
-    assert await public.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), "no sideways scrolling"
+    assert await public.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), (
+        "no sideways scrolling"
+    )
     await pages.look(public, "public-session-phone")
 
-    assert pages.verdict() == {}, "axe-core found serious or critical violations (see test-artifacts/web)"
+    assert pages.verdict() == {}, (
+        "axe-core found serious or critical violations (see test-artifacts/web)"
+    )

@@ -5,14 +5,21 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from convene.accounts.roles import Role
 from litestar.testing import AsyncTestClient
 
-from convene.accounts.roles import Role
 from tests.web.conftest import BrowserFactory, entity, text_of
 
 
-async def _registered(client: AsyncTestClient, bodies: dict[str, str], austria: dict[str, str],
-                      open_delegation: Any, register: Any, session: dict[str, Any], people: dict[str, str]) -> None:
+async def _registered(
+    client: AsyncTestClient,
+    bodies: dict[str, str],
+    austria: dict[str, str],
+    open_delegation: Any,
+    register: Any,
+    session: dict[str, Any],
+    people: dict[str, str],
+) -> None:
     """Register each person (e-mail: mode) in Austria's delegation and approve them."""
     delegation = await open_delegation(session["id"], austria)
     for email, mode in people.items():
@@ -21,15 +28,39 @@ async def _registered(client: AsyncTestClient, bodies: dict[str, str], austria: 
 
 
 async def test_an_online_delegate_sees_the_join_link_in_their_own_time(
-    client: AsyncTestClient, bodies: dict[str, str], austria: dict[str, str], open_delegation: Any,
-    register: Any, create_session: Any, browser_for: BrowserFactory, registry: None
+    client: AsyncTestClient,
+    bodies: dict[str, str],
+    austria: dict[str, str],
+    open_delegation: Any,
+    register: Any,
+    create_session: Any,
+    browser_for: BrowserFactory,
+    registry: None,
 ) -> None:
-    session = await create_session(parts=[{"body": "IRG", "number": 40}], start_date="2099-08-31",
-                                   end_date="2099-09-02", join_link="https://meet.example/irg-40")
-    await client.post(f"/api/sessions/{session['id']}/sittings", headers=bodies,
-                      json={"starts_at": "2099-08-31T10:00", "ends_at": "2099-08-31T13:00", "room": "Board Room D"})
-    await _registered(client, bodies, austria, open_delegation, register, session,
-                      {"online@austria.example": "online_speaking", "room@austria.example": "in_person"})
+    session = await create_session(
+        parts=[{"body": "IRG", "number": 40}],
+        start_date="2099-08-31",
+        end_date="2099-09-02",
+        join_link="https://meet.example/irg-40",
+    )
+    await client.post(
+        f"/api/sessions/{session['id']}/sittings",
+        headers=bodies,
+        json={
+            "starts_at": "2099-08-31T10:00",
+            "ends_at": "2099-08-31T13:00",
+            "room": "Board Room D",
+        },
+    )
+    await _registered(
+        client,
+        bodies,
+        austria,
+        open_delegation,
+        register,
+        session,
+        {"online@austria.example": "online_speaking", "room@austria.example": "in_person"},
+    )
 
     online = await browser_for("online@austria.example", Role.DELEGATE, await entity("Austria"))
     page = (await online.get("/my")).text

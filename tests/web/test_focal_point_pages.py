@@ -6,19 +6,29 @@ import re
 from typing import Any
 
 from convene.accounts.roles import Role
+
 from tests.web.conftest import Browser, BrowserFactory, entity, field_error, text_of
 
 
 def _delegate(n: int, mode: str = "in_person", **fields: str) -> dict[str, str]:
-    return {"honorific": "Ms.", "given_name": f"Given{n}", "family_name": f"Family{n}",
-            "email": f"person{n}@austria.example", "mode": mode} | fields
+    return {
+        "honorific": "Ms.",
+        "given_name": f"Given{n}",
+        "family_name": f"Family{n}",
+        "email": f"person{n}@austria.example",
+        "mode": mode,
+    } | fields
 
 
 async def _open(focal: Browser, session_id: int) -> int:
-    answer = await focal.post(f"/focal-point/sessions/{session_id}/delegation",
-                              {"credentials_reference": "Note verbale NV/2099/12"})
+    answer = await focal.post(
+        f"/focal-point/sessions/{session_id}/delegation",
+        {"credentials_reference": "Note verbale NV/2099/12"},
+    )
     assert answer.status_code == 303, answer.text
-    found = re.fullmatch(r"/delegations/(\d+)\?notice=delegation-opened", answer.headers["location"])
+    found = re.fullmatch(
+        r"/delegations/(\d+)\?notice=delegation-opened", answer.headers["location"]
+    )
     assert found, answer.headers["location"]
     return int(found.group(1))
 
@@ -33,9 +43,13 @@ async def test_the_home_page_lists_sessions_open_to_the_entity(
     delegation_id = await _open(austria_focal, session["id"])
     page = text_of((await austria_focal.get("/focal-point")).text)
     assert "Manage the delegation" in page and "0 persons registered" in page
-    opened = text_of((await austria_focal.get(f"/delegations/{delegation_id}", notice="delegation-opened")).text)
+    opened = text_of(
+        (await austria_focal.get(f"/delegations/{delegation_id}", notice="delegation-opened")).text
+    )
     assert "The delegation is open: you can now register its members." in opened
-    assert "0 of 2 in-person places used" in opened and "0 of 2 online speaking places used" in opened
+    assert (
+        "0 of 2 in-person places used" in opened and "0 of 2 online speaking places used" in opened
+    )
 
 
 async def test_a_third_in_person_delegate_waits_for_a_place(
@@ -44,7 +58,9 @@ async def test_a_third_in_person_delegate_waits_for_a_place(
     delegation_id = await _open(austria_focal, session["id"])
     notices = []
     for n in (1, 2, 3):
-        answer = await austria_focal.post(f"/delegations/{delegation_id}/registrations", _delegate(n))
+        answer = await austria_focal.post(
+            f"/delegations/{delegation_id}/registrations", _delegate(n)
+        )
         assert answer.status_code == 303, answer.text
         notices.append(answer.headers["location"].split("notice=")[1])
     assert notices == ["delegate-added", "delegate-added", "delegate-waitlisted"]
@@ -57,17 +73,28 @@ async def test_mistakes_are_shown_beside_the_field_that_caused_them(
     austria_focal: Browser, session: dict[str, Any]
 ) -> None:
     delegation_id = await _open(austria_focal, session["id"])
-    missing = await austria_focal.post(f"/delegations/{delegation_id}/registrations", _delegate(1, email=""))
+    missing = await austria_focal.post(
+        f"/delegations/{delegation_id}/registrations", _delegate(1, email="")
+    )
     assert missing.status_code == 400
     assert field_error(missing.text, "r-email") == "Enter the e-mail address"
     assert 'value="Given1"' in missing.text, "what was typed is kept"
 
-    await austria_focal.post(f"/delegations/{delegation_id}/registrations", _delegate(1, is_head="on"))
+    await austria_focal.post(
+        f"/delegations/{delegation_id}/registrations", _delegate(1, is_head="on")
+    )
     twice = await austria_focal.post(f"/delegations/{delegation_id}/registrations", _delegate(1))
     assert twice.status_code == 409
-    assert field_error(twice.text, "r-email") == "person1@austria.example is already registered for this session"
-    second_head = await austria_focal.post(f"/delegations/{delegation_id}/registrations", _delegate(2, is_head="on"))
-    assert field_error(second_head.text, "r-is_head") == "Given1 Family1 already heads this delegation"
+    assert (
+        field_error(twice.text, "r-email")
+        == "person1@austria.example is already registered for this session"
+    )
+    second_head = await austria_focal.post(
+        f"/delegations/{delegation_id}/registrations", _delegate(2, is_head="on")
+    )
+    assert (
+        field_error(second_head.text, "r-is_head") == "Given1 Family1 already heads this delegation"
+    )
 
 
 async def test_switch_substitute_and_cancel_keep_to_the_places(
@@ -84,10 +111,14 @@ async def test_switch_substitute_and_cancel_keep_to_the_places(
     assert refused.status_code == 409
     assert field_error(refused.text, "m-mode").startswith("Cannot switch: all 2 in-person places")
 
-    switched = await austria_focal.post(f"/registrations/{listener}/mode", {"mode": "online_speaking"})
+    switched = await austria_focal.post(
+        f"/registrations/{listener}/mode", {"mode": "online_speaking"}
+    )
     assert switched.headers["location"] == f"/delegations/{delegation_id}?notice=mode-switched"
-    substituted = await austria_focal.post(f"/registrations/{ids[0]}/substitution",
-                                           {"given_name": "Nina", "family_name": "Novak", "email": "nina@austria.example"})
+    substituted = await austria_focal.post(
+        f"/registrations/{ids[0]}/substitution",
+        {"given_name": "Nina", "family_name": "Novak", "email": "nina@austria.example"},
+    )
     assert substituted.status_code == 303
     cancelled = await austria_focal.post(f"/registrations/{ids[1]}/cancellation")
     assert cancelled.status_code == 303
@@ -108,7 +139,10 @@ async def test_only_the_entitys_focal_point_reaches_its_delegation(
     assert posted.status_code == 404
     delegate = await browser_for("d@austria.example", Role.DELEGATE, await entity("Austria"))
     refused = await delegate.get("/focal-point")
-    assert refused.status_code == 403 and "These pages are for the focal points of delegations" in refused.text
+    assert (
+        refused.status_code == 403
+        and "These pages are for the focal points of delegations" in refused.text
+    )
     public = await browser_for()
     answer = await public.get(f"/delegations/{delegation_id}")
     assert answer.status_code == 303

@@ -5,39 +5,61 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from convene.accounts.roles import Role
 from litestar.testing import AsyncTestClient
 
-from convene.accounts.roles import Role
 from tests.web.conftest import Browser, BrowserFactory, entity, field_error, text_of
 
 NEW_SESSION = {
-    "parts-0-body": "IRG", "parts-0-kind": "regular", "parts-0-number": "40",
-    "start_date": "2099-08-31", "end_date": "2099-09-02", "timezone": "Europe/Vienna",
-    "format": "hybrid", "status": "draft", "symbol_prefix": "CAC/COSP/IRG/2099",
-    "venue_name": "Vienna International Centre", "city": "Vienna", "room_capacity": "200",
+    "parts-0-body": "IRG",
+    "parts-0-kind": "regular",
+    "parts-0-number": "40",
+    "start_date": "2099-08-31",
+    "end_date": "2099-09-02",
+    "timezone": "Europe/Vienna",
+    "format": "hybrid",
+    "status": "draft",
+    "symbol_prefix": "CAC/COSP/IRG/2099",
+    "venue_name": "Vienna International Centre",
+    "city": "Vienna",
+    "room_capacity": "200",
 }
 
 
 async def _create(officer: Browser, **changes: str) -> int:
     answer = await officer.post("/secretariat/sessions", NEW_SESSION | changes)
     assert answer.status_code == 303, answer.text
-    return int(re.fullmatch(r"/secretariat/sessions/(\d+)\?notice=session-created", answer.headers["location"]).group(1))
+    return int(
+        re.fullmatch(
+            r"/secretariat/sessions/(\d+)\?notice=session-created", answer.headers["location"]
+        ).group(1)
+    )
 
 
 async def test_a_session_is_created_edited_and_opened_for_registration(officer: Browser) -> None:
     session_id = await _create(officer)
-    page = text_of((await officer.get(f"/secretariat/sessions/{session_id}", notice="session-created")).text)
+    page = text_of(
+        (await officer.get(f"/secretariat/sessions/{session_id}", notice="session-created")).text
+    )
     assert "The session has been created." in page
     assert "Fortieth session of the Implementation Review Group" in page and "Draft" in page
 
-    saved = await officer.post(f"/secretariat/sessions/{session_id}",
-                               NEW_SESSION | {"parts-1-body": "WGP", "parts-1-number": "11", "in_person_quota": "3"})
+    saved = await officer.post(
+        f"/secretariat/sessions/{session_id}",
+        NEW_SESSION | {"parts-1-body": "WGP", "parts-1-number": "11", "in_person_quota": "3"},
+    )
     assert saved.status_code == 303, saved.text
     page = text_of((await officer.get(f"/secretariat/sessions/{session_id}")).text)
-    assert "Fortieth session of the Implementation Review Group and eleventh session of the Working Group" in page
+    assert (
+        "Fortieth session of the Implementation Review Group and eleventh session of the Working Group"
+        in page
+    )
 
     opened = await officer.post(f"/secretariat/sessions/{session_id}/registration-opening")
-    assert opened.headers["location"] == f"/secretariat/sessions/{session_id}?notice=registration-opened"
+    assert (
+        opened.headers["location"]
+        == f"/secretariat/sessions/{session_id}?notice=registration-opened"
+    )
     page = text_of((await officer.get(f"/secretariat/sessions/{session_id}")).text)
     assert "Scheduled" in page and "Registration opens on" in page
 
@@ -48,15 +70,26 @@ async def test_the_session_form_shows_each_mistake_beside_its_field(officer: Bro
     assert field_error(empty.text, "parts-0-body") == "Choose the body that holds the session"
     assert field_error(empty.text, "start_date") == "Enter the first day"
     assert field_error(empty.text, "symbol_prefix") == "Enter the document symbol prefix"
-    typed = await officer.post("/secretariat/sessions", NEW_SESSION | {"parts-0-number": "eleventh"})
+    typed = await officer.post(
+        "/secretariat/sessions", NEW_SESSION | {"parts-0-number": "eleventh"}
+    )
     assert typed.status_code == 400
     assert field_error(typed.text, "parts-0-number") == "Enter a whole number"
     assert 'value="eleventh"' in typed.text
-    ruled = await officer.post("/secretariat/sessions", NEW_SESSION | {"registration_closes": "2099-12-01"})
+    ruled = await officer.post(
+        "/secretariat/sessions", NEW_SESSION | {"registration_closes": "2099-12-01"}
+    )
     assert ruled.status_code == 422
-    assert field_error(ruled.text, "registration_closes") == "Registration must close by the session's last day"
-    online = await officer.post("/secretariat/sessions", NEW_SESSION | {"format": "online", "in_person_quota": "2"})
-    assert field_error(online.text, "in_person_quota") == "An online session has no in-person places"
+    assert (
+        field_error(ruled.text, "registration_closes")
+        == "Registration must close by the session's last day"
+    )
+    online = await officer.post(
+        "/secretariat/sessions", NEW_SESSION | {"format": "online", "in_person_quota": "2"}
+    )
+    assert (
+        field_error(online.text, "in_person_quota") == "An online session has no in-person places"
+    )
     await _create(officer)
     twice = await officer.post("/secretariat/sessions", NEW_SESSION)
     assert twice.status_code == 409 and "error-summary" in twice.text
@@ -69,32 +102,62 @@ async def test_the_agenda_editor_adds_reorders_and_attaches(officer: Browser) ->
         assert (await officer.post(f"{base}/agenda/items", {"title": title})).status_code == 303
     page = (await officer.get(f"{base}/agenda")).text
     other = int(re.findall(r'action="/secretariat/agenda-items/(\d+)/position"', page)[-1])
-    assert (await officer.post(f"/secretariat/agenda-items/{other}/position", {"position": "1"})).status_code == 303
-    first = int(re.findall(r'action="/secretariat/agenda-items/(\d+)"', (await officer.get(f"{base}/agenda")).text)[0])
+    assert (
+        await officer.post(f"/secretariat/agenda-items/{other}/position", {"position": "1"})
+    ).status_code == 303
+    first = int(
+        re.findall(
+            r'action="/secretariat/agenda-items/(\d+)"', (await officer.get(f"{base}/agenda")).text
+        )[0]
+    )
     assert first == other
-    sub = await officer.post(f"{base}/agenda/items", {"title": "Opening of the session", "parent_id": str(other)})
+    sub = await officer.post(
+        f"{base}/agenda/items", {"title": "Opening of the session", "parent_id": str(other)}
+    )
     assert sub.status_code == 303
-    document = {"symbol": "CAC/COSP/IRG/2099/1", "title": "Provisional agenda", "agenda_item_id": str(other),
-                "languages": "en"}
+    document = {
+        "symbol": "CAC/COSP/IRG/2099/1",
+        "title": "Provisional agenda",
+        "agenda_item_id": str(other),
+        "languages": "en",
+    }
     assert (await officer.post(f"{base}/documents", document)).status_code == 303
     again = await officer.post(f"{base}/documents", document)
     assert again.status_code == 409
-    assert field_error(again.text, "doc-symbol") == "A document with the symbol CAC/COSP/IRG/2099/1 already exists"
+    assert (
+        field_error(again.text, "doc-symbol")
+        == "A document with the symbol CAC/COSP/IRG/2099/1 already exists"
+    )
     page = text_of((await officer.get(f"{base}/agenda")).text)
-    assert re.search(r"1\. Other matters .* 1 \(a\) Opening of the session .* 2\. Organizational matters", page)
+    assert re.search(
+        r"1\. Other matters .* 1 \(a\) Opening of the session .* 2\. Organizational matters", page
+    )
     assert "CAC/COSP/IRG/2099/1: Provisional agenda" in page
 
 
 async def test_sittings_and_officers_follow_their_rules(officer: Browser) -> None:
     session_id = await _create(officer)
     base = f"/secretariat/sessions/{session_id}"
-    sitting = {"starts_at": "2099-08-31T10:00", "ends_at": "2099-08-31T13:00", "room": "Board Room D"}
+    sitting = {
+        "starts_at": "2099-08-31T10:00",
+        "ends_at": "2099-08-31T13:00",
+        "room": "Board Room D",
+    }
     assert (await officer.post(f"{base}/sittings", sitting)).status_code == 303
-    outside = await officer.post(f"{base}/sittings", sitting | {"starts_at": "2099-08-30T10:00", "ends_at": "2099-08-30T13:00"})
+    outside = await officer.post(
+        f"{base}/sittings",
+        sitting | {"starts_at": "2099-08-30T10:00", "ends_at": "2099-08-30T13:00"},
+    )
     assert outside.status_code == 422
-    assert field_error(outside.text, "new-starts_at").startswith("The sitting must lie within the session")
+    assert field_error(outside.text, "new-starts_at").startswith(
+        "The sitting must lie within the session"
+    )
     clash = await officer.post(f"{base}/sittings", sitting)
-    assert field_error(clash.text, "new-room").startswith("Board Room D is taken by the 1st meeting")
+    assert field_error(clash.text, "new-room").startswith(
+        "Board Room D is taken by the 1st meeting"
+    )
+    forged = await officer.post(f"{base}/sittings", sitting | {"agenda_item_ids": "first"})
+    assert forged.status_code == 400 and "Choose from the list" in forged.text
     page = text_of((await officer.get(f"{base}/sittings")).text)
     assert "Monday, 31 August 2099, 10 a.m.–1 p.m. (CEST)" in page
 
@@ -102,22 +165,37 @@ async def test_sittings_and_officers_follow_their_rules(officer: Browser) -> Non
     assert (await officer.post(f"{base}/officers", chair)).status_code == 303
     second = await officer.post(f"{base}/officers", chair | {"name": "Someone Else"})
     assert second.status_code == 409
-    assert field_error(second.text, "role") == "The session already has a presiding officer (Harib Saeed Al Amimi)"
+    assert (
+        field_error(second.text, "role")
+        == "The session already has a presiding officer (Harib Saeed Al Amimi)"
+    )
 
 
 async def test_the_queue_decides_in_bulk_and_the_desk_checks_in(
-    officer: Browser, client: AsyncTestClient, session: dict[str, Any], austria: dict[str, str],
-    open_delegation: Any, register: Any
+    officer: Browser,
+    client: AsyncTestClient,
+    session: dict[str, Any],
+    austria: dict[str, str],
+    open_delegation: Any,
+    register: Any,
 ) -> None:
     delegation = await open_delegation(session["id"], austria)
-    people = [(await register(delegation["id"], austria, given_name=f"Person{n}", family_name=f"Family{n}")).json()
-              for n in (1, 2, 3)]
+    people = [
+        (
+            await register(
+                delegation["id"], austria, given_name=f"Person{n}", family_name=f"Family{n}"
+            )
+        ).json()
+        for n in (1, 2, 3)
+    ]
     base = f"/secretariat/sessions/{session['id']}"
     page = text_of((await officer.get(f"{base}/registrations", status="waitlisted")).text)
     assert "Person3" in page and "Person1" not in page
 
-    decided = await officer.post(f"{base}/registrations/decisions",
-                                 [("registration_ids", p["id"]) for p in people] + [("decision", "approve")])
+    decided = await officer.post(
+        f"{base}/registrations/decisions",
+        [("registration_ids", p["id"]) for p in people] + [("decision", "approve")],
+    )
     assert decided.status_code == 409
     words = text_of(decided.text)
     assert "2 registrations decided; 1 could not be" in words
@@ -125,14 +203,20 @@ async def test_the_queue_decides_in_bulk_and_the_desk_checks_in(
     nothing = await officer.post(f"{base}/registrations/decisions", {"decision": "approve"})
     assert nothing.status_code == 400 and "Select at least one registration" in nothing.text
 
-    badge = (await client.get(f"/api/registrations/{people[0]['id']}", headers=austria)).json()["badge_code"]
+    badge = (await client.get(f"/api/registrations/{people[0]['id']}", headers=austria)).json()[
+        "badge_code"
+    ]
     found = text_of((await officer.get(f"{base}/check-in", q="Family1")).text)
     assert "Person1 FAMILY1" in found and "Mark Ms. Person1 FAMILY1 as arrived" in found
     arrived = await officer.post(f"{base}/check-in", {"badge_code": badge.lower(), "q": "Family1"})
     assert arrived.status_code == 200
     assert "Ms. Person1 FAMILY1 (Austria) is marked as arrived." in text_of(arrived.text)
-    fragment = await officer.post(f"{base}/check-in", {"badge_code": "NOSUCHBADGE"}, **{"HX-Request": "true"})
-    assert fragment.status_code == 404 and fragment.text.lstrip().startswith("<section id=\"attendees\"")
+    fragment = await officer.post(
+        f"{base}/check-in", {"badge_code": "NOSUCHBADGE"}, **{"HX-Request": "true"}
+    )
+    assert fragment.status_code == 404 and fragment.text.lstrip().startswith(
+        '<section id="attendees"'
+    )
     assert "No registration of this session has this badge code" in fragment.text
     waiting = await officer.post(f"{base}/check-in", {"registration_id": str(people[2]["id"])})
     assert waiting.status_code == 409 and "is not an approved in-person delegate" in waiting.text
@@ -150,7 +234,9 @@ async def test_reports_are_built_then_downloaded(officer: Browser, session: dict
     assert pdf.headers["x-report-cache"] == "hit", "the download is the report just built"
     final = await officer.post(f"{base}/participants-final")
     assert final.status_code == 409
-    assert "The final list of participants can be printed once the session is over" in text_of(final.text)
+    assert "The final list of participants can be printed once the session is over" in text_of(
+        final.text
+    )
     assert (await officer.post(f"{base}/nonsense")).status_code == 404
 
 
@@ -161,7 +247,9 @@ async def test_the_audit_log_lists_changes_by_session(officer: Browser) -> None:
     assert "1 change, newest first" in page
 
 
-async def test_other_roles_are_turned_away(browser_for: BrowserFactory, session: dict[str, Any]) -> None:
+async def test_other_roles_are_turned_away(
+    browser_for: BrowserFactory, session: dict[str, Any]
+) -> None:
     focal = await browser_for("focal@austria.example", Role.FOCAL_POINT, await entity("Austria"))
     refused = await focal.get(f"/secretariat/sessions/{session['id']}/registrations")
     assert refused.status_code == 403 and "Only the secretariat can do this" in refused.text

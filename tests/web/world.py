@@ -37,11 +37,22 @@ def _session(**fields: Any) -> Session:
 async def build_web(world: Any, _client: Any) -> None:
     """A scheduled hybrid session with its agenda, a sitting, an officer and A's delegation of two."""
     async with current_engine().transaction():
-        body = Body(code=WEB_BODY, name="Web Matrix Group", short_name="Web", symbol_prefix="CAC/WEB",
-                    admitted_categories="state_party")
+        body = Body(
+            code=WEB_BODY,
+            name="Web Matrix Group",
+            short_name="Web",
+            symbol_prefix="CAC/WEB",
+            admitted_categories="state_party",
+        )
         await body.save()
-        session, other = _session(), _session(symbol_prefix="CAC/WEB/2098", start_date=date(2098, 6, 14),
-                                              end_date=date(2098, 6, 18))
+        session, other = (
+            _session(),
+            _session(
+                symbol_prefix="CAC/WEB/2098",
+                start_date=date(2098, 6, 14),
+                end_date=date(2098, 6, 18),
+            ),
+        )
         await session.save()
         await other.save()
         await SessionPart(session=session.id, body=body.id, kind="regular", number=1).save()
@@ -49,22 +60,43 @@ async def build_web(world: Any, _client: Any) -> None:
         items = [AgendaItem(session=session.id, position=n, title=f"Item {n}") for n in (1, 2)]
         for item in items:
             await item.save()
-        document = Document(session=session.id, agenda_item=items[0].id, symbol="CAC/WEB/2099/1", title="Agenda")
+        document = Document(
+            session=session.id, agenda_item=items[0].id, symbol="CAC/WEB/2099/1", title="Agenda"
+        )
         await document.save()
-        sitting = Sitting(session=session.id, title="1st meeting", starts_at=datetime(2099, 6, 14, 8, tzinfo=UTC),
-                          ends_at=datetime(2099, 6, 14, 11, tzinfo=UTC), room="Room W")
+        sitting = Sitting(
+            session=session.id,
+            title="1st meeting",
+            starts_at=datetime(2099, 6, 14, 8, tzinfo=UTC),
+            ends_at=datetime(2099, 6, 14, 11, tzinfo=UTC),
+            room="Room W",
+        )
         await sitting.save()
         officer = Officer(session=session.id, role="chair", name="Ms. Chair", position=1)
         await officer.save()
         delegation = Delegation(session=session.id, entity=world.ids["entity_a"])
         await delegation.save()
-        waiting = Registration(delegation=delegation.id, session=session.id, given_name="Dana", family_name="Delegate",
-                               email="delegate@austria.example", mode="in_person", status="submitted",
-                               badge_code="WEBMATRIX1")
+        waiting = Registration(
+            delegation=delegation.id,
+            session=session.id,
+            given_name="Dana",
+            family_name="Delegate",
+            email="delegate@austria.example",
+            mode="in_person",
+            status="submitted",
+            badge_code="WEBMATRIX1",
+        )
         await waiting.save()
-        await Registration(delegation=delegation.id, session=session.id, given_name="Anton", family_name="Arrival",
-                           email="anton@austria.example", mode="in_person", status="approved",
-                           badge_code=CHECK_IN_BADGE).save()
+        await Registration(
+            delegation=delegation.id,
+            session=session.id,
+            given_name="Anton",
+            family_name="Arrival",
+            email="anton@austria.example",
+            mode="in_person",
+            status="approved",
+            badge_code=CHECK_IN_BADGE,
+        ).save()
     world.ids |= {
         "web_session": session.id,
         "web_session_unopened": other.id,

@@ -3,13 +3,15 @@
 Feeds are read by calendar programs, not browsers: no cookie, no token
 header. The public ones are open to all; a personal feed is found by the
 secret token in its URL, so its requests are left out of the request log.
+Feeds answer HEAD as well as GET: some calendar programs ask HEAD first to
+see whether a subscription changed.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from litestar import Controller, Request, Response, delete, get, post
+from litestar import Controller, HttpMethod, Request, Response, delete, get, post, route
 from litestar.di import NamedDependency
 from litestar.params import FromPath
 
@@ -25,52 +27,70 @@ AnyRequest = Request[Any, Any, Any]
 AppSettings = NamedDependency[Settings]
 PRIVATE = {"skip_request_log": True}
 """The personal feed's URL is its credential: keep it out of the logs."""
+GET_OR_HEAD = [HttpMethod.GET, HttpMethod.HEAD]
 
 
-def calendar_response(answer: FeedAnswer) -> Response[bytes]:
+def calendar_response(request: AnyRequest, answer: FeedAnswer) -> Response[bytes]:
+    """The feed, its 304, or (for HEAD) the feed's headers alone, Content-Length included."""
     headers = validator_headers(answer.validator, private=answer.private)
     if answer.body is None:
         return Response(content=b"", status_code=304, headers=headers)
     headers["Content-Disposition"] = f'inline; filename="{answer.filename}"'
+    body = answer.body
+    if request.method == HttpMethod.HEAD:
+        headers["Content-Length"] = str(len(body))
+        body = b""
     # Litestar adds "; charset=utf-8" to text/ media types itself.
-    return Response(content=answer.body, media_type=MEDIA_TYPE.split(";")[0], headers=headers)
+    return Response(content=body, media_type=MEDIA_TYPE.split(";")[0], headers=headers)
 
 
 class FeedController(Controller):
     path = "/calendar"
     tags = ["Calendars"]
 
-    @get("/sessions.ics", summary="Every published session, as all-day events (iCalendar feed)")
+    @route(
+        "/sessions.ics",
+        http_method=GET_OR_HEAD,
+        summary="Every published session, as all-day events (iCalendar feed)",
+    )
     async def sessions(self, request: AnyRequest, settings: AppSettings) -> Response[bytes]:
         identity = CalendarIdentity.from_settings(settings)
         return calendar_response(
-            await feeds.sessions_feed(identity, Conditions.of(request.headers))
+            request,
+            await feeds.sessions_feed(identity, Conditions.of(request.headers)),
         )
 
-    @get(
-        "/bodies/{code:str}/sessions.ics", summary="One body's published sessions (iCalendar feed)"
+    @route(
+        "/bodies/{code:str}/sessions.ics",
+        http_method=GET_OR_HEAD,
+        summary="One body's published sessions (iCalendar feed)",
     )
     async def body_sessions(
         self, request: AnyRequest, code: FromPath[str], settings: AppSettings
     ) -> Response[bytes]:
         identity = CalendarIdentity.from_settings(settings)
         return calendar_response(
-            await feeds.body_feed(identity, code, Conditions.of(request.headers))
+            request,
+            await feeds.body_feed(identity, code, Conditions.of(request.headers)),
         )
 
-    @get(
-        "/sessions/{session_id:int}/sittings.ics", summary="One session's sittings (iCalendar feed)"
+    @route(
+        "/sessions/{session_id:int}/sittings.ics",
+        http_method=GET_OR_HEAD,
+        summary="One session's sittings (iCalendar feed)",
     )
     async def session_sittings(
         self, request: AnyRequest, session_id: FromPath[int], settings: AppSettings
     ) -> Response[bytes]:
         identity = CalendarIdentity.from_settings(settings)
         return calendar_response(
-            await feeds.session_feed(identity, session_id, Conditions.of(request.headers))
+            request,
+            await feeds.session_feed(identity, session_id, Conditions.of(request.headers)),
         )
 
-    @get(
+    @route(
         "/personal/{token:str}/sittings.ics",
+        http_method=GET_OR_HEAD,
         opt=PRIVATE,
         summary="A delegate's own sittings, behind the secret token of their feed link",
     )
@@ -79,7 +99,8 @@ class FeedController(Controller):
     ) -> Response[bytes]:
         identity = CalendarIdentity.from_settings(settings)
         return calendar_response(
-            await feeds.personal_feed(identity, token, Conditions.of(request.headers))
+            request,
+            await feeds.personal_feed(identity, token, Conditions.of(request.headers)),
         )
 
 

@@ -3,7 +3,7 @@
 Piccolo's SQLite engine opens a new connection, in a new thread, for every
 query, and SQLite then reads the schema and compiles the statement afresh:
 about 3 ms of CPU for the one aggregate query a 304 needs, twice what it
-costs to send the whole feed from memory (measured by bench/calendar.py).
+costs to send the whole feed from memory (measured by bench/calendar_feeds.py).
 Feeds are polled all day, so their validator reads through a connection
 that each thread of the default executor keeps, with its schema and its
 compiled statements cached: one thread hop and a fraction of a millisecond.

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from convene.accounts.access import is_secretariat
 from convene.api.patches import given_fields
 from convene.audit.services import record
+from convene.calendar.invitations import cancel_registration_invitation, invite_registration
 from convene.db import locked_transaction
 from convene.delegations.notices import notify
 from convene.delegations.places import Limits, registration_lock, shortfall, taken
@@ -157,6 +158,7 @@ async def approve(actor: Any, registration_id: int) -> None:
             )
         await _set(actor, row, "approved", status=RegistrationStatus.APPROVED)
         await _tell("approved", await _row(registration_id))
+        await invite_registration(registration_id)
 
 
 async def reject(actor: Any, registration_id: int) -> None:
@@ -166,6 +168,7 @@ async def reject(actor: Any, registration_id: int) -> None:
                 f"A {row['status']} registration cannot be rejected", field="status"
             )
         await _set(actor, row, "rejected", status=RegistrationStatus.REJECTED)
+        await _withdraw_invitations(row)
         await _after_release(actor, row)
 
 
@@ -176,6 +179,7 @@ async def cancel(actor: Any, registration_id: int) -> None:
                 f"A {row['status']} registration cannot be cancelled", field="status"
             )
         await _set(actor, row, "cancelled", status=RegistrationStatus.CANCELLED)
+        await _withdraw_invitations(row)
         await _after_release(actor, row)
 
 
@@ -227,6 +231,8 @@ async def switch_mode(actor: Any, registration_id: int, mode: AttendanceMode) ->
         )
         if status.value != row["status"]:
             await _tell("promoted", await _row(registration_id))
+        # The invitations now carry the room, or the join link, of the new mode.
+        await invite_registration(registration_id)
         await _after_release(actor, row)
 
 
@@ -246,6 +252,7 @@ async def substitute(actor: Any, registration_id: int, person: PersonIn) -> None
         if status is RegistrationStatus.APPROVED:
             status = RegistrationStatus.SUBMITTED
         note = f"{row['given_name']} {row['family_name']} replaced by {values['given_name']} {values['family_name']}"
+        await _withdraw_invitations(row)  # before the address changes: the CANCEL goes where they went
         await _set(
             actor,
             row,
@@ -383,6 +390,12 @@ def _audited(row: dict[str, Any] | None) -> dict[str, Any] | None:
     if row is None:
         return None
     return {key: row[key] for key in (*PERSON_FIELDS, "mode", "status", "is_head")}
+
+
+async def _withdraw_invitations(before: dict[str, Any]) -> None:
+    """A registration that was approved had calendar invitations: they are cancelled."""
+    if before["status"] == RegistrationStatus.APPROVED.value:
+        await cancel_registration_invitation(before["id"])
 
 
 async def _tell(kind: str, row: dict[str, Any]) -> None:

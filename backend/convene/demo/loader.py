@@ -85,6 +85,7 @@ async def _load_session(demo: DemoSession) -> None:
         )
     for sitting in demo.sittings:
         await sittings.create_sitting(
+            None,
             session.id,
             SittingIn(
                 starts_at=f"{sitting.day}T{sitting.start}",

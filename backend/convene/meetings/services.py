@@ -217,6 +217,7 @@ async def update_session(actor: Any, session_id: int, patch: SessionPatch) -> Se
         if new_parts is not None:
             await SessionPart.delete().where(SessionPart.session == session_id)
             await _save_parts(session_id, parts, bodies)
+        await _tell_sittings(actor, current)
         updated = await get_session(session_id, include_private=True)
         await record(
             actor,
@@ -227,6 +228,15 @@ async def update_session(actor: Any, session_id: int, patch: SessionPatch) -> Se
             session_id,
         )
     return updated
+
+
+async def _tell_sittings(actor: Any, before: dict[str, Any]) -> None:
+    """Calendars show each sitting with its session's venue and link: pass the change on."""
+    # Imported here: the sittings' calendar messages read session titles from this module.
+    from convene.sittings.services import follow_session_change
+
+    after = await Session.select().where(Session.id == before["id"]).first()
+    await follow_session_change(actor, before, after)
 
 
 def _audited(session: SessionOut) -> dict[str, Any]:

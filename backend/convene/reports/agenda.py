@@ -31,12 +31,16 @@ async def build_agenda(session: SessionOut) -> AgendaReport:
     agenda = await get_agenda(session.id)
     sittings = await list_sittings(session.id, include_links=False)
     adopted = agenda.status == "adopted"
-    heading = "Agenda and programme of work" if adopted else "Provisional agenda and programme of work"
+    heading = (
+        "Agenda and programme of work" if adopted else "Provisional agenda and programme of work"
+    )
     return AgendaReport(
         header=report_header(session, heading=heading, symbol=await agenda_symbol(session)),
         adopted_on=long_date(agenda.adopted_on) if adopted and agenda.adopted_on else "",
         items=[_line(item) for item in agenda.items],
-        other_documents=_documents(document for document in agenda.documents if document.agenda_item_id is None),
+        other_documents=_documents(
+            document for document in agenda.documents if document.agenda_item_id is None
+        ),
         days=programme_days(sittings),
         timezone=session.timezone,
     )
@@ -61,8 +65,12 @@ def programme_days(sittings: list[SittingOut]) -> list[ProgrammeDay]:
     """Sittings grouped by their local date, in order of time."""
     ordered = sorted(sittings, key=lambda sitting: sitting.local_starts_at)
     return [
-        ProgrammeDay(date=weekday_date(day), sittings=[_sitting(sitting) for sitting in day_sittings])
-        for day, day_sittings in groupby(ordered, key=lambda sitting: sitting.local_starts_at.date())
+        ProgrammeDay(
+            date=weekday_date(day), sittings=[_sitting(sitting) for sitting in day_sittings]
+        )
+        for day, day_sittings in groupby(
+            ordered, key=lambda sitting: sitting.local_starts_at.date()
+        )
     ]
 
 

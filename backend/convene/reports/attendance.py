@@ -43,7 +43,9 @@ async def build_attendance(session: SessionOut) -> AttendanceReport:
     sittings = await _sittings(session.id)
     return AttendanceReport(
         header=report_header(session, heading="Attendance", symbol=session.symbol_prefix),
-        press_sentence=press_sentence(tally("States parties", [r for r in rows if r["category"] == "state_party"])),
+        press_sentence=press_sentence(
+            tally("States parties", [r for r in rows if r["category"] == "state_party"])
+        ),
         total=tally("All participants", rows),
         by_category=by_category,
         by_mode=_by_mode(rows),
@@ -62,7 +64,10 @@ async def _registrations(session_id: int) -> list[Row]:
         Registration.mode,
         entity.category.as_alias("category"),
         entity.regional_group.as_alias("regional_group"),
-    ).where((Registration.session == session_id) & (Registration.status == RegistrationStatus.APPROVED.value))
+    ).where(
+        (Registration.session == session_id)
+        & (Registration.status == RegistrationStatus.APPROVED.value)
+    )
 
 
 def tally(label: str, rows: list[Row]) -> Tally:
@@ -78,7 +83,7 @@ def tally(label: str, rows: list[Row]) -> Tally:
 
 
 def press_sentence(states_parties: Tally) -> str:
-    """"Representatives of 120 States parties attended, 80 in person and 40 online."."""
+    """ "Representatives of 120 States parties attended, 80 in person and 40 online."."""
     if not states_parties.delegations:
         return "No State party was represented."
     online = states_parties.delegations - states_parties.delegations_in_person
@@ -125,9 +130,13 @@ async def _sittings(session_id: int) -> tuple[list[SittingAttendance], int]:
         CheckIn.registration.delegation.entity.short_name.as_alias("entity_name"),
     ).where(CheckIn.registration.session == session_id)
     by_sitting = _split(checks, lambda row: row["sitting"])
-    held = [s for s in await list_sittings(session_id, include_links=False) if s.status != CANCELLED]
+    held = [
+        s for s in await list_sittings(session_id, include_links=False) if s.status != CANCELLED
+    ]
     outside = len({row["registration"] for row in by_sitting.get(None, [])})
-    return [_sitting_attendance(sitting, by_sitting.get(sitting.id, [])) for sitting in held], outside
+    return [
+        _sitting_attendance(sitting, by_sitting.get(sitting.id, [])) for sitting in held
+    ], outside
 
 
 def _sitting_attendance(sitting: SittingOut, checks: list[Row]) -> SittingAttendance:
@@ -147,8 +156,11 @@ def _sitting_attendance(sitting: SittingOut, checks: list[Row]) -> SittingAttend
 
 def _category_chart(tallies: list[Tally]) -> str:
     bars = [
-        Bar(t.label, (Segment(t.in_person, IN_PERSON_COLOUR), Segment(t.online, ONLINE_COLOUR)),
-            f"{t.persons} ({t.in_person} in person, {t.online} online)")
+        Bar(
+            t.label,
+            (Segment(t.in_person, IN_PERSON_COLOUR), Segment(t.online, ONLINE_COLOUR)),
+            f"{t.persons} ({t.in_person} in person, {t.online} online)",
+        )
         for t in tallies
     ]
     legend = [("In person", IN_PERSON_COLOUR), ("Online", ONLINE_COLOUR)]
@@ -157,7 +169,11 @@ def _category_chart(tallies: list[Tally]) -> str:
 
 def _sitting_chart(sittings: list[SittingAttendance]) -> str:
     bars = [
-        Bar(f"{s.title}, {s.when}", (Segment(s.persons, IN_PERSON_COLOUR),), counted(s.persons, "person", "persons"))
+        Bar(
+            f"{s.title}, {s.when}",
+            (Segment(s.persons, IN_PERSON_COLOUR),),
+            counted(s.persons, "person", "persons"),
+        )
         for s in sittings
     ]
     return bar_chart("Persons checked in at each sitting", bars, [("Checked in", IN_PERSON_COLOUR)])

@@ -29,9 +29,16 @@ class SessionReportController(Controller):
     path = "/api/sessions/{session_id:int}/reports"
     tags = ["Reports"]
 
-    @get("/participants.pdf", media_type=PDF, summary="The list of participants (public once published)")
+    @get(
+        "/participants.pdf",
+        media_type=PDF,
+        summary="The list of participants (public once published)",
+    )
     async def participants(
-        self, request: AnyRequest, session_id: FromPath[int], settings: AppSettings,
+        self,
+        request: AnyRequest,
+        session_id: FromPath[int],
+        settings: AppSettings,
         version: Version = ListVersion.PROVISIONAL,
     ) -> Response[bytes]:
         session = await get_session(session_id, include_private=is_secretariat(request.user))
@@ -40,12 +47,24 @@ class SessionReportController(Controller):
         report = await services.participants_pdf(session, version, reports_dir(settings))
         return pdf_response(request, report)
 
-    @get("/agenda.pdf", media_type=PDF, guards=[requires_secretariat], summary="The agenda and programme of work")
-    async def agenda(self, request: AnyRequest, session_id: FromPath[int], settings: AppSettings) -> Response[bytes]:
+    @get(
+        "/agenda.pdf",
+        media_type=PDF,
+        guards=[requires_secretariat],
+        summary="The agenda and programme of work",
+    )
+    async def agenda(
+        self, request: AnyRequest, session_id: FromPath[int], settings: AppSettings
+    ) -> Response[bytes]:
         session = await get_session(session_id, include_private=True)
         return pdf_response(request, await services.agenda_pdf(session, reports_dir(settings)))
 
-    @get("/attendance.pdf", media_type=PDF, guards=[requires_secretariat], summary="Attendance figures")
+    @get(
+        "/attendance.pdf",
+        media_type=PDF,
+        guards=[requires_secretariat],
+        summary="Attendance figures",
+    )
     async def attendance(
         self, request: AnyRequest, session_id: FromPath[int], settings: AppSettings
     ) -> Response[bytes]:

@@ -15,7 +15,9 @@ from convene.reports.texts import date_span
 from convene.reports.vocabulary import AGENDA_SERIAL, PARTICIPANTS_INF_NUMBER
 
 
-def report_header(session: SessionOut, *, heading: str, symbol: str, version_note: str = "") -> ReportHeader:
+def report_header(
+    session: SessionOut, *, heading: str, symbol: str, version_note: str = ""
+) -> ReportHeader:
     return ReportHeader(
         session_id=session.id,
         session_title=session.title,
@@ -29,7 +31,7 @@ def report_header(session: SessionOut, *, heading: str, symbol: str, version_not
 
 
 def venue(session: SessionOut) -> str:
-    """"Vienna International Centre, Vienna"; "Online" for an online session with no venue."""
+    """ "Vienna International Centre, Vienna"; "Online" for an online session with no venue."""
     place = ", ".join(part for part in (session.venue_name, session.city) if part)
     return place or ("Online" if session.format == "online" else "")
 
@@ -58,10 +60,16 @@ async def participants_symbol(session: SessionOut) -> str:
 
 async def agenda_symbol(session: SessionOut) -> str:
     """The session's document recorded as its agenda, else ``<prefix>/1``."""
-    rows = await Document.select(Document.symbol, Document.title).where(Document.session == session.id)
+    rows = await Document.select(Document.symbol, Document.title).where(
+        Document.session == session.id
+    )
     usual = f"{session.symbol_prefix}/{AGENDA_SERIAL}"
     agendas = sorted(
-        (row["symbol"] for row in rows if row["title"].casefold().startswith(("provisional agenda", "agenda"))),
+        (
+            row["symbol"]
+            for row in rows
+            if row["title"].casefold().startswith(("provisional agenda", "agenda"))
+        ),
         key=lambda symbol: (symbol != usual, len(symbol), symbol),
     )
     return agendas[0] if agendas else usual

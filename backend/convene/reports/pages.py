@@ -22,7 +22,9 @@ class SessionReportPages(Controller):
     include_in_schema = False
 
     @get("/sessions/{session_id:int}/reports")
-    async def reports_page(self, request: Request[Any, Any, Any], session_id: FromPath[int]) -> Template:
+    async def reports_page(
+        self, request: Request[Any, Any, Any], session_id: FromPath[int]
+    ) -> Template:
         secretariat = is_secretariat(request.user)
         session = await get_session(session_id, include_private=secretariat)
         return await page(

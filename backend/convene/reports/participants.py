@@ -26,7 +26,9 @@ async def build_participants(session: SessionOut, version: ListVersion) -> Parti
     rows = await approved_registrations(session.id)
     groups = group_delegations(rows)
     symbol = await participants_symbol(session)
-    header = report_header(session, heading=version.label, symbol=symbol, version_note=version.value.capitalize())
+    header = report_header(
+        session, heading=version.label, symbol=symbol, version_note=version.value.capitalize()
+    )
     return ParticipantsReport(
         header=header,
         version=version.value,
@@ -39,21 +41,26 @@ async def build_participants(session: SessionOut, version: ListVersion) -> Parti
 async def approved_registrations(session_id: int) -> list[dict[str, Any]]:
     """Every approved person of the session, with their entity, in one query."""
     entity = Registration.delegation.entity
-    return await Registration.select(
-        Registration.id,
-        Registration.delegation,
-        Registration.honorific,
-        Registration.given_name,
-        Registration.family_name,
-        Registration.function,
-        Registration.organization,
-        Registration.mode,
-        Registration.is_head,
-        entity.short_name.as_alias("entity_name"),
-        entity.category.as_alias("category"),
-    ).where(
-        (Registration.session == session_id) & (Registration.status == RegistrationStatus.APPROVED.value)
-    ).order_by(Registration.id)
+    return (
+        await Registration.select(
+            Registration.id,
+            Registration.delegation,
+            Registration.honorific,
+            Registration.given_name,
+            Registration.family_name,
+            Registration.function,
+            Registration.organization,
+            Registration.mode,
+            Registration.is_head,
+            entity.short_name.as_alias("entity_name"),
+            entity.category.as_alias("category"),
+        )
+        .where(
+            (Registration.session == session_id)
+            & (Registration.status == RegistrationStatus.APPROVED.value)
+        )
+        .order_by(Registration.id)
+    )
 
 
 def group_delegations(rows: list[dict[str, Any]]) -> list[ParticipantGroup]:
@@ -65,19 +72,25 @@ def group_delegations(rows: list[dict[str, Any]]) -> list[ParticipantGroup]:
     for members in by_delegation.values():
         first = members[0]
         by_group[Category(first["category"]).list_group].append(
-            DelegationEntry(name=first["entity_name"], persons=[_person(row) for row in _head_first(members)])
+            DelegationEntry(
+                name=first["entity_name"], persons=[_person(row) for row in _head_first(members)]
+            )
         )
     return [
         ParticipantGroup(
             heading=LIST_GROUP_HEADINGS[number],
-            delegations=sorted(by_group[number], key=lambda entry: (alphabetical_key(entry.name), entry.name)),
+            delegations=sorted(
+                by_group[number], key=lambda entry: (alphabetical_key(entry.name), entry.name)
+            ),
         )
         for number in sorted(by_group)
     ]
 
 
 def _head_first(members: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return sorted(members, key=lambda row: not row["is_head"])  # stable: the rest keep registration order
+    return sorted(
+        members, key=lambda row: not row["is_head"]
+    )  # stable: the rest keep registration order
 
 
 def _person(row: dict[str, Any]) -> Person:
@@ -87,7 +100,9 @@ def _person(row: dict[str, Any]) -> Person:
         given_name=given,
         family_name=family,
         full_name=display_name(given, family),
-        details=", ".join(part for part in (row["function"].strip(), row["organization"].strip()) if part),
+        details=", ".join(
+            part for part in (row["function"].strip(), row["organization"].strip()) if part
+        ),
         attends=attends(row["mode"]),
         is_head=bool(row["is_head"]),
     )
@@ -101,5 +116,5 @@ def display_name(given: str, family: str) -> str:
 
 
 def attends(mode: str) -> str:
-    """"in person" or "online": a list says where a person is, not whether they have the floor."""
+    """ "in person" or "online": a list says where a person is, not whether they have the floor."""
     return "in person" if mode == AttendanceMode.IN_PERSON.value else "online"

@@ -106,5 +106,3 @@ def _installed_fonts() -> str:
     command = [fc_list, "--format", "%{file}\n"]
     listing = subprocess.run(command, capture_output=True, text=True, timeout=30, check=False)
     return "\n".join(sorted(listing.stdout.splitlines()))
-
-

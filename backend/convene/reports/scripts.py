@@ -41,7 +41,7 @@ def first_strong_is_rtl(text: str) -> bool:
 
 
 def cjk_language(text: str) -> str | None:
-    """"ja" with kana, "ko" with hangul, "zh" with ideographs alone, else None."""
+    """ "ja" with kana, "ko" with hangul, "zh" with ideographs alone, else None."""
     has_han = False
     for char in text:
         code = ord(char)

@@ -34,11 +34,20 @@ class ReportFile:
     from_cache: bool
 
 
-async def participants_pdf(session: SessionOut, version: ListVersion, cache_dir: Path) -> ReportFile:
+async def participants_pdf(
+    session: SessionOut, version: ListVersion, cache_dir: Path
+) -> ReportFile:
     check_version(session, version)
     report = await build_participants(session, version)
     filename = _filename(report.header.symbol, version.value)
-    return await _pdf(session, ReportKind.PARTICIPANTS, report, cache_dir, filename=filename, variant=version.value)
+    return await _pdf(
+        session,
+        ReportKind.PARTICIPANTS,
+        report,
+        cache_dir,
+        filename=filename,
+        variant=version.value,
+    )
 
 
 async def agenda_pdf(session: SessionOut, cache_dir: Path) -> ReportFile:
@@ -71,7 +80,13 @@ def check_version(session: SessionOut, version: ListVersion) -> None:
 
 
 async def _pdf(
-    session: SessionOut, kind: ReportKind, report: Struct, cache_dir: Path, *, filename: str, variant: str = ""
+    session: SessionOut,
+    kind: ReportKind,
+    report: Struct,
+    cache_dir: Path,
+    *,
+    filename: str,
+    variant: str = "",
 ) -> ReportFile:
     """The cached PDF when the data is unchanged, else a fresh layout (which replaces it in the cache)."""
     template = f"{kind.value}.html"
@@ -81,11 +96,12 @@ async def _pdf(
     cached = cache.get(name, digest)
     if cached is not None:
         return ReportFile(cached, filename, digest, from_cache=True)
-    rendered = await asyncio.to_thread(render_pdf, template, report)
-    cache.put(name, digest, rendered.content)
-    return ReportFile(rendered.content, filename, digest, from_cache=False)
+    content, from_cache = await asyncio.to_thread(
+        cache.get_or_build, name, digest, lambda: render_pdf(template, report).content
+    )
+    return ReportFile(content, filename, digest, from_cache=from_cache)
 
 
 def _filename(symbol: str, suffix: str) -> str:
-    """"CAC/COSP/IRG/2020/INF/2" → "CAC-COSP-IRG-2020-INF-2-final.pdf"."""
+    """ "CAC/COSP/IRG/2020/INF/2" → "CAC-COSP-IRG-2020-INF-2-final.pdf"."""
     return f"{symbol.replace('/', '-')}-{suffix}.pdf"

@@ -34,7 +34,7 @@ def date_span(first: date, last: date) -> str:
 
 
 def clock(moment: datetime, *, with_period: bool = True) -> str:
-    """"10 a.m.", "1.30 p.m.", "noon", "midnight": the UN's twelve-hour style."""
+    """ "10 a.m.", "1.30 p.m.", "noon", "midnight": the UN's twelve-hour style."""
     if moment.minute == 0 and moment.hour in (0, 12):
         return "midnight" if moment.hour == 0 else "noon"
     hour = moment.hour % 12 or 12
@@ -44,7 +44,7 @@ def clock(moment: datetime, *, with_period: bool = True) -> str:
 
 
 def time_span(start: datetime, end: datetime) -> str:
-    """"10 a.m.–1 p.m.", or "3–6 p.m." when both ends share the period."""
+    """ "10 a.m.–1 p.m.", or "3–6 p.m." when both ends share the period."""
     same_period = (start.hour < 12) == (end.hour < 12) and not _is_noon_or_midnight(start, end)
     first = clock(start, with_period=not same_period)
     return f"{first}{EN_DASH}{clock(end)}"

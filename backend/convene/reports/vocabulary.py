@@ -19,7 +19,11 @@ class ListVersion(str, enum.Enum):
 
     @property
     def label(self) -> str:
-        return "Provisional list of participants" if self is ListVersion.PROVISIONAL else "Final list of participants"
+        return (
+            "Provisional list of participants"
+            if self is ListVersion.PROVISIONAL
+            else "Final list of participants"
+        )
 
 
 PARTICIPANTS_INF_NUMBER = 2

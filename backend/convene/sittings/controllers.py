@@ -18,14 +18,18 @@ class SessionSittingController(Controller):
     tags = ["Sittings"]
 
     @get("/", summary="The session's sittings, in order")
-    async def list_sittings(self, request: Request[Any, Any, Any], session_id: FromPath[int]) -> list[SittingOut]:
+    async def list_sittings(
+        self, request: Request[Any, Any, Any], session_id: FromPath[int]
+    ) -> list[SittingOut]:
         secretariat = is_secretariat(request.user)
         await get_session(session_id, include_private=secretariat)
         return await services.list_sittings(session_id, include_links=secretariat)
 
     @post("/", guards=[requires_secretariat], summary="Schedule a sitting")
-    async def create_sitting(self, session_id: FromPath[int], data: JSONBody[SittingIn]) -> SittingOut:
-        return await services.create_sitting(session_id, data)
+    async def create_sitting(
+        self, request: Request[Any, Any, Any], session_id: FromPath[int], data: JSONBody[SittingIn]
+    ) -> SittingOut:
+        return await services.create_sitting(request.user, session_id, data)
 
 
 class SittingController(Controller):
@@ -33,16 +37,31 @@ class SittingController(Controller):
     tags = ["Sittings"]
 
     @get("/{sitting_id:int}", summary="One sitting")
-    async def get_sitting(self, request: Request[Any, Any, Any], sitting_id: FromPath[int]) -> SittingOut:
+    async def get_sitting(
+        self, request: Request[Any, Any, Any], sitting_id: FromPath[int]
+    ) -> SittingOut:
         secretariat = is_secretariat(request.user)
         sitting = await services.get_sitting(sitting_id, include_links=secretariat)
         await get_session(sitting.session_id, include_private=secretariat)
         return sitting
 
-    @patch("/{sitting_id:int}", guards=[requires_secretariat], summary="Move, re-room or relink a sitting")
-    async def update_sitting(self, sitting_id: FromPath[int], data: JSONBody[SittingPatch]) -> SittingOut:
-        return await services.update_sitting(sitting_id, data)
+    @patch(
+        "/{sitting_id:int}",
+        guards=[requires_secretariat],
+        summary="Move, re-room or relink a sitting",
+    )
+    async def update_sitting(
+        self,
+        request: Request[Any, Any, Any],
+        sitting_id: FromPath[int],
+        data: JSONBody[SittingPatch],
+    ) -> SittingOut:
+        return await services.update_sitting(request.user, sitting_id, data)
 
-    @post("/{sitting_id:int}/cancellation", guards=[requires_secretariat], summary="Cancel a sitting")
-    async def cancel_sitting(self, sitting_id: FromPath[int]) -> SittingOut:
-        return await services.cancel_sitting(sitting_id)
+    @post(
+        "/{sitting_id:int}/cancellation", guards=[requires_secretariat], summary="Cancel a sitting"
+    )
+    async def cancel_sitting(
+        self, request: Request[Any, Any, Any], sitting_id: FromPath[int]
+    ) -> SittingOut:
+        return await services.cancel_sitting(request.user, sitting_id)

@@ -12,15 +12,19 @@ from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import msgspec
+
 from convene.agenda.services import item_numbers
 from convene.agenda.tables import AgendaItem
 from convene.api.patches import given_fields
+from convene.audit.services import changes as audit_changes
+from convene.audit.services import record
 from convene.calendar.invitations import announce_sitting_change
 from convene.db import locked_transaction
 from convene.errors import NotFound, RuleViolation
 from convene.meetings.tables import Session
 from convene.meetings.timezones import in_zone, local_day_bounds
-from convene.meetings.vocabulary import SessionFormat
+from convene.meetings.vocabulary import SessionFormat, SessionStatus
 from convene.sittings.schemas import SittingIn, SittingOut, SittingPatch, TakenUpItem
 from convene.sittings.tables import Sitting, SittingItem
 
@@ -28,6 +32,10 @@ SCHEDULED = "scheduled"
 CANCELLED = "cancelled"
 # A change to any of these is news to a calendar (iCalendar SEQUENCE).
 NOTIFIABLE = ("starts_at", "ends_at", "room", "online_link", "status")
+# A session's fields that every one of its sittings shows in a calendar (place, link, zone).
+SHOWN_IN_SITTINGS = ("venue_name", "city", "timezone", "format", "platform_name", "join_link")
+# A session that will not meet on its dates: its sittings are cancelled in every calendar.
+CALLED_OFF = {SessionStatus.CANCELLED.value, SessionStatus.POSTPONED.value}
 
 
 # Reading ---------------------------------------------------------------------
@@ -45,22 +53,34 @@ async def get_sitting(sitting_id: int, *, include_links: bool) -> SittingOut:
     return (await _views([row], session, include_links))[0]
 
 
-async def _views(rows: list[dict[str, Any]], session: dict[str, Any], include_links: bool) -> list[SittingOut]:
+async def _views(
+    rows: list[dict[str, Any]], session: dict[str, Any], include_links: bool
+) -> list[SittingOut]:
     numbers = await item_numbers(session["id"])
     taken_up = await _items_taken_up([row["id"] for row in rows])
     titles = {
         row["id"]: row["title"]
-        for row in await AgendaItem.select(AgendaItem.id, AgendaItem.title).where(AgendaItem.session == session["id"])
+        for row in await AgendaItem.select(AgendaItem.id, AgendaItem.title).where(
+            AgendaItem.session == session["id"]
+        )
     }
     return [
-        _sitting_out(row, session["timezone"], include_links, [
-            TakenUpItem(id=item_id, number=numbers[item_id], title=titles[item_id]) for item_id in taken_up[row["id"]]
-        ])
+        _sitting_out(
+            row,
+            session["timezone"],
+            include_links,
+            [
+                TakenUpItem(id=item_id, number=numbers[item_id], title=titles[item_id])
+                for item_id in taken_up[row["id"]]
+            ],
+        )
         for row in rows
     ]
 
 
-def _sitting_out(row: dict[str, Any], zone: str, include_links: bool, items: list[TakenUpItem]) -> SittingOut:
+def _sitting_out(
+    row: dict[str, Any], zone: str, include_links: bool, items: list[TakenUpItem]
+) -> SittingOut:
     starts_at, ends_at = _utc(row["starts_at"]), _utc(row["ends_at"])
     return SittingOut(
         id=row["id"],
@@ -98,13 +118,15 @@ async def sittings_outside(session_id: int, first: date, last: date, zone: str) 
     rows = await Sitting.select(Sitting.title, Sitting.starts_at, Sitting.ends_at).where(
         (Sitting.session == session_id) & (Sitting.status == SCHEDULED)
     )
-    return [row["title"] for row in rows if _utc(row["starts_at"]) < start or _utc(row["ends_at"]) > end]
+    return [
+        row["title"] for row in rows if _utc(row["starts_at"]) < start or _utc(row["ends_at"]) > end
+    ]
 
 
 # Writing ---------------------------------------------------------------------
 
 
-async def create_sitting(session_id: int, data: SittingIn) -> SittingOut:
+async def create_sitting(actor: Any, session_id: int, data: SittingIn) -> SittingOut:
     session = await _session(session_id)
     starts_at = _as_utc(data.starts_at, session, "starts_at")
     ends_at = _as_utc(data.ends_at, session, "ends_at")
@@ -125,11 +147,17 @@ async def create_sitting(session_id: int, data: SittingIn) -> SittingOut:
         )
         await sitting.save()
         await _set_items(sitting.id, data.agenda_item_ids)
-        await announce_sitting_change(sitting.id)  # approved delegates are invited to the new sitting
-    return await get_sitting(sitting.id, include_links=True)
+        await announce_sitting_change(
+            sitting.id
+        )  # approved delegates are invited to the new sitting
+        created = await get_sitting(sitting.id, include_links=True)
+        await record(
+            actor, "sitting.created", "sitting", sitting.id, None, _audited(created), session_id
+        )
+    return created
 
 
-async def update_sitting(sitting_id: int, patch: SittingPatch) -> SittingOut:
+async def update_sitting(actor: Any, sitting_id: int, patch: SittingPatch) -> SittingOut:
     current = await _sitting(sitting_id)
     session = await _session(current["session"])
     changes = given_fields(patch)
@@ -142,32 +170,95 @@ async def update_sitting(sitting_id: int, patch: SittingPatch) -> SittingOut:
         changes["room"] = changes["room"].strip()
     merged = current | changes
     async with locked_transaction(f"session:{session['id']}", _room_lock(session, merged["room"])):
+        before = _audited(await get_sitting(sitting_id, include_links=True))
         _check_times(_utc(merged["starts_at"]), _utc(merged["ends_at"]), session)
         _check_room_needed(merged["room"], session)
-        await _check_room_free(merged["room"], _utc(merged["starts_at"]), _utc(merged["ends_at"]), session, sitting_id)
+        await _check_room_free(
+            merged["room"], _utc(merged["starts_at"]), _utc(merged["ends_at"]), session, sitting_id
+        )
         item_ids = changes.pop("agenda_item_ids", None)
         if item_ids is not None:
             await _check_items(session["id"], item_ids)
             await _set_items(sitting_id, item_ids)
         if await _save_changes(sitting_id, current, changes):
-            await announce_sitting_change(sitting_id)  # same UID, higher SEQUENCE, to every delegate
-    return await get_sitting(sitting_id, include_links=True)
+            await announce_sitting_change(
+                sitting_id
+            )  # same UID, higher SEQUENCE, to every delegate
+        updated = await get_sitting(sitting_id, include_links=True)
+        await record(
+            actor,
+            "sitting.changed",
+            "sitting",
+            sitting_id,
+            *audit_changes(before, _audited(updated)),
+            session["id"],
+        )
+    return updated
 
 
-async def cancel_sitting(sitting_id: int) -> SittingOut:
+async def cancel_sitting(actor: Any, sitting_id: int) -> SittingOut:
     """Cancelled sittings stay (calendars must show them cancelled) but free their room."""
     current = await _sitting(sitting_id)
     async with locked_transaction(f"session:{current['session']}"):
+        current = await _sitting(sitting_id)  # read again under the lock
         if current["status"] == CANCELLED:
             raise RuleViolation("The sitting is already cancelled", field="status")
-        await _save_changes(sitting_id, current, {"status": CANCELLED})
-        await announce_sitting_change(sitting_id)  # a METHOD:CANCEL to every delegate
+        await _cancel(actor, current)
     return await get_sitting(sitting_id, include_links=True)
 
 
-async def _save_changes(sitting_id: int, current: dict[str, Any], changes: dict[str, Any]) -> bool:
-    """Save the changes; True when calendars must hear of them (SEQUENCE rose)."""
-    notifiable = any(field in changes and changes[field] != _comparable(current, field) for field in NOTIFIABLE)
+async def follow_session_change(actor: Any, before: dict[str, Any], after: dict[str, Any]) -> None:
+    """Carry a change of the session into its sittings' calendars, in the session's transaction.
+
+    Every sitting shows its session's venue, join link and time zone, so a
+    change to those is news for each live sitting (higher SEQUENCE, an update
+    to every delegate). A session cancelled or postponed will not meet on its
+    dates: its sittings are cancelled, and the secretariat schedules new ones
+    once the session has new dates.
+    """
+    called_off = after["status"] in CALLED_OFF and before["status"] != after["status"]
+    if not called_off and all(before[field] == after[field] for field in SHOWN_IN_SITTINGS):
+        return
+    live = await Sitting.select().where(
+        (Sitting.session == after["id"]) & (Sitting.status != CANCELLED)
+    )
+    for row in live:
+        if called_off:
+            await _cancel(actor, row)
+        else:
+            await _save_changes(row["id"], row, {}, news=True)
+            await announce_sitting_change(row["id"])
+
+
+async def _cancel(actor: Any, current: dict[str, Any]) -> None:
+    before = _audited(await get_sitting(current["id"], include_links=True))
+    await _save_changes(current["id"], current, {"status": CANCELLED})
+    await announce_sitting_change(current["id"])  # a METHOD:CANCEL to every delegate
+    after = _audited(await get_sitting(current["id"], include_links=True))
+    await record(
+        actor,
+        "sitting.cancelled",
+        "sitting",
+        current["id"],
+        *audit_changes(before, after),
+        current["session"],
+    )
+
+
+def _audited(sitting: SittingOut) -> dict[str, Any]:
+    return msgspec.to_builtins(sitting)
+
+
+async def _save_changes(
+    sitting_id: int, current: dict[str, Any], changes: dict[str, Any], *, news: bool = False
+) -> bool:
+    """Save the changes; True when calendars must hear of them (SEQUENCE rose).
+
+    ``news`` says the sitting changed through its session (venue, link, zone).
+    """
+    notifiable = news or any(
+        field in changes and changes[field] != _comparable(current, field) for field in NOTIFIABLE
+    )
     values = dict(changes)
     values["updated_at"] = datetime.now(UTC)
     if notifiable:
@@ -195,11 +286,19 @@ def _check_times(starts_at: datetime, ends_at: datetime, session: dict[str, Any]
 
 def _check_room_needed(room: str, session: dict[str, Any]) -> None:
     if not room and session["format"] != SessionFormat.ONLINE.value:
-        raise RuleViolation("A sitting of an in-person or hybrid session needs a room", field="room", status_code=422)
+        raise RuleViolation(
+            "A sitting of an in-person or hybrid session needs a room",
+            field="room",
+            status_code=422,
+        )
 
 
 async def _check_room_free(
-    room: str, starts_at: datetime, ends_at: datetime, session: dict[str, Any], sitting_id: int | None
+    room: str,
+    starts_at: datetime,
+    ends_at: datetime,
+    session: dict[str, Any],
+    sitting_id: int | None,
 ) -> None:
     """Two live sittings at the same venue cannot share a room at the same time."""
     if not room:
@@ -209,7 +308,9 @@ async def _check_room_free(
     )
     # Rooms compare without regard to case ("Board Room D", "board room d"), in Python
     # so that no character of a room's name acts as an SQL LIKE wildcard.
-    candidates = Sitting.select(Sitting.id, Sitting.title, Sitting.room, Sitting.starts_at, Sitting.ends_at).where(
+    candidates = Sitting.select(
+        Sitting.id, Sitting.title, Sitting.room, Sitting.starts_at, Sitting.ends_at
+    ).where(
         (Sitting.status == SCHEDULED) & (Sitting.room != "") & Sitting.session.is_in(same_venue)
     )
     if sitting_id is not None:
@@ -217,25 +318,38 @@ async def _check_room_free(
     for other in await candidates:
         overlaps = _utc(other["starts_at"]) < ends_at and starts_at < _utc(other["ends_at"])
         if overlaps and other["room"].casefold() == room.casefold():
-            local = in_zone(_utc(other["starts_at"]), session["timezone"]).strftime("%d %B %Y %H:%M")
-            raise RuleViolation(f"{other['room']} is taken by the {other['title']} at {local}", field="room")
+            local = in_zone(_utc(other["starts_at"]), session["timezone"]).strftime(
+                "%d %B %Y %H:%M"
+            )
+            raise RuleViolation(
+                f"{other['room']} is taken by the {other['title']} at {local}", field="room"
+            )
 
 
 async def _check_items(session_id: int, item_ids: list[int]) -> None:
     if len(set(item_ids)) != len(item_ids):
-        raise RuleViolation("An agenda item is listed twice", field="agenda_item_ids", status_code=422)
+        raise RuleViolation(
+            "An agenda item is listed twice", field="agenda_item_ids", status_code=422
+        )
     if not item_ids:
         return
-    found = await AgendaItem.count().where(AgendaItem.id.is_in(item_ids) & (AgendaItem.session == session_id))
+    found = await AgendaItem.count().where(
+        AgendaItem.id.is_in(item_ids) & (AgendaItem.session == session_id)
+    )
     if found != len(item_ids):
-        raise RuleViolation("Every item must be on this session's agenda", field="agenda_item_ids", status_code=422)
+        raise RuleViolation(
+            "Every item must be on this session's agenda", field="agenda_item_ids", status_code=422
+        )
 
 
 async def _set_items(sitting_id: int, item_ids: list[int]) -> None:
     await SittingItem.delete().where(SittingItem.sitting == sitting_id)
     if item_ids:
         await SittingItem.insert(
-            *(SittingItem(sitting=sitting_id, agenda_item=item, position=i) for i, item in enumerate(item_ids, 1))
+            *(
+                SittingItem(sitting=sitting_id, agenda_item=item, position=i)
+                for i, item in enumerate(item_ids, 1)
+            )
         )
 
 
@@ -255,7 +369,9 @@ def _as_utc(text: str, session: dict[str, Any], field: str) -> datetime:
     try:
         moment = datetime.fromisoformat(text)
     except ValueError as error:
-        raise RuleViolation(f"{text!r} is not a valid date and time", field=field, status_code=422) from error
+        raise RuleViolation(
+            f"{text!r} is not a valid date and time", field=field, status_code=422
+        ) from error
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=ZoneInfo(session["timezone"]))
     return moment.astimezone(UTC)

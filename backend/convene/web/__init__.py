@@ -1,4 +1,4 @@
-"""The web pages of Convene, one module per audience: the public, focal points, delegates, the secretariat.
+"""The web pages of Convene, by audience: the public, focal points, delegates, the secretariat.
 
 Pages only collect input and render: every rule lives in the domain services,
 which the page controllers call directly. A service's refusal is shown next to
@@ -14,14 +14,23 @@ from litestar import Router
 def web_router() -> Router:
     """Every page controller, under the page error handlers."""
     from convene.web.delegate import DelegatePages
+    from convene.web.delegation_pages import DelegationPages
     from convene.web.errors import PAGE_ERRORS
     from convene.web.focal_point import FocalPointPages
     from convene.web.public import PublicPages
+    from convene.web.registration_pages import RegistrationPages
     from convene.web.secretariat import SecretariatPages
 
     return Router(
         path="/",
-        route_handlers=[PublicPages, FocalPointPages, DelegatePages, *SecretariatPages],
+        route_handlers=[
+            PublicPages,
+            FocalPointPages,
+            DelegationPages,
+            RegistrationPages,
+            DelegatePages,
+            *SecretariatPages,
+        ],
         exception_handlers=PAGE_ERRORS,
         include_in_schema=False,
     )

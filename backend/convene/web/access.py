@@ -1,4 +1,4 @@
-"""Guards of pages that belong to one role, beside the shared ones in :mod:`convene.accounts.guards`.
+"""Guards of pages that belong to one role, beside those shared in :mod:`convene.accounts.guards`.
 
 A guard refuses with Litestar's own exceptions; on the web router they become
 a sign-in redirect (401) or a "not open to you" page (403).
@@ -16,7 +16,9 @@ from convene.accounts.guards import requires_sign_in
 from convene.accounts.roles import Role
 
 
-def requires_focal_point(connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler) -> None:
+def requires_focal_point(
+    connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler
+) -> None:
     """A focal point's own pages (their entity's sessions and delegations)."""
     requires_sign_in(connection, handler)
     if connection.user.role != Role.FOCAL_POINT.value or connection.user.entity is None:

@@ -33,7 +33,10 @@ SHOWN = {"submitted", "approved", "waitlisted"}
 def join_links(
     registration: RegistrationOut, session_link: str, sittings: list[SittingOut]
 ) -> dict[int, str]:
-    """Each live sitting's join link (its own, else the session's), for an approved online delegate."""
+    """Each live sitting's join link (its own, else the session's), for a delegate approved online.
+
+    The link lets its holder join the sitting, so no one else is given it.
+    """
     if registration.status != "approved" or registration.mode not in ONLINE:
         return {}
     return {

@@ -21,6 +21,7 @@ from litestar.response import Redirect, Template
 
 from convene.errors import NotFound, RuleViolation
 from convene.templating import gettext as _
+from convene.web.forms import FormErrors
 
 AnyRequest = Request[Any, Any, Any]
 NO_STORE = {"Cache-Control": "no-store"}
@@ -54,7 +55,10 @@ def not_found(request: AnyRequest, exc: Exception) -> Response[Any]:
 
 def bad_address(request: AnyRequest, _exc: ValidationException) -> Response[Any]:
     return _problem_page(
-        request, 400, _("This address is not right"), _("Check the address, or start again from the home page.")
+        request,
+        400,
+        _("This address is not right"),
+        _("Check the address, or start again from the home page."),
     )
 
 
@@ -64,7 +68,15 @@ def refused(request: AnyRequest, exc: RuleViolation) -> Response[Any]:
     return _problem_page(request, status, _("This cannot be done"), _(exc.message))
 
 
+def form_mistake(request: AnyRequest, exc: FormErrors) -> Response[Any]:
+    """A form mistake no page caught to show beside its field: list it, rather than fail."""
+    return _problem_page(
+        request, exc.status_code, _("This cannot be done"), " ".join(exc.errors.values())
+    )
+
+
 PAGE_ERRORS: dict[type[Exception], Any] = {
+    FormErrors: form_mistake,
     NotAuthorizedException: sign_in_first,
     PermissionDeniedException: not_yours,
     NotFound: not_found,

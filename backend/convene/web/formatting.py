@@ -77,21 +77,23 @@ def utc_iso(moment: datetime) -> str:
 def viewer_time(moment: datetime, style: str = "datetime") -> Markup:
     """A ``<time>`` the browser rewrites into the viewer's zone; UTC until it does."""
     aware = (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC)
-    fallback = f"{aware:%H:%M} UTC" if style == "time" else f"{long_date(aware.date())}, {aware:%H:%M} UTC"
+    fallback = (
+        f"{aware:%H:%M} UTC" if style == "time" else f"{long_date(aware.date())}, {aware:%H:%M} UTC"
+    )
     return Markup('<time datetime="{}" data-viewer-time="{}">{}</time>').format(
         utc_iso(aware), style, fallback
     )
 
 
 def venue_times(starts_at: datetime, ends_at: datetime, zone: str) -> str:
-    """"Monday, 31 August 2020, 10 a.m.–1 p.m. (CEST)": a sitting in the venue's time."""
+    """ "Monday, 31 August 2020, 10 a.m.–1 p.m. (CEST)": a sitting in the venue's time."""
     tz = ZoneInfo(zone)
     start, end = starts_at.astimezone(tz), ends_at.astimezone(tz)
     return f"{weekday_date(start.date())}, {time_span(start, end)} ({start:%Z})"
 
 
 def zone_label(zone: str) -> str:
-    """"Vienna time (Europe/Vienna)"."""
+    """ "Vienna time (Europe/Vienna)"."""
     city = zone.rsplit("/", 1)[-1].replace("_", " ")
     return _("%(city)s time (%(zone)s)", city=city, zone=zone)
 

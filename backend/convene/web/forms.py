@@ -10,7 +10,7 @@ here, before any service runs, with plain-language messages.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
 import msgspec
@@ -21,6 +21,8 @@ from convene.templating import gettext as _
 T = TypeVar("T")
 GENERAL = "_form"
 """The key of an error that belongs to the whole form rather than one field."""
+Action = Callable[[], Awaitable[Any]]
+"""The service call a form's post makes, run where its refusal can be shown beside the form."""
 
 
 class FormErrors(Exception):
@@ -41,6 +43,11 @@ class FormErrors(Exception):
         key = name if not known or name in known else GENERAL
         status = error.status_code if 400 <= error.status_code < 500 else 409
         return cls({key: _(error.message)}, status)
+
+
+def refusal(error: FormErrors | RuleViolation | NotFound, fields: Iterable[str] = ()) -> FormErrors:
+    """Any refusal of a post as form errors, so a page handles its own and a service's alike."""
+    return error if isinstance(error, FormErrors) else FormErrors.of(error, fields)
 
 
 def input_name(field: str) -> str:

@@ -45,10 +45,13 @@ def read(form: Any) -> dict[str, Any]:
     values |= {name: many(form, name) for name in LISTS}
     values["participants_published"] = checked(form, "participants_published")
     rows = [
-        {field: text(form, f"parts-{row}-{field}") for field in PART_FIELDS} for row in range(PART_ROWS)
+        {field: text(form, f"parts-{row}-{field}") for field in PART_FIELDS}
+        for row in range(PART_ROWS)
     ]
     filled = [row for row in rows if row["body"] or row["number"] or row["resumption"]]
-    values["parts"] = filled + [dict.fromkeys(PART_FIELDS, "")] * (1 if len(filled) < PART_ROWS else 0)
+    values["parts"] = filled + [dict.fromkeys(PART_FIELDS, "")] * (
+        1 if len(filled) < PART_ROWS else 0
+    )
     return values
 
 
@@ -88,7 +91,10 @@ def to_patch(values: dict[str, Any]) -> SessionPatch:
     """A change to every field the form shows; an emptied optional field is cleared."""
     check_required(values)
     data: dict[str, Any] = {name: values[name] for name in SCALARS if values[name]}
-    data |= {name: values[name] or None for name in (*COUNTS, "registration_opens", "registration_closes")}
+    data |= {
+        name: values[name] or None
+        for name in (*COUNTS, "registration_opens", "registration_closes")
+    }
     data |= {name: values[name] for name in LISTS if values[name]}
     data |= {
         "subject": values["subject"],
@@ -128,6 +134,11 @@ def blank() -> dict[str, Any]:
     """A new session's form: a hybrid regular session in Vienna, to be filled in."""
     values: dict[str, Any] = dict.fromkeys((*SCALARS, *COUNTS), "")
     values |= {name: [] for name in LISTS}
-    values |= {"timezone": "Europe/Vienna", "format": "hybrid", "status": "draft", "participants_published": False}
+    values |= {
+        "timezone": "Europe/Vienna",
+        "format": "hybrid",
+        "status": "draft",
+        "participants_published": False,
+    }
     values["parts"] = [dict.fromkeys(PART_FIELDS, "") for _ in range(2)]
     return values

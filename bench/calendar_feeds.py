@@ -1,6 +1,6 @@
 """Calendar feeds against a real server: the full feed, the 304, and a no-work baseline.
 
-    .venv/bin/python bench/calendar.py [--engine sqlite|postgres] [--seconds 12] [--rounds 4]
+    .venv/bin/python bench/calendar_feeds.py [--engine sqlite|postgres] [--seconds 12] [--rounds 4]
                                       [--concurrency 8] [--gzip]
 
 Creates a scratch database (a SQLite file, or a PostgreSQL database on
@@ -33,14 +33,6 @@ the same cost to every line and hide the difference being measured.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-# This file is called calendar.py: keep its folder off sys.path so that the
-# standard library's ``calendar`` (imported by http.cookiejar, for one) is found.
-if sys.path and Path(sys.path[0]).resolve() == Path(__file__).resolve().parent:
-    sys.path.pop(0)
-
 import argparse
 import asyncio
 import os
@@ -50,11 +42,13 @@ import shutil
 import socket
 import statistics
 import subprocess
+import sys
 import tempfile
 import time
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import asyncpg

@@ -1,0 +1,162 @@
+"""A delegate's registration page: change their details or mode, substitute them, cancel.
+
+Reached from their delegation's page (:mod:`convene.web.delegation_pages`), by its focal
+point or by the secretariat; a focal point reaches only their own entity's registrations.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Controller, get, post
+from litestar.params import FromPath
+from litestar.response import Redirect, Template
+
+from convene.accounts.guards import requires_secretariat_or_focal_point
+from convene.delegations import delegations, registrations
+from convene.delegations.access import registration_for
+from convene.delegations.schemas import ModeChange, PersonIn, RegistrationPatch
+from convene.delegations.tables import Registration
+from convene.errors import RuleViolation
+from convene.meetings.services import get_session
+from convene.web.focal_point import (
+    DETAILS,
+    HONORIFIC_OPTIONS,
+    PERSON,
+    REGISTRATION_FIELDS,
+    mode_options,
+    person_values,
+    required,
+)
+from convene.web.forms import Action, FormErrors, checked, convert, refusal, require, text
+from convene.web.rendering import AnyRequest, render, see_other
+
+
+class RegistrationPages(Controller):
+    include_in_schema = False
+    guards = [requires_secretariat_or_focal_point]
+
+    @get("/registrations/{registration_id:int}")
+    async def registration(self, request: AnyRequest, registration_id: FromPath[int]) -> Template:
+        return await self._registration(request, registration_id)
+
+    async def _registration(
+        self,
+        request: AnyRequest,
+        registration_id: int,
+        status_code: int = 200,
+        errors: dict[str, dict[str, str]] | None = None,
+        values: dict[str, dict[str, Any]] | None = None,
+    ) -> Template:
+        row = await registration_for(request.user, registration_id)
+        view = (
+            await delegations.registration_views(
+                request.user,
+                await delegations.registration_rows(Registration.id == registration_id),
+            )
+        )[0]
+        session = await get_session(row["session"], include_private=True)
+        return await render(
+            request,
+            "web/focal_point/registration.html",
+            status_code,
+            registration=view,
+            session=session,
+            modes=mode_options(session),
+            honorifics=HONORIFIC_OPTIONS,
+            errors=errors or {},
+            values=values or {},
+        )
+
+    @post("/registrations/{registration_id:int}")
+    async def save_details(
+        self, request: AnyRequest, registration_id: FromPath[int]
+    ) -> Template | Redirect:
+        form = await request.form()
+        values = person_values(form, DETAILS) | {"is_head": checked(form, "is_head")}
+        return await self._change(
+            request,
+            registration_id,
+            "details",
+            values,
+            "delegate-saved",
+            lambda: registrations.update_details(
+                request.user, registration_id, convert(values, RegistrationPatch)
+            ),
+        )
+
+    @post("/registrations/{registration_id:int}/mode")
+    async def switch_mode(
+        self, request: AnyRequest, registration_id: FromPath[int]
+    ) -> Template | Redirect:
+        form = await request.form()
+        values = {"mode": text(form, "mode")}
+        return await self._change(
+            request,
+            registration_id,
+            "mode",
+            values,
+            "mode-switched",
+            lambda: registrations.switch_mode(
+                request.user, registration_id, convert(values, ModeChange).mode
+            ),
+        )
+
+    @post("/registrations/{registration_id:int}/substitution")
+    async def substitute(
+        self, request: AnyRequest, registration_id: FromPath[int]
+    ) -> Template | Redirect:
+        form = await request.form()
+        values = person_values(form, PERSON)
+        return await self._change(
+            request,
+            registration_id,
+            "substitute",
+            values,
+            "delegate-substituted",
+            lambda: self._substitute(request, registration_id, values),
+        )
+
+    @post("/registrations/{registration_id:int}/cancellation")
+    async def cancel(
+        self, request: AnyRequest, registration_id: FromPath[int]
+    ) -> Template | Redirect:
+        return await self._change(
+            request,
+            registration_id,
+            "cancel",
+            {},
+            "delegate-cancelled",
+            lambda: registrations.cancel(request.user, registration_id),
+        )
+
+    async def _substitute(
+        self, request: AnyRequest, registration_id: int, values: dict[str, str]
+    ) -> None:
+        require(values, required())
+        person = convert({k: v for k, v in values.items() if v}, PersonIn)
+        await registrations.substitute(request.user, registration_id, person)
+
+    async def _change(
+        self,
+        request: AnyRequest,
+        registration_id: int,
+        form_name: str,
+        values: dict[str, Any],
+        notice: str,
+        action: Action,
+    ) -> Template | Redirect:
+        """Make one change to a registration, or show the page again with the refusal."""
+        row = await registration_for(request.user, registration_id)
+        try:
+            await action()
+        except (FormErrors, RuleViolation) as error:
+            failure = refusal(error, REGISTRATION_FIELDS)
+            return await self._registration(
+                request,
+                registration_id,
+                failure.status_code,
+                {form_name: failure.errors},
+                {form_name: values},
+            )
+        return see_other(f"/delegations/{row['delegation']}", notice)

@@ -1,0 +1,30 @@
+"""The secretariat's pages, one module per page family.
+
+Preparing a session: its form (:mod:`.sessions`), its agenda (:mod:`.agenda`), its sittings
+(:mod:`.sittings`) and its officers (:mod:`.officers`). Running it: the registration queue and
+the check-in desk (:mod:`.desk`), the reports and the audit log (:mod:`.reports`). What they
+share (the guard, the session's fetch, how a refused post is shown) is in :mod:`.pages`.
+
+Each controller renders one page and takes the posts of that page's forms. Every change goes
+to a domain service; when the service refuses, the page is shown again (4xx) with the refusal
+beside the field it names, and with what was typed.
+"""
+
+from __future__ import annotations
+
+from convene.web.secretariat.agenda import AgendaPages
+from convene.web.secretariat.desk import DeskPages
+from convene.web.secretariat.officers import OfficerPages
+from convene.web.secretariat.reports import AuditPages, ReportPages
+from convene.web.secretariat.sessions import SessionPages
+from convene.web.secretariat.sittings import SittingPages
+
+SecretariatPages = [
+    DeskPages,
+    ReportPages,
+    AuditPages,
+    SessionPages,
+    AgendaPages,
+    SittingPages,
+    OfficerPages,
+]

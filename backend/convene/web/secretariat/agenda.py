@@ -1,0 +1,121 @@
+"""The secretariat's agenda page: its items, their documents, the agenda's adoption."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import get, post
+from litestar.params import FromPath
+from litestar.response import Redirect, Template
+
+from convene.agenda import services as agenda
+from convene.agenda.schemas import AdoptionIn, AgendaItemIn, AgendaItemPatch, DocumentIn
+from convene.agenda.tables import AgendaItem, Document
+from convene.errors import NotFound, RuleViolation
+from convene.web.forms import FormErrors, convert, many, optional, text
+from convene.web.rendering import AnyRequest
+from convene.web.secretariat.pages import Form, SessionSubpage, session_owning
+
+ITEM_FIELDS = ("title", "description", "parent_id", "position")
+DOCUMENT_FIELDS = ("symbol", "title", "languages", "link", "agenda_item_id")
+
+
+class AgendaPages(SessionSubpage):
+    section = "agenda"
+    refused = (FormErrors, RuleViolation, NotFound)
+
+    @get("/sessions/{session_id:int}/agenda")
+    async def page(self, request: AnyRequest, session_id: FromPath[int]) -> Template:
+        return await self._page(request, session_id)
+
+    async def _context(self, session_id: int) -> dict[str, Any]:
+        return {"agenda": await agenda.get_agenda(session_id)}
+
+    @post("/sessions/{session_id:int}/agenda/items")
+    async def add_item(self, request: AnyRequest, session_id: FromPath[int]) -> Template | Redirect:
+        values = optional(await request.form(), *ITEM_FIELDS)
+        return await self._run(
+            request,
+            session_id,
+            Form("item", values, ITEM_FIELDS),
+            lambda: agenda.add_item(request.user, session_id, convert(values, AgendaItemIn)),
+            "item-added",
+        )
+
+    @post("/agenda-items/{item_id:int}")
+    async def save_item(self, request: AnyRequest, item_id: FromPath[int]) -> Template | Redirect:
+        session_id = await session_owning(AgendaItem, item_id, "Agenda item")
+        form = await request.form()
+        values = {"title": text(form, "title"), "description": text(form, "description")}
+        return await self._run(
+            request,
+            session_id,
+            Form(f"item-{item_id}", values, ("title", "description")),
+            lambda: agenda.update_item(request.user, item_id, convert(values, AgendaItemPatch)),
+            "item-saved",
+        )
+
+    @post("/agenda-items/{item_id:int}/position")
+    async def move_item(self, request: AnyRequest, item_id: FromPath[int]) -> Template | Redirect:
+        session_id = await session_owning(AgendaItem, item_id, "Agenda item")
+        values = optional(await request.form(), "position")
+        return await self._run(
+            request,
+            session_id,
+            Form(f"item-{item_id}", values, ("position",)),
+            lambda: agenda.update_item(request.user, item_id, convert(values, AgendaItemPatch)),
+            "item-moved",
+        )
+
+    @post("/agenda-items/{item_id:int}/removal")
+    async def remove_item(self, request: AnyRequest, item_id: FromPath[int]) -> Template | Redirect:
+        session_id = await session_owning(AgendaItem, item_id, "Agenda item")
+        return await self._run(
+            request,
+            session_id,
+            Form(f"item-{item_id}", {}),
+            lambda: agenda.delete_item(request.user, item_id),
+            "item-removed",
+        )
+
+    @post("/sessions/{session_id:int}/documents")
+    async def add_document(
+        self, request: AnyRequest, session_id: FromPath[int]
+    ) -> Template | Redirect:
+        form = await request.form()
+        values: dict[str, Any] = optional(form, "symbol", "title", "link", "agenda_item_id")
+        values["languages"] = many(form, "languages") or ["en"]
+        return await self._run(
+            request,
+            session_id,
+            Form("document", values, DOCUMENT_FIELDS),
+            lambda: agenda.add_document(request.user, session_id, convert(values, DocumentIn)),
+            "document-added",
+        )
+
+    @post("/documents/{document_id:int}/removal")
+    async def remove_document(
+        self, request: AnyRequest, document_id: FromPath[int]
+    ) -> Template | Redirect:
+        session_id = await session_owning(Document, document_id, "Document")
+        return await self._run(
+            request,
+            session_id,
+            Form("document", {}),
+            lambda: agenda.delete_document(request.user, document_id),
+            "document-removed",
+        )
+
+    @post("/sessions/{session_id:int}/agenda/adoption")
+    async def adopt(self, request: AnyRequest, session_id: FromPath[int]) -> Template | Redirect:
+        values = optional(await request.form(), "adopted_on")
+        return await self._run(
+            request,
+            session_id,
+            Form("adoption", values, ("adopted_on",)),
+            lambda: agenda.adopt_agenda(
+                request.user, session_id, convert(values, AdoptionIn).adopted_on
+            ),
+            "agenda-adopted",
+        )
+

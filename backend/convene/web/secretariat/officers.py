@@ -1,0 +1,54 @@
+"""The secretariat's officers page: the session's bureau, who holds which office."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import get, post
+from litestar.params import FromPath
+from litestar.response import Redirect, Template
+
+from convene.entities.categories import Category
+from convene.meetings import officers
+from convene.meetings.schemas import OfficerIn
+from convene.meetings.tables import Officer
+from convene.meetings.vocabulary import OfficerRole
+from convene.templating import gettext as _
+from convene.web.forms import convert, optional
+from convene.web.rendering import AnyRequest
+from convene.web.secretariat.pages import Form, SessionSubpage, every_entity, session_owning
+
+OFFICER_FIELDS = ("role", "honorific", "name", "entity_id")
+
+
+class OfficerPages(SessionSubpage):
+    section = "officers"
+
+    @get("/sessions/{session_id:int}/officers")
+    async def page(self, request: AnyRequest, session_id: FromPath[int]) -> Template:
+        return await self._page(request, session_id)
+
+    async def _context(self, session_id: int) -> dict[str, Any]:
+        states = await every_entity()
+        return {
+            "officers": await officers.list_officers(session_id),
+            "roles": [(role.value, _(role.label)) for role in OfficerRole],
+            "states": [(e.id, e.short_name) for e in states if Category(e.category).is_state],
+        }
+
+    @post("/sessions/{session_id:int}/officers")
+    async def add(self, request: AnyRequest, session_id: FromPath[int]) -> Template | Redirect:
+        values = optional(await request.form(), *OFFICER_FIELDS)
+        return await self._run(
+            request,
+            session_id,
+            Form(None, values, OFFICER_FIELDS),
+            lambda: officers.add_officer(request.user, session_id, convert(values, OfficerIn)),
+            "officer-added",
+        )
+
+    @post("/officers/{officer_id:int}/removal")
+    async def remove(self, request: AnyRequest, officer_id: FromPath[int]) -> Redirect:
+        session_id = await session_owning(Officer, officer_id, "Officer")
+        await officers.remove_officer(request.user, officer_id)
+        return self._back(session_id, "officer-removed")

@@ -1,0 +1,141 @@
+"""What the secretariat's pages share: their guard, their session, how a refused post is shown.
+
+Kept in one place so that every secretariat page is guarded the same way and every refused
+post is shown back the same way (the message beside its field, with what was typed).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from litestar import Controller
+from litestar.response import Redirect, Template
+
+from convene.accounts.guards import requires_secretariat
+from convene.agenda.tables import AgendaItem, Document
+from convene.entities.schemas import EntityOut
+from convene.entities.services import list_entities
+from convene.errors import NotFound, RuleViolation
+from convene.meetings import services
+from convene.meetings.schemas import SessionOut
+from convene.meetings.tables import Officer
+from convene.web.forms import Action, FormErrors, refusal
+from convene.web.rendering import AnyRequest, render, see_other
+
+Errors = dict[str, dict[str, str]]
+"""A page's form errors by form (its scope), then by field."""
+Refusal = FormErrors | RuleViolation | NotFound
+
+
+class SecretariatController(Controller):
+    """Pages for the secretariat only, and not part of the API's schema."""
+
+    path = "/secretariat"
+    include_in_schema = False
+    guards = [requires_secretariat]
+
+
+async def session_of(session_id: int) -> SessionOut:
+    """The session a page manages, drafts and private fields included (404 if there is none)."""
+    return await services.get_session(session_id, include_private=True)
+
+
+async def sessions_in_hand() -> tuple[list[SessionOut], int]:
+    """The sessions (up to 200, drafts included) and how many there are."""
+    return await services.list_sessions(
+        services.SessionFilters(), page=1, per_page=200, include_drafts=True
+    )
+
+
+async def every_entity() -> list[EntityOut]:
+    """Every entity, for the pages' lists of States and delegations to choose from."""
+    entities, _total = await list_entities(
+        category=None, regional_group=None, search=None, page=1, per_page=10_000
+    )
+    return entities
+
+
+async def session_owning(
+    table: type[AgendaItem | Document | Officer], row_id: int, what: str
+) -> int:
+    """The session a row belongs to, whose page shows the outcome of a post about the row."""
+    row = await table.select(table.session).where(table.id == row_id).first()
+    if row is None:
+        raise NotFound(what)
+    return row["session"]
+
+
+@dataclass(frozen=True)
+class Form:
+    """A posted form of a page: its scope on the page, what was typed, the fields it has."""
+
+    scope: str | None
+    """Which of the page's forms (None when the page has only one)."""
+    values: dict[str, Any] | None = None
+    """What was typed, to show again; None shows what is stored."""
+    fields: tuple[str, ...] = ()
+
+    def shown(self, failure: FormErrors) -> tuple[dict[str, Any], dict[str, Any]]:
+        """The errors and the values to show the page again with."""
+        if self.scope is None:
+            return failure.errors, self.values or {}
+        kept = {} if self.values is None else {self.scope: self.values}
+        return {self.scope: failure.errors}, kept
+
+
+class SessionSubpage(SecretariatController):
+    """One page of a session's management (agenda, sittings, officers) and its forms' posts.
+
+    The page is ``web/secretariat/{section}.html`` at ``/secretariat/sessions/{id}/{section}``.
+    A subclass says what else the page shows (:meth:`_context`) and which refusals it shows
+    beside a field rather than as a page of its own (:attr:`refused`).
+    """
+
+    section: ClassVar[str]
+    refused: ClassVar[tuple[type[Refusal], ...]] = (FormErrors, RuleViolation)
+
+    async def _context(self, session_id: int) -> dict[str, Any]:
+        """What the page shows besides the session, its errors and what was typed."""
+        raise NotImplementedError
+
+    async def _page(
+        self,
+        request: AnyRequest,
+        session_id: int,
+        status: int = 200,
+        errors: dict[str, Any] | None = None,
+        values: dict[str, Any] | None = None,
+    ) -> Template:
+        session = await session_of(session_id)
+        return await render(
+            request,
+            f"web/secretariat/{self.section}.html",
+            status,
+            session=session,
+            errors=errors or {},
+            values=values or {},
+            **await self._context(session_id),
+        )
+
+    async def _run(
+        self,
+        request: AnyRequest,
+        session_id: int,
+        form: Form,
+        action: Action,
+        notice: str,
+    ) -> Template | Redirect:
+        """Make the change and go back to the page naming it, or show the page with the refusal."""
+        try:
+            await action()
+        except self.refused as error:
+            failure = refusal(error, form.fields)
+            errors, values = form.shown(failure)
+            return await self._page(request, session_id, failure.status_code, errors, values)
+        return self._back(session_id, notice)
+
+    def _back(self, session_id: int, notice: str) -> Redirect:
+        """To the page after a change, naming what happened."""
+        return see_other(f"/secretariat/sessions/{session_id}/{self.section}", notice)
+

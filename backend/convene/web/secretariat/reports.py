@@ -1,0 +1,90 @@
+"""The secretariat's reports page (built on demand, then downloaded) and the audit log."""
+
+from __future__ import annotations
+
+from litestar import get, post
+from litestar.di import NamedDependency
+from litestar.params import FromPath, FromQuery
+from litestar.response import Template
+
+from convene.audit.services import list_entries
+from convene.errors import NotFound, RuleViolation
+from convene.settings import Settings
+from convene.templating import gettext as _
+from convene.web.rendering import AnyRequest, is_htmx, render
+from convene.web.reports_desk import REPORTS, build_report
+from convene.web.secretariat.pages import SecretariatController, session_of, sessions_in_hand
+
+AppSettings = NamedDependency[Settings]
+
+
+class ReportPages(SecretariatController):
+    path = "/secretariat/sessions/{session_id:int}/reports"
+
+    @get("/")
+    async def page(self, request: AnyRequest, session_id: FromPath[int]) -> Template:
+        return await render(
+            request,
+            "web/secretariat/reports.html",
+            session=await session_of(session_id),
+            reports=REPORTS,
+            built={},
+            errors={},
+        )
+
+    @post("/{kind:str}")
+    async def build(
+        self,
+        request: AnyRequest,
+        session_id: FromPath[int],
+        kind: FromPath[str],
+        settings: AppSettings,
+    ) -> Template:
+        session = await session_of(session_id)
+        if kind not in REPORTS:
+            raise NotFound("Report")
+        try:
+            built = {kind: await build_report(session, kind, settings)}
+            errors: dict[str, str] = {}
+        except RuleViolation as error:
+            built, errors = {}, {kind: _(error.message)}
+        template = (
+            "web/secretariat/_report.html" if is_htmx(request) else "web/secretariat/reports.html"
+        )
+        return await render(
+            request,
+            template,
+            409 if errors else 200,
+            session=session,
+            reports=REPORTS,
+            built=built,
+            errors=errors,
+            kind=kind,
+            report=REPORTS[kind],
+        )
+
+
+class AuditPages(SecretariatController):
+    path = "/secretariat/audit"
+
+    @get("/")
+    async def page(
+        self, request: AnyRequest, session: FromQuery[str | None] = None, page: FromQuery[int] = 1
+    ) -> Template:
+        per_page, page = 50, max(page, 1)
+        session_id = int(session) if session and session.isdigit() else None
+        entries, total = await list_entries(
+            session_id=session_id, limit=per_page, offset=(page - 1) * per_page
+        )
+        sessions, _count = await sessions_in_hand()
+        return await render(
+            request,
+            "web/secretariat/audit.html",
+            entries=entries,
+            total=total,
+            page=page,
+            pages=max(1, -(-total // per_page)),
+            session_id=session_id,
+            sessions=[(s.id, s.title) for s in sessions],
+        )
+

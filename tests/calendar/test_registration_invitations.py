@@ -1,0 +1,175 @@
+"""A registration's life reaches the delegate's calendar: invited on approval, withdrawn after.
+
+These go through the real HTTP routes, so the registration services and the
+session services are what send the calendar messages, in their transactions.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from typing import Any
+
+from litestar.testing import AsyncTestClient
+
+from tests.calendar.conftest import (
+    DELEGATE_EMAIL,
+    Read,
+    add_sitting,
+    cancel_sitting,
+    outbox,
+    read,
+    register,
+    uid_of,
+)
+
+JOIN_LINK = "https://join.example/irg-11"
+
+
+async def _calendar_messages() -> list[tuple[str, str, list[Read]]]:
+    """(recipient, method, calendars) of each outbox message that carries calendars."""
+    found = []
+    for message in await outbox():
+        attachments = message["attachments"]
+        items = json.loads(attachments) if isinstance(attachments, str) else attachments
+        calendars = [read(base64.b64decode(item["content_b64"])) for item in items]
+        if calendars:
+            methods = {str(calendar.ours["METHOD"]) for calendar in calendars}
+            [method] = methods
+            found.append((message["recipient"], method, calendars))
+    return found
+
+
+def _uids(calendars: list[Read]) -> list[str]:
+    return [str(event["UID"]) for calendar in calendars for event in calendar.events()]
+
+
+async def _post(client: AsyncTestClient, headers: dict[str, str], path: str, **body: Any) -> None:
+    response = await client.post(path, json=body or None, headers=headers)
+    assert response.status_code == 200, response.text
+
+
+async def _session_with_two_sittings(
+    client: AsyncTestClient, create_session: Any, bodies: dict[str, str]
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    session = await create_session(join_link=JOIN_LINK)
+    sittings = [
+        await add_sitting(
+            client,
+            bodies,
+            session["id"],
+            starts_at=f"2020-08-31T{start}",
+            ends_at=f"2020-08-31T{end}",
+            room="Board Room D",
+        )
+        for start, end in (("10:00", "13:00"), ("15:00", "18:00"))
+    ]
+    return session, sittings
+
+
+async def test_approval_invites_and_cancellation_withdraws_every_sitting(
+    client: AsyncTestClient, create_session: Any, bodies: dict[str, str]
+) -> None:
+    session, sittings = await _session_with_two_sittings(client, create_session, bodies)
+    registration = await register(session["id"], status="submitted")
+    assert await _calendar_messages() == []  # submitted is not yet invited
+
+    await _post(client, bodies, f"/api/registrations/{registration}/approval")
+    [(recipient, method, calendars)] = await _calendar_messages()
+    assert recipient.endswith(f"<{DELEGATE_EMAIL}>") and method == "REQUEST"
+    assert _uids(calendars) == [uid_of("sitting", sitting["id"]) for sitting in sittings]
+
+    await _post(client, bodies, f"/api/registrations/{registration}/cancellation")
+    _, (recipient, method, calendars) = await _calendar_messages()
+    assert recipient.endswith(f"<{DELEGATE_EMAIL}>") and method == "CANCEL"
+    assert _uids(calendars) == [uid_of("sitting", sitting["id"]) for sitting in sittings]
+    assert {event["STATUS"] for c in calendars for event in c.events()} == {"CANCELLED"}
+
+
+async def test_rejecting_a_request_never_approved_sends_no_calendar_message(
+    client: AsyncTestClient, create_session: Any, bodies: dict[str, str]
+) -> None:
+    session, _sittings = await _session_with_two_sittings(client, create_session, bodies)
+    registration = await register(session["id"], status="submitted")
+    await _post(client, bodies, f"/api/registrations/{registration}/rejection")
+    assert await _calendar_messages() == []
+
+
+async def test_a_substitution_withdraws_the_invitations_from_the_person_replaced(
+    client: AsyncTestClient, create_session: Any, bodies: dict[str, str]
+) -> None:
+    session, sittings = await _session_with_two_sittings(client, create_session, bodies)
+    registration = await register(session["id"], status="submitted")
+    await _post(client, bodies, f"/api/registrations/{registration}/approval")
+    newcomer = {
+        "honorific": "Mr.",
+        "given_name": "Jakob",
+        "family_name": "Gruber",
+        "email": "jakob.gruber@austria.example",
+    }
+    await _post(client, bodies, f"/api/registrations/{registration}/substitution", **newcomer)
+    _, (recipient, method, _calendars) = await _calendar_messages()
+    assert recipient.endswith(f"<{DELEGATE_EMAIL}>") and method == "CANCEL"
+
+    await _post(client, bodies, f"/api/registrations/{registration}/approval")
+    *_, (recipient, method, calendars) = await _calendar_messages()
+    assert recipient.endswith("<jakob.gruber@austria.example>") and method == "REQUEST"
+    assert _uids(calendars) == [uid_of("sitting", sitting["id"]) for sitting in sittings]
+
+
+async def test_switching_to_online_sends_the_join_link_instead_of_the_room(
+    client: AsyncTestClient, create_session: Any, bodies: dict[str, str]
+) -> None:
+    session, _sittings = await _session_with_two_sittings(client, create_session, bodies)
+    registration = await register(session["id"], status="submitted")
+    await _post(client, bodies, f"/api/registrations/{registration}/approval")
+    await _post(client, bodies, f"/api/registrations/{registration}/mode", mode="online_speaking")
+
+    (_, _, in_person), (_, method, online) = await _calendar_messages()
+    assert method == "REQUEST"
+    assert {str(c.events()[0]["LOCATION"]) for c in in_person} == {
+        "Board Room D, Vienna International Centre, Vienna"
+    }
+    assert {str(c.events()[0]["LOCATION"]) for c in online} == {JOIN_LINK}
+    assert {str(c.events()[0]["CONFERENCE"]) for c in online} == {JOIN_LINK}
+
+
+async def test_a_new_venue_updates_every_live_sitting_in_calendars(
+    client: AsyncTestClient, create_session: Any, bodies: dict[str, str]
+) -> None:
+    session, (kept, dropped) = await _session_with_two_sittings(client, create_session, bodies)
+    await cancel_sitting(client, bodies, dropped["id"])
+    await register(session["id"])  # approved
+
+    response = await client.patch(
+        f"/api/sessions/{session['id']}", json={"venue_name": "Austria Center Vienna"}, headers=bodies
+    )
+    assert response.status_code == 200, response.text
+    [(_, method, [calendar])] = await _calendar_messages()
+    event = calendar.event(uid_of("sitting", kept["id"]))
+    assert method == "REQUEST" and event["SEQUENCE"] == 1
+    assert str(event["LOCATION"]) == "Board Room D, Austria Center Vienna, Vienna"
+    sittings = (await client.get(f"/api/sessions/{session['id']}/sittings", headers=bodies)).json()
+    assert [(s["status"], s["sequence"]) for s in sittings] == [("scheduled", 1), ("cancelled", 1)]
+
+
+async def test_cancelling_the_session_cancels_its_sittings_in_every_calendar(
+    client: AsyncTestClient, create_session: Any, bodies: dict[str, str]
+) -> None:
+    session, sittings = await _session_with_two_sittings(client, create_session, bodies)
+    await register(session["id"])  # approved
+
+    response = await client.patch(
+        f"/api/sessions/{session['id']}", json={"status": "cancelled"}, headers=bodies
+    )
+    assert response.status_code == 200, response.text
+    messages = await _calendar_messages()
+    assert [method for _, method, _ in messages] == ["CANCEL", "CANCEL"]
+    assert [uid for _, _, calendars in messages for uid in _uids(calendars)] == [
+        uid_of("sitting", sitting["id"]) for sitting in sittings
+    ]
+    listed = (await client.get(f"/api/sessions/{session['id']}/sittings", headers=bodies)).json()
+    assert [(s["status"], s["sequence"]) for s in listed] == [("cancelled", 1), ("cancelled", 1)]
+    feed = await client.get(f"/calendar/sessions/{session['id']}/sittings.ics")
+    assert feed.status_code == 200, feed.text
+    assert {str(e["STATUS"]) for e in read(feed.content).events()} == {"CANCELLED"}
