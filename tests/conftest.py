@@ -21,6 +21,7 @@ import asyncpg
 import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
+from redis.asyncio import Redis
 
 from convene.accounts.roles import Role
 from convene.accounts.services import issue_api_token
@@ -31,6 +32,8 @@ from convene.settings import Settings
 
 TEST_POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 REQUIRE_POSTGRES = os.environ.get("CONVENE_REQUIRE_POSTGRES") == "1"
+"""CI: PostgreSQL (and Redis) must be reachable; their tests fail rather than skip."""
+TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 ENGINES = ["sqlite", "postgres"]
 
 
@@ -179,6 +182,8 @@ def live_server(app: Litestar, settings: Settings) -> Iterator[str]:
         "CONVENE_VAR_DIR": str(settings.var_dir),
         "CONVENE_ENV": "test",
         "MAIL_POLL_SECONDS": "0",
+        # Channels over Redis only where the test's settings say so, never the shell's REDIS_URL.
+        "REDIS_URL": settings.redis_url or "",
     }
     command = [sys.executable, "-m", "convene.cli", "serve", "--port", str(port), "--workers", "2"]
     server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -198,3 +203,19 @@ def live_server(app: Litestar, settings: Settings) -> Iterator[str]:
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+@pytest.fixture
+async def redis_url() -> str:
+    """``TEST_REDIS_URL``; unreachable, the test is skipped loudly, and fails in CI."""
+    redis = Redis.from_url(TEST_REDIS_URL, socket_connect_timeout=5)
+    try:
+        await redis.ping()
+    except Exception as error:  # whatever stops us reaching it is the reason to report
+        message = f"Redis at {TEST_REDIS_URL} is unreachable ({error!r}); Redis tests NOT RUN"
+        if REQUIRE_POSTGRES:
+            pytest.fail(message + " and CONVENE_REQUIRE_POSTGRES=1 (CI)", pytrace=False)
+        pytest.skip(message)
+    finally:
+        await redis.aclose()
+    return TEST_REDIS_URL

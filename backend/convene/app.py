@@ -30,6 +30,7 @@ from convene.calendar.identity import configure as configure_calendar
 from convene.db import bind_engine, create_engine
 from convene.errors import EXCEPTION_HANDLERS, problem_details_plugin
 from convene.health import HealthController
+from convene.live.channels import live_channels
 from convene.mail.sender import outbox_sender
 from convene.registry import all_tables, app_registry, known_migrations
 from convene.routes import route_handlers
@@ -58,7 +59,11 @@ def create_app(settings: Settings | None = None) -> Litestar:
         dependencies={"settings": Provide(lambda: settings, use_cache=True, sync_to_thread=False)},
         lifespan=[_database_pool(engine, settings.database_pool_size), outbox_sender(settings)],
         middleware=[AuthenticationMiddleware()],
-        plugins=[problem_details_plugin(), StructlogPlugin(_logging_config(settings))],
+        plugins=[
+            problem_details_plugin(),
+            StructlogPlugin(_logging_config(settings)),
+            live_channels(settings),  # registration changes and check-ins, to every worker
+        ],
         exception_handlers=EXCEPTION_HANDLERS,
         template_config=TemplateConfig(
             directory=settings.frontend_dir / "templates",

@@ -16,6 +16,7 @@ from convene.delegations.controllers import (
     SessionDelegationController,
 )
 from convene.entities.controllers import EntityController
+from convene.live.controllers import SessionEventsController
 from convene.meetings.controllers import BodyController, OfficerController, SessionController
 from convene.sittings.controllers import SessionSittingController, SittingController
 
@@ -35,6 +36,7 @@ def route_handlers() -> list[ControllerRouterHandler]:
         DelegationController,
         RegistrationController,
         MyRegistrationsController,
+        SessionEventsController,
         *_accounts_handlers(),
         *_reports_handlers(),
         *_calendar_handlers(),

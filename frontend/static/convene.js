@@ -5,6 +5,10 @@
  * - [data-viewer-zone]: filled with the viewer's time zone name.
  * - <button data-copy="#input">: copies that input's value to the clipboard.
  * - .error-summary: receives focus when a form comes back with mistakes.
+ * - [data-live-events="/api/sessions/N/events"]: listens to the session's live updates.
+ *   On a change it reloads the part named by data-live-refresh with the query of the form
+ *   named by data-live-form, or else shows itself (a notice offering the latest list).
+ *   data-live-state says "listening" once connected.
  */
 (function () {
   "use strict";
@@ -47,6 +51,29 @@
     if (summary) { summary.focus(); }
   }
 
+  function listen(notice) {
+    if (!window.EventSource) { return; }
+    var stream = new EventSource(notice.getAttribute("data-live-events"));
+    var part = notice.getAttribute("data-live-refresh");
+    stream.onmessage = function (message) {
+      if (JSON.parse(message.data).kind === "ready") {
+        notice.setAttribute("data-live-state", "listening");
+      } else if (part) {
+        reload(part, document.querySelector(notice.getAttribute("data-live-form")));
+      } else {
+        notice.hidden = false;
+      }
+    };
+  }
+
+  function reload(part, form) {
+    // Only that part is swapped: a message the desk is showing stays where it is.
+    if (!window.htmx || !form || !document.querySelector(part)) { return; }
+    var query = new URLSearchParams(new FormData(form)).toString();
+    window.htmx.ajax("GET", form.getAttribute("action") + "?" + query,
+      { target: part, select: part, swap: "outerHTML" });
+  }
+
   document.addEventListener("click", function (event) {
     var button = event.target.closest("button[data-copy]");
     if (button) { copyFrom(button); }
@@ -58,5 +85,6 @@
   document.addEventListener("DOMContentLoaded", function () {
     rewriteTimes(document);
     focusErrors(document);
+    document.querySelectorAll("[data-live-events]").forEach(listen);
   });
 }());

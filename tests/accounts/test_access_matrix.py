@@ -217,6 +217,10 @@ API_EXPECTATIONS: dict[tuple[str, str], Case] = {
     ("POST", "/api/sessions/{session_id:int}/check-ins"): Case(
         CHANGED_BY_SECRETARIAT, params=API_SESSION, json={"registration_id": "@api_registration_approved"}
     ),
+    # Live updates stream until their timeout: a short one, so the secretariat's answer ends.
+    ("GET", "/api/sessions/{session_id:int}/events"): Case(
+        SECRETARIAT_ONLY, params=API_SESSION, query={"timeout": "0.1"}
+    ),
     ("GET", "/api/delegations/{delegation_id:int}"): Case(
         answers(200, 200, 404, 403, 401), params=OWN_DELEGATION
     ),

@@ -56,7 +56,7 @@ async def test_concurrent_requests_never_exceed_a_quota_or_the_room(
         Registration.status == "submitted"
     )
     per_delegation = Counter(row["delegation"] for row in held)
-    assert per_delegation[delegations[0]] == 2
+    # Which delegations win the room's last seats depends on arrival order; the limits do not.
     assert all(count <= 2 for count in per_delegation.values())
     assert len(held) == 10 == outcomes["submitted"]
     assert await Registration.count() == 50  # every request is on record: none lost

@@ -10,6 +10,7 @@ Every page visited is screenshot and checked with axe-core.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -17,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from convene.accounts.roles import Role
+from convene.settings import Settings
 from playwright.async_api import Page, expect
 
 from tests.accounts.conftest import PASSWORD, make_person
@@ -32,6 +34,12 @@ DELEGATES = [
     ("Mr.", "Lukas", "Gruber", "lukas.gruber@austria.example"),
     ("Dr.", "Eva", "Wimmer", "eva.wimmer@austria.example"),
 ]
+
+
+@pytest.fixture
+def settings(settings: Settings, redis_url: str) -> Settings:
+    """With Redis, as in production: the live updates reach a page whichever worker serves it."""
+    return dataclasses.replace(settings, redis_url=redis_url)
 
 
 @pytest.fixture
@@ -142,19 +150,33 @@ async def register_delegation(page: Page, pages: Pages) -> None:
     await pages.look(page, "focal-point-registration")
 
 
+async def queue_hears_the_registrations(page: Page, pages: Pages) -> None:
+    """The queue, open while the focal point registered, says the list has changed."""
+    changed = page.get_by_role("status").filter(has_text="Registrations have changed")
+    await expect(changed).to_be_visible()
+    await pages.look(page, "secretariat-queue-changed")
+    await changed.get_by_role("link", name="Show the latest").click()
+    await expect(page.locator("table.queue caption")).to_have_text("3 registrations")
+
+
 async def approve_and_check_in(page: Page, pages: Pages, manage: str) -> None:
     await page.goto(f"{manage}/registrations?status=submitted")
     await pages.look(page, "secretariat-queue")
     for _honorific, given, family, _email in DELEGATES[:2]:
         await page.get_by_label(re.compile(f"{given} {family}")).check()
     await page.get_by_role("button", name="Approve selected").click()
-    await expect(page.locator(".notice")).to_contain_text("2 registrations decided")
+    await expect(page.get_by_role("status").filter(has_text="decided")).to_have_text(
+        "2 registrations decided."
+    )
     await page.goto(f"{manage}/registrations")
     await expect(page.get_by_role("row", name=re.compile("Anna Berger"))).to_contain_text(
         "Approved"
     )
     await pages.look(page, "secretariat-queue-approved")
 
+    other_desk = await page.context.new_page()
+    await other_desk.goto(f"{manage}/check-in?q=Berger")
+    await expect(other_desk.locator("[data-live-state=listening]")).to_be_attached()
     await page.get_by_role("link", name="Check-in").click()
     await page.get_by_label("Name or badge code").fill(
         "Berger"
@@ -162,6 +184,8 @@ async def approve_and_check_in(page: Page, pages: Pages, manage: str) -> None:
     arrive = page.get_by_role("button", name="Mark Ms. Anna BERGER as arrived")
     await expect(arrive).to_be_visible()
     await arrive.click()
+    await expect(other_desk.locator("#attendees .arrived")).to_contain_text("Arrived")
+    await other_desk.close()
     await expect(page.locator("#attendees .notice")).to_have_text(
         "Ms. Anna BERGER (Austria) is marked as arrived."
     )
@@ -244,9 +268,12 @@ async def test_each_audience_does_its_work_in_the_browser(
     manage = await schedule_session(secretariat, pages)
     await build_agenda_and_sitting(secretariat, pages, manage)
 
+    await secretariat.goto(f"{manage}/registrations")
+    await expect(secretariat.locator("[data-live-state=listening]")).to_be_attached()
     focal = await pages.person(live_server)
     await sign_in(focal, pages, "focal@austria.example", "focal-point")
     await register_delegation(focal, pages)
+    await queue_hears_the_registrations(secretariat, pages)
 
     await approve_and_check_in(secretariat, pages, manage)
 

@@ -1,4 +1,7 @@
-"""Check-in at the venue: find an approved in-person delegate by name or badge code, mark arrival."""
+"""Check-in at the venue: find an approved in-person delegate by name or badge code, mark arrival.
+
+An arrival is one insert, committed at once; it is then announced to the session's live streams.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +13,8 @@ from convene.delegations.schemas import AttendeeOut, CheckInIn
 from convene.delegations.tables import CheckIn, Registration
 from convene.delegations.vocabulary import AttendanceMode, RegistrationStatus
 from convene.errors import NotFound, RuleViolation
+from convene.live.channels import publish
+from convene.live.schemas import CheckedIn
 from convene.meetings.timezones import as_utc
 from convene.sittings.tables import Sitting
 
@@ -106,6 +111,7 @@ async def check_in(actor: Any, session_id: int, data: CheckInIn) -> AttendeeOut:
             {"sitting": sitting_id},
             session_id,
         )
+        await publish(session_id, CheckedIn(registration["id"], sitting_id))
     return (await find_attendees(session_id, registration["badge_code"]))[0]
 
 

@@ -3,6 +3,7 @@
 Every change runs in the session's registration lock. A request that does not
 fit a limit is waitlisted, never lost; whenever a place frees up, the first
 registrations on the waiting list that now fit are promoted, with an e-mail.
+Each change is announced to the session's live streams once it has committed.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ from convene.delegations.vocabulary import (
     RegistrationStatus,
 )
 from convene.errors import NotFound, RuleViolation
+from convene.live.channels import after_commit, announce
+from convene.live.schemas import RegistrationChanged
 from convene.meetings.tables import Session
 from convene.meetings.vocabulary import SessionFormat, SessionStatus
 
@@ -52,7 +55,7 @@ PERSON_FIELDS = (
 async def submit(actor: Any, delegation: dict[str, Any], data: RegistrationIn) -> int:
     """Register a person: a place is held if one is free, else the person is waitlisted."""
     email = data.email.strip().lower()
-    async with locked_transaction(registration_lock(delegation["session"])):
+    async with _changing(delegation["session"]):
         session = await _session(delegation["session"])
         _check_open(session, actor)
         _check_mode_open(session, data.mode)
@@ -330,10 +333,16 @@ async def waitlist_position(row: dict[str, Any]) -> int | None:
 
 
 @asynccontextmanager
+async def _changing(session_id: int) -> AsyncIterator[None]:
+    """The session's registration lock; the changes made in it are announced after commit."""
+    async with after_commit(), locked_transaction(registration_lock(session_id)):
+        yield
+
+
+@asynccontextmanager
 async def _locked(registration_id: int) -> AsyncIterator[dict[str, Any]]:
     """The registration, read again inside its session's registration lock."""
-    session_id = (await _row(registration_id))["session"]
-    async with locked_transaction(registration_lock(session_id)):
+    async with _changing((await _row(registration_id))["session"]):
         yield await _row(registration_id)
 
 
@@ -365,6 +374,8 @@ async def _set(
 async def _log(
     actor: Any, row: dict[str, Any], action: str, note: str, before: dict[str, Any] | None = None
 ) -> None:
+    """Every change goes to the registration's history, the audit log and the live streams."""
+    announce(row["session"], RegistrationChanged(row["id"], row["status"], action))
     await RegistrationEvent.insert(
         RegistrationEvent(
             registration=row["id"],

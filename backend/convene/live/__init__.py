@@ -1,0 +1,1 @@
+"""Live updates: the secretariat's screens hear of registration changes and arrivals at once."""

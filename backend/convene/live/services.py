@@ -1,0 +1,46 @@
+"""A session's live updates as Server-Sent Events, for the secretariat's screens."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+
+import msgspec
+from litestar.response import ServerSentEventMessage
+
+from convene.live.channels import LiveChannels
+from convene.live.schemas import Ready
+
+KEEP_ALIVE_SECONDS = 15.0
+"""A comment this often keeps proxies and load balancers from closing a quiet stream."""
+
+LONGEST_STREAM_SECONDS = 300.0
+"""A stream closes after at most this long; the browser's EventSource opens a new one by
+itself, and every new one checks again that its caller is still the secretariat."""
+
+
+async def session_events(
+    channels: LiveChannels, session_id: int, seconds: float
+) -> AsyncIterator[ServerSentEventMessage]:
+    """``ready`` once listening, then each event of the session as it happens, for ``seconds``."""
+    loop = asyncio.get_running_loop()
+    closes_at = loop.time() + seconds
+    inbox: asyncio.Queue[bytes] = asyncio.Queue()
+    channel = channels.session_channel(session_id)
+    async with (
+        channels.start_subscription(channel) as subscriber,
+        subscriber.run_in_background(inbox.put),
+    ):
+        yield _message(msgspec.json.encode(Ready()))
+        while (left := closes_at - loop.time()) > 0:
+            try:
+                payload = await asyncio.wait_for(inbox.get(), min(left, KEEP_ALIVE_SECONDS))
+            except TimeoutError:
+                yield ServerSentEventMessage(data=None, comment="keep-alive")
+                continue
+            yield _message(payload)
+
+
+def _message(payload: bytes) -> ServerSentEventMessage:
+    """One event: its JSON, whose ``kind`` says what it is, as the message's data."""
+    return ServerSentEventMessage(data=payload.decode())
