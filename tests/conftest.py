@@ -180,6 +180,7 @@ def live_server(app: Litestar, settings: Settings) -> Iterator[str]:
     env = os.environ | {
         "DATABASE_URL": settings.database_url,
         "CONVENE_VAR_DIR": str(settings.var_dir),
+        "BASE_URL": settings.base_url,
         "CONVENE_ENV": "test",
         "MAIL_POLL_SECONDS": "0",
         # Channels over Redis only where the test's settings say so, never the shell's REDIS_URL.

@@ -6,6 +6,7 @@ import email.utils
 from datetime import timedelta
 from typing import Any
 
+import httpx
 from litestar.testing import AsyncTestClient
 
 from convene.accounts.tables import Account
@@ -193,3 +194,30 @@ async def test_a_deactivated_account_has_no_feed(
     assert (await client.get(path)).status_code == 200
     await Account.update({Account.is_active: False}).where(Account.email == DELEGATE_EMAIL)
     assert (await client.get(path)).status_code == 404
+
+
+async def test_a_real_server_answers_304_until_the_sitting_moves(
+    client: AsyncTestClient, create_session: Any, bodies: dict[str, str], live_server: str
+) -> None:
+    """Through ``convene serve`` with its connection pool open, as calendar programs poll it."""
+    session = await create_session()
+    sitting = await add_sitting(
+        client,
+        bodies,
+        session["id"],
+        starts_at="2020-08-31T10:00",
+        ends_at="2020-08-31T13:00",
+        room="Board Room D",
+    )
+    path = f"/calendar/sessions/{session['id']}/sittings.ics"
+    async with httpx.AsyncClient(base_url=live_server, timeout=30) as calendar_program:
+        first = await calendar_program.get(path)
+        etag = first.headers["etag"]
+        polls = [await calendar_program.get(path, headers={"If-None-Match": etag}) for _ in "ab"]
+        assert [poll.status_code for poll in polls] == [304, 304]
+
+        await change_sitting(client, bodies, sitting["id"], starts_at="2020-08-31T11:00")
+        moved = await calendar_program.get(path, headers={"If-None-Match": etag})
+    assert moved.status_code == 200 and moved.headers["etag"] != etag
+    event = read(moved.content).event(uid_of("sitting", sitting["id"]))
+    assert event["SEQUENCE"] == 1

@@ -17,7 +17,9 @@ them, and RFC 9110 lets If-None-Match win over If-Modified-Since.
 
 On SQLite the query goes through :mod:`convene.calendar.sqlite_reads` (a kept
 connection) rather than Piccolo's connection-per-query, which would cost a
-304 more CPU than sending the whole feed.
+304 more CPU than sending the whole feed. On PostgreSQL, with the app's pool
+open, it goes straight to asyncpg, whose statement cache keeps the query
+prepared: no query building, no parsing or planning on each poll.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from functools import cache
 from string import Template
 from typing import Any
 
+from piccolo.engine.postgres import PostgresEngine
 from piccolo.engine.sqlite import SQLiteEngine
 
 from convene.calendar import sqlite_reads
@@ -175,11 +178,20 @@ async def personal_validator(base_url: str, token_hash: str) -> Validator | None
 
 async def _one(sql: str, *args: Any) -> dict[str, Any] | None:
     engine = current_engine()
-    if isinstance(engine, SQLiteEngine) and engine.current_transaction.get() is None:
+    outside_transaction = engine.current_transaction.get() is None
+    if isinstance(engine, SQLiteEngine) and outside_transaction:
         rows = await sqlite_reads.fetch(engine.path, sql.replace("{}", "?"), args)
+    elif isinstance(engine, PostgresEngine) and engine.pool is not None and outside_transaction:
+        rows = [dict(row) for row in await engine.pool.fetch(_numbered(sql), *args)]
     else:
         rows = await CalendarFeed.raw(sql, *args)
     return rows[0] if rows else None
+
+
+def _numbered(sql: str) -> str:
+    """Piccolo's ``{}`` placeholders as PostgreSQL's ``$1``, ``$2``, ..."""
+    parts = sql.split("{}")
+    return "".join(part + (f"${n}" if n < len(parts) else "") for n, part in enumerate(parts, 1))
 
 
 def _validator(key: tuple[Any, ...], row: dict[str, Any], timestamps: tuple[str, ...]) -> Validator:
