@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from convene.mail.services import enqueue
+from convene.meetings.schemas import SessionOut
 from convene.meetings.services import get_session
 
 SUBJECTS = {
@@ -33,10 +34,19 @@ BODIES = {
 
 
 async def notify(
-    kind: str, registration: dict[str, Any], *, mode_label: str, position: int | None = None
+    kind: str,
+    registration: dict[str, Any],
+    *,
+    mode_label: str,
+    position: int | None = None,
+    session: SessionOut | None = None,
 ) -> None:
-    """Tell the registered person what happened, in plain words."""
-    session = await get_session(registration["session"], include_private=True)
+    """Tell the registered person what happened, in plain words.
+
+    ``session``, when the caller has it, spares reading the session (title,
+    venue, dates) again inside the caller's lock.
+    """
+    session = session or await get_session(registration["session"], include_private=True)
     name = " ".join(
         p
         for p in (

@@ -34,6 +34,8 @@ from convene.delegations.vocabulary import (
 from convene.errors import NotFound, RuleViolation
 from convene.live.channels import after_commit, announce
 from convene.live.schemas import RegistrationChanged
+from convene.meetings.schemas import SessionOut
+from convene.meetings.services import get_session
 from convene.meetings.tables import Session
 from convene.meetings.vocabulary import SessionFormat, SessionStatus
 
@@ -55,6 +57,9 @@ PERSON_FIELDS = (
 async def submit(actor: Any, delegation: dict[str, Any], data: RegistrationIn) -> int:
     """Register a person: a place is held if one is free, else the person is waitlisted."""
     email = data.email.strip().lower()
+    # Read before the lock, which every registration to the session waits for: the e-mail's
+    # wording needs the session's title, venue and dates; the rules read the session again.
+    wording = await get_session(delegation["session"], include_private=True)
     async with _changing(delegation["session"]):
         session = await _session(delegation["session"])
         _check_open(session, actor)
@@ -80,7 +85,7 @@ async def submit(actor: Any, delegation: dict[str, Any], data: RegistrationIn) -
         await registration.save()
         row = await _row(registration.id)
         await _log(actor, row, "submitted", reason or "")
-        await _tell(status.value, row)
+        await _tell(status.value, row, wording)
     return registration.id
 
 
@@ -409,9 +414,10 @@ async def _withdraw_invitations(before: dict[str, Any]) -> None:
         await cancel_registration_invitation(before["id"])
 
 
-async def _tell(kind: str, row: dict[str, Any]) -> None:
+async def _tell(kind: str, row: dict[str, Any], session: SessionOut | None = None) -> None:
     position = await waitlist_position(row)
-    await notify(kind, row, mode_label=AttendanceMode(row["mode"]).label, position=position)
+    mode_label = AttendanceMode(row["mode"]).label
+    await notify(kind, row, mode_label=mode_label, position=position, session=session)
 
 
 async def _row(registration_id: int) -> dict[str, Any]:
