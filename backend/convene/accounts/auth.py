@@ -58,8 +58,11 @@ SIMPLE_TYPES = (*FORM_TYPES, "text/plain")
 
 class AuthenticationMiddleware(ASGIMiddleware):
     scopes = (ScopeType.HTTP,)
-    # Stylesheets and images are the same for everyone: no session lookup for them.
-    exclude_path_pattern = ("^/static/",)
+
+    @staticmethod
+    def should_bypass_for_scope(scope: Scope) -> bool:  # type: ignore[override]
+        """Stylesheets and images are the same for everyone: no session lookup for them."""
+        return scope["path"].startswith("/static/")
 
     async def handle(self, scope: Scope, receive: Receive, send: Send, next_app: ASGIApp) -> None:
         settings: Settings = scope["litestar_app"].state.settings
