@@ -26,7 +26,6 @@ from tests.delegations.conftest import austria, registry, session  # noqa: F401 
 from tests.meetings.conftest import BODIES, bodies, create_session, session_fields  # noqa: F401
 
 
-
 @pytest.fixture
 async def served(app: Litestar) -> AsyncIterator[str]:
     """The test's app behind a real HTTP server, in this event loop; yields its base URL."""
