@@ -96,8 +96,8 @@ class SessionSubpage(SecretariatController):
     refused: ClassVar[tuple[type[Refusal], ...]] = (FormErrors, RuleViolation)
 
     async def _context(self, session_id: int) -> dict[str, Any]:
-        """What the page shows besides the session, its errors and what was typed."""
-        raise NotImplementedError
+        """What else the page shows (each page says); the session, errors and values come anyway."""
+        return {}
 
     async def _page(
         self,
