@@ -45,6 +45,25 @@ async def add_sitting(
     return response.json()
 
 
+async def sitting_in_board_room_d(
+    client: AsyncTestClient,
+    headers: dict[str, str],
+    session_id: int,
+    day: str,
+    starts: str,
+    ends: str,
+) -> dict[str, Any]:
+    """A sitting on ``day`` from ``starts`` to ``ends`` (venue time), in Board Room D."""
+    return await add_sitting(
+        client,
+        headers,
+        session_id,
+        starts_at=f"{day}T{starts}",
+        ends_at=f"{day}T{ends}",
+        room="Board Room D",
+    )
+
+
 async def add_item(
     client: AsyncTestClient,
     headers: dict[str, str],

@@ -20,6 +20,7 @@ from tests.calendar.conftest import (
     change_sitting,
     read,
     register,
+    sitting_in_board_room_d,
     uid_of,
 )
 
@@ -59,7 +60,10 @@ async def test_a_matching_validator_gets_304_and_every_change_a_new_etag(
     # HEAD: the same headers as GET, with the feed's length, and no body.
     head = await client.head(path)
     assert head.status_code == 200 and head.content == b""
-    assert head.headers["etag"] == etag and head.headers["content-type"] == first.headers["content-type"]
+    assert (
+        head.headers["etag"] == etag
+        and head.headers["content-type"] == first.headers["content-type"]
+    )
     assert head.headers["content-length"] == str(len(first.content))
     assert (await client.head(path, headers={"If-None-Match": etag})).status_code == 304
 
@@ -83,13 +87,8 @@ async def test_a_reschedule_raises_sequence_and_a_cancellation_stays_in_the_feed
     client: AsyncTestClient, create_session: Any, bodies: dict[str, str]
 ) -> None:
     session = await create_session()
-    sitting = await add_sitting(
-        client,
-        bodies,
-        session["id"],
-        starts_at="2020-08-31T10:00",
-        ends_at="2020-08-31T13:00",
-        room="Board Room D",
+    sitting = await sitting_in_board_room_d(
+        client, bodies, session["id"], "2020-08-31", "10:00", "13:00"
     )
     path = f"/calendar/sessions/{session['id']}/sittings.ics"
     uid = uid_of("sitting", sitting["id"])
@@ -120,13 +119,8 @@ async def test_a_personal_feed_follows_the_persons_registrations(
     client: AsyncTestClient, create_session: Any, bodies: dict[str, str], delegate: dict[str, str]
 ) -> None:
     session = await create_session()
-    sitting = await add_sitting(
-        client,
-        bodies,
-        session["id"],
-        starts_at="2020-08-31T10:00",
-        ends_at="2020-08-31T13:00",
-        room="Board Room D",
+    sitting = await sitting_in_board_room_d(
+        client, bodies, session["id"], "2020-08-31", "10:00", "13:00"
     )
     path = (
         (await client.get("/api/me/calendar-feed", headers=delegate))
@@ -201,13 +195,8 @@ async def test_a_real_server_answers_304_until_the_sitting_moves(
 ) -> None:
     """Through ``convene serve`` with its connection pool open, as calendar programs poll it."""
     session = await create_session()
-    sitting = await add_sitting(
-        client,
-        bodies,
-        session["id"],
-        starts_at="2020-08-31T10:00",
-        ends_at="2020-08-31T13:00",
-        room="Board Room D",
+    sitting = await sitting_in_board_room_d(
+        client, bodies, session["id"], "2020-08-31", "10:00", "13:00"
     )
     path = f"/calendar/sessions/{session['id']}/sittings.ics"
     async with httpx.AsyncClient(base_url=live_server, timeout=30) as calendar_program:

@@ -15,6 +15,7 @@ from tests.calendar.conftest import (
     new_york,
     read,
     register,
+    sitting_in_board_room_d,
     uid_of,
 )
 
@@ -52,13 +53,8 @@ async def test_a_session_feed_keeps_venue_time_across_the_end_of_summer_time(
         ends_at="2020-10-25T12:00",
         room="Room M3",
     )
-    monday = await add_sitting(
-        client,
-        bodies,
-        session["id"],
-        starts_at="2020-10-26T10:00",
-        ends_at="2020-10-26T13:00",
-        room="Board Room D",
+    monday = await sitting_in_board_room_d(
+        client, bodies, session["id"], "2020-10-26", "10:00", "13:00"
     )
 
     response = await _feed(client, f"/calendar/sessions/{session['id']}/sittings.ics")

@@ -30,6 +30,7 @@ from tests.calendar.conftest import (
     outbox,
     read,
     register,
+    sitting_in_board_room_d,
     uid_of,
 )
 
@@ -61,21 +62,11 @@ async def test_approval_sends_one_invitation_per_sitting_that_both_parsers_read(
         ends_at="2020-10-25T12:00",
         room="Board Room D",
     )
-    monday = await add_sitting(
-        client,
-        bodies,
-        session["id"],
-        starts_at="2020-10-26T10:00",
-        ends_at="2020-10-26T13:00",
-        room="Board Room D",
+    monday = await sitting_in_board_room_d(
+        client, bodies, session["id"], "2020-10-26", "10:00", "13:00"
     )
-    dropped = await add_sitting(
-        client,
-        bodies,
-        session["id"],
-        starts_at="2020-10-27T10:00",
-        ends_at="2020-10-27T13:00",
-        room="Board Room D",
+    dropped = await sitting_in_board_room_d(
+        client, bodies, session["id"], "2020-10-27", "10:00", "13:00"
     )
     await cancel_sitting(client, bodies, dropped["id"])
     registration = await register(
@@ -196,13 +187,8 @@ async def test_a_cancelled_sitting_sends_cancel_with_the_raised_sequence(
     client: AsyncTestClient, create_session: Any, bodies: dict[str, str]
 ) -> None:
     session = await create_session()
-    sitting = await add_sitting(
-        client,
-        bodies,
-        session["id"],
-        starts_at="2020-08-31T10:00",
-        ends_at="2020-08-31T13:00",
-        room="Board Room D",
+    sitting = await sitting_in_board_room_d(
+        client, bodies, session["id"], "2020-08-31", "10:00", "13:00"
     )
     await register(session["id"])
     await cancel_sitting(client, bodies, sitting["id"])
@@ -221,13 +207,8 @@ async def test_a_new_sitting_is_sent_to_the_delegates_already_approved(
 ) -> None:
     session = await create_session()
     await register(session["id"])
-    sitting = await add_sitting(
-        client,
-        bodies,
-        session["id"],
-        starts_at="2020-09-01T10:00",
-        ends_at="2020-09-01T13:00",
-        room="Board Room D",
+    sitting = await sitting_in_board_room_d(
+        client, bodies, session["id"], "2020-09-01", "10:00", "13:00"
     )
     [message] = await outbox()
     assert message["subject"].startswith("Invitation: ")
@@ -240,21 +221,11 @@ async def test_cancelling_a_registration_withdraws_its_invitations(
     client: AsyncTestClient, create_session: Any, bodies: dict[str, str]
 ) -> None:
     session = await create_session()
-    first = await add_sitting(
-        client,
-        bodies,
-        session["id"],
-        starts_at="2020-08-31T10:00",
-        ends_at="2020-08-31T13:00",
-        room="Board Room D",
+    first = await sitting_in_board_room_d(
+        client, bodies, session["id"], "2020-08-31", "10:00", "13:00"
     )
-    second = await add_sitting(
-        client,
-        bodies,
-        session["id"],
-        starts_at="2020-08-31T15:00",
-        ends_at="2020-08-31T18:00",
-        room="Board Room D",
+    second = await sitting_in_board_room_d(
+        client, bodies, session["id"], "2020-08-31", "15:00", "18:00"
     )
     registration = await register(session["id"])
     await _approve(registration)
@@ -279,13 +250,8 @@ async def test_nothing_is_sent_when_the_transaction_rolls_back_or_nobody_is_appr
     client: AsyncTestClient, create_session: Any, bodies: dict[str, str]
 ) -> None:
     session = await create_session()
-    sitting = await add_sitting(
-        client,
-        bodies,
-        session["id"],
-        starts_at="2020-08-31T10:00",
-        ends_at="2020-08-31T13:00",
-        room="Board Room D",
+    sitting = await sitting_in_board_room_d(
+        client, bodies, session["id"], "2020-08-31", "10:00", "13:00"
     )
     registration = await register(session["id"])
 
