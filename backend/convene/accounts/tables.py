@@ -1,4 +1,4 @@
-from piccolo.columns import Boolean, ForeignKey, OnDelete, Timestamptz, Varchar
+from piccolo.columns import Boolean, ForeignKey, OnDelete, Serial, Timestamptz, Varchar
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
@@ -8,6 +8,7 @@ from convene.entities.tables import Entity
 class Account(Table):
     """A person who signs in: secretariat staff, a focal point or a delegate."""
 
+    id = Serial(primary_key=True)
     email = Varchar(length=254, unique=True)
     full_name = Varchar(length=200)
     role = Varchar(length=20, index=True)
@@ -21,6 +22,7 @@ class Account(Table):
 class ApiToken(Table):
     """A personal token for integrations; only its hash is kept."""
 
+    id = Serial(primary_key=True)
     account = ForeignKey(Account, on_delete=OnDelete.cascade)
     name = Varchar(length=100)
     token_hash = Varchar(length=64, unique=True)
@@ -36,6 +38,7 @@ class WebSession(Table):
     an account ends the session everywhere at once, on every worker.
     """
 
+    id = Serial(primary_key=True)
     key_hash = Varchar(length=64, unique=True)
     account = ForeignKey(Account, on_delete=OnDelete.cascade)
     csrf_token = Varchar(length=64)
@@ -48,6 +51,7 @@ class WebSession(Table):
 class AccountLink(Table):
     """A single-use link e-mailed to a person: an invitation or a password reset."""
 
+    id = Serial(primary_key=True)
     account = ForeignKey(Account, on_delete=OnDelete.cascade)
     purpose = Varchar(length=20)
     token_hash = Varchar(length=64, unique=True)
@@ -60,6 +64,7 @@ class AccountLink(Table):
 class SignInFailure(Table):
     """One failed sign-in, kept a short while to count recent failures per address and IP."""
 
+    id = Serial(primary_key=True)
     email = Varchar(length=254, index=True)
     ip_address = Varchar(length=64, index=True)
     at = Timestamptz(default=TimestamptzNow(), index=True)
@@ -68,5 +73,6 @@ class SignInFailure(Table):
 class SignInLock(Table):
     """An address locked out of signing in until ``locked_until`` (known or not)."""
 
+    id = Serial(primary_key=True)
     email = Varchar(length=254, unique=True)
     locked_until = Timestamptz()

@@ -1,4 +1,4 @@
-from piccolo.columns import ForeignKey, Integer, OnDelete, Text, Varchar
+from piccolo.columns import ForeignKey, Integer, OnDelete, Serial, Text, Varchar
 from piccolo.table import Table
 
 from convene.meetings.tables import Session
@@ -7,6 +7,7 @@ from convene.meetings.tables import Session
 class AgendaItem(Table):
     """An agenda item (``parent`` empty) or a sub-item; numbered by ``position``."""
 
+    id = Serial(primary_key=True)
     session = ForeignKey(Session, on_delete=OnDelete.cascade)
     parent = ForeignKey("self", null=True, default=None, on_delete=OnDelete.cascade)
     position = Integer()
@@ -17,6 +18,7 @@ class AgendaItem(Table):
 class Document(Table):
     """A session document with its UN symbol, optionally listed under an item."""
 
+    id = Serial(primary_key=True)
     session = ForeignKey(Session, on_delete=OnDelete.cascade)
     agenda_item = ForeignKey(AgendaItem, null=True, default=None, on_delete=OnDelete.set_null)
     symbol = Varchar(length=80, unique=True)

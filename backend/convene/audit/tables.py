@@ -1,4 +1,4 @@
-from piccolo.columns import JSON, ForeignKey, Integer, OnDelete, Timestamptz, Varchar
+from piccolo.columns import ForeignKey, Integer, JSON, OnDelete, Serial, Timestamptz, Varchar
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
@@ -12,6 +12,7 @@ class AuditEntry(Table):
     correctly after the person's account is renamed or removed.
     """
 
+    id = Serial(primary_key=True)
     at = Timestamptz(default=TimestamptzNow())
     actor = ForeignKey(Account, null=True, default=None, on_delete=OnDelete.set_null)
     actor_name = Varchar(length=200, default="")

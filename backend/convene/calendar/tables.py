@@ -1,4 +1,4 @@
-from piccolo.columns import ForeignKey, OnDelete, Timestamptz, Varchar
+from piccolo.columns import ForeignKey, OnDelete, Serial, Timestamptz, Varchar
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
@@ -15,6 +15,7 @@ class CalendarFeed(Table):
     Rotating draws a new nonce; revoking deletes the row.
     """
 
+    id = Serial(primary_key=True)
     account = ForeignKey(Account, on_delete=OnDelete.cascade)
     token_hash = Varchar(length=64, unique=True)
     nonce = Varchar(length=64)

@@ -1,4 +1,4 @@
-from piccolo.columns import Boolean, ForeignKey, Integer, OnDelete, Text, Timestamptz, Varchar
+from piccolo.columns import Boolean, ForeignKey, Integer, OnDelete, Serial, Text, Timestamptz, Varchar
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
@@ -11,6 +11,7 @@ from convene.sittings.tables import Sitting
 class Delegation(Table):
     """One entity's delegation to one session (a joint session is registered for once)."""
 
+    id = Serial(primary_key=True)
     session = ForeignKey(Session, on_delete=OnDelete.cascade)
     entity = ForeignKey(Entity, on_delete=OnDelete.restrict)
     credentials_reference = Varchar(length=200, default="")
@@ -24,6 +25,7 @@ class Delegation(Table):
 class Registration(Table):
     """A person in a delegation, with how they attend and where their request stands."""
 
+    id = Serial(primary_key=True)
     delegation = ForeignKey(Delegation, on_delete=OnDelete.cascade)
     session = ForeignKey(Session, on_delete=OnDelete.cascade)
     honorific = Varchar(length=20, default="")
@@ -45,6 +47,7 @@ class Registration(Table):
 class RegistrationEvent(Table):
     """The history of a registration: every change of status, mode or person."""
 
+    id = Serial(primary_key=True)
     registration = ForeignKey(Registration, on_delete=OnDelete.cascade)
     at = Timestamptz(default=TimestamptzNow())
     actor = ForeignKey(Account, null=True, default=None, on_delete=OnDelete.set_null)
@@ -57,6 +60,7 @@ class RegistrationEvent(Table):
 class CheckIn(Table):
     """A delegate's arrival at the venue, at a sitting when one is under way."""
 
+    id = Serial(primary_key=True)
     registration = ForeignKey(Registration, on_delete=OnDelete.cascade)
     sitting = ForeignKey(Sitting, null=True, default=None, on_delete=OnDelete.set_null)
     at = Timestamptz(default=TimestamptzNow())

@@ -1,10 +1,11 @@
-from piccolo.columns import Varchar
+from piccolo.columns import Serial, Varchar
 from piccolo.table import Table
 
 
 class Entity(Table):
     """A State, organization or UN entity that can send a delegation."""
 
+    id = Serial(primary_key=True)
     short_name = Varchar(length=200, unique=True)
     name = Varchar(length=300)
     category = Varchar(length=20, index=True)

@@ -1,4 +1,4 @@
-from piccolo.columns import JSON, Integer, Text, Timestamptz, Varchar
+from piccolo.columns import Integer, JSON, Serial, Text, Timestamptz, Varchar
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
@@ -10,6 +10,7 @@ class OutboxMessage(Table):
     marked ``failed`` and stays for the secretariat to see and retry.
     """
 
+    id = Serial(primary_key=True)
     recipient = Varchar(length=254)
     subject = Varchar(length=300)
     text = Text()

@@ -1,4 +1,4 @@
-from piccolo.columns import Boolean, Date, ForeignKey, Integer, OnDelete, Timestamptz, Varchar
+from piccolo.columns import Boolean, Date, ForeignKey, Integer, OnDelete, Serial, Timestamptz, Varchar
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
@@ -8,6 +8,7 @@ from convene.entities.tables import Entity
 class Body(Table):
     """A body that holds sessions: the Conference, a working group, an expert meeting."""
 
+    id = Serial(primary_key=True)
     code = Varchar(length=20, unique=True)
     name = Varchar(length=300)
     short_name = Varchar(length=100)
@@ -19,6 +20,7 @@ class Body(Table):
 class Session(Table):
     """A session held by one body, or jointly by several (see ``SessionPart``)."""
 
+    id = Serial(primary_key=True)
     subject = Varchar(length=300, default="")
     start_date = Date()
     end_date = Date()
@@ -51,6 +53,7 @@ class SessionPart(Table):
     "first resumed eleventh session" of one, "eleventh session" of another.
     """
 
+    id = Serial(primary_key=True)
     session = ForeignKey(Session, on_delete=OnDelete.cascade)
     body = ForeignKey(Body, on_delete=OnDelete.restrict)
     position = Integer(default=1)
@@ -62,6 +65,7 @@ class SessionPart(Table):
 class Officer(Table):
     """An officer of a session's bureau: President or Chair, Vice-President, Rapporteur."""
 
+    id = Serial(primary_key=True)
     session = ForeignKey(Session, on_delete=OnDelete.cascade)
     role = Varchar(length=20)
     honorific = Varchar(length=20, default="")

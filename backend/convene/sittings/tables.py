@@ -1,4 +1,4 @@
-from piccolo.columns import ForeignKey, Integer, OnDelete, Timestamptz, Varchar
+from piccolo.columns import ForeignKey, Integer, OnDelete, Serial, Timestamptz, Varchar
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
@@ -13,6 +13,7 @@ class Sitting(Table):
     link, cancellation), as iCalendar's SEQUENCE does.
     """
 
+    id = Serial(primary_key=True)
     session = ForeignKey(Session, on_delete=OnDelete.cascade)
     title = Varchar(length=200)
     starts_at = Timestamptz()
@@ -27,6 +28,7 @@ class Sitting(Table):
 class SittingItem(Table):
     """An agenda item taken up at a sitting."""
 
+    id = Serial(primary_key=True)
     sitting = ForeignKey(Sitting, on_delete=OnDelete.cascade)
     agenda_item = ForeignKey(AgendaItem, on_delete=OnDelete.cascade)
     position = Integer(default=1)
