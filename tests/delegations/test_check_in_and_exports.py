@@ -7,6 +7,7 @@ import io
 from typing import Any
 
 from convene.accounts.roles import Role
+from convene.delegations.tables import Registration
 from litestar.testing import AsyncTestClient
 from openpyxl import load_workbook
 
@@ -179,3 +180,44 @@ async def test_the_secretariat_exports_registrations_as_csv_and_xlsx(
     sheet = load_workbook(io.BytesIO(workbook.content)).active
     assert [cell.value for cell in sheet[1]][:3] == ["Category", "Delegation", "Head of delegation"]
     assert sheet.max_row == 3
+
+
+async def test_exports_never_run_what_a_focal_point_typed_and_show_it_as_typed(
+    client: AsyncTestClient,
+    session: dict[str, Any],
+    austria: dict[str, str],
+    bodies: dict[str, str],
+    open_delegation: Any,
+    register: Any,
+) -> None:
+    typed = await _approved(
+        client,
+        session,
+        austria,
+        bodies,
+        open_delegation,
+        register,
+        given_name="Jo;=CMD()",
+        family_name="@SUM(A1)",
+        phone="+43 1 26060",
+        function="-2+3",
+    )
+    # Stored before control characters were refused at entry: it must not break the export.
+    await Registration.update({Registration.organization: "Ministry\x0bof Justice"}).where(
+        Registration.id == typed["id"]
+    )
+    exported = await client.get(f"/api/sessions/{session['id']}/registrations.csv", headers=bodies)
+    text = exported.content.decode("utf-8-sig")
+    assert '"Jo;=CMD()"' in text  # quoted: a spreadsheet splitting on ";" keeps one cell
+    row = next(csv.DictReader(io.StringIO(text)))
+    assert (row["Family name"], row["Phone"], row["Function"]) == ("'@SUM(A1)", "'+43 1 26060", "'-2+3")
+
+    workbook = await client.get(f"/api/sessions/{session['id']}/registrations.xlsx", headers=bodies)
+    assert workbook.status_code == 200
+    sheet = load_workbook(io.BytesIO(workbook.content)).active
+    header = [cell.value for cell in sheet[1]]
+    cells = {name: cell for name, cell in zip(header, sheet[2], strict=True)}
+    assert cells["Phone"].value == "+43 1 26060" and cells["Phone"].data_type == "s"
+    assert cells["Family name"].value == "@SUM(A1)" and cells["Family name"].data_type == "s"
+    assert cells["Given name"].value == "Jo;=CMD()"
+    assert cells["Organization"].value == "Ministry\ufffdof Justice"

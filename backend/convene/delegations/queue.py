@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from typing import Any
-
-from openpyxl import Workbook
 
 from convene.delegations.tables import Registration
 from convene.delegations.vocabulary import AttendanceMode
 from convene.entities.categories import Category, alphabetical_key
+from convene.spreadsheets import csv_bytes, xlsx_bytes
 
 
 @dataclass(frozen=True)
@@ -81,26 +78,9 @@ def _table(rows: list[dict[str, Any]]) -> list[list[str]]:
     return [[name for name, _ in COLUMNS]] + [[value(row) for _, value in COLUMNS] for row in rows]
 
 
-def _cell(text: str) -> str:
-    """Keep spreadsheet apps from running a name that starts like a formula (CSV injection)."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
-
-
 def to_csv(rows: list[dict[str, Any]]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    for line in _table(rows):
-        writer.writerow([_cell(value) for value in line])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # the BOM makes Excel read UTF-8
+    return csv_bytes(_table(rows))
 
 
 def to_xlsx(rows: list[dict[str, Any]]) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Registrations"
-    for line in _table(rows):
-        sheet.append([_cell(value) for value in line])
-    sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return xlsx_bytes(_table(rows), "Registrations")
