@@ -16,7 +16,6 @@ from litestar.datastructures import State
 from litestar.di import Provide
 from litestar.logging.config import StructLoggingConfig
 from litestar.middleware.logging import LoggingMiddlewareConfig
-from litestar.openapi.config import OpenAPIConfig
 from litestar.plugins.jinja import JinjaTemplateEngine
 from litestar.plugins.structlog import StructlogConfig, StructlogPlugin
 from litestar.static_files import create_static_files_router
@@ -24,14 +23,15 @@ from litestar.template.config import TemplateConfig
 from piccolo.engine.base import Engine
 from piccolo.engine.postgres import PostgresEngine
 
-from convene import __version__
 from convene.accounts.auth import AuthenticationMiddleware
 from convene.calendar.identity import configure as configure_calendar
 from convene.db import bind_engine, create_engine
 from convene.errors import EXCEPTION_HANDLERS, problem_details_plugin
+from convene.headers import security_headers
 from convene.health import HealthController
 from convene.live.channels import live_channels
 from convene.mail.sender import outbox_sender
+from convene.openapi import openapi_config
 from convene.registry import all_tables, app_registry, known_migrations
 from convene.routes import route_handlers
 from convene.settings import Settings
@@ -70,12 +70,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
             engine=JinjaTemplateEngine,
             engine_callback=configure_template_engine,
         ),
-        openapi_config=OpenAPIConfig(
-            title="Convene",
-            version=__version__,
-            description="Sessions, agendas, delegations and calendars of intergovernmental bodies.",
-            path="/schema",
-        ),
+        openapi_config=openapi_config(),
+        before_send=[security_headers(settings)],
         compression_config=CompressionConfig(backend="gzip", minimum_size=1024),
         debug=settings.is_development,
     )

@@ -1,0 +1,62 @@
+"""The API reference at ``/schema``: Swagger UI served from this site, started by a script file.
+
+Litestar's render plugins load their scripts and fonts from public CDNs and start
+them with an inline script; Convene's pages load nothing from another site and
+its Content-Security-Policy forbids inline scripts. So the page is Swagger UI's
+own bundle from ``frontend/static/vendor/swagger-ui/`` (swagger-ui-dist, see its
+VERSION file), started by ``frontend/static/openapi.js``, which reads the schema
+from the JSON route named in a data attribute.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from litestar import Request
+from litestar.openapi.config import OpenAPIConfig
+from litestar.openapi.plugins import JsonRenderPlugin, OpenAPIRenderPlugin, YamlRenderPlugin
+
+from convene import __version__
+
+PATH = "/schema"
+
+
+class SelfHostedSwagger(OpenAPIRenderPlugin):
+    """Swagger UI with every asset from ``/static`` and no inline script or style."""
+
+    def __init__(self) -> None:
+        super().__init__(path="/", favicon="", style="")
+
+    def render(self, request: Request, openapi_schema: dict[str, Any]) -> bytes:
+        title = escape(openapi_schema["info"]["title"])
+        spec_url = escape(self.get_openapi_json_route(request))
+        return f"""<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>{title} API</title>
+  <link rel="stylesheet" href="/static/vendor/swagger-ui/swagger-ui.css">
+  <script src="/static/vendor/swagger-ui/swagger-ui-bundle.js" defer></script>
+  <script src="/static/openapi.js" defer></script>
+</head>
+<body>
+  <main id="swagger-ui" data-spec-url="{spec_url}"></main>
+</body>
+</html>""".encode()
+
+
+def openapi_config() -> OpenAPIConfig:
+    """The OpenAPI document at ``/schema/openapi.json`` and its reference page at ``/schema``."""
+    return OpenAPIConfig(
+        title="Convene",
+        version=__version__,
+        description="Sessions, agendas, delegations and calendars of intergovernmental bodies.",
+        path=PATH,
+        render_plugins=[
+            SelfHostedSwagger(),
+            JsonRenderPlugin(path="/openapi.json"),
+            YamlRenderPlugin(path=["/openapi.yaml", "/openapi.yml"]),
+        ],
+    )
