@@ -14,7 +14,11 @@ from litestar import Litestar
 from litestar.config.compression import CompressionConfig
 from litestar.datastructures import State
 from litestar.di import Provide
-from litestar.logging.config import StructLoggingConfig
+from litestar.logging.config import (
+    LoggingConfig,
+    StructLoggingConfig,
+    default_structlog_standard_lib_processors,
+)
 from litestar.middleware.logging import LoggingMiddlewareConfig
 from litestar.plugins.jinja import JinjaTemplateEngine
 from litestar.plugins.structlog import StructlogConfig, StructlogPlugin
@@ -22,6 +26,9 @@ from litestar.static_files import create_static_files_router
 from litestar.template.config import TemplateConfig
 from piccolo.engine.base import Engine
 from piccolo.engine.postgres import PostgresEngine
+from structlog.processors import ExceptionRenderer
+from structlog.stdlib import ProcessorFormatter
+from structlog.tracebacks import ExceptionDictTransformer
 
 from convene.accounts.auth import AuthenticationMiddleware
 from convene.calendar.identity import configure as configure_calendar
@@ -103,11 +110,22 @@ def _database_pool(engine: Engine, size: int):
 
 
 def _logging_config(settings: Settings) -> StructlogConfig:
-    """One structured line per request: method, path, query and status."""
+    """One structured line per request (method, path, query and status), and per error.
+
+    Litestar's JSON formatter for standard-library records cannot encode a
+    traceback ("--- Logging error --- TypeError: Unsupported type"), so an
+    unexpected error would be lost: its traceback is turned into data first.
+    """
+    logging_config = StructLoggingConfig(log_exceptions="never", pretty_print_tty=settings.is_development)
+    if logging_config.as_json():
+        processors = default_structlog_standard_lib_processors(as_json=True)
+        # Before the JSON renderer; no local variables, which may hold passwords or tokens.
+        processors.insert(-1, ExceptionRenderer(ExceptionDictTransformer(show_locals=False)))
+        logging_config.standard_lib_logging_config = LoggingConfig(
+            formatters={"standard": {"()": ProcessorFormatter, "processors": processors}}
+        )
     return StructlogConfig(
-        structlog_logging_config=StructLoggingConfig(
-            log_exceptions="never", pretty_print_tty=settings.is_development
-        ),
+        structlog_logging_config=logging_config,
         middleware_logging_config=LoggingMiddlewareConfig(
             request_log_fields=("method", "path", "query"),
             response_log_fields=("status_code",),
