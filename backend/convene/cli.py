@@ -43,6 +43,9 @@ def serve(host: str, port: int, workers: int, reload: bool) -> None:
         reload=reload,
         proxy_headers=True,
         log_level="info",
+        # The app logs each request itself, leaving out the routes whose URL carries a
+        # secret (one-time links, personal calendars); uvicorn's line would print them.
+        access_log=False,
     )
 
 

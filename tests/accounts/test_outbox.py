@@ -185,3 +185,26 @@ async def test_the_secretariat_sees_the_outbox_and_retries_a_failed_message(
     assert (
         await client.get("/api/outbox", params={"status": "bogus"}, headers=secretariat)
     ).status_code == 400
+
+
+async def test_a_sent_message_keeps_no_live_link_but_says_what_was_sent(
+    app: Any, smtp_server: SmtpServer
+) -> None:
+    link = "http://convene.test/accept-invitation?token=Zq3_secret-Token"
+    feed = "webcal://convene.test/calendar/personal/feedSecret_42/sittings.ics"
+    await enqueue(
+        "Ms. Anna Huber <focal@austria.example>",
+        "Your invitation to Convene",
+        f"Accept here: {link}\nYour calendar: {feed}",
+        html=f'<a href="{link}&amp;lang=fr">Accept</a>',
+    )
+    assert (await deliver_pending(smtp_server.settings)).sent == 1
+    assert smtp_server.inbox.links("/accept-invitation") == ["/accept-invitation?token=Zq3_secret-Token"]
+
+    kept = await _message()
+    assert kept["status"] == "sent" and kept["recipient"].endswith("<focal@austria.example>")
+    assert kept["text"] == (
+        "Accept here: http://convene.test/accept-invitation?token=[redacted]\n"
+        "Your calendar: webcal://convene.test/calendar/personal/[redacted]/sittings.ics"
+    )
+    assert kept["html"] == '<a href="http://convene.test/accept-invitation?token=[redacted]&amp;lang=fr">Accept</a>'

@@ -22,6 +22,7 @@ import email.utils
 import enum
 import json
 import logging
+import re
 import smtplib
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime, timedelta
@@ -40,6 +41,9 @@ BACKOFF_CAP = timedelta(hours=1)
 CLAIM_FOR = timedelta(minutes=5)
 BATCH_SIZE = 50
 SMTP_TIMEOUT_SECONDS = 30
+LINK_SECRET = re.compile(r"(?<=[?&]token=)[\w-]+|(?<=/calendar/personal/)[\w-]+")
+"""The secret part of a one-time link (``?token=``) or of a personal calendar link."""
+REDACTED = "[redacted]"
 
 
 class MailStatus(str, enum.Enum):
@@ -157,9 +161,21 @@ async def _claim(message_id: int, now: datetime) -> bool:
     return bool(claimed)
 
 
+def redacted(body: str) -> str:
+    """``body`` with the secrets of its links replaced: what a sent message keeps.
+
+    Invitation and reset links work once and personal calendar links for good;
+    once the message is delivered its copy in the outbox must not be a way in.
+    The secretariat still sees to whom, when and what was sent.
+    """
+    return LINK_SECRET.sub(REDACTED, body)
+
+
 async def _record_success(row: dict[str, Any], report: DeliveryReport) -> None:
     await OutboxMessage.update(
         {
+            OutboxMessage.text: redacted(row["text"]),
+            OutboxMessage.html: redacted(row["html"]) if row["html"] else row["html"],
             OutboxMessage.status: MailStatus.SENT.value,
             OutboxMessage.attempts: row["attempts"] + 1,
             OutboxMessage.sent_at: _now(),
