@@ -120,6 +120,14 @@ def _unexpected(request: Request[Any, Any, Any], exc: Exception) -> Response[Any
     return problem(500, "An unexpected error occurred; it has been logged").to_response(request)
 
 
+def _recursion(request: Request[Any, Any, Any], exc: RecursionError) -> Response[Any]:
+    """JSON nested deeper than the decoder's stack is the sender's fault; other recursion is ours."""
+    if "while deserializing" in str(exc):  # msgspec's words when a body is nested too deeply
+        detail = "The JSON body is nested too deeply"
+        return problem(400, detail, errors=[{"field": "body", "message": detail}]).to_response(request)
+    return _unexpected(request, exc)
+
+
 def problem_details_plugin() -> ProblemDetailsPlugin:
     return ProblemDetailsPlugin(
         ProblemDetailsConfig(
@@ -134,4 +142,4 @@ def problem_details_plugin() -> ProblemDetailsPlugin:
     )
 
 
-EXCEPTION_HANDLERS = {Exception: _unexpected}
+EXCEPTION_HANDLERS = {RecursionError: _recursion, Exception: _unexpected}

@@ -1,0 +1,19 @@
+"""Input meant to break the server gets a 4xx naming what is wrong, never a 500."""
+
+from __future__ import annotations
+
+from litestar import Litestar
+from litestar.testing import AsyncTestClient
+
+
+async def test_json_nested_thousands_deep_is_refused_as_bad_input(
+    client: AsyncTestClient[Litestar], secretariat: dict[str, str]
+) -> None:
+    depth = 20_000
+    body = b'{"code":' * depth + b'"IRG"' + b"}" * depth
+    answer = await client.post(
+        "/api/bodies", content=body, headers=secretariat | {"content-type": "application/json"}
+    )
+    assert answer.status_code == 400
+    assert answer.headers["content-type"].startswith("application/problem+json")
+    assert answer.json()["errors"] == [{"field": "body", "message": "The JSON body is nested too deeply"}]
