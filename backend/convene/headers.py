@@ -47,6 +47,8 @@ def security_headers(settings: Settings) -> BeforeMessageSendHookHandler:
 
     async def add_headers(message: Message, _scope: Scope) -> None:
         if message["type"] == "http.response.start":
-            message["headers"] = [*message.get("headers", ()), *headers]
+            present = [(name, value) for name, value in message.get("headers", ())]
+            given = {name.lower() for name, _ in present}  # a route's own, stricter choice stands
+            message["headers"] = present + [header for header in headers if header[0] not in given]
 
     return add_headers

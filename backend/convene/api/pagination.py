@@ -9,7 +9,10 @@ from litestar.params import QueryParameter
 
 T = TypeVar("T")
 
-PageNumber = Annotated[int, QueryParameter(ge=1, description="Page number, from 1")]
+MAX_PAGE = 1_000_000
+"""Far beyond any list here; what the database can still offset without overflowing."""
+
+PageNumber = Annotated[int, QueryParameter(ge=1, le=MAX_PAGE, description="Page number, from 1")]
 PerPage = Annotated[int, QueryParameter(ge=1, le=200, description="Results per page")]
 
 
