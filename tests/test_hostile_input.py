@@ -17,3 +17,12 @@ async def test_json_nested_thousands_deep_is_refused_as_bad_input(
     assert answer.status_code == 400
     assert answer.headers["content-type"].startswith("application/problem+json")
     assert answer.json()["errors"] == [{"field": "body", "message": "The JSON body is nested too deeply"}]
+
+
+async def test_a_page_number_beyond_any_list_is_refused_naming_the_parameter(
+    client: AsyncTestClient[Litestar],
+) -> None:
+    answer = await client.get("/api/sessions", params={"page": str(10**20)})
+    assert answer.status_code == 400
+    assert answer.json()["errors"][0]["field"] == "page"
+    assert (await client.get("/api/sessions", params={"page": "1000000"})).status_code == 200
