@@ -256,3 +256,20 @@ async def test_other_roles_are_turned_away(
     public = await browser_for()
     answer = await public.post("/secretariat/sessions", NEW_SESSION)
     assert answer.status_code == 303 and answer.headers["location"] == "/sign-in?next=/"
+
+
+async def test_a_page_refuses_a_json_post_instead_of_blanking_the_saved_fields(officer: Browser) -> None:
+    session_id = await _create(officer)
+    sent = await officer.client.post(
+        f"/secretariat/sessions/{session_id}",
+        json={"venue_name": "", "city": ""},
+        headers={"X-CSRF-Token": officer.csrf},
+    )
+    assert sent.status_code == 415
+    assert sent.json()["errors"][0]["field"] == "Content-Type"
+    page = text_of((await officer.get(f"/secretariat/sessions/{session_id}")).text)
+    assert "Vienna International Centre" in page  # nothing was saved
+    signing_in = await officer.client.post(
+        "/sign-in", json={"email": "x@y.z", "password": "p"}, headers={"X-CSRF-Token": officer.csrf}
+    )
+    assert signing_in.status_code == 415

@@ -31,6 +31,7 @@ from convene.accounts.sign_in import Outcome, sign_in
 from convene.accounts.tables import Account
 from convene.accounts.web_sessions import cookie_max_age, end_session, start_session
 from convene.audit.services import record
+from convene.form_posts import only_form_posts
 from convene.db import locked_transaction
 from convene.entities.tables import Entity
 from convene.errors import RuleViolation
@@ -109,6 +110,7 @@ def _password_errors(form: Mapping[str, str]) -> dict[str, str]:
 
 class AccountPages(Controller):
     include_in_schema = False
+    before_request = only_form_posts
 
     @get("/sign-in")
     async def sign_in_form(

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from litestar import Router
 
+from convene.form_posts import only_form_posts
+
 
 def web_router() -> Router:
     """Every page controller, under the page error handlers."""
@@ -32,5 +34,6 @@ def web_router() -> Router:
             *SecretariatPages,
         ],
         exception_handlers=PAGE_ERRORS,
+        before_request=only_form_posts,
         include_in_schema=False,
     )

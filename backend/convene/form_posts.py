@@ -1,0 +1,31 @@
+"""Pages accept posts only as HTML forms send them.
+
+A page reads its post with ``request.form()``, which reads any other body (JSON,
+say) as an empty form: the page would then blank the fields it saves and still
+say "saved". So a page's post in another format is refused with 415 before any
+page code runs, and the sender learns what to send instead.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Request
+from litestar.exceptions import HTTPException
+
+FORM_MEDIA_TYPES = frozenset({"application/x-www-form-urlencoded", "multipart/form-data"})
+READS_NO_BODY = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+async def only_form_posts(request: Request[Any, Any, Any]) -> None:
+    """A ``before_request`` hook for page routers and controllers."""
+    if request.method in READS_NO_BODY:
+        return
+    media_type, _ = request.content_type
+    if media_type not in FORM_MEDIA_TYPES:
+        raise HTTPException(
+            status_code=415,
+            detail="Pages accept HTML form posts only "
+            "(application/x-www-form-urlencoded or multipart/form-data); use the API for JSON",
+            extra={"errors": [{"field": "Content-Type", "message": f"{media_type or 'none'} is not a form"}]},
+        )
