@@ -26,3 +26,18 @@ async def test_a_page_number_beyond_any_list_is_refused_naming_the_parameter(
     assert answer.status_code == 400
     assert answer.json()["errors"][0]["field"] == "page"
     assert (await client.get("/api/sessions", params={"page": "1000000"})).status_code == 200
+
+
+async def test_a_control_character_in_the_url_is_refused_before_anything_reads_it(
+    client: AsyncTestClient[Litestar], secretariat: dict[str, str]
+) -> None:
+    for url, field in (
+        ("/api/sessions?body=%00IRG", "body"),
+        ("/api/sessions?year=2020&q%0A=1", "q"),
+        ("/?format=hy%1Bbrid", "format"),
+        ("/calendar/personal/feed%00token/sittings.ics", "path"),
+    ):
+        answer = await client.get(url, headers=secretariat)
+        assert answer.status_code == 400, url
+        assert answer.json()["errors"] == [{"field": field, "message": "Control characters are not allowed"}]
+    assert (await client.get("/api/sessions?body=IRG%20WG", headers=secretariat)).status_code == 200

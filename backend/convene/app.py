@@ -33,6 +33,7 @@ from structlog.tracebacks import ExceptionDictTransformer
 from convene.accounts.auth import AuthenticationMiddleware
 from convene.calendar.identity import configure as configure_calendar
 from convene.db import bind_engine, create_engine
+from convene.edge import PrintableUrlMiddleware
 from convene.errors import EXCEPTION_HANDLERS, problem_details_plugin
 from convene.headers import security_headers
 from convene.health import HealthController
@@ -65,7 +66,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         state=state,
         dependencies={"settings": Provide(lambda: settings, use_cache=True, sync_to_thread=False)},
         lifespan=[_database_pool(engine, settings.database_pool_size), outbox_sender(settings)],
-        middleware=[AuthenticationMiddleware()],
+        middleware=[PrintableUrlMiddleware(), AuthenticationMiddleware()],
         plugins=[
             problem_details_plugin(),
             StructlogPlugin(_logging_config(settings)),
