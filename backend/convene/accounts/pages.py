@@ -182,9 +182,7 @@ class AccountPages(Controller):
         if request.user is None:
             return Redirect(path=f"/sign-in?next={HOME}", status_code=303)
         row = await account_row(request.user.id)
-        return await page(
-            request, "accounts/account.html", account=row, status=account_status(row) if row else ""
-        )
+        return await page(request, "accounts/account.html", account=row, status=account_status(row))
 
     # -- invitations ----------------------------------------------------------
 

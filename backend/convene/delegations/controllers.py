@@ -13,7 +13,7 @@ from convene.accounts.guards import (
     requires_sign_in,
 )
 from convene.delegations import check_in, delegations, queue, registrations
-from convene.delegations.access import registration_for
+from convene.delegations.access import delegation_for, registration_for
 from convene.delegations.schemas import (
     AttendeeOut,
     BulkDecision,
@@ -172,7 +172,7 @@ class DelegationController(Controller):
     async def register(
         self, request: AnyRequest, delegation_id: FromPath[int], data: JSONBody[RegistrationIn]
     ) -> RegistrationOut:
-        delegation = await delegations.delegation_row(request.user, delegation_id)
+        delegation = await delegation_for(request.user, delegation_id)
         registration_id = await registrations.submit(request.user, delegation, data)
         return await _view(request.user, registration_id)
 

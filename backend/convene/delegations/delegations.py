@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from convene.accounts.access import can_see_personal_data, ensure_entity_access, is_secretariat
+from convene.accounts.access import can_see_personal_data, is_secretariat
 from convene.accounts.roles import Role
 from convene.api.patches import given_fields
 from convene.audit.services import record
 from convene.db import locked_transaction
+from convene.delegations.access import delegation_for
 from convene.delegations.places import Limits, Taken, places_view, registration_lock, seats_taken
 from convene.delegations.schemas import (
     DelegationIn,
@@ -20,9 +21,9 @@ from convene.delegations.tables import CheckIn, Delegation, Registration
 from convene.delegations.vocabulary import HOLDING, AttendanceMode
 from convene.entities.categories import Category
 from convene.entities.tables import Entity
-from convene.errors import NotFound, RuleViolation
+from convene.errors import RuleViolation
 from convene.meetings.bodies import split_codes
-from convene.meetings.tables import Session
+from convene.meetings.services import session_row
 
 
 async def create_delegation(actor: Any, session_id: int, data: DelegationIn) -> DelegationOut:
@@ -33,9 +34,7 @@ async def create_delegation(actor: Any, session_id: int, data: DelegationIn) -> 
             "Name the entity the delegation represents", field="entity_id", status_code=422
         )
     async with locked_transaction(registration_lock(session_id)):
-        session = await Session.select().where(Session.id == session_id).first()
-        if session is None or (session["status"] == "draft" and not is_secretariat(actor)):
-            raise NotFound("Session")
+        session = await session_row(session_id, include_drafts=is_secretariat(actor))
         entity = await Entity.select().where(Entity.id == entity_id).first()
         if entity is None:
             raise RuleViolation("There is no such entity", field="entity_id", status_code=422)
@@ -70,7 +69,7 @@ async def create_delegation(actor: Any, session_id: int, data: DelegationIn) -> 
 async def update_delegation(
     actor: Any, delegation_id: int, patch: DelegationPatch
 ) -> DelegationOut:
-    row = await delegation_row(actor, delegation_id)
+    row = await delegation_for(actor, delegation_id)
     changes = given_fields(patch)
     if not is_secretariat(actor) and {"in_person_quota", "online_speaking_quota"} & changes.keys():
         raise RuleViolation(
@@ -93,17 +92,8 @@ async def update_delegation(
     return await get_delegation(actor, delegation_id)
 
 
-async def delegation_row(actor: Any, delegation_id: int) -> dict[str, Any]:
-    """The delegation, if ``actor`` may manage it; otherwise it does not exist for them."""
-    row = await Delegation.select().where(Delegation.id == delegation_id).first()
-    if row is None:
-        raise NotFound("Delegation")
-    ensure_entity_access(actor, row["entity"], "Delegation")
-    return row
-
-
 async def get_delegation(actor: Any, delegation_id: int) -> DelegationOut:
-    row = await delegation_row(actor, delegation_id)
+    row = await delegation_for(actor, delegation_id)
     return (await _views(actor, row["session"], Delegation.id == delegation_id))[0]
 
 
@@ -116,7 +106,7 @@ async def list_delegations(actor: Any, session_id: int) -> list[DelegationOut]:
 
 
 async def _views(actor: Any, session_id: int, where: Any) -> list[DelegationOut]:
-    session = await Session.select().where(Session.id == session_id).first()
+    session = await session_row(session_id)
     rows = (
         await Delegation.select(
             Delegation.all_columns(),

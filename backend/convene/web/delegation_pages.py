@@ -15,6 +15,7 @@ from litestar.response import Redirect, Template
 
 from convene.accounts.guards import is_secretariat, requires_secretariat_or_focal_point
 from convene.delegations import delegations, registrations
+from convene.delegations.access import delegation_for
 from convene.delegations.schemas import DelegationPatch, RegistrationIn
 from convene.delegations.tables import Registration
 from convene.errors import RuleViolation
@@ -92,7 +93,7 @@ class DelegationPages(Controller):
             "mode": text(form, "mode"),
             "is_head": checked(form, "is_head"),
         }
-        row = await delegations.delegation_row(request.user, delegation_id)
+        row = await delegation_for(request.user, delegation_id)
         try:
             require(values, required())
             data = convert({k: v for k, v in values.items() if v != ""}, RegistrationIn)
