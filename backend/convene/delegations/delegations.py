@@ -4,20 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from convene.accounts.access import can_see_personal_data, is_secretariat
-from convene.accounts.roles import Role
+from convene.accounts.access import is_secretariat
 from convene.api.patches import given_fields
 from convene.audit.services import record
 from convene.db import locked_transaction
 from convene.delegations.access import delegation_for
 from convene.delegations.places import Limits, Taken, places_view, registration_lock, seats_taken
-from convene.delegations.schemas import (
-    DelegationIn,
-    DelegationOut,
-    DelegationPatch,
-    RegistrationOut,
-)
-from convene.delegations.tables import CheckIn, Delegation, Registration
+from convene.delegations.schemas import DelegationIn, DelegationOut, DelegationPatch
+from convene.delegations.tables import Delegation, Registration
+from convene.delegations.views import registration_rows, registration_views
 from convene.delegations.vocabulary import HOLDING, AttendanceMode
 from convene.entities.categories import Category
 from convene.entities.tables import Entity
@@ -144,79 +139,4 @@ def _held(members: list[dict[str, Any]], delegation_id: int, room: int) -> Taken
         in_person=sum(m["mode"] == AttendanceMode.IN_PERSON.value for m in holding),
         online_speaking=sum(m["mode"] == AttendanceMode.ONLINE_SPEAKING.value for m in holding),
         room=room,
-    )
-
-
-async def registration_views(actor: Any, rows: list[dict[str, Any]]) -> list[RegistrationOut]:
-    """Rows (with ``entity_id`` and ``entity``) as the API shows them, in a fixed number of queries."""
-    ids = [row["id"] for row in rows]
-    arrived = (
-        {
-            r["registration"]
-            for r in await CheckIn.select(CheckIn.registration).where(
-                CheckIn.registration.is_in(ids)
-            )
-        }
-        if ids
-        else set()
-    )
-    positions = await _waitlist_positions({row["session"] for row in rows})
-    return [
-        _registration_out(actor, row, positions.get(row["id"]), row["id"] in arrived)
-        for row in rows
-    ]
-
-
-async def _waitlist_positions(session_ids: set[int]) -> dict[int, int]:
-    positions: dict[int, int] = {}
-    for session_id in session_ids:
-        waiting = (
-            await Registration.select(Registration.id)
-            .where((Registration.session == session_id) & (Registration.status == "waitlisted"))
-            .order_by(Registration.waitlisted_at)
-            .order_by(Registration.id)
-        )
-        positions |= {row["id"]: place for place, row in enumerate(waiting, start=1)}
-    return positions
-
-
-def _registration_out(
-    actor: Any, row: dict[str, Any], position: int | None, arrived: bool
-) -> RegistrationOut:
-    personal = can_see_personal_data(actor, row["entity_id"]) or (
-        actor is not None and actor.role == Role.DELEGATE.value and actor.email == row["email"]
-    )
-    return RegistrationOut(
-        id=row["id"],
-        delegation_id=row["delegation"],
-        session_id=row["session"],
-        entity=row["entity"],
-        honorific=row["honorific"],
-        given_name=row["given_name"],
-        family_name=row["family_name"],
-        function=row["function"],
-        organization=row["organization"],
-        mode=row["mode"],
-        status=row["status"],
-        is_head=row["is_head"],
-        waitlist_position=position,
-        arrived=arrived,
-        created_at=row["created_at"],
-        email=row["email"] if personal else None,
-        phone=row["phone"] if personal else None,
-        badge_code=row["badge_code"] if personal else None,
-    )
-
-
-async def registration_rows(where: Any) -> list[dict[str, Any]]:
-    """Registrations with their entity's id and short name, head of delegation first."""
-    return (
-        await Registration.select(
-            Registration.all_columns(),
-            Registration.delegation.entity.id.as_alias("entity_id"),
-            Registration.delegation.entity.short_name.as_alias("entity"),
-        )
-        .where(where)
-        .order_by(Registration.is_head, ascending=False)
-        .order_by(Registration.id)
     )

@@ -13,10 +13,10 @@ from litestar.params import FromPath
 from litestar.response import Redirect, Template
 
 from convene.accounts.guards import requires_secretariat_or_focal_point
-from convene.delegations import delegations, registrations
+from convene.delegations import registrations
 from convene.delegations.access import registration_for
 from convene.delegations.schemas import ModeChange, PersonIn, RegistrationPatch
-from convene.delegations.tables import Registration
+from convene.delegations.views import registration_view
 from convene.errors import RuleViolation
 from convene.meetings.services import get_session
 from convene.web.focal_point import (
@@ -49,18 +49,12 @@ class RegistrationPages(Controller):
         values: dict[str, dict[str, Any]] | None = None,
     ) -> Template:
         row = await registration_for(request.user, registration_id)
-        view = (
-            await delegations.registration_views(
-                request.user,
-                await delegations.registration_rows(Registration.id == registration_id),
-            )
-        )[0]
         session = await get_session(row["session"], include_private=True)
         return await render(
             request,
             "web/focal_point/registration.html",
             status_code,
-            registration=view,
+            registration=await registration_view(request.user, registration_id),
             session=session,
             modes=mode_options(session),
             honorifics=HONORIFIC_OPTIONS,

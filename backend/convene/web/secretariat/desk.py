@@ -14,6 +14,7 @@ from litestar.response import Redirect, Template
 
 from convene.delegations import check_in, delegations, queue, registrations
 from convene.delegations.schemas import CheckInIn, DelegationIn
+from convene.delegations.views import registration_views
 from convene.errors import NotFound, RuleViolation
 from convene.templating import gettext as _
 from convene.web.forms import FormErrors, convert, many, optional, refusal, text, whole_numbers
@@ -68,7 +69,7 @@ class DeskPages(SecretariatController):
             "web/secretariat/registrations.html",
             status_code,
             session=await session_of(session_id),
-            registrations=await delegations.registration_views(request.user, rows),
+            registrations=await registration_views(request.user, rows),
             filters=filters,
             delegations_seen=sorted(
                 {(r["entity_id"], r["entity"]) for r in everyone}, key=lambda e: e[1]
