@@ -246,6 +246,11 @@ async def _item(item_id: int) -> dict[str, Any]:
     return item
 
 
+async def item_session(item_id: int) -> int:
+    """The session whose agenda has the item (404 if there is no such item)."""
+    return (await _item(item_id))["session"]
+
+
 async def _check_provisional(session_id: int) -> None:
     session = await session_row(session_id)
     if session["agenda_status"] == "adopted":

@@ -58,6 +58,12 @@ async def get_entity(entity_id: int) -> EntityOut:
     return entity_out(row)
 
 
+async def short_name_of(entity_id: int) -> str | None:
+    """The entity's short name ("Austria"), or None if there is no such entity."""
+    row = await Entity.select(Entity.short_name).where(Entity.id == entity_id).first()
+    return row["short_name"] if row else None
+
+
 async def create_entity(actor: Any, data: EntityIn) -> EntityOut:
     values = _checked(msgspec.structs.asdict(data))
     async with locked_transaction(REGISTRY_LOCK):

@@ -17,7 +17,7 @@ from convene.accounts.guards import is_secretariat, requires_secretariat_or_foca
 from convene.delegations import delegations, registrations
 from convene.delegations.access import delegation_for
 from convene.delegations.schemas import DelegationPatch, RegistrationIn
-from convene.delegations.tables import Registration
+from convene.delegations.views import registration_view
 from convene.errors import RuleViolation
 from convene.meetings.services import get_session
 from convene.web.focal_point import (
@@ -103,10 +103,6 @@ class DelegationPages(Controller):
             return await self._delegation(
                 request, delegation_id, failure.status_code, {"register": failure.errors}, values
             )
-        status = (
-            await Registration.select(Registration.status)
-            .where(Registration.id == registration_id)
-            .first()
-        )["status"]
-        notice = "delegate-waitlisted" if status == "waitlisted" else "delegate-added"
+        registered = await registration_view(request.user, registration_id)
+        notice = "delegate-waitlisted" if registered.status == "waitlisted" else "delegate-added"
         return see_other(f"/delegations/{delegation_id}", notice)

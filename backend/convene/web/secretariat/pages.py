@@ -13,13 +13,11 @@ from litestar import Controller
 from litestar.response import Redirect, Template
 
 from convene.accounts.guards import requires_secretariat
-from convene.agenda.tables import AgendaItem, Document
 from convene.entities.schemas import EntityOut
 from convene.entities.services import list_entities
 from convene.errors import NotFound, RuleViolation
 from convene.meetings import services
 from convene.meetings.schemas import SessionOut
-from convene.meetings.tables import Officer
 from convene.web.forms import Action, FormErrors, refusal
 from convene.web.rendering import AnyRequest, render, see_other
 
@@ -54,16 +52,6 @@ async def every_entity() -> list[EntityOut]:
         category=None, regional_group=None, search=None, page=1, per_page=10_000
     )
     return entities
-
-
-async def session_owning(
-    table: type[AgendaItem | Document | Officer], row_id: int, what: str
-) -> int:
-    """The session a row belongs to, whose page shows the outcome of a post about the row."""
-    row = await table.select(table.session).where(table.id == row_id).first()
-    if row is None:
-        raise NotFound(what)
-    return row["session"]
 
 
 @dataclass(frozen=True)
