@@ -17,7 +17,6 @@ from convene.delegations import registrations
 from convene.delegations.access import registration_for
 from convene.delegations.schemas import ModeChange, PersonIn, RegistrationPatch
 from convene.delegations.views import registration_view
-from convene.errors import RuleViolation
 from convene.meetings.services import get_session
 from convene.web.focal_point import (
     DETAILS,
@@ -28,7 +27,7 @@ from convene.web.focal_point import (
     person_values,
     required,
 )
-from convene.web.forms import Action, FormErrors, checked, convert, refusal, require, text
+from convene.web.forms import Action, checked, convert, post_form, require, text
 from convene.web.rendering import AnyRequest, render, see_other
 
 
@@ -142,15 +141,15 @@ class RegistrationPages(Controller):
     ) -> Template | Redirect:
         """Make one change to a registration, or show the page again with the refusal."""
         row = await registration_for(request.user, registration_id)
-        try:
-            await action()
-        except (FormErrors, RuleViolation) as error:
-            failure = refusal(error, REGISTRATION_FIELDS)
-            return await self._registration(
+        return await post_form(
+            action,
+            then=lambda _: see_other(f"/delegations/{row['delegation']}", notice),
+            again=lambda failure: self._registration(
                 request,
                 registration_id,
                 failure.status_code,
                 {form_name: failure.errors},
                 {form_name: values},
-            )
-        return see_other(f"/delegations/{row['delegation']}", notice)
+            ),
+            fields=REGISTRATION_FIELDS,
+        )

@@ -10,8 +10,8 @@ from litestar.response import Redirect, Template
 
 from convene.agenda import services as agenda
 from convene.agenda.schemas import AdoptionIn, AgendaItemIn, AgendaItemPatch, DocumentIn
-from convene.errors import NotFound, RuleViolation
-from convene.web.forms import FormErrors, convert, many, optional, text
+from convene.errors import NotFound
+from convene.web.forms import REFUSED, convert, many, optional, text
 from convene.web.rendering import AnyRequest
 from convene.web.secretariat.pages import Form, SessionSubpage
 
@@ -21,7 +21,7 @@ DOCUMENT_FIELDS = ("symbol", "title", "languages", "link", "agenda_item_id")
 
 class AgendaPages(SessionSubpage):
     section = "agenda"
-    refused = (FormErrors, RuleViolation, NotFound)
+    refused = (*REFUSED, NotFound)
 
     @get("/sessions/{session_id:int}/agenda")
     async def page(self, request: AnyRequest, session_id: FromPath[int]) -> Template:
@@ -117,4 +117,3 @@ class AgendaPages(SessionSubpage):
             ),
             "agenda-adopted",
         )
-
