@@ -15,7 +15,7 @@ from convene.delegations.tables import Delegation, Registration
 from convene.delegations.views import registration_rows, registration_views
 from convene.delegations.vocabulary import HOLDING, AttendanceMode
 from convene.entities.categories import Category
-from convene.entities.tables import Entity
+from convene.entities.services import entity_row
 from convene.errors import RuleViolation
 from convene.meetings.bodies import split_codes
 from convene.meetings.services import session_row
@@ -30,7 +30,7 @@ async def create_delegation(actor: Any, session_id: int, data: DelegationIn) -> 
         )
     async with locked_transaction(registration_lock(session_id)):
         session = await session_row(session_id, include_drafts=is_secretariat(actor))
-        entity = await Entity.select().where(Entity.id == entity_id).first()
+        entity = await entity_row(entity_id)
         if entity is None:
             raise RuleViolation("There is no such entity", field="entity_id", status_code=422)
         if entity["category"] not in split_codes(session["admitted_categories"]):

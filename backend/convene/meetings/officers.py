@@ -11,7 +11,7 @@ from convene.audit.services import changes as audit_changes
 from convene.audit.services import record
 from convene.db import locked_transaction
 from convene.entities.categories import Category
-from convene.entities.tables import Entity
+from convene.entities.services import entity_row
 from convene.errors import NotFound, RuleViolation
 from convene.meetings.schemas import OfficerIn, OfficerOut, OfficerPatch
 from convene.meetings.services import session_row
@@ -146,7 +146,7 @@ async def _check_officer(
     session_id: int, role: OfficerRole, entity_id: int | None, *, officer_id: int | None
 ) -> None:
     if entity_id is not None:
-        entity = await Entity.select(Entity.category).where(Entity.id == entity_id).first()
+        entity = await entity_row(entity_id)
         if entity is None:
             raise RuleViolation("There is no such State", field="entity_id", status_code=422)
         if not Category(entity["category"]).is_state:
