@@ -30,7 +30,7 @@ from convene.accounts.tokens import token_hash
 from convene.accounts.web_sessions import end_all_sessions
 from convene.audit.services import record
 from convene.db import locked_transaction
-from convene.entities.tables import Entity
+from convene.entities.services import entity_row
 from convene.errors import NotFound, RuleViolation
 from convene.mail.services import enqueue
 from convene.settings import Settings
@@ -148,7 +148,7 @@ async def _invitation_entity(actor: Any, data: InvitationIn) -> int | None:
         raise RuleViolation(
             "A focal point or delegate needs an entity", field="entity_id", status_code=400
         )
-    if not await Entity.exists().where(Entity.id == data.entity_id):
+    if await entity_row(data.entity_id) is None:
         raise RuleViolation("There is no entity with this id", field="entity_id", status_code=400)
     return data.entity_id
 

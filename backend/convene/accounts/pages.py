@@ -16,6 +16,7 @@ from litestar.di import NamedDependency
 from litestar.params import FromQuery, URLEncodedBody
 from litestar.response import Redirect, Template
 
+from convene.accounts.access import Person
 from convene.accounts.auth import web_session_of
 from convene.accounts.cookies import cleared_session_cookie, session_cookie
 from convene.accounts.links import (
@@ -28,12 +29,11 @@ from convene.accounts.links import (
 from convene.accounts.passwords import MIN_PASSWORD_LENGTH
 from convene.accounts.services import account_row, account_status
 from convene.accounts.sign_in import Outcome, sign_in
-from convene.accounts.tables import Account
 from convene.accounts.web_sessions import cookie_max_age, end_session, start_session
 from convene.audit.services import record
 from convene.form_posts import only_form_posts
 from convene.db import locked_transaction
-from convene.entities.tables import Entity
+from convene.entities.services import short_name_of
 from convene.errors import RuleViolation
 from convene.settings import Settings
 
@@ -63,10 +63,7 @@ async def page(
 
 
 async def _entity_name(user: Any) -> str | None:
-    if user is None or user.entity is None:
-        return None
-    row = await Entity.select(Entity.short_name).where(Entity.id == user.entity).first()
-    return row["short_name"] if row else None
+    return None if user is None or user.entity is None else await short_name_of(user.entity)
 
 
 def _safe_next(target: str | None) -> str:
@@ -81,7 +78,7 @@ def _client_ip(request: AnyRequest) -> str:
 
 
 async def _signed_in_redirect(
-    request: AnyRequest, account: Account, settings: Settings, target: str
+    request: AnyRequest, account: Person, settings: Settings, target: str
 ) -> Redirect:
     """Open a new session (ending the browser's old one, if any) and go to ``target``."""
     async with locked_transaction(f"account:{account.id}"):
@@ -184,9 +181,7 @@ class AccountPages(Controller):
         if request.user is None:
             return Redirect(path=f"/sign-in?next={HOME}", status_code=303)
         row = await account_row(request.user.id)
-        return await page(
-            request, "accounts/account.html", account=row, status=account_status(row) if row else ""
-        )
+        return await page(request, "accounts/account.html", account=row, status=account_status(row))
 
     # -- invitations ----------------------------------------------------------
 

@@ -207,8 +207,12 @@ def account_status(row: dict[str, Any]) -> str:
     return "active" if row["password_hash"] else "invited"
 
 
-async def account_row(account_id: int) -> dict[str, Any] | None:
-    return await Account.select(*ACCOUNT_COLUMNS).where(Account.id == account_id).first()
+async def account_row(account_id: int) -> dict[str, Any]:
+    """The account with its entity's name, or 404: the one place a missing account is answered."""
+    row = await Account.select(*ACCOUNT_COLUMNS).where(Account.id == account_id).first()
+    if row is None:
+        raise NotFound("Account")
+    return row
 
 
 def _visible_to(viewer: Any, row: dict[str, Any]) -> bool:
@@ -218,11 +222,16 @@ def _visible_to(viewer: Any, row: dict[str, Any]) -> bool:
     )
 
 
-async def get_account(viewer: Any, account_id: int) -> AccountOut:
+async def _account_seen_by(viewer: Any, account_id: int) -> dict[str, Any]:
+    """The account, if ``viewer`` may see it; for anyone else it does not exist (404)."""
     row = await account_row(account_id)
-    if row is None or not _visible_to(viewer, row):
+    if not _visible_to(viewer, row):
         raise NotFound("Account")
-    return account_out(row, viewer)
+    return row
+
+
+async def get_account(viewer: Any, account_id: int) -> AccountOut:
+    return account_out(await _account_seen_by(viewer, account_id), viewer)
 
 
 async def list_accounts(
@@ -264,9 +273,7 @@ def _snapshot(row: dict[str, Any]) -> dict[str, Any]:
 async def update_account(viewer: Any, account_id: int, patch: AccountPatch) -> AccountOut:
     """Change an account; a focal point may change only their own entity's delegates."""
     async with locked_transaction(f"account:{account_id}"):
-        row = await account_row(account_id)
-        if row is None or not _visible_to(viewer, row):
-            raise NotFound("Account")
+        row = await _account_seen_by(viewer, account_id)
         _check_may_manage(viewer, row, patch)
         values = _patch_values(patch)
         await _apply(viewer, row, values, "account.updated")
@@ -311,10 +318,7 @@ async def _apply(actor: Any, row: dict[str, Any], values: dict[str, Any], action
 
 async def get_me(user: Account, auth: str) -> MeOut:
     """The signed-in person as they see themself, and how they proved it."""
-    row = await account_row(user.id)
-    if row is None:
-        raise NotFound("Account")
-    out = account_out(row, user)
+    out = account_out(await account_row(user.id), user)
     return MeOut(**msgspec.structs.asdict(out), signed_in_with=auth)
 
 
@@ -322,6 +326,4 @@ async def update_profile(user: Account, patch: ProfilePatch) -> None:
     """The person changes their own name or phone number."""
     async with locked_transaction(f"account:{user.id}"):
         row = await account_row(user.id)
-        if row is None:
-            raise NotFound("Account")
         await _apply(user, row, _patch_values(patch), "account.profile_updated")

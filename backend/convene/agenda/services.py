@@ -31,6 +31,7 @@ from convene.audit.services import record
 from convene.db import locked_transaction
 from convene.errors import NotFound, RuleViolation
 from convene.meetings.bodies import join_codes, split_codes
+from convene.meetings.services import session_row
 from convene.meetings.tables import Session
 
 
@@ -43,13 +44,7 @@ def _agenda_lock(session_id: int) -> str:
 
 async def get_agenda(session_id: int) -> AgendaOut:
     """The whole agenda in three queries: session, items, documents."""
-    session = (
-        await Session.select(Session.agenda_status, Session.agenda_adopted_on)
-        .where(Session.id == session_id)
-        .first()
-    )
-    if session is None:
-        raise NotFound("Session")
+    session = await session_row(session_id)
     items = (
         await AgendaItem.select()
         .where(AgendaItem.session == session_id)
@@ -219,13 +214,7 @@ async def delete_item(actor: Any, item_id: int) -> AgendaOut:
 async def adopt_agenda(actor: Any, session_id: int, adopted_on: date) -> AgendaOut:
     """The body adopts its agenda, as a rule at its first sitting."""
     async with locked_transaction(_agenda_lock(session_id)):
-        session = (
-            await Session.select(Session.start_date, Session.end_date, Session.agenda_status)
-            .where(Session.id == session_id)
-            .first()
-        )
-        if session is None:
-            raise NotFound("Session")
+        session = await session_row(session_id)
         if session["agenda_status"] == "adopted":
             raise RuleViolation("The agenda has already been adopted", field="adopted_on")
         if not session["start_date"] <= adopted_on <= session["end_date"]:
@@ -250,16 +239,20 @@ async def adopt_agenda(actor: Any, session_id: int, adopted_on: date) -> AgendaO
 
 
 async def _item(item_id: int) -> dict[str, Any]:
+    """The agenda item as stored, or 404: the one place a missing item is answered."""
     item = await AgendaItem.select().where(AgendaItem.id == item_id).first()
     if item is None:
         raise NotFound("Agenda item")
     return item
 
 
+async def item_session(item_id: int) -> int:
+    """The session whose agenda has the item (404 if there is no such item)."""
+    return (await _item(item_id))["session"]
+
+
 async def _check_provisional(session_id: int) -> None:
-    session = await Session.select(Session.agenda_status).where(Session.id == session_id).first()
-    if session is None:
-        raise NotFound("Session")
+    session = await session_row(session_id)
     if session["agenda_status"] == "adopted":
         raise RuleViolation(
             "The agenda has been adopted; its items can no longer be changed", field="agenda"
@@ -324,8 +317,7 @@ async def _write_positions(order: list[int]) -> None:
 
 async def add_document(actor: Any, session_id: int, data: DocumentIn) -> DocumentOut:
     async with locked_transaction("document-symbols"):
-        if not await Session.exists().where(Session.id == session_id):
-            raise NotFound("Session")
+        await session_row(session_id)
         await _check_document(session_id, data.symbol, data.agenda_item_id, document_id=None)
         document = Document(
             session=session_id,
@@ -352,9 +344,7 @@ async def add_document(actor: Any, session_id: int, data: DocumentIn) -> Documen
 async def update_document(actor: Any, document_id: int, patch: DocumentPatch) -> DocumentOut:
     current = await get_document(document_id)
     changes = given_fields(patch)
-    session_id = (
-        await Document.select(Document.session).where(Document.id == document_id).first()
-    )["session"]
+    session_id = await document_session(document_id)
     async with locked_transaction("document-symbols"):
         await _check_document(
             session_id,
@@ -382,9 +372,7 @@ async def update_document(actor: Any, document_id: int, patch: DocumentPatch) ->
 
 async def delete_document(actor: Any, document_id: int) -> None:
     document = await get_document(document_id)
-    session_id = (
-        await Document.select(Document.session).where(Document.id == document_id).first()
-    )["session"]
+    session_id = await document_session(document_id)
     async with locked_transaction("document-symbols"):
         await Document.delete().where(Document.id == document_id)
         await record(
@@ -399,10 +387,20 @@ async def delete_document(actor: Any, document_id: int) -> None:
 
 
 async def get_document(document_id: int) -> DocumentOut:
+    return _document_out(await _document(document_id))
+
+
+async def document_session(document_id: int) -> int:
+    """The session the document belongs to (404 if there is no such document)."""
+    return (await _document(document_id))["session"]
+
+
+async def _document(document_id: int) -> dict[str, Any]:
+    """The document as stored, or 404: the one place a missing document is answered."""
     row = await Document.select().where(Document.id == document_id).first()
     if row is None:
         raise NotFound("Document")
-    return _document_out(row)
+    return row
 
 
 async def _check_document(

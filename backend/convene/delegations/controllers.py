@@ -13,7 +13,7 @@ from convene.accounts.guards import (
     requires_sign_in,
 )
 from convene.delegations import check_in, delegations, queue, registrations
-from convene.delegations.access import registration_for
+from convene.delegations.access import delegation_for, registration_for
 from convene.delegations.schemas import (
     AttendeeOut,
     BulkDecision,
@@ -29,16 +29,16 @@ from convene.delegations.schemas import (
     RegistrationOut,
     RegistrationPatch,
 )
-from convene.delegations.tables import Registration, RegistrationEvent
+from convene.delegations.views import (
+    my_registrations,
+    registration_history,
+    registration_view,
+    registration_views,
+)
 from convene.delegations.vocabulary import AttendanceMode, RegistrationStatus
 from convene.meetings.services import get_session
 
 AnyRequest = Request[Any, Any, Any]
-
-
-async def _view(actor: Any, registration_id: int) -> RegistrationOut:
-    rows = await delegations.registration_rows(Registration.id == registration_id)
-    return (await delegations.registration_views(actor, rows))[0]
 
 
 class SessionDelegationController(Controller):
@@ -78,7 +78,7 @@ class SessionDelegationController(Controller):
             status and status.value, mode and mode.value, entity_id, search
         )
         rows = await queue.queue(session_id, filters)
-        return await delegations.registration_views(request.user, rows)
+        return await registration_views(request.user, rows)
 
     @get("/registrations.csv", guards=[requires_secretariat], summary="Registrations as CSV")
     async def export_csv(self, session_id: FromPath[int]) -> Response[bytes]:
@@ -172,9 +172,9 @@ class DelegationController(Controller):
     async def register(
         self, request: AnyRequest, delegation_id: FromPath[int], data: JSONBody[RegistrationIn]
     ) -> RegistrationOut:
-        delegation = await delegations.delegation_row(request.user, delegation_id)
+        delegation = await delegation_for(request.user, delegation_id)
         registration_id = await registrations.submit(request.user, delegation, data)
-        return await _view(request.user, registration_id)
+        return await registration_view(request.user, registration_id)
 
 
 class RegistrationController(Controller):
@@ -187,23 +187,12 @@ class RegistrationController(Controller):
         self, request: AnyRequest, registration_id: FromPath[int]
     ) -> RegistrationOut:
         await registration_for(request.user, registration_id, self_service=True)
-        return await _view(request.user, registration_id)
+        return await registration_view(request.user, registration_id)
 
     @get("/history", summary="Every change to a registration")
     async def history(self, request: AnyRequest, registration_id: FromPath[int]) -> list[EventOut]:
         await registration_for(request.user, registration_id, self_service=True)
-        rows = (
-            await RegistrationEvent.select(
-                RegistrationEvent.all_columns(),
-                RegistrationEvent.actor.full_name.as_alias("actor_name"),
-            )
-            .where(RegistrationEvent.registration == registration_id)
-            .order_by(RegistrationEvent.id)
-        )
-        return [
-            EventOut(r["at"], r["action"], r["status"], r["mode"], r["note"], r["actor_name"])
-            for r in rows
-        ]
+        return await registration_history(registration_id)
 
     @patch("/", summary="Change a registration's details")
     async def update(
@@ -211,7 +200,7 @@ class RegistrationController(Controller):
     ) -> RegistrationOut:
         await registration_for(request.user, registration_id)
         await registrations.update_details(request.user, registration_id, data)
-        return await _view(request.user, registration_id)
+        return await registration_view(request.user, registration_id)
 
     @post("/mode", status_code=200, summary="Switch attendance mode")
     async def switch_mode(
@@ -219,7 +208,7 @@ class RegistrationController(Controller):
     ) -> RegistrationOut:
         await registration_for(request.user, registration_id)
         await registrations.switch_mode(request.user, registration_id, data.mode)
-        return await _view(request.user, registration_id)
+        return await registration_view(request.user, registration_id)
 
     @post("/substitution", status_code=200, summary="Substitute another person for this one")
     async def substitute(
@@ -227,23 +216,23 @@ class RegistrationController(Controller):
     ) -> RegistrationOut:
         await registration_for(request.user, registration_id)
         await registrations.substitute(request.user, registration_id, data)
-        return await _view(request.user, registration_id)
+        return await registration_view(request.user, registration_id)
 
     @post("/cancellation", status_code=200, summary="Cancel the registration")
     async def cancel(self, request: AnyRequest, registration_id: FromPath[int]) -> RegistrationOut:
         await registration_for(request.user, registration_id, self_service=True)
         await registrations.cancel(request.user, registration_id)
-        return await _view(request.user, registration_id)
+        return await registration_view(request.user, registration_id)
 
     @post("/approval", guards=[requires_secretariat], status_code=200, summary="Approve")
     async def approve(self, request: AnyRequest, registration_id: FromPath[int]) -> RegistrationOut:
         await registrations.approve(request.user, registration_id)
-        return await _view(request.user, registration_id)
+        return await registration_view(request.user, registration_id)
 
     @post("/rejection", guards=[requires_secretariat], status_code=200, summary="Reject")
     async def reject(self, request: AnyRequest, registration_id: FromPath[int]) -> RegistrationOut:
         await registrations.reject(request.user, registration_id)
-        return await _view(request.user, registration_id)
+        return await registration_view(request.user, registration_id)
 
 
 class MyRegistrationsController(Controller):
@@ -253,5 +242,4 @@ class MyRegistrationsController(Controller):
 
     @get("/", summary="The signed-in person's own registrations")
     async def mine(self, request: AnyRequest) -> list[RegistrationOut]:
-        rows = await delegations.registration_rows(Registration.email == request.user.email)
-        return await delegations.registration_views(request.user, rows)
+        return await my_registrations(request.user)

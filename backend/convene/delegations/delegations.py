@@ -4,25 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from convene.accounts.access import can_see_personal_data, ensure_entity_access, is_secretariat
-from convene.accounts.roles import Role
+from convene.accounts.access import is_secretariat
 from convene.api.patches import given_fields
 from convene.audit.services import record
 from convene.db import locked_transaction
+from convene.delegations.access import delegation_for
 from convene.delegations.places import Limits, Taken, places_view, registration_lock, seats_taken
-from convene.delegations.schemas import (
-    DelegationIn,
-    DelegationOut,
-    DelegationPatch,
-    RegistrationOut,
-)
-from convene.delegations.tables import CheckIn, Delegation, Registration
+from convene.delegations.schemas import DelegationIn, DelegationOut, DelegationPatch
+from convene.delegations.tables import Delegation, Registration
+from convene.delegations.views import registration_rows, registration_views
 from convene.delegations.vocabulary import HOLDING, AttendanceMode
 from convene.entities.categories import Category
-from convene.entities.tables import Entity
-from convene.errors import NotFound, RuleViolation
+from convene.entities.services import entity_row
+from convene.errors import RuleViolation
 from convene.meetings.bodies import split_codes
-from convene.meetings.tables import Session
+from convene.meetings.services import session_row
 
 
 async def create_delegation(actor: Any, session_id: int, data: DelegationIn) -> DelegationOut:
@@ -33,10 +29,8 @@ async def create_delegation(actor: Any, session_id: int, data: DelegationIn) -> 
             "Name the entity the delegation represents", field="entity_id", status_code=422
         )
     async with locked_transaction(registration_lock(session_id)):
-        session = await Session.select().where(Session.id == session_id).first()
-        if session is None or (session["status"] == "draft" and not is_secretariat(actor)):
-            raise NotFound("Session")
-        entity = await Entity.select().where(Entity.id == entity_id).first()
+        session = await session_row(session_id, include_drafts=is_secretariat(actor))
+        entity = await entity_row(entity_id)
         if entity is None:
             raise RuleViolation("There is no such entity", field="entity_id", status_code=422)
         if entity["category"] not in split_codes(session["admitted_categories"]):
@@ -70,7 +64,7 @@ async def create_delegation(actor: Any, session_id: int, data: DelegationIn) -> 
 async def update_delegation(
     actor: Any, delegation_id: int, patch: DelegationPatch
 ) -> DelegationOut:
-    row = await delegation_row(actor, delegation_id)
+    row = await delegation_for(actor, delegation_id)
     changes = given_fields(patch)
     if not is_secretariat(actor) and {"in_person_quota", "online_speaking_quota"} & changes.keys():
         raise RuleViolation(
@@ -93,17 +87,8 @@ async def update_delegation(
     return await get_delegation(actor, delegation_id)
 
 
-async def delegation_row(actor: Any, delegation_id: int) -> dict[str, Any]:
-    """The delegation, if ``actor`` may manage it; otherwise it does not exist for them."""
-    row = await Delegation.select().where(Delegation.id == delegation_id).first()
-    if row is None:
-        raise NotFound("Delegation")
-    ensure_entity_access(actor, row["entity"], "Delegation")
-    return row
-
-
 async def get_delegation(actor: Any, delegation_id: int) -> DelegationOut:
-    row = await delegation_row(actor, delegation_id)
+    row = await delegation_for(actor, delegation_id)
     return (await _views(actor, row["session"], Delegation.id == delegation_id))[0]
 
 
@@ -116,7 +101,7 @@ async def list_delegations(actor: Any, session_id: int) -> list[DelegationOut]:
 
 
 async def _views(actor: Any, session_id: int, where: Any) -> list[DelegationOut]:
-    session = await Session.select().where(Session.id == session_id).first()
+    session = await session_row(session_id)
     rows = (
         await Delegation.select(
             Delegation.all_columns(),
@@ -154,79 +139,4 @@ def _held(members: list[dict[str, Any]], delegation_id: int, room: int) -> Taken
         in_person=sum(m["mode"] == AttendanceMode.IN_PERSON.value for m in holding),
         online_speaking=sum(m["mode"] == AttendanceMode.ONLINE_SPEAKING.value for m in holding),
         room=room,
-    )
-
-
-async def registration_views(actor: Any, rows: list[dict[str, Any]]) -> list[RegistrationOut]:
-    """Rows (with ``entity_id`` and ``entity``) as the API shows them, in a fixed number of queries."""
-    ids = [row["id"] for row in rows]
-    arrived = (
-        {
-            r["registration"]
-            for r in await CheckIn.select(CheckIn.registration).where(
-                CheckIn.registration.is_in(ids)
-            )
-        }
-        if ids
-        else set()
-    )
-    positions = await _waitlist_positions({row["session"] for row in rows})
-    return [
-        _registration_out(actor, row, positions.get(row["id"]), row["id"] in arrived)
-        for row in rows
-    ]
-
-
-async def _waitlist_positions(session_ids: set[int]) -> dict[int, int]:
-    positions: dict[int, int] = {}
-    for session_id in session_ids:
-        waiting = (
-            await Registration.select(Registration.id)
-            .where((Registration.session == session_id) & (Registration.status == "waitlisted"))
-            .order_by(Registration.waitlisted_at)
-            .order_by(Registration.id)
-        )
-        positions |= {row["id"]: place for place, row in enumerate(waiting, start=1)}
-    return positions
-
-
-def _registration_out(
-    actor: Any, row: dict[str, Any], position: int | None, arrived: bool
-) -> RegistrationOut:
-    personal = can_see_personal_data(actor, row["entity_id"]) or (
-        actor is not None and actor.role == Role.DELEGATE.value and actor.email == row["email"]
-    )
-    return RegistrationOut(
-        id=row["id"],
-        delegation_id=row["delegation"],
-        session_id=row["session"],
-        entity=row["entity"],
-        honorific=row["honorific"],
-        given_name=row["given_name"],
-        family_name=row["family_name"],
-        function=row["function"],
-        organization=row["organization"],
-        mode=row["mode"],
-        status=row["status"],
-        is_head=row["is_head"],
-        waitlist_position=position,
-        arrived=arrived,
-        created_at=row["created_at"],
-        email=row["email"] if personal else None,
-        phone=row["phone"] if personal else None,
-        badge_code=row["badge_code"] if personal else None,
-    )
-
-
-async def registration_rows(where: Any) -> list[dict[str, Any]]:
-    """Registrations with their entity's id and short name, head of delegation first."""
-    return (
-        await Registration.select(
-            Registration.all_columns(),
-            Registration.delegation.entity.id.as_alias("entity_id"),
-            Registration.delegation.entity.short_name.as_alias("entity"),
-        )
-        .where(where)
-        .order_by(Registration.is_head, ascending=False)
-        .order_by(Registration.id)
     )

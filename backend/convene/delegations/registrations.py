@@ -20,10 +20,11 @@ from convene.api.patches import given_fields
 from convene.audit.services import record
 from convene.calendar.invitations import cancel_registration_invitation, invite_registration
 from convene.db import locked_transaction
+from convene.delegations.access import delegation_row, registration_row
 from convene.delegations.notices import notify
 from convene.delegations.places import Limits, registration_lock, shortfall, taken
 from convene.delegations.schemas import DecisionResult, PersonIn, RegistrationIn, RegistrationPatch
-from convene.delegations.tables import Delegation, Registration, RegistrationEvent
+from convene.delegations.tables import Registration, RegistrationEvent
 from convene.delegations.vocabulary import (
     ACTIVE,
     HOLDING,
@@ -35,8 +36,7 @@ from convene.errors import NotFound, RuleViolation
 from convene.live.channels import after_commit, announce
 from convene.live.schemas import RegistrationChanged
 from convene.meetings.schemas import SessionOut
-from convene.meetings.services import get_session
-from convene.meetings.tables import Session
+from convene.meetings.services import get_session, session_row
 from convene.meetings.vocabulary import SessionFormat, SessionStatus
 
 BADGE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread at the desk
@@ -61,7 +61,7 @@ async def submit(actor: Any, delegation: dict[str, Any], data: RegistrationIn) -
     # wording needs the session's title, venue and dates; the rules read the session again.
     wording = await get_session(delegation["session"], include_private=True)
     async with _changing(delegation["session"]):
-        session = await _session(delegation["session"])
+        session = await session_row(delegation["session"])
         _check_open(session, actor)
         _check_mode_open(session, data.mode)
         await _check_person_free(session["id"], email, registration_id=None)
@@ -83,7 +83,7 @@ async def submit(actor: Any, delegation: dict[str, Any], data: RegistrationIn) -
             waitlisted_at=datetime.now(UTC) if reason else None,
         )
         await registration.save()
-        row = await _row(registration.id)
+        row = await registration_row(registration.id)
         await _log(actor, row, "submitted", reason or "")
         await _tell(status.value, row, wording)
     return registration.id
@@ -165,7 +165,7 @@ async def approve(actor: Any, registration_id: int) -> None:
                 f"A {row['status']} registration cannot be approved", field="status"
             )
         await _set(actor, row, "approved", status=RegistrationStatus.APPROVED)
-        await _tell("approved", await _row(registration_id))
+        await _tell("approved", await registration_row(registration_id))
         await invite_registration(registration_id)
 
 
@@ -200,7 +200,7 @@ async def decide_many(
     for registration_id in dict.fromkeys(registration_ids):
         try:
             await act(actor, registration_id)
-            status = (await _row(registration_id))["status"]
+            status = (await registration_row(registration_id))["status"]
             results.append(DecisionResult(registration_id=registration_id, status=status))
         except (RuleViolation, NotFound) as error:
             message = error.message if hasattr(error, "message") else str(error)
@@ -220,7 +220,8 @@ async def switch_mode(actor: Any, registration_id: int, mode: AttendanceMode) ->
             raise RuleViolation(f"A {row['status']} registration cannot change", field="mode")
         if row["mode"] == mode.value:
             return
-        session, delegation = await _session(row["session"]), await _delegation(row["delegation"])
+        session = await session_row(row["session"])
+        delegation = await delegation_row(row["delegation"])
         _check_mode_open(session, mode)
         now = await taken(session["id"], delegation["id"], excluding=registration_id)
         reason = shortfall(mode, Limits.of(session, delegation), now)
@@ -238,7 +239,7 @@ async def switch_mode(actor: Any, registration_id: int, mode: AttendanceMode) ->
             note=f"{row['mode']} to {mode.value}",
         )
         if status.value != row["status"]:
-            await _tell("promoted", await _row(registration_id))
+            await _tell("promoted", await registration_row(registration_id))
         # The invitations now carry the room, or the join link, of the new mode.
         await invite_registration(registration_id)
         await _after_release(actor, row)
@@ -271,7 +272,7 @@ async def substitute(actor: Any, registration_id: int, person: PersonIn) -> None
         )
         await _tell(
             "submitted" if status is RegistrationStatus.SUBMITTED else status.value,
-            await _row(registration_id),
+            await registration_row(registration_id),
         )
 
 
@@ -295,7 +296,7 @@ async def update_details(actor: Any, registration_id: int, patch: RegistrationPa
 
 async def _after_release(actor: Any, row: dict[str, Any]) -> None:
     """A place may have freed up: promote whoever now fits, first come first served."""
-    session = await _session(row["session"])
+    session = await session_row(row["session"])
     waiting = (
         await Registration.select()
         .where(
@@ -307,7 +308,7 @@ async def _after_release(actor: Any, row: dict[str, Any]) -> None:
     )
     delegations: dict[int, dict[str, Any]] = {}
     for candidate in waiting:
-        delegation = delegations.get(candidate["delegation"]) or await _delegation(
+        delegation = delegations.get(candidate["delegation"]) or await delegation_row(
             candidate["delegation"]
         )
         delegations[delegation["id"]] = delegation
@@ -317,7 +318,7 @@ async def _after_release(actor: Any, row: dict[str, Any]) -> None:
             is None
         ):
             await _set(actor, candidate, "promoted", status=RegistrationStatus.SUBMITTED)
-            await _tell("promoted", await _row(candidate["id"]))
+            await _tell("promoted", await registration_row(candidate["id"]))
 
 
 async def waitlist_position(row: dict[str, Any]) -> int | None:
@@ -347,8 +348,8 @@ async def _changing(session_id: int) -> AsyncIterator[None]:
 @asynccontextmanager
 async def _locked(registration_id: int) -> AsyncIterator[dict[str, Any]]:
     """The registration, read again inside its session's registration lock."""
-    async with _changing((await _row(registration_id))["session"]):
-        yield await _row(registration_id)
+    async with _changing((await registration_row(registration_id))["session"]):
+        yield await registration_row(registration_id)
 
 
 async def _set(
@@ -372,7 +373,7 @@ async def _set(
     elif status is not RegistrationStatus.WAITLISTED:
         changes["waitlisted_at"] = None
     await Registration.update(changes).where(Registration.id == row["id"])
-    after = await _row(row["id"])
+    after = await registration_row(row["id"])
     await _log(actor, after, action, note, before=row)
 
 
@@ -418,24 +419,3 @@ async def _tell(kind: str, row: dict[str, Any], session: SessionOut | None = Non
     position = await waitlist_position(row)
     mode_label = AttendanceMode(row["mode"]).label
     await notify(kind, row, mode_label=mode_label, position=position, session=session)
-
-
-async def _row(registration_id: int) -> dict[str, Any]:
-    row = await Registration.select().where(Registration.id == registration_id).first()
-    if row is None:
-        raise NotFound("Registration")
-    return row
-
-
-async def _session(session_id: int) -> dict[str, Any]:
-    session = await Session.select().where(Session.id == session_id).first()
-    if session is None:
-        raise NotFound("Session")
-    return session
-
-
-async def _delegation(delegation_id: int) -> dict[str, Any]:
-    delegation = await Delegation.select().where(Delegation.id == delegation_id).first()
-    if delegation is None:
-        raise NotFound("Delegation")
-    return delegation

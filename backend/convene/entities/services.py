@@ -51,11 +51,26 @@ async def list_entities(
     return [entity_out(row) for row in rows[start : start + per_page]], len(rows)
 
 
+async def entity_row(entity_id: int) -> dict[str, Any] | None:
+    """The entity as stored, or None: the one place an entity is fetched by id.
+
+    Its callers say what a missing entity means: 404 for the entity itself, a mistake in the
+    field that named it for a delegation, an officer or an invitation.
+    """
+    return await Entity.select().where(Entity.id == entity_id).first()
+
+
 async def get_entity(entity_id: int) -> EntityOut:
-    row = await Entity.select().where(Entity.id == entity_id).first()
+    row = await entity_row(entity_id)
     if row is None:
         raise NotFound("Entity")
     return entity_out(row)
+
+
+async def short_name_of(entity_id: int) -> str | None:
+    """The entity's short name ("Austria"), or None if there is no such entity."""
+    row = await entity_row(entity_id)
+    return row["short_name"] if row else None
 
 
 async def create_entity(actor: Any, data: EntityIn) -> EntityOut:

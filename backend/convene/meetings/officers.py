@@ -11,10 +11,11 @@ from convene.audit.services import changes as audit_changes
 from convene.audit.services import record
 from convene.db import locked_transaction
 from convene.entities.categories import Category
-from convene.entities.tables import Entity
+from convene.entities.services import entity_row
 from convene.errors import NotFound, RuleViolation
 from convene.meetings.schemas import OfficerIn, OfficerOut, OfficerPatch
-from convene.meetings.tables import Officer, Session
+from convene.meetings.services import session_row
+from convene.meetings.tables import Officer
 from convene.meetings.vocabulary import OfficerRole
 
 PRESIDING_ROLES = [OfficerRole.PRESIDENT.value, OfficerRole.CHAIR.value]
@@ -58,8 +59,7 @@ def _officer_out(row: dict[str, Any]) -> OfficerOut:
 
 async def add_officer(actor: Any, session_id: int, data: OfficerIn) -> OfficerOut:
     async with locked_transaction(f"officers:{session_id}"):
-        if not await Session.exists().where(Session.id == session_id):
-            raise NotFound("Session")
+        await session_row(session_id)
         await _check_officer(session_id, data.role, data.entity_id, officer_id=None)
         count = await Officer.count().where(Officer.session == session_id)
         officer = Officer(
@@ -79,9 +79,7 @@ async def add_officer(actor: Any, session_id: int, data: OfficerIn) -> OfficerOu
 
 
 async def update_officer(actor: Any, officer_id: int, patch: OfficerPatch) -> OfficerOut:
-    current = await Officer.select().where(Officer.id == officer_id).first()
-    if current is None:
-        raise NotFound("Officer")
+    current = await _officer(officer_id)
     changes = given_fields(patch)
     async with locked_transaction(f"officers:{current['session']}"):
         role = OfficerRole(changes.get("role", current["role"]))
@@ -112,9 +110,7 @@ def _audited(officer: OfficerOut) -> dict[str, Any]:
 
 async def remove_officer(actor: Any, officer_id: int) -> None:
     officer = await get_officer(officer_id)
-    session_id = (await Officer.select(Officer.session).where(Officer.id == officer_id).first())[
-        "session"
-    ]
+    session_id = await officer_session(officer_id)
     async with locked_transaction(f"officers:{session_id}"):
         await Officer.delete().where(Officer.id == officer_id)
         await record(
@@ -123,6 +119,19 @@ async def remove_officer(actor: Any, officer_id: int) -> None:
 
 
 async def get_officer(officer_id: int) -> OfficerOut:
+    return _officer_out(await _officer(officer_id))
+
+
+async def officer_session(officer_id: int) -> int:
+    """The session whose bureau the officer sits on (404 if there is no such officer)."""
+    return (await _officer(officer_id))["session"]
+
+
+async def _officer(officer_id: int) -> dict[str, Any]:
+    """The officer as stored, with their State's name (``state``), or 404.
+
+    The one place a missing officer is answered.
+    """
     row = (
         await Officer.select(Officer.all_columns(), Officer.entity.short_name.as_alias("state"))
         .where(Officer.id == officer_id)
@@ -130,14 +139,14 @@ async def get_officer(officer_id: int) -> OfficerOut:
     )
     if row is None:
         raise NotFound("Officer")
-    return _officer_out(row)
+    return row
 
 
 async def _check_officer(
     session_id: int, role: OfficerRole, entity_id: int | None, *, officer_id: int | None
 ) -> None:
     if entity_id is not None:
-        entity = await Entity.select(Entity.category).where(Entity.id == entity_id).first()
+        entity = await entity_row(entity_id)
         if entity is None:
             raise RuleViolation("There is no such State", field="entity_id", status_code=422)
         if not Category(entity["category"]).is_state:

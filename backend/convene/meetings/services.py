@@ -91,11 +91,20 @@ def _where(filters: SessionFilters, include_drafts: bool) -> list[Any]:
     return conditions
 
 
+async def session_row(session_id: int, *, include_drafts: bool = True) -> dict[str, Any]:
+    """The session as stored, or 404: the one place a missing session is answered.
+
+    ``include_drafts=False`` answers 404 for a draft too, as the public must not know of it.
+    """
+    row = await Session.select().where(Session.id == session_id).first()
+    if row is None or (not include_drafts and row["status"] not in PUBLIC_STATUSES):
+        raise NotFound("Session")
+    return row
+
+
 async def get_session(session_id: int, *, include_private: bool) -> SessionOut:
     """A session; drafts exist only for the secretariat (others get 404)."""
-    row = await Session.select().where(Session.id == session_id).first()
-    if row is None or (not include_private and row["status"] not in PUBLIC_STATUSES):
-        raise NotFound("Session")
+    row = await session_row(session_id, include_drafts=include_private)
     return (await session_views([row], include_private=include_private))[0]
 
 
@@ -195,9 +204,7 @@ async def create_session(actor: Any, fields: SessionFields) -> SessionOut:
 async def update_session(actor: Any, session_id: int, patch: SessionPatch) -> SessionOut:
     """Apply a partial change; the merged session must obey every rule a new one does."""
     async with locked_transaction(NUMBERING_LOCK, f"session:{session_id}"):
-        current = await Session.select().where(Session.id == session_id).first()
-        if current is None:
-            raise NotFound("Session")
+        current = await session_row(session_id)
         before = _audited(await get_session(session_id, include_private=True))
         changes = given_fields(patch)
         _check_transition(SessionStatus(current["status"]), changes.get("status"))
@@ -246,9 +253,7 @@ def _audited(session: SessionOut) -> dict[str, Any]:
 async def delete_session(actor: Any, session_id: int) -> None:
     """Only a draft can be deleted; a published session is cancelled instead."""
     async with locked_transaction(f"session:{session_id}"):
-        row = await Session.select(Session.status).where(Session.id == session_id).first()
-        if row is None:
-            raise NotFound("Session")
+        row = await session_row(session_id)
         if row["status"] != SessionStatus.DRAFT.value:
             raise RuleViolation(
                 "Only a draft session can be deleted; set its status to cancelled instead",

@@ -22,6 +22,7 @@ from convene.audit.services import record
 from convene.calendar.invitations import announce_sitting_change
 from convene.db import locked_transaction
 from convene.errors import NotFound, RuleViolation
+from convene.meetings.services import session_row
 from convene.meetings.tables import Session
 from convene.meetings.timezones import in_zone, local_day_bounds
 from convene.meetings.vocabulary import SessionFormat, SessionStatus
@@ -42,14 +43,14 @@ CALLED_OFF = {SessionStatus.CANCELLED.value, SessionStatus.POSTPONED.value}
 
 
 async def list_sittings(session_id: int, *, include_links: bool) -> list[SittingOut]:
-    session = await _session(session_id)
+    session = await session_row(session_id)
     rows = await Sitting.select().where(Sitting.session == session_id).order_by(Sitting.starts_at)
     return await _views(rows, session, include_links)
 
 
 async def get_sitting(sitting_id: int, *, include_links: bool) -> SittingOut:
     row = await _sitting(sitting_id)
-    session = await _session(row["session"])
+    session = await session_row(row["session"])
     return (await _views([row], session, include_links))[0]
 
 
@@ -127,7 +128,7 @@ async def sittings_outside(session_id: int, first: date, last: date, zone: str) 
 
 
 async def create_sitting(actor: Any, session_id: int, data: SittingIn) -> SittingOut:
-    session = await _session(session_id)
+    session = await session_row(session_id)
     starts_at = _as_utc(data.starts_at, session, "starts_at")
     ends_at = _as_utc(data.ends_at, session, "ends_at")
     room = data.room.strip()
@@ -159,7 +160,7 @@ async def create_sitting(actor: Any, session_id: int, data: SittingIn) -> Sittin
 
 async def update_sitting(actor: Any, sitting_id: int, patch: SittingPatch) -> SittingOut:
     current = await _sitting(sitting_id)
-    session = await _session(current["session"])
+    session = await session_row(current["session"])
     changes = given_fields(patch)
     if current["status"] == CANCELLED:
         raise RuleViolation("A cancelled sitting cannot be changed", field="status")
@@ -381,14 +382,8 @@ def _utc(moment: datetime) -> datetime:
     return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-async def _session(session_id: int) -> dict[str, Any]:
-    session = await Session.select().where(Session.id == session_id).first()
-    if session is None:
-        raise NotFound("Session")
-    return session
-
-
 async def _sitting(sitting_id: int) -> dict[str, Any]:
+    """The sitting as stored, or 404: the one place a missing sitting is answered."""
     row = await Sitting.select().where(Sitting.id == sitting_id).first()
     if row is None:
         raise NotFound("Sitting")

@@ -15,9 +15,8 @@ from litestar.response import Redirect, Template
 
 from convene.accounts.guards import requires_sign_in
 from convene.calendar.links import get_feed_link, rotate_feed_link
-from convene.delegations.delegations import registration_rows, registration_views
 from convene.delegations.schemas import RegistrationOut
-from convene.delegations.tables import Registration
+from convene.delegations.views import my_registrations
 from convene.meetings.services import get_session
 from convene.settings import Settings
 from convene.sittings.schemas import SittingOut
@@ -52,11 +51,8 @@ class DelegatePages(Controller):
 
     @get("/my")
     async def mine(self, request: AnyRequest, settings: AppSettings) -> Template:
-        views = await registration_views(
-            request.user, await registration_rows(Registration.email == request.user.email)
-        )
         entries = []
-        for registration in views:
+        for registration in await my_registrations(request.user):
             if registration.status not in SHOWN:
                 continue
             session = await get_session(registration.session_id, include_private=True)

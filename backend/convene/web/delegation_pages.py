@@ -15,9 +15,9 @@ from litestar.response import Redirect, Template
 
 from convene.accounts.guards import is_secretariat, requires_secretariat_or_focal_point
 from convene.delegations import delegations, registrations
-from convene.delegations.schemas import DelegationPatch, RegistrationIn
-from convene.delegations.tables import Registration
-from convene.errors import RuleViolation
+from convene.delegations.access import delegation_for
+from convene.delegations.schemas import DelegationPatch, RegistrationIn, RegistrationOut
+from convene.delegations.views import registration_view
 from convene.meetings.services import get_session
 from convene.web.focal_point import (
     HONORIFIC_OPTIONS,
@@ -28,7 +28,7 @@ from convene.web.focal_point import (
     registration_window,
     required,
 )
-from convene.web.forms import FormErrors, checked, convert, optional, refusal, require, text
+from convene.web.forms import checked, convert, optional, post_form, require, text
 from convene.web.rendering import AnyRequest, render, see_other
 
 
@@ -69,19 +69,19 @@ class DelegationPages(Controller):
     async def save_delegation(
         self, request: AnyRequest, delegation_id: FromPath[int]
     ) -> Template | Redirect:
-        form = await request.form()
-        try:
-            patch = convert(
-                optional(form, "credentials_reference") or {"credentials_reference": ""},
-                DelegationPatch,
-            )
-            await delegations.update_delegation(request.user, delegation_id, patch)
-        except (FormErrors, RuleViolation) as error:
-            failure = refusal(error, ["credentials_reference"])
-            return await self._delegation(
+        reference = optional(await request.form(), "credentials_reference")
+        return await post_form(
+            lambda: delegations.update_delegation(
+                request.user,
+                delegation_id,
+                convert(reference or {"credentials_reference": ""}, DelegationPatch),
+            ),
+            then=lambda _: see_other(f"/delegations/{delegation_id}", "delegation-saved"),
+            again=lambda failure: self._delegation(
                 request, delegation_id, failure.status_code, {"delegation": failure.errors}
-            )
-        return see_other(f"/delegations/{delegation_id}", "delegation-saved")
+            ),
+            fields=["credentials_reference"],
+        )
 
     @post("/delegations/{delegation_id:int}/registrations")
     async def register(
@@ -92,20 +92,24 @@ class DelegationPages(Controller):
             "mode": text(form, "mode"),
             "is_head": checked(form, "is_head"),
         }
-        row = await delegations.delegation_row(request.user, delegation_id)
-        try:
-            require(values, required())
-            data = convert({k: v for k, v in values.items() if v != ""}, RegistrationIn)
-            registration_id = await registrations.submit(request.user, row, data)
-        except (FormErrors, RuleViolation) as error:
-            failure = refusal(error, REGISTRATION_FIELDS)
-            return await self._delegation(
+        row = await delegation_for(request.user, delegation_id)
+        return await post_form(
+            lambda: self._register(request, row, values),
+            then=lambda registered: see_other(
+                f"/delegations/{delegation_id}",
+                "delegate-waitlisted" if registered.status == "waitlisted" else "delegate-added",
+            ),
+            again=lambda failure: self._delegation(
                 request, delegation_id, failure.status_code, {"register": failure.errors}, values
-            )
-        status = (
-            await Registration.select(Registration.status)
-            .where(Registration.id == registration_id)
-            .first()
-        )["status"]
-        notice = "delegate-waitlisted" if status == "waitlisted" else "delegate-added"
-        return see_other(f"/delegations/{delegation_id}", notice)
+            ),
+            fields=REGISTRATION_FIELDS,
+        )
+
+    async def _register(
+        self, request: AnyRequest, delegation: dict[str, Any], values: dict[str, Any]
+    ) -> RegistrationOut:
+        """Register the person typed in (every required field named at once if left empty)."""
+        require(values, required())
+        data = convert({k: v for k, v in values.items() if v != ""}, RegistrationIn)
+        registration_id = await registrations.submit(request.user, delegation, data)
+        return await registration_view(request.user, registration_id)

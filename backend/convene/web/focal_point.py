@@ -17,14 +17,14 @@ from convene.delegations import delegations
 from convene.delegations.schemas import DelegationIn
 from convene.delegations.vocabulary import HONORIFICS, OPEN_MODES, AttendanceMode
 from convene.entities.services import get_entity
-from convene.errors import NotFound, RuleViolation
+from convene.errors import NotFound
 from convene.meetings.schemas import SessionOut
 from convene.meetings.services import SessionFilters, list_sessions
 from convene.meetings.vocabulary import SessionFormat
 from convene.templating import gettext as _
 from convene.web.access import requires_focal_point
 from convene.web.formatting import MODE_LABELS, today_in
-from convene.web.forms import FormErrors, convert, refusal, text
+from convene.web.forms import REFUSED, convert, post_form, text
 from convene.web.rendering import AnyRequest, render, see_other
 
 PERSON = ("given_name", "family_name", "email", "honorific", "function", "organization", "phone")
@@ -109,14 +109,17 @@ class FocalPointPages(Controller):
     async def open_delegation(
         self, request: AnyRequest, session_id: FromPath[int]
     ) -> Template | Redirect:
-        form = await request.form()
-        reference = text(form, "credentials_reference")
-        try:
-            data = convert({"credentials_reference": reference}, DelegationIn)
-            opened = await delegations.create_delegation(request.user, session_id, data)
-        except (FormErrors, RuleViolation, NotFound) as error:
-            errors = refusal(error, ["credentials_reference"]).errors
-            return await self._home(
-                request, {str(session_id): errors}, {str(session_id): reference}
-            )
-        return see_other(f"/delegations/{opened.id}", "delegation-opened")
+        reference = text(await request.form(), "credentials_reference")
+        return await post_form(
+            lambda: delegations.create_delegation(
+                request.user,
+                session_id,
+                convert({"credentials_reference": reference}, DelegationIn),
+            ),
+            then=lambda opened: see_other(f"/delegations/{opened.id}", "delegation-opened"),
+            again=lambda failure: self._home(
+                request, {str(session_id): failure.errors}, {str(session_id): reference}
+            ),
+            fields=["credentials_reference"],
+            refused=(*REFUSED, NotFound),
+        )

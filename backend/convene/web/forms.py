@@ -11,14 +11,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Awaitable, Callable, Iterable, Mapping
+from inspect import isawaitable
 from typing import Any, TypeVar
 
 import msgspec
+from litestar import Response
+from litestar.response import Template
 
 from convene.errors import NotFound, RuleViolation
 from convene.templating import gettext as _
 
 T = TypeVar("T")
+R = TypeVar("R", bound=Response[Any])
 GENERAL = "_form"
 """The key of an error that belongs to the whole form rather than one field."""
 Action = Callable[[], Awaitable[Any]]
@@ -48,6 +52,34 @@ class FormErrors(Exception):
 def refusal(error: FormErrors | RuleViolation | NotFound, fields: Iterable[str] = ()) -> FormErrors:
     """Any refusal of a post as form errors, so a page handles its own and a service's alike."""
     return error if isinstance(error, FormErrors) else FormErrors.of(error, fields)
+
+
+Refusals = tuple[type[FormErrors | RuleViolation | NotFound], ...]
+REFUSED: Refusals = (FormErrors, RuleViolation)
+"""What a post shows beside its form: a mistake in the form, or a rule a service applied."""
+
+
+async def post_form(
+    action: Callable[[], Awaitable[T]],
+    *,
+    then: Callable[[T], R | Awaitable[R]],
+    again: Callable[[FormErrors], Awaitable[Template]],
+    fields: Iterable[str] = (),
+    refused: Refusals = REFUSED,
+) -> R | Template:
+    """Make the change a posted form asks for and answer ``then``, or show the form ``again``.
+
+    Every page's post goes through here, so a refusal always looks the same: ``again`` gets it
+    as :class:`FormErrors` (on the field of ``fields`` it names, else on the whole form, with
+    its 4xx status) to show the page with it and with what was typed. A refusal not in
+    ``refused`` (a missing page, say) is left to the page error handlers.
+    """
+    try:
+        result = await action()
+    except refused as error:
+        return await again(refusal(error, fields))
+    answer = then(result)
+    return await answer if isawaitable(answer) else answer
 
 
 def input_name(field: str) -> str:

@@ -13,11 +13,10 @@ from litestar.params import FromPath
 from litestar.response import Redirect, Template
 
 from convene.accounts.guards import requires_secretariat_or_focal_point
-from convene.delegations import delegations, registrations
+from convene.delegations import registrations
 from convene.delegations.access import registration_for
 from convene.delegations.schemas import ModeChange, PersonIn, RegistrationPatch
-from convene.delegations.tables import Registration
-from convene.errors import RuleViolation
+from convene.delegations.views import registration_view
 from convene.meetings.services import get_session
 from convene.web.focal_point import (
     DETAILS,
@@ -28,7 +27,7 @@ from convene.web.focal_point import (
     person_values,
     required,
 )
-from convene.web.forms import Action, FormErrors, checked, convert, refusal, require, text
+from convene.web.forms import Action, checked, convert, post_form, require, text
 from convene.web.rendering import AnyRequest, render, see_other
 
 
@@ -49,18 +48,12 @@ class RegistrationPages(Controller):
         values: dict[str, dict[str, Any]] | None = None,
     ) -> Template:
         row = await registration_for(request.user, registration_id)
-        view = (
-            await delegations.registration_views(
-                request.user,
-                await delegations.registration_rows(Registration.id == registration_id),
-            )
-        )[0]
         session = await get_session(row["session"], include_private=True)
         return await render(
             request,
             "web/focal_point/registration.html",
             status_code,
-            registration=view,
+            registration=await registration_view(request.user, registration_id),
             session=session,
             modes=mode_options(session),
             honorifics=HONORIFIC_OPTIONS,
@@ -148,15 +141,15 @@ class RegistrationPages(Controller):
     ) -> Template | Redirect:
         """Make one change to a registration, or show the page again with the refusal."""
         row = await registration_for(request.user, registration_id)
-        try:
-            await action()
-        except (FormErrors, RuleViolation) as error:
-            failure = refusal(error, REGISTRATION_FIELDS)
-            return await self._registration(
+        return await post_form(
+            action,
+            then=lambda _: see_other(f"/delegations/{row['delegation']}", notice),
+            again=lambda failure: self._registration(
                 request,
                 registration_id,
                 failure.status_code,
                 {form_name: failure.errors},
                 {form_name: values},
-            )
-        return see_other(f"/delegations/{row['delegation']}", notice)
+            ),
+            fields=REGISTRATION_FIELDS,
+        )

@@ -10,11 +10,10 @@ from litestar.response import Redirect, Template
 
 from convene.agenda import services as agenda
 from convene.agenda.schemas import AdoptionIn, AgendaItemIn, AgendaItemPatch, DocumentIn
-from convene.agenda.tables import AgendaItem, Document
-from convene.errors import NotFound, RuleViolation
-from convene.web.forms import FormErrors, convert, many, optional, text
+from convene.errors import NotFound
+from convene.web.forms import REFUSED, convert, many, optional, text
 from convene.web.rendering import AnyRequest
-from convene.web.secretariat.pages import Form, SessionSubpage, session_owning
+from convene.web.secretariat.pages import Form, SessionSubpage
 
 ITEM_FIELDS = ("title", "description", "parent_id", "position")
 DOCUMENT_FIELDS = ("symbol", "title", "languages", "link", "agenda_item_id")
@@ -22,7 +21,7 @@ DOCUMENT_FIELDS = ("symbol", "title", "languages", "link", "agenda_item_id")
 
 class AgendaPages(SessionSubpage):
     section = "agenda"
-    refused = (FormErrors, RuleViolation, NotFound)
+    refused = (*REFUSED, NotFound)
 
     @get("/sessions/{session_id:int}/agenda")
     async def page(self, request: AnyRequest, session_id: FromPath[int]) -> Template:
@@ -44,7 +43,7 @@ class AgendaPages(SessionSubpage):
 
     @post("/agenda-items/{item_id:int}")
     async def save_item(self, request: AnyRequest, item_id: FromPath[int]) -> Template | Redirect:
-        session_id = await session_owning(AgendaItem, item_id, "Agenda item")
+        session_id = await agenda.item_session(item_id)
         form = await request.form()
         values = {"title": text(form, "title"), "description": text(form, "description")}
         return await self._run(
@@ -57,7 +56,7 @@ class AgendaPages(SessionSubpage):
 
     @post("/agenda-items/{item_id:int}/position")
     async def move_item(self, request: AnyRequest, item_id: FromPath[int]) -> Template | Redirect:
-        session_id = await session_owning(AgendaItem, item_id, "Agenda item")
+        session_id = await agenda.item_session(item_id)
         values = optional(await request.form(), "position")
         return await self._run(
             request,
@@ -69,7 +68,7 @@ class AgendaPages(SessionSubpage):
 
     @post("/agenda-items/{item_id:int}/removal")
     async def remove_item(self, request: AnyRequest, item_id: FromPath[int]) -> Template | Redirect:
-        session_id = await session_owning(AgendaItem, item_id, "Agenda item")
+        session_id = await agenda.item_session(item_id)
         return await self._run(
             request,
             session_id,
@@ -97,7 +96,7 @@ class AgendaPages(SessionSubpage):
     async def remove_document(
         self, request: AnyRequest, document_id: FromPath[int]
     ) -> Template | Redirect:
-        session_id = await session_owning(Document, document_id, "Document")
+        session_id = await agenda.document_session(document_id)
         return await self._run(
             request,
             session_id,
@@ -118,4 +117,3 @@ class AgendaPages(SessionSubpage):
             ),
             "agenda-adopted",
         )
-

@@ -13,10 +13,11 @@ from litestar.params import FromPath, FromQuery
 from litestar.response import Redirect, Template
 
 from convene.delegations import check_in, delegations, queue, registrations
-from convene.delegations.schemas import CheckInIn, DelegationIn
-from convene.errors import NotFound, RuleViolation
+from convene.delegations.schemas import AttendeeOut, CheckInIn, DecisionResult, DelegationIn
+from convene.delegations.views import registration_views
+from convene.errors import NotFound
 from convene.templating import gettext as _
-from convene.web.forms import FormErrors, convert, many, optional, refusal, text, whole_numbers
+from convene.web.forms import FormErrors, convert, many, optional, post_form, text, whole_numbers
 from convene.web.rendering import AnyRequest, is_htmx, render, see_other
 from convene.web.secretariat.pages import Errors, SecretariatController, every_entity, session_of
 
@@ -68,7 +69,7 @@ class DeskPages(SecretariatController):
             "web/secretariat/registrations.html",
             status_code,
             session=await session_of(session_id),
-            registrations=await delegations.registration_views(request.user, rows),
+            registrations=await registration_views(request.user, rows),
             filters=filters,
             delegations_seen=sorted(
                 {(r["entity_id"], r["entity"]) for r in everyone}, key=lambda e: e[1]
@@ -83,42 +84,53 @@ class DeskPages(SecretariatController):
     async def decide(self, request: AnyRequest, session_id: FromPath[int]) -> Template:
         form = await request.form()
         filters = {name: text(form, name) for name in FILTERS}
+        return await post_form(
+            lambda: self._decide(request, form),
+            then=lambda outcome: self._queue(
+                request,
+                session_id,
+                filters,
+                409 if any(result.error for result in outcome) else 200,
+                {result.registration_id: result for result in outcome},
+            ),
+            again=lambda failure: self._queue(
+                request,
+                session_id,
+                filters,
+                failure.status_code,
+                errors={"decision": failure.errors},
+            ),
+        )
+
+    async def _decide(self, request: AnyRequest, form: Any) -> list[DecisionResult]:
+        """Approve or reject the ticked registrations; each succeeds or fails on its own."""
         decision = text(form, "decision")
-        try:
-            ids = whole_numbers(many(form, "registration_ids"), "registration_ids")
-            if not ids:
-                raise FormErrors({"registration_ids": _("Select at least one registration")})
-            if decision not in {"approve", "reject"}:
-                raise FormErrors({"decision": _("Choose to approve or to reject")})
-        except FormErrors as error:
-            return await self._queue(
-                request, session_id, filters, 400, errors={"decision": error.errors}
-            )
-        outcome = await registrations.decide_many(request.user, ids, decision)
-        results = {result.registration_id: result for result in outcome}
-        failed = any(result.error for result in outcome)
-        return await self._queue(request, session_id, filters, 409 if failed else 200, results)
+        ids = whole_numbers(many(form, "registration_ids"), "registration_ids")
+        if not ids:
+            raise FormErrors({"registration_ids": _("Select at least one registration")})
+        if decision not in {"approve", "reject"}:
+            raise FormErrors({"decision": _("Choose to approve or to reject")})
+        return await registrations.decide_many(request.user, ids, decision)
 
     @post("/delegations")
     async def open_delegation(
         self, request: AnyRequest, session_id: FromPath[int]
     ) -> Template | Redirect:
-        form = await request.form()
-        values = optional(form, "entity_id", "credentials_reference")
-        try:
-            opened = await delegations.create_delegation(
+        values = optional(await request.form(), "entity_id", "credentials_reference")
+        return await post_form(
+            lambda: delegations.create_delegation(
                 request.user, session_id, convert(values, DelegationIn)
-            )
-        except (FormErrors, RuleViolation) as error:
-            failure = refusal(error, ("entity_id", "credentials_reference"))
-            return await self._queue(
+            ),
+            then=lambda opened: see_other(f"/delegations/{opened.id}", "delegation-opened"),
+            again=lambda failure: self._queue(
                 request,
                 session_id,
                 dict.fromkeys(FILTERS, ""),
                 failure.status_code,
                 errors={"delegation": failure.errors},
-            )
-        return see_other(f"/delegations/{opened.id}", "delegation-opened")
+            ),
+            fields=("entity_id", "credentials_reference"),
+        )
 
     @get("/check-in")
     async def desk(
@@ -159,18 +171,24 @@ class DeskPages(SecretariatController):
         form = await request.form()
         q, badge = text(form, "q"), text(form, "badge_code")
         values = optional(form, "badge_code", "registration_id")
-        try:
-            if not values:
-                raise FormErrors({"badge_code": _("Type or scan a badge code")})
-            attendee = await check_in.check_in(request.user, session_id, convert(values, CheckInIn))
-        except (FormErrors, RuleViolation, NotFound) as error:
-            failure = refusal(error, ("badge_code",))
-            if isinstance(error, NotFound):
-                failure = FormErrors(
-                    {"badge_code": _("No registration of this session has this badge code")}, 404
-                )
-            return await self._desk(
+        return await post_form(
+            lambda: self._check_in(request, session_id, values),
+            then=lambda attendee: self._desk(request, session_id, q, arrived=attendee),
+            again=lambda failure: self._desk(
                 request, session_id, q, failure.status_code, errors=failure.errors, badge=badge
-            )
-        return await self._desk(request, session_id, q, arrived=attendee)
+            ),
+            fields=("badge_code",),
+        )
 
+    async def _check_in(
+        self, request: AnyRequest, session_id: int, values: dict[str, str]
+    ) -> AttendeeOut:
+        """Mark the person with the badge code arrived; a code no one here has is said so."""
+        if not values:
+            raise FormErrors({"badge_code": _("Type or scan a badge code")})
+        try:
+            return await check_in.check_in(request.user, session_id, convert(values, CheckInIn))
+        except NotFound as error:
+            raise FormErrors(
+                {"badge_code": _("No registration of this session has this badge code")}, 404
+            ) from error

@@ -11,12 +11,11 @@ from litestar.response import Redirect, Template
 from convene.entities.categories import Category
 from convene.meetings import officers
 from convene.meetings.schemas import OfficerIn
-from convene.meetings.tables import Officer
 from convene.meetings.vocabulary import OfficerRole
 from convene.templating import gettext as _
 from convene.web.forms import convert, optional
 from convene.web.rendering import AnyRequest
-from convene.web.secretariat.pages import Form, SessionSubpage, every_entity, session_owning
+from convene.web.secretariat.pages import Form, SessionSubpage, every_entity
 
 OFFICER_FIELDS = ("role", "honorific", "name", "entity_id")
 
@@ -49,6 +48,6 @@ class OfficerPages(SessionSubpage):
 
     @post("/officers/{officer_id:int}/removal")
     async def remove(self, request: AnyRequest, officer_id: FromPath[int]) -> Redirect:
-        session_id = await session_owning(Officer, officer_id, "Officer")
+        session_id = await officers.officer_session(officer_id)
         await officers.remove_officer(request.user, officer_id)
         return self._back(session_id, "officer-removed")

@@ -13,19 +13,15 @@ from litestar import Controller
 from litestar.response import Redirect, Template
 
 from convene.accounts.guards import requires_secretariat
-from convene.agenda.tables import AgendaItem, Document
 from convene.entities.schemas import EntityOut
 from convene.entities.services import list_entities
-from convene.errors import NotFound, RuleViolation
 from convene.meetings import services
 from convene.meetings.schemas import SessionOut
-from convene.meetings.tables import Officer
-from convene.web.forms import Action, FormErrors, refusal
+from convene.web.forms import REFUSED, Action, FormErrors, Refusals, post_form
 from convene.web.rendering import AnyRequest, render, see_other
 
 Errors = dict[str, dict[str, str]]
 """A page's form errors by form (its scope), then by field."""
-Refusal = FormErrors | RuleViolation | NotFound
 
 
 class SecretariatController(Controller):
@@ -56,16 +52,6 @@ async def every_entity() -> list[EntityOut]:
     return entities
 
 
-async def session_owning(
-    table: type[AgendaItem | Document | Officer], row_id: int, what: str
-) -> int:
-    """The session a row belongs to, whose page shows the outcome of a post about the row."""
-    row = await table.select(table.session).where(table.id == row_id).first()
-    if row is None:
-        raise NotFound(what)
-    return row["session"]
-
-
 @dataclass(frozen=True)
 class Form:
     """A posted form of a page: its scope on the page, what was typed, the fields it has."""
@@ -93,7 +79,7 @@ class SessionSubpage(SecretariatController):
     """
 
     section: ClassVar[str]
-    refused: ClassVar[tuple[type[Refusal], ...]] = (FormErrors, RuleViolation)
+    refused: ClassVar[Refusals] = REFUSED
 
     async def _context(self, session_id: int) -> dict[str, Any]:
         """What else the page shows (each page says); the session, errors and values come anyway."""
@@ -127,15 +113,16 @@ class SessionSubpage(SecretariatController):
         notice: str,
     ) -> Template | Redirect:
         """Make the change and go back to the page naming it, or show the page with the refusal."""
-        try:
-            await action()
-        except self.refused as error:
-            failure = refusal(error, form.fields)
-            errors, values = form.shown(failure)
-            return await self._page(request, session_id, failure.status_code, errors, values)
-        return self._back(session_id, notice)
+        return await post_form(
+            action,
+            then=lambda _: self._back(session_id, notice),
+            again=lambda failure: self._page(
+                request, session_id, failure.status_code, *form.shown(failure)
+            ),
+            fields=form.fields,
+            refused=self.refused,
+        )
 
     def _back(self, session_id: int, notice: str) -> Redirect:
         """To the page after a change, naming what happened."""
         return see_other(f"/secretariat/sessions/{session_id}/{self.section}", notice)
-

@@ -8,11 +8,12 @@ from litestar.params import FromPath, FromQuery
 from litestar.response import Template
 
 from convene.audit.services import list_entries
-from convene.errors import NotFound, RuleViolation
+from convene.errors import NotFound
+from convene.meetings.schemas import SessionOut
 from convene.settings import Settings
-from convene.templating import gettext as _
+from convene.web.forms import post_form
 from convene.web.rendering import AnyRequest, is_htmx, render
-from convene.web.reports_desk import REPORTS, build_report
+from convene.web.reports_desk import REPORTS, Built, build_report
 from convene.web.secretariat.pages import SecretariatController, session_of, sessions_in_hand
 
 AppSettings = NamedDependency[Settings]
@@ -43,22 +44,35 @@ class ReportPages(SecretariatController):
         session = await session_of(session_id)
         if kind not in REPORTS:
             raise NotFound("Report")
-        try:
-            built = {kind: await build_report(session, kind, settings)}
-            errors: dict[str, str] = {}
-        except RuleViolation as error:
-            built, errors = {}, {kind: _(error.message)}
+        return await post_form(
+            lambda: build_report(session, kind, settings),
+            then=lambda built: self._report_page(request, session, kind, built=built),
+            again=lambda failure: self._report_page(
+                request, session, kind, failure.status_code, " ".join(failure.errors.values())
+            ),
+        )
+
+    async def _report_page(
+        self,
+        request: AnyRequest,
+        session: SessionOut,
+        kind: str,
+        status_code: int = 200,
+        error: str | None = None,
+        built: Built | None = None,
+    ) -> Template:
+        """The report's entry (its link once built, or why it cannot be), or the page with it."""
         template = (
             "web/secretariat/_report.html" if is_htmx(request) else "web/secretariat/reports.html"
         )
         return await render(
             request,
             template,
-            409 if errors else 200,
+            status_code,
             session=session,
             reports=REPORTS,
-            built=built,
-            errors=errors,
+            built={kind: built} if built else {},
+            errors={kind: error} if error else {},
             kind=kind,
             report=REPORTS[kind],
         )
@@ -87,4 +101,3 @@ class AuditPages(SecretariatController):
             session_id=session_id,
             sessions=[(s.id, s.title) for s in sessions],
         )
-

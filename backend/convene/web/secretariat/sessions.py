@@ -9,13 +9,12 @@ from litestar.params import FromPath
 from litestar.response import Redirect, Template
 
 from convene.entities.categories import Category
-from convene.errors import RuleViolation
 from convene.meetings import bodies, services
 from convene.meetings.schemas import SessionOut, SessionPatch
 from convene.meetings.vocabulary import STATUS_TRANSITIONS, SessionStatus
 from convene.web import session_forms
 from convene.web.formatting import today_in
-from convene.web.forms import Action, FormErrors, refusal
+from convene.web.forms import Action, post_form
 from convene.web.rendering import AnyRequest, render, see_other
 from convene.web.secretariat.pages import SecretariatController, session_of, sessions_in_hand
 
@@ -72,12 +71,15 @@ class SessionPages(SecretariatController):
 
         ``action`` answers with the session, so a new one's page is known once it is created.
         """
-        try:
-            changed = await action()
-        except (FormErrors, RuleViolation) as error:
-            failure = refusal(error)
-            return await self._form(request, session, values, failure.status_code, failure.errors)
-        return see_other(f"/secretariat/sessions/{(session or changed).id}", notice)
+        return await post_form(
+            action,
+            then=lambda changed: see_other(
+                f"/secretariat/sessions/{(session or changed).id}", notice
+            ),
+            again=lambda failure: self._form(
+                request, session, values, failure.status_code, failure.errors
+            ),
+        )
 
     @post("/sessions")
     async def create(self, request: AnyRequest) -> Template | Redirect:
