@@ -8,8 +8,9 @@ app (or a test) decides its database explicitly.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from contextlib import asynccontextmanager
+from contextvars import ContextVar
 
 from piccolo.apps.migrations.tables import Migration
 from piccolo.engine.base import Engine
@@ -20,9 +21,17 @@ from piccolo.table import Table
 SQLITE_PREFIX = "sqlite:///"
 POSTGRES_PREFIXES = ("postgresql://", "postgres://")
 
+_after_commit: ContextVar[list[Callable[[], Awaitable[None]]] | None] = ContextVar(
+    "convene_after_commit", default=None
+)
+
 
 class DatabaseUrlError(ValueError):
     """DATABASE_URL names an engine Convene does not support."""
+
+
+class OutsideTransaction(RuntimeError):
+    """Work that must follow a commit was asked for where no Convene transaction is open."""
 
 
 def create_engine(url: str) -> Engine:
@@ -56,8 +65,45 @@ async def locked_transaction(*lock_names: str) -> AsyncIterator[None]:
     locks named after what is being protected (so unrelated writes still run in
     parallel); SQLite, which has a single writer anyway, starts the transaction
     IMMEDIATE so the write lock is held from the first read.
+
+    Work handed to :func:`after_commit` inside runs once the outermost such
+    transaction has committed, and never if it rolls back. One opened inside a
+    transaction Convene did not open (``engine.transaction()``) cannot know
+    when that one commits, so it takes no such work.
     """
     engine = current_engine()
+    if _after_commit.get() is not None or engine.current_transaction.get() is not None:
+        async with _database_transaction(engine, lock_names):
+            yield
+        return
+    pending: list[Callable[[], Awaitable[None]]] = []
+    token = _after_commit.set(pending)
+    try:
+        async with _database_transaction(engine, lock_names):
+            yield
+    finally:
+        _after_commit.reset(token)
+    for work in pending:
+        await work()
+
+
+def after_commit(work: Callable[[], Awaitable[None]]) -> None:
+    """Run ``work`` once the enclosing :func:`locked_transaction` has committed.
+
+    Raises :class:`OutsideTransaction` where there is none: a caller that
+    wants work to follow a commit must not have it run, or vanish, unnoticed.
+    """
+    pending = _after_commit.get()
+    if pending is None:
+        raise OutsideTransaction(
+            "No Convene transaction is open here: make the change inside "
+            "convene.db.locked_transaction(), not outside one nor inside engine.transaction()"
+        )
+    pending.append(work)
+
+
+@asynccontextmanager
+async def _database_transaction(engine: Engine, lock_names: Iterable[str]) -> AsyncIterator[None]:
     if isinstance(engine, SQLiteEngine):
         async with engine.transaction(transaction_type=TransactionType.immediate):
             yield

@@ -7,8 +7,8 @@ from typing import Any
 from convene.accounts.access import can_see_personal_data, ensure_entity_access, is_secretariat
 from convene.accounts.roles import Role
 from convene.api.patches import given_fields
-from convene.audit.services import record
 from convene.db import locked_transaction
+from convene.delegations.events import DelegationChanged
 from convene.delegations.places import Limits, Taken, places_view, registration_lock, seats_taken
 from convene.delegations.schemas import (
     DelegationIn,
@@ -21,6 +21,7 @@ from convene.delegations.vocabulary import HOLDING, AttendanceMode
 from convene.entities.categories import Category
 from convene.entities.tables import Entity
 from convene.errors import NotFound, RuleViolation
+from convene.events.bus import publish
 from convene.meetings.bodies import split_codes
 from convene.meetings.tables import Session
 
@@ -55,14 +56,17 @@ async def create_delegation(actor: Any, session_id: int, data: DelegationIn) -> 
             session=session_id, entity=entity_id, credentials_reference=data.credentials_reference
         )
         await delegation.save()
-        await record(
-            actor,
-            "delegation.created",
-            "delegation",
-            delegation.id,
-            None,
-            {"entity": entity["short_name"], "credentials_reference": data.credentials_reference},
-            session_id,
+        await publish(
+            DelegationChanged(
+                actor=actor,
+                action="delegation.created",
+                object_id=delegation.id,
+                after={
+                    "entity": entity["short_name"],
+                    "credentials_reference": data.credentials_reference,
+                },
+                session_id=session_id,
+            )
         )
     return await get_delegation(actor, delegation.id)
 
@@ -81,14 +85,15 @@ async def update_delegation(
     async with locked_transaction(registration_lock(row["session"])):
         if changes:
             await Delegation.update(changes).where(Delegation.id == delegation_id)
-            await record(
-                actor,
-                "delegation.changed",
-                "delegation",
-                delegation_id,
-                {k: row[k] for k in changes},
-                changes,
-                row["session"],
+            await publish(
+                DelegationChanged(
+                    actor=actor,
+                    action="delegation.changed",
+                    object_id=delegation_id,
+                    before={k: row[k] for k in changes},
+                    after=changes,
+                    session_id=row["session"],
+                )
             )
     return await get_delegation(actor, delegation_id)
 
