@@ -2,8 +2,9 @@
 
 Nothing here runs at import time; ``uvicorn --factory convene.app:create_app``
 and the tests call :func:`create_app` when they want an app. Everything the
-app owns (its engine, event bus and subscribers, calendar identity, live
-channels) lives on its :class:`~convene.runtime.Runtime`.
+app owns (its engine, event bus and subscribers, calendar identity, feed
+cache, live channels) lives on its :class:`~convene.runtime.Runtime`, so two
+apps with different settings can live in one process.
 """
 
 from __future__ import annotations
@@ -71,7 +72,11 @@ def create_app(settings: Settings | None = None) -> ConveneApp:
             ),
         ],
         state=state,
-        dependencies={"settings": Provide(lambda: settings, use_cache=True, sync_to_thread=False)},
+        dependencies={
+            "settings": Provide(lambda: settings, use_cache=True, sync_to_thread=False),
+            "calendar": Provide(lambda: runtime.calendar, use_cache=True, sync_to_thread=False),
+            "feed_cache": Provide(lambda: runtime.feeds, use_cache=True, sync_to_thread=False),
+        },
         lifespan=[
             _database_pool(runtime.engine, settings.database_pool_size),
             outbox_sender(settings),

@@ -2,25 +2,30 @@
 
 Piccolo normally finds one global engine through ``piccolo_conf``; Convene binds
 every table to the engine built from the app's own settings instead, so that an
-app (or a test) decides its database explicitly.
+app (or a test) decides its database explicitly. Piccolo ties each table class
+to one engine, yet two apps with different databases can run in one process:
+while an app serves a request or runs its lifespan, its engine is the current
+one (:func:`using_engine`), and the tables answer with it; code that runs
+outside any app (tests' fixtures, the CLI) uses the engine bound last.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from contextvars import ContextVar
 
 from piccolo.apps.migrations.tables import Migration
 from piccolo.engine.base import Engine
 from piccolo.engine.postgres import PostgresEngine
 from piccolo.engine.sqlite import SQLiteEngine, TransactionType
-from piccolo.table import Table
+from piccolo.table import Table, TableMeta
 
 SQLITE_PREFIX = "sqlite:///"
 POSTGRES_PREFIXES = ("postgresql://", "postgres://")
 
+_app_engine: ContextVar[Engine | None] = ContextVar("convene_app_engine", default=None)
 _after_commit: ContextVar[list[Callable[[], Awaitable[None]]] | None] = ContextVar(
     "convene_after_commit", default=None
 )
@@ -44,14 +49,41 @@ def create_engine(url: str) -> Engine:
     raise DatabaseUrlError("DATABASE_URL must start with sqlite:/// or postgresql://")
 
 
+class _AppTableMeta(TableMeta):
+    """A table's metadata whose engine is the current app's, else the one bound last.
+
+    Piccolo reads ``Table._meta.db`` wherever a query needs its engine (to
+    build its SQL and to run it), so answering here is enough for every query.
+    """
+
+    @property
+    def db(self) -> Engine:
+        return _app_engine.get() or TableMeta.db.fget(self)  # type: ignore[attr-defined]
+
+    @db.setter
+    def db(self, value: Engine) -> None:
+        TableMeta.db.fset(self, value)  # type: ignore[attr-defined]
+
+
 def bind_engine(engine: Engine, tables: Iterable[type[Table]]) -> None:
-    """Point every table (and Piccolo's migration table) at ``engine``."""
+    """Point every table (and Piccolo's migration table) at ``engine``, outside any app's work."""
     for table in (*tables, Migration):
+        table._meta.__class__ = _AppTableMeta  # same fields, an engine that follows the app
         table._meta.db = engine
 
 
+@contextmanager
+def using_engine(engine: Engine) -> Iterator[None]:
+    """Run the enclosed work (an app's request or lifespan) on ``engine``, whatever was bound."""
+    token = _app_engine.set(engine)
+    try:
+        yield
+    finally:
+        _app_engine.reset(token)
+
+
 def current_engine() -> Engine:
-    """The engine the tables are bound to (see :func:`bind_engine`)."""
+    """The engine the tables use here: the current app's, else the one bound last."""
     return Migration._meta.db
 
 

@@ -2,10 +2,12 @@
 
 An app (and the CLI, for one command) builds a :class:`Runtime` from its
 settings: the database engine its tables use, the event bus its services
-publish to, the calendar identity and, in an app, its live channels. While
-the app serves a request or runs its lifespan, its bus is the current one
-(:meth:`Runtime.active`); code outside any app (tests' fixtures, a CLI
-command) uses the runtime bound last (:meth:`Runtime.bind`).
+publish to, the calendar identity, the feed cache and, in an app, its live
+channels. While the app serves a request or runs its lifespan, its engine and
+bus are the current ones (:meth:`Runtime.active`); code outside any app
+(tests' fixtures, a CLI command) uses the runtime bound last
+(:meth:`Runtime.bind`). Two apps with different settings can thus live in one
+process, each with its own database, bus and ``BASE_URL``.
 """
 
 from __future__ import annotations
@@ -17,9 +19,10 @@ from dataclasses import dataclass, field
 from piccolo.engine.base import Engine
 
 from convene.audit.subscribers import subscribe_audit
+from convene.calendar.cache import FeedCache
 from convene.calendar.identity import CalendarIdentity
 from convene.calendar.subscribers import subscribe_invitations
-from convene.db import bind_engine, create_engine
+from convene.db import bind_engine, create_engine, using_engine
 from convene.events.bus import EventBus, bind_bus, using_bus
 from convene.live.channels import LiveChannels
 from convene.live.subscribers import subscribe_live
@@ -36,6 +39,8 @@ class Runtime:
     live: LiveChannels | None
     """None in the CLI: no stream listens to a command."""
     bus: EventBus = field(default_factory=EventBus)
+    feeds: FeedCache = field(default_factory=FeedCache)
+    """Built feeds, kept under the ETag they were built for (see :mod:`convene.calendar.cache`)."""
 
     @classmethod
     def build(cls, settings: Settings, live: LiveChannels | None = None) -> Runtime:
@@ -68,6 +73,6 @@ class Runtime:
 
     @contextmanager
     def active(self) -> Iterator[None]:
-        """The enclosed work (a request, the lifespan) publishes to this runtime's bus."""
-        with using_bus(self.bus):
+        """The enclosed work (a request, the lifespan) uses this runtime's engine and bus."""
+        with using_engine(self.engine), using_bus(self.bus):
             yield

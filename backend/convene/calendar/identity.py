@@ -1,8 +1,9 @@
 """Who calendars come from: the public address (for UIDs and links) and the organizer.
 
-Feeds are answered by controllers, which build it from the settings they
-receive; the invitations, which subscribe to the domain's events, are built
-with the identity of the app that wires them (see :mod:`convene.runtime`).
+Each app builds its identity from its settings, once (see
+:mod:`convene.runtime`): the feed controllers receive it, and the
+invitations, which subscribe to the domain's events, are built with it.
+Two apps with different ``BASE_URL`` thus never mix their UIDs or links.
 """
 
 from __future__ import annotations
