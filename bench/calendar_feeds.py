@@ -364,7 +364,7 @@ async def run_load(
 async def cold_builds(database_url: str, base_url: str, repeat: int = 5) -> dict[str, float]:
     """Milliseconds to answer each feed with an empty cache: queries plus building, in this process."""
     from convene.calendar import feeds
-    from convene.calendar.cache import FEEDS
+    from convene.calendar.cache import FeedCache
     from convene.calendar.conditional import Conditions
     from convene.calendar.identity import CalendarIdentity
     from convene.db import bind_engine, create_engine
@@ -378,15 +378,16 @@ async def cold_builds(database_url: str, base_url: str, repeat: int = 5) -> dict
     identity = CalendarIdentity(
         base_url, "Convene Secretariat <secretariat@convene.localhost>", "Europe/Vienna"
     )
+    cache = FeedCache()
     timings = {}
     try:
         for name, answer in (
-            ("personal feed", lambda: feeds.personal_feed(identity, FEED_TOKEN, Conditions())),
-            ("public feed", lambda: feeds.sessions_feed(identity, Conditions())),
+            ("personal feed", lambda: feeds.personal_feed(identity, cache, FEED_TOKEN, Conditions())),
+            ("public feed", lambda: feeds.sessions_feed(identity, cache, Conditions())),
         ):
             spent = []
             for _ in range(repeat):
-                FEEDS.clear()
+                cache.clear()
                 started = time.perf_counter()
                 await answer()
                 spent.append(time.perf_counter() - started)

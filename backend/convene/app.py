@@ -1,7 +1,10 @@
 """The app factory: builds a Litestar app from settings and wires every domain.
 
 Nothing here runs at import time; ``uvicorn --factory convene.app:create_app``
-and the tests call :func:`create_app` when they want an app.
+and the tests call :func:`create_app` when they want an app. Everything the
+app owns (its engine, event bus and subscribers, calendar identity, feed
+cache, live channels) lives on its :class:`~convene.runtime.Runtime`, so two
+apps with different settings can live in one process.
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from litestar import Litestar
 from litestar.config.compression import CompressionConfig
@@ -24,6 +28,7 @@ from litestar.plugins.jinja import JinjaTemplateEngine
 from litestar.plugins.structlog import StructlogConfig, StructlogPlugin
 from litestar.static_files import create_static_files_router
 from litestar.template.config import TemplateConfig
+from litestar.types import Receive, Scope, Send
 from piccolo.engine.base import Engine
 from piccolo.engine.postgres import PostgresEngine
 from structlog.processors import ExceptionRenderer
@@ -31,8 +36,6 @@ from structlog.stdlib import ProcessorFormatter
 from structlog.tracebacks import ExceptionDictTransformer
 
 from convene.accounts.auth import AuthenticationMiddleware
-from convene.calendar.identity import configure as configure_calendar
-from convene.db import bind_engine, create_engine
 from convene.edge import PrintableUrlMiddleware
 from convene.errors import EXCEPTION_HANDLERS, problem_details_plugin
 from convene.headers import security_headers
@@ -40,22 +43,35 @@ from convene.health import HealthController
 from convene.live.channels import live_channels
 from convene.mail.sender import outbox_sender
 from convene.openapi import openapi_config
-from convene.registry import all_tables, app_registry, known_migrations
+from convene.registry import app_registry, known_migrations
 from convene.routes import route_handlers
+from convene.runtime import Runtime
 from convene.settings import Settings
 from convene.templating import configure_template_engine
 
 logger = logging.getLogger("convene")
 
 
-def create_app(settings: Settings | None = None) -> Litestar:
+class ConveneApp(Litestar):
+    """A Litestar app whose requests and lifespan work with its own runtime."""
+
+    def __init__(self, runtime: Runtime, **config: Any) -> None:
+        self.runtime = runtime
+        super().__init__(**config)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:  # type: ignore[override]
+        with self.runtime.active():
+            await super().__call__(scope, receive, send)
+
+
+def create_app(settings: Settings | None = None) -> ConveneApp:
     settings = settings or Settings.from_env()
-    registry = app_registry()
-    engine = create_engine(settings.database_url)
-    bind_engine(engine, all_tables(registry))
-    configure_calendar(settings)  # invitations, sent from deep in services, read base URL and sender here
-    state = State({"settings": settings, "known_migrations": known_migrations(registry)})
-    return Litestar(
+    live = live_channels(settings)  # registration changes and check-ins, to every worker
+    runtime = Runtime.build(settings, live)
+    runtime.bind()  # the last app built is the one of code outside any app (tests' fixtures)
+    state = State({"settings": settings, "known_migrations": known_migrations(app_registry())})
+    return ConveneApp(
+        runtime,
         route_handlers=[
             HealthController,
             *route_handlers(),
@@ -64,13 +80,20 @@ def create_app(settings: Settings | None = None) -> Litestar:
             ),
         ],
         state=state,
-        dependencies={"settings": Provide(lambda: settings, use_cache=True, sync_to_thread=False)},
-        lifespan=[_database_pool(engine, settings.database_pool_size), outbox_sender(settings)],
+        dependencies={
+            "settings": Provide(lambda: settings, use_cache=True, sync_to_thread=False),
+            "calendar": Provide(lambda: runtime.calendar, use_cache=True, sync_to_thread=False),
+            "feed_cache": Provide(lambda: runtime.feeds, use_cache=True, sync_to_thread=False),
+        },
+        lifespan=[
+            _database_pool(runtime.engine, settings.database_pool_size),
+            outbox_sender(settings),
+        ],
         middleware=[PrintableUrlMiddleware(), AuthenticationMiddleware()],
         plugins=[
             problem_details_plugin(),
             StructlogPlugin(_logging_config(settings)),
-            live_channels(settings),  # registration changes and check-ins, to every worker
+            live,
         ],
         exception_handlers=EXCEPTION_HANDLERS,
         template_config=TemplateConfig(

@@ -59,7 +59,7 @@ def migrate() -> None:
     os.environ["DATABASE_URL"] = settings.database_url  # what piccolo_conf reads
     os.environ.setdefault("PICCOLO_CONF", "convene.piccolo_conf")
     applied = asyncio.run(migrate_forwards(settings.database_url))
-    added = asyncio.run(_with_app_engine(sync_registry))
+    added = asyncio.run(_with_runtime(sync_registry))
     click.echo(f"Applied {len(applied)} migration(s)." if applied or added else "Database is up to date.")
     for name in applied:
         click.echo(f"  {name}")
@@ -72,7 +72,7 @@ def demo() -> None:
     """Load realistic demo data (loading it twice changes nothing)."""
     from convene.demo.loader import load_demo_data
 
-    summary = asyncio.run(_with_app_engine(load_demo_data))
+    summary = asyncio.run(_with_runtime(load_demo_data))
     click.echo(summary)
 
 
@@ -89,20 +89,23 @@ def createadmin(email: str, full_name: str, password: str) -> None:
         return f"{'Created' if created else 'Updated'} secretariat account {account.email}"
 
     try:
-        click.echo(asyncio.run(_with_app_engine(create)))
+        click.echo(asyncio.run(_with_runtime(create)))
     except ValueError as error:
         raise click.ClickException(str(error)) from error
 
 
-async def _with_app_engine(work):  # type: ignore[no-untyped-def]
-    """Bind the tables as the app does, then run ``work`` against the database."""
-    from convene.db import bind_engine, create_engine
-    from convene.registry import all_tables, app_registry
+async def _with_runtime(work):  # type: ignore[no-untyped-def]
+    """Run ``work`` as the app would: its database, and its subscribers (audit, mail, invitations).
+
+    The command's changes write the same audit entries and e-mails as the
+    app's; no live stream listens to a command.
+    """
+    from convene.runtime import Runtime
 
     settings = _settings()
     Path(settings.var_dir).mkdir(parents=True, exist_ok=True)
-    engine = create_engine(settings.database_url)
-    bind_engine(engine, all_tables(app_registry()))
+    runtime = Runtime.build(settings)
+    runtime.bind()
     return await work()
 
 

@@ -2,27 +2,41 @@
 
 Piccolo normally finds one global engine through ``piccolo_conf``; Convene binds
 every table to the engine built from the app's own settings instead, so that an
-app (or a test) decides its database explicitly.
+app (or a test) decides its database explicitly. Piccolo ties each table class
+to one engine, yet two apps with different databases can run in one process:
+while an app serves a request or runs its lifespan, its engine is the current
+one (:func:`using_engine`), and the tables answer with it; code that runs
+outside any app (tests' fixtures, the CLI) uses the engine bound last.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import AsyncIterator, Iterable
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator
+from contextlib import asynccontextmanager, contextmanager
+from contextvars import ContextVar
 
 from piccolo.apps.migrations.tables import Migration
 from piccolo.engine.base import Engine
 from piccolo.engine.postgres import PostgresEngine
 from piccolo.engine.sqlite import SQLiteEngine, TransactionType
-from piccolo.table import Table
+from piccolo.table import Table, TableMeta
 
 SQLITE_PREFIX = "sqlite:///"
 POSTGRES_PREFIXES = ("postgresql://", "postgres://")
 
+_app_engine: ContextVar[Engine | None] = ContextVar("convene_app_engine", default=None)
+_after_commit: ContextVar[list[Callable[[], Awaitable[None]]] | None] = ContextVar(
+    "convene_after_commit", default=None
+)
+
 
 class DatabaseUrlError(ValueError):
     """DATABASE_URL names an engine Convene does not support."""
+
+
+class OutsideTransaction(RuntimeError):
+    """Work that must follow a commit was asked for where no Convene transaction is open."""
 
 
 def create_engine(url: str) -> Engine:
@@ -35,14 +49,41 @@ def create_engine(url: str) -> Engine:
     raise DatabaseUrlError("DATABASE_URL must start with sqlite:/// or postgresql://")
 
 
+class _AppTableMeta(TableMeta):
+    """A table's metadata whose engine is the current app's, else the one bound last.
+
+    Piccolo reads ``Table._meta.db`` wherever a query needs its engine (to
+    build its SQL and to run it), so answering here is enough for every query.
+    """
+
+    @property
+    def db(self) -> Engine:
+        return _app_engine.get() or TableMeta.db.fget(self)  # type: ignore[attr-defined]
+
+    @db.setter
+    def db(self, value: Engine) -> None:
+        TableMeta.db.fset(self, value)  # type: ignore[attr-defined]
+
+
 def bind_engine(engine: Engine, tables: Iterable[type[Table]]) -> None:
-    """Point every table (and Piccolo's migration table) at ``engine``."""
+    """Point every table (and Piccolo's migration table) at ``engine``, outside any app's work."""
     for table in (*tables, Migration):
+        table._meta.__class__ = _AppTableMeta  # same fields, an engine that follows the app
         table._meta.db = engine
 
 
+@contextmanager
+def using_engine(engine: Engine) -> Iterator[None]:
+    """Run the enclosed work (an app's request or lifespan) on ``engine``, whatever was bound."""
+    token = _app_engine.set(engine)
+    try:
+        yield
+    finally:
+        _app_engine.reset(token)
+
+
 def current_engine() -> Engine:
-    """The engine the tables are bound to (see :func:`bind_engine`)."""
+    """The engine the tables use here: the current app's, else the one bound last."""
     return Migration._meta.db
 
 
@@ -56,8 +97,45 @@ async def locked_transaction(*lock_names: str) -> AsyncIterator[None]:
     locks named after what is being protected (so unrelated writes still run in
     parallel); SQLite, which has a single writer anyway, starts the transaction
     IMMEDIATE so the write lock is held from the first read.
+
+    Work handed to :func:`after_commit` inside runs once the outermost such
+    transaction has committed, and never if it rolls back. One opened inside a
+    transaction Convene did not open (``engine.transaction()``) cannot know
+    when that one commits, so it takes no such work.
     """
     engine = current_engine()
+    if _after_commit.get() is not None or engine.current_transaction.get() is not None:
+        async with _database_transaction(engine, lock_names):
+            yield
+        return
+    pending: list[Callable[[], Awaitable[None]]] = []
+    token = _after_commit.set(pending)
+    try:
+        async with _database_transaction(engine, lock_names):
+            yield
+    finally:
+        _after_commit.reset(token)
+    for work in pending:
+        await work()
+
+
+def after_commit(work: Callable[[], Awaitable[None]]) -> None:
+    """Run ``work`` once the enclosing :func:`locked_transaction` has committed.
+
+    Raises :class:`OutsideTransaction` where there is none: a caller that
+    wants work to follow a commit must not have it run, or vanish, unnoticed.
+    """
+    pending = _after_commit.get()
+    if pending is None:
+        raise OutsideTransaction(
+            "No Convene transaction is open here: make the change inside "
+            "convene.db.locked_transaction(), not outside one nor inside engine.transaction()"
+        )
+    pending.append(work)
+
+
+@asynccontextmanager
+async def _database_transaction(engine: Engine, lock_names: Iterable[str]) -> AsyncIterator[None]:
     if isinstance(engine, SQLiteEngine):
         async with engine.transaction(transaction_type=TransactionType.immediate):
             yield

@@ -9,9 +9,10 @@ from litestar.testing import AsyncTestClient
 
 from convene.accounts.roles import Role
 from convene.accounts.tables import Account
-from convene.audit.services import changes, record
+from convene.audit.services import record
 from convene.audit.tables import AuditEntry
 from convene.db import locked_transaction
+from convene.events.changes import changed_fields
 from tests.accounts.conftest import Entities, make_person
 
 
@@ -95,7 +96,10 @@ async def test_bad_filters_are_named(client: AsyncTestClient, secretariat: dict[
 
 
 def test_changes_keeps_only_what_changed() -> None:
-    assert changes({"a": 1, "b": 2, "c": 3}, {"a": 1, "b": 5, "c": 3}) == ({"b": 2}, {"b": 5})
+    assert changed_fields({"a": 1, "b": 2, "c": 3}, {"a": 1, "b": 5, "c": 3}) == (
+        {"b": 2},
+        {"b": 5},
+    )
 
 
 async def test_dates_and_decimals_are_stored_as_json(app: Any) -> None:

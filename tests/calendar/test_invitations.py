@@ -10,12 +10,11 @@ from typing import Any
 import pytest
 from litestar.testing import AsyncTestClient
 
-from convene.calendar.invitations import (
-    announce_sitting_change,
-    cancel_registration_invitation,
-    invite_registration,
-)
+from convene.calendar.identity import CalendarIdentity
+from convene.calendar.invitations import announce_sitting_change, invite, withdraw
+from convene.calendar.sources import Person, person_of
 from convene.db import current_engine
+from convene.delegations.tables import Registration
 from convene.errors import NotFound
 from tests.accounts.conftest import SmtpServer
 from tests.calendar.conftest import (
@@ -44,10 +43,19 @@ def _calendars(message: dict[str, Any]) -> list[tuple[str, Any]]:
     return [(item["content_type"], read(base64.b64decode(item["content_b64"]))) for item in items]
 
 
-async def _approve(registration_id: int) -> None:
-    """As the registration services will: inside the transaction of the approval."""
+async def _person(registration_id: int) -> Person:
+    return person_of(await Registration.select().where(Registration.id == registration_id).first())
+
+
+def _identity(client: AsyncTestClient) -> CalendarIdentity:
+    """The identity the app's invitations are built with (its BASE_URL and sender)."""
+    return client.app.runtime.calendar
+
+
+async def _approve(client: AsyncTestClient, registration_id: int) -> None:
+    """As an approval does: inside its transaction."""
     async with current_engine().transaction():
-        await invite_registration(registration_id)
+        await invite(_identity(client), await _person(registration_id))
 
 
 async def test_approval_sends_one_invitation_per_sitting_that_both_parsers_read(
@@ -74,7 +82,7 @@ async def test_approval_sends_one_invitation_per_sitting_that_both_parsers_read(
     )
     assert await outbox() == []  # nobody was approved when the sittings were scheduled
 
-    await _approve(registration)
+    await _approve(client, registration)
     [message] = await outbox()
     assert message["recipient"].endswith(f"<{DELEGATE_EMAIL}>")
     assert message["subject"] == "Invitation: Eleventh session of the Implementation Review Group"
@@ -228,9 +236,9 @@ async def test_cancelling_a_registration_withdraws_its_invitations(
         client, bodies, session["id"], "2020-08-31", "15:00", "18:00"
     )
     registration = await register(session["id"])
-    await _approve(registration)
+    await _approve(client, registration)
     async with current_engine().transaction():
-        await cancel_registration_invitation(registration)
+        await withdraw(_identity(client), await _person(registration))
     _invitation, cancellation = await outbox()
     assert cancellation["subject"].startswith("Cancelled: ")
     calendars = _calendars(cancellation)
@@ -260,15 +268,13 @@ async def test_nothing_is_sent_when_the_transaction_rolls_back_or_nobody_is_appr
 
     with pytest.raises(Abandoned):
         async with current_engine().transaction():
-            await invite_registration(registration)
+            await invite(_identity(client), await _person(registration))
             raise Abandoned
     assert await outbox() == []
 
     waiting = await register(session["id"], email="waiting@austria.example", status="submitted")
-    await _approve(waiting)
+    await _approve(client, waiting)
     assert await outbox() == []
     with pytest.raises(NotFound):
-        await invite_registration(999999)
-    with pytest.raises(NotFound):
-        await announce_sitting_change(999999)
+        await announce_sitting_change(_identity(client), 999999)
     assert sitting["sequence"] == 0

@@ -7,10 +7,14 @@ from typing import Any
 import httpx
 import pytest
 from convene.accounts.roles import Role
+from convene.db import locked_transaction
+from convene.delegations import events
+from convene.events.bus import EventBus, publish, using_bus
 from convene.live import services
-from convene.live.channels import after_commit, announce, live_channels
-from convene.live.schemas import CheckedIn, RegistrationChanged
+from convene.live.channels import live_channels
+from convene.live.subscribers import subscribe_live
 from convene.settings import Settings
+from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
 from tests.delegations.conftest import entity_id, person
@@ -92,19 +96,33 @@ async def test_a_refused_change_is_not_heard(
         assert await stream.next() == changed(first, "approved", "approved")
 
 
-async def test_a_change_that_rolls_back_is_never_announced(settings: Settings) -> None:
-    rolled_back = RegistrationChanged(registration_id=1, status="approved", change="approved")
-    committed = CheckedIn(registration_id=2, sitting_id=None)
+async def test_a_change_that_rolls_back_is_never_announced(
+    app: Litestar, settings: Settings
+) -> None:
+    rolled_back = events.RegistrationChanged(
+        actor=None,
+        action="registration.approved",
+        change="approved",
+        object_id=1,
+        after={"status": "approved", "session": 7},
+        session_id=7,
+    )
+    committed = events.CheckedIn(
+        actor=None, action="registration.checked_in", object_id=2, session_id=7, sitting_id=None
+    )
+    bus = EventBus()
     async with (
         live_channels(settings) as channels,
         channels.start_subscription(channels.session_channel(7)) as subscriber,
     ):
-        with pytest.raises(RuntimeError):
-            async with after_commit():
-                announce(7, rolled_back)
-                raise RuntimeError("the transaction failed")
-        async with after_commit():
-            announce(7, committed)
+        subscribe_live(bus, channels)
+        with using_bus(bus):
+            with pytest.raises(RuntimeError):
+                async with locked_transaction("test"):
+                    await publish(rolled_back)
+                    raise RuntimeError("the transaction failed")
+            async with locked_transaction("test"):
+                await publish(committed)
         heard = await anext(subscriber.iter_events())
     assert heard == b'{"kind":"check_in","registration_id":2,"sitting_id":null}'
 

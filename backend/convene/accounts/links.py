@@ -19,7 +19,7 @@ from typing import Any
 from litestar.exceptions import PermissionDeniedException
 
 from convene.accounts.access import is_secretariat, role_of
-from convene.accounts.messages import invitation_message, reset_message
+from convene.accounts.events import AccountActivity, AccountInvited, PasswordResetRequested
 from convene.accounts.passwords import hash_password
 from convene.accounts.roles import Role
 from convene.accounts.schemas import InvitationIn
@@ -28,11 +28,10 @@ from convene.accounts.sign_in import clear_lock
 from convene.accounts.tables import Account, AccountLink
 from convene.accounts.tokens import token_hash
 from convene.accounts.web_sessions import end_all_sessions
-from convene.audit.services import record
 from convene.db import locked_transaction
 from convene.entities.services import entity_row
 from convene.errors import NotFound, RuleViolation
-from convene.mail.services import enqueue
+from convene.events.bus import publish
 from convene.settings import Settings
 
 INVITATION_VALID = timedelta(days=7)
@@ -116,17 +115,23 @@ async def invite(actor: Any, data: InvitationIn, settings: Settings) -> Invitati
         token, expires_at = await _new_link(
             account.id, Purpose.INVITATION, INVITATION_VALID, actor.id
         )
-        await enqueue(
-            email,
-            *invitation_message(full_name, _link_url(settings, ACCEPT_PATH, token), expires_at),
+        await publish(
+            AccountInvited(
+                actor=actor,
+                action="account.invited",
+                object_id=account.id,
+                after={
+                    "email": email,
+                    "full_name": full_name,
+                    "role": data.role.value,
+                    "entity": entity_id,
+                },
+                email=email,
+                full_name=full_name,
+                link=_link_url(settings, ACCEPT_PATH, token),
+                expires_at=expires_at,
+            )
         )
-        after = {
-            "email": email,
-            "full_name": full_name,
-            "role": data.role.value,
-            "entity": entity_id,
-        }
-        await record(actor, "account.invited", "account", account.id, after=after)
     return Invitation(account_id=account.id, expires_at=expires_at)
 
 
@@ -226,7 +231,7 @@ async def set_password_with_link(token: str, purpose: Purpose, password: str) ->
             if purpose is Purpose.INVITATION
             else "account.password_reset"
         )
-        await record(account, action, "account", account.id)
+        await publish(AccountActivity(actor=account, action=action, object_id=account.id))
     account.password_hash = new_hash
     return account
 
@@ -255,8 +260,14 @@ async def request_password_reset(email: str, settings: Settings) -> None:
         if recent >= MAX_RESETS_PER_HOUR:
             return
         token, expires_at = await _new_link(account.id, Purpose.PASSWORD_RESET, RESET_VALID, None)
-        await enqueue(
-            account.email,
-            *reset_message(account.full_name, _link_url(settings, RESET_PATH, token), expires_at),
+        await publish(
+            PasswordResetRequested(
+                actor=None,
+                action="account.password_reset_requested",
+                object_id=account.id,
+                email=account.email,
+                full_name=account.full_name,
+                link=_link_url(settings, RESET_PATH, token),
+                expires_at=expires_at,
+            )
         )
-        await record(None, "account.password_reset_requested", "account", account.id)

@@ -19,6 +19,7 @@ from litestar.response import Redirect, Template
 from convene.accounts.access import Person
 from convene.accounts.auth import web_session_of
 from convene.accounts.cookies import cleared_session_cookie, session_cookie
+from convene.accounts.events import AccountActivity
 from convene.accounts.links import (
     LinkNotValid,
     Purpose,
@@ -30,11 +31,11 @@ from convene.accounts.passwords import MIN_PASSWORD_LENGTH
 from convene.accounts.services import account_row, account_status
 from convene.accounts.sign_in import Outcome, sign_in
 from convene.accounts.web_sessions import cookie_max_age, end_session, start_session
-from convene.audit.services import record
 from convene.form_posts import only_form_posts
 from convene.db import locked_transaction
 from convene.entities.services import short_name_of
 from convene.errors import RuleViolation
+from convene.events.bus import publish
 from convene.settings import Settings
 
 AnyRequest = Request[Any, Any, Any]
@@ -87,7 +88,9 @@ async def _signed_in_redirect(
         key = await start_session(
             account, _client_ip(request), request.headers.get("user-agent", "")
         )
-        await record(account, "account.signed_in", "account", account.id)
+        await publish(
+            AccountActivity(actor=account, action="account.signed_in", object_id=account.id)
+        )
     return Redirect(
         path=_safe_next(target),
         status_code=303,
@@ -171,7 +174,13 @@ class AccountPages(Controller):
         if session is not None:
             async with locked_transaction(f"account:{session.account.id}"):
                 await end_session(session.id)
-                await record(session.account, "account.signed_out", "account", session.account.id)
+                await publish(
+                    AccountActivity(
+                        actor=session.account,
+                        action="account.signed_out",
+                        object_id=session.account.id,
+                    )
+                )
         return Redirect(
             path="/sign-in", status_code=303, cookies=[cleared_session_cookie(settings)]
         )

@@ -22,6 +22,7 @@ from convene.accounts.access import (
     is_secretariat,
     role_of,
 )
+from convene.accounts.events import AccountActivity, ApiTokenChanged
 from convene.accounts.passwords import hash_password, password_problem
 from convene.accounts.roles import Role
 from convene.accounts.schemas import (
@@ -35,9 +36,10 @@ from convene.accounts.schemas import (
 from convene.accounts.tables import Account, ApiToken
 from convene.accounts.tokens import TOKEN_PREFIX, new_token, token_hash
 from convene.accounts.web_sessions import end_all_sessions
-from convene.audit.services import changes, record
 from convene.db import locked_transaction
 from convene.errors import NotFound, RuleViolation
+from convene.events.bus import publish
+from convene.events.changes import changed_fields
 
 MAX_LIVE_TOKENS = 20
 
@@ -148,7 +150,11 @@ async def create_token(user: Account, name: str) -> NewTokenOut:
         secret = new_token()
         token = ApiToken(account=user.id, name=name, token_hash=token_hash(secret))
         await token.save()
-        await record(user, "api_token.created", "api_token", token.id, after={"name": name})
+        await publish(
+            ApiTokenChanged(
+                actor=user, action="api_token.created", object_id=token.id, after={"name": name}
+            )
+        )
     return NewTokenOut(id=token.id, name=name, token=secret, created_at=token.created_at)
 
 
@@ -166,7 +172,14 @@ async def revoke_token(user: Account, token_id: int) -> None:
             return
         now = datetime.now(UTC)
         await ApiToken.update({ApiToken.revoked_at: now}).where(ApiToken.id == token_id)
-        await record(user, "api_token.revoked", "api_token", token_id, before={"name": row["name"]})
+        await publish(
+            ApiTokenChanged(
+                actor=user,
+                action="api_token.revoked",
+                object_id=token_id,
+                before={"name": row["name"]},
+            )
+        )
 
 
 # -- accounts ---------------------------------------------------------------
@@ -307,13 +320,15 @@ def _patch_values(patch: ProfilePatch | AccountPatch) -> dict[str, Any]:
 
 
 async def _apply(actor: Any, row: dict[str, Any], values: dict[str, Any], action: str) -> None:
-    before, after = changes(_snapshot(row), {**_snapshot(row), **values})
+    before, after = changed_fields(_snapshot(row), {**_snapshot(row), **values})
     if not after:
         return
     await Account.update({getattr(Account, name): value for name, value in after.items()}).where(
         Account.id == row["id"]
     )
-    await record(actor, action, "account", row["id"], before=before, after=after)
+    await publish(
+        AccountActivity(actor=actor, action=action, object_id=row["id"], before=before, after=after)
+    )
 
 
 async def get_me(user: Account, auth: str) -> MeOut:

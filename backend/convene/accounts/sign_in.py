@@ -21,10 +21,11 @@ from datetime import UTC, datetime, timedelta
 
 from email_validator import EmailNotValidError, validate_email
 
+from convene.accounts.events import AccountActivity
 from convene.accounts.passwords import hash_password, verify_password
 from convene.accounts.tables import Account, SignInFailure, SignInLock
-from convene.audit.services import record
 from convene.db import locked_transaction
+from convene.events.bus import publish
 
 MAX_FAILURES = 5
 MAX_FAILURES_PER_IP = 30
@@ -122,12 +123,13 @@ async def _count_failure(
         until = now + LOCK_FOR
         await SignInLock.delete().where(SignInLock.email == key)
         await SignInLock.insert(SignInLock(email=key, locked_until=until))
-        await record(
-            None,
-            "account.locked_out",
-            "account",
-            account.id if account else None,
-            after={"email": key, "failures": failures, "locked_until": until},
+        await publish(
+            AccountActivity(
+                actor=None,
+                action="account.locked_out",
+                object_id=account.id if account else None,
+                after={"email": key, "failures": failures, "locked_until": until},
+            )
         )
         return until
 

@@ -14,6 +14,7 @@ from typing import Any
 
 import msgspec
 
+from convene.agenda.events import AgendaAdopted, AgendaItemChanged, DocumentChanged
 from convene.agenda.numbering import item_number
 from convene.agenda.schemas import (
     AgendaItemIn,
@@ -26,12 +27,11 @@ from convene.agenda.schemas import (
 )
 from convene.agenda.tables import AgendaItem, Document
 from convene.api.patches import given_fields
-from convene.audit.services import changes as audit_changes
-from convene.audit.services import record
 from convene.db import locked_transaction
 from convene.errors import NotFound, RuleViolation
+from convene.events.bus import publish
 from convene.meetings.bodies import join_codes, split_codes
-from convene.meetings.services import session_row
+from convene.meetings.lookups import session_row
 from convene.meetings.tables import Session
 
 
@@ -147,14 +147,14 @@ async def add_item(actor: Any, session_id: int, data: AgendaItemIn) -> AgendaOut
         )
         await item.save()
         await _place(session_id, item.id, data.parent_id, data.position)
-        await record(
-            actor,
-            "agenda_item.added",
-            "agenda_item",
-            item.id,
-            None,
-            await _audited(item.id),
-            session_id,
+        await publish(
+            AgendaItemChanged(
+                actor=actor,
+                action="agenda_item.added",
+                object_id=item.id,
+                after=await _audited(item.id),
+                session_id=session_id,
+            )
         )
     return await get_agenda(session_id)
 
@@ -179,13 +179,15 @@ async def update_item(actor: Any, item_id: int, patch: AgendaItemPatch) -> Agend
         if text:
             await AgendaItem.update(text).where(AgendaItem.id == item_id)
         after = await _audited(item_id)
-        await record(
-            actor,
-            "agenda_item.changed",
-            "agenda_item",
-            item_id,
-            *audit_changes(before, after),
-            session_id,
+        await publish(
+            AgendaItemChanged(
+                actor=actor,
+                action="agenda_item.changed",
+                object_id=item_id,
+                before=before,
+                after=after,
+                session_id=session_id,
+            )
         )
     return await get_agenda(session_id)
 
@@ -207,7 +209,15 @@ async def delete_item(actor: Any, item_id: int) -> AgendaOut:
         await AgendaItem.delete().where(AgendaItem.parent == item_id)
         await AgendaItem.delete().where(AgendaItem.id == item_id)
         await _renumber(session_id, item["parent"])
-        await record(actor, "agenda_item.removed", "agenda_item", item_id, before, None, session_id)
+        await publish(
+            AgendaItemChanged(
+                actor=actor,
+                action="agenda_item.removed",
+                object_id=item_id,
+                before=before,
+                session_id=session_id,
+            )
+        )
     return await get_agenda(session_id)
 
 
@@ -226,14 +236,15 @@ async def adopt_agenda(actor: Any, session_id: int, adopted_on: date) -> AgendaO
         await Session.update(
             {Session.agenda_status: "adopted", Session.agenda_adopted_on: adopted_on}
         ).where(Session.id == session_id)
-        await record(
-            actor,
-            "agenda.adopted",
-            "session",
-            session_id,
-            {"agenda_status": "provisional"},
-            {"agenda_status": "adopted", "agenda_adopted_on": adopted_on},
-            session_id,
+        await publish(
+            AgendaAdopted(
+                actor=actor,
+                action="agenda.adopted",
+                object_id=session_id,
+                before={"agenda_status": "provisional"},
+                after={"agenda_status": "adopted", "agenda_adopted_on": adopted_on},
+                session_id=session_id,
+            )
         )
     return await get_agenda(session_id)
 
@@ -329,14 +340,14 @@ async def add_document(actor: Any, session_id: int, data: DocumentIn) -> Documen
         )
         await document.save()
         added = await get_document(document.id)
-        await record(
-            actor,
-            "document.added",
-            "document",
-            document.id,
-            None,
-            msgspec.structs.asdict(added),
-            session_id,
+        await publish(
+            DocumentChanged(
+                actor=actor,
+                action="document.added",
+                object_id=document.id,
+                after=msgspec.structs.asdict(added),
+                session_id=session_id,
+            )
         )
     return added
 
@@ -359,13 +370,15 @@ async def update_document(actor: Any, document_id: int, patch: DocumentPatch) ->
         if changes:
             await Document.update(changes).where(Document.id == document_id)
         updated = await get_document(document_id)
-        await record(
-            actor,
-            "document.changed",
-            "document",
-            document_id,
-            *audit_changes(msgspec.structs.asdict(current), msgspec.structs.asdict(updated)),
-            session_id,
+        await publish(
+            DocumentChanged(
+                actor=actor,
+                action="document.changed",
+                object_id=document_id,
+                before=msgspec.structs.asdict(current),
+                after=msgspec.structs.asdict(updated),
+                session_id=session_id,
+            )
         )
     return updated
 
@@ -375,14 +388,14 @@ async def delete_document(actor: Any, document_id: int) -> None:
     session_id = await document_session(document_id)
     async with locked_transaction("document-symbols"):
         await Document.delete().where(Document.id == document_id)
-        await record(
-            actor,
-            "document.removed",
-            "document",
-            document_id,
-            msgspec.structs.asdict(document),
-            None,
-            session_id,
+        await publish(
+            DocumentChanged(
+                actor=actor,
+                action="document.removed",
+                object_id=document_id,
+                before=msgspec.structs.asdict(document),
+                session_id=session_id,
+            )
         )
 
 

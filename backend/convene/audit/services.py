@@ -1,13 +1,13 @@
 """Writing and reading the audit log.
 
-:func:`record` is meant to be called inside the transaction of the write it
-describes, so that the log and the data can never disagree: if the change is
-rolled back, so is its entry.
+:func:`record` is called inside the transaction of the write it describes
+(the audit log subscribes to every change, see :mod:`convene.audit.subscribers`),
+so that the log and the data can never disagree: if the change is rolled back,
+so is its entry.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 import msgspec
@@ -15,8 +15,7 @@ import msgspec
 from convene.accounts.tables import Account
 from convene.audit.schemas import AuditEntryOut
 from convene.audit.tables import AuditEntry
-
-Snapshot = Mapping[str, Any]
+from convene.events.changes import Snapshot
 
 
 async def record(
@@ -48,12 +47,6 @@ async def record(
             session_id=session_id,
         )
     )
-
-
-def changes(before: Snapshot, after: Snapshot) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Only the fields that changed, as (before, after): what an update entry should hold."""
-    keys = [key for key in after if before.get(key) != after.get(key)]
-    return {key: before.get(key) for key in keys}, {key: after[key] for key in keys}
 
 
 async def _actor(actor: Account | int | None) -> tuple[int | None, str]:

@@ -1,4 +1,4 @@
-"""Built feeds, kept per worker under the ETag they were built for.
+"""Built feeds, kept by each app (in each worker) under the ETag they were built for.
 
 Building a calendar of a hundred sittings takes tens of milliseconds of pure
 Python; checking whether it changed takes one aggregate query. So a feed is
@@ -47,7 +47,3 @@ class FeedCache:
         entry = self._entries.pop(key, None)
         if entry is not None:
             self._size -= len(entry[1])
-
-
-FEEDS = FeedCache()
-"""The worker's cache. Keys carry the base URL, so apps with different settings never share bytes."""

@@ -17,6 +17,7 @@ from litestar.params import FromPath
 
 from convene.accounts.guards import requires_sign_in
 from convene.calendar import feeds, links
+from convene.calendar.cache import FeedCache
 from convene.calendar.conditional import MEDIA_TYPE, Conditions, validator_headers
 from convene.calendar.feeds import FeedAnswer
 from convene.calendar.identity import CalendarIdentity
@@ -25,6 +26,10 @@ from convene.settings import Settings
 
 AnyRequest = Request[Any, Any, Any]
 AppSettings = NamedDependency[Settings]
+Identity = NamedDependency[CalendarIdentity]
+"""The app's calendar identity (its ``BASE_URL``, sender and default zone)."""
+Cache = NamedDependency[FeedCache]
+"""The app's built feeds."""
 PRIVATE = {"skip_request_log": True}
 """The personal feed's URL is its credential: keep it out of the logs."""
 GET_OR_HEAD = [HttpMethod.GET, HttpMethod.HEAD]
@@ -53,11 +58,12 @@ class FeedController(Controller):
         http_method=GET_OR_HEAD,
         summary="Every published session, as all-day events (iCalendar feed)",
     )
-    async def sessions(self, request: AnyRequest, settings: AppSettings) -> Response[bytes]:
-        identity = CalendarIdentity.from_settings(settings)
+    async def sessions(
+        self, request: AnyRequest, calendar: Identity, feed_cache: Cache
+    ) -> Response[bytes]:
         return calendar_response(
             request,
-            await feeds.sessions_feed(identity, Conditions.of(request.headers)),
+            await feeds.sessions_feed(calendar, feed_cache, Conditions.of(request.headers)),
         )
 
     @route(
@@ -66,12 +72,11 @@ class FeedController(Controller):
         summary="One body's published sessions (iCalendar feed)",
     )
     async def body_sessions(
-        self, request: AnyRequest, code: FromPath[str], settings: AppSettings
+        self, request: AnyRequest, code: FromPath[str], calendar: Identity, feed_cache: Cache
     ) -> Response[bytes]:
-        identity = CalendarIdentity.from_settings(settings)
         return calendar_response(
             request,
-            await feeds.body_feed(identity, code, Conditions.of(request.headers)),
+            await feeds.body_feed(calendar, feed_cache, code, Conditions.of(request.headers)),
         )
 
     @route(
@@ -80,12 +85,17 @@ class FeedController(Controller):
         summary="One session's sittings (iCalendar feed)",
     )
     async def session_sittings(
-        self, request: AnyRequest, session_id: FromPath[int], settings: AppSettings
+        self,
+        request: AnyRequest,
+        session_id: FromPath[int],
+        calendar: Identity,
+        feed_cache: Cache,
     ) -> Response[bytes]:
-        identity = CalendarIdentity.from_settings(settings)
         return calendar_response(
             request,
-            await feeds.session_feed(identity, session_id, Conditions.of(request.headers)),
+            await feeds.session_feed(
+                calendar, feed_cache, session_id, Conditions.of(request.headers)
+            ),
         )
 
     @route(
@@ -95,12 +105,11 @@ class FeedController(Controller):
         summary="A delegate's own sittings, behind the secret token of their feed link",
     )
     async def personal(
-        self, request: AnyRequest, token: FromPath[str], settings: AppSettings
+        self, request: AnyRequest, token: FromPath[str], calendar: Identity, feed_cache: Cache
     ) -> Response[bytes]:
-        identity = CalendarIdentity.from_settings(settings)
         return calendar_response(
             request,
-            await feeds.personal_feed(identity, token, Conditions.of(request.headers)),
+            await feeds.personal_feed(calendar, feed_cache, token, Conditions.of(request.headers)),
         )
 
 

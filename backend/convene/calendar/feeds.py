@@ -2,7 +2,7 @@
 
 Each answer starts with the feed's validator (one aggregate query). If the
 client's copy is current it ends there, with a 304. Otherwise the feed's
-bytes come from the worker's cache when they were built for this very ETag,
+bytes come from the app's cache when they were built for this very ETag,
 or are read and built now (in a worker thread: building is CPU-bound) and
 kept for the next subscriber.
 """
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from convene.accounts.tokens import token_hash
 from convene.calendar import sources
-from convene.calendar.cache import FEEDS
+from convene.calendar.cache import FeedCache
 from convene.calendar.conditional import Conditions
 from convene.calendar.ics import (
     CalendarMeta,
@@ -46,7 +46,9 @@ class FeedAnswer:
     """None when the client's copy is current: answer 304."""
 
 
-async def sessions_feed(identity: CalendarIdentity, conditions: Conditions) -> FeedAnswer:
+async def sessions_feed(
+    identity: CalendarIdentity, cache: FeedCache, conditions: Conditions
+) -> FeedAnswer:
     validator = await sessions_validator(identity.base_url)
 
     async def build() -> bytes:
@@ -58,10 +60,12 @@ async def sessions_feed(identity: CalendarIdentity, conditions: Conditions) -> F
         )
         return await _render_sessions(meta, await sources.published_sessions(), identity)
 
-    return await _answer(identity, ("sessions",), validator, conditions, build, "sessions.ics")
+    return await _answer(cache, ("sessions",), validator, conditions, build, "sessions.ics")
 
 
-async def body_feed(identity: CalendarIdentity, code: str, conditions: Conditions) -> FeedAnswer:
+async def body_feed(
+    identity: CalendarIdentity, cache: FeedCache, code: str, conditions: Conditions
+) -> FeedAnswer:
     validator = await body_validator(identity.base_url, code)
     if validator is None:
         raise NotFound("Body")
@@ -77,12 +81,12 @@ async def body_feed(identity: CalendarIdentity, code: str, conditions: Condition
         return await _render_sessions(meta, await sources.published_sessions(code), identity)
 
     return await _answer(
-        identity, ("body", code), validator, conditions, build, f"{code.lower()}-sessions.ics"
+        cache, ("body", code), validator, conditions, build, f"{code.lower()}-sessions.ics"
     )
 
 
 async def session_feed(
-    identity: CalendarIdentity, session_id: int, conditions: Conditions
+    identity: CalendarIdentity, cache: FeedCache, session_id: int, conditions: Conditions
 ) -> FeedAnswer:
     validator = await session_validator(identity.base_url, session_id)
     if validator is None:
@@ -103,12 +107,12 @@ async def session_feed(
         )
 
     return await _answer(
-        identity, ("session", session_id), validator, conditions, build, f"session-{session_id}.ics"
+        cache, ("session", session_id), validator, conditions, build, f"session-{session_id}.ics"
     )
 
 
 async def personal_feed(
-    identity: CalendarIdentity, token: str, conditions: Conditions
+    identity: CalendarIdentity, cache: FeedCache, token: str, conditions: Conditions
 ) -> FeedAnswer:
     """The sittings of every session the token's owner is approved for (404 for a dead token)."""
     validator = await personal_validator(identity.base_url, token_hash(token))
@@ -135,7 +139,7 @@ async def personal_feed(
         return await asyncio.to_thread(_render_sittings, meta, sittings, sessions, people, identity)
 
     return await _answer(
-        identity,
+        cache,
         ("person", account_id),
         validator,
         conditions,
@@ -146,7 +150,7 @@ async def personal_feed(
 
 
 async def _answer(
-    identity: CalendarIdentity,
+    cache: FeedCache,
     key: tuple[Hashable, ...],
     validator: Validator,
     conditions: Conditions,
@@ -157,12 +161,11 @@ async def _answer(
 ) -> FeedAnswer:
     if conditions.hold(validator):
         return FeedAnswer(validator, filename, private)
-    cache_key = (identity.base_url, *key)
-    body = FEEDS.get(cache_key, validator.etag)
+    body = cache.get(key, validator.etag)
     if body is None:
         # Read after the validator, so the bytes are never older than the ETag they are kept under.
         body = await build()
-        FEEDS.put(cache_key, validator.etag, body)
+        cache.put(key, validator.etag, body)
     return FeedAnswer(validator, filename, private, body)
 
 

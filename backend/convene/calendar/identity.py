@@ -1,13 +1,9 @@
 """Who calendars come from: the public address (for UIDs and links) and the organizer.
 
-Feeds are answered by controllers, which receive the settings and build a
-:class:`CalendarIdentity` from them. Invitations are sent from inside other
-domains' services (sittings, registrations), deep below any controller and
-called with ids only; rather than thread settings through every service
-signature, the app factory records the identity here once, when it builds
-the app (:func:`configure`), exactly as it binds the tables to their engine.
-Nothing is configured at import time; a process that never built an app (a
-CLI command, a script) gets the identity from the environment on first use.
+Each app builds its identity from its settings, once (see
+:mod:`convene.runtime`): the feed controllers receive it, and the
+invitations, which subscribe to the domain's events, are built with it.
+Two apps with different ``BASE_URL`` thus never mix their UIDs or links.
 """
 
 from __future__ import annotations
@@ -17,8 +13,6 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from convene.settings import Settings
-
-_configured: CalendarIdentity | None = None
 
 
 @dataclass(frozen=True)
@@ -52,15 +46,3 @@ class CalendarIdentity:
     def uid(self, kind: str, object_id: int) -> str:
         """A UID that never changes for the object: its table and database id, at our host."""
         return f"{kind}-{object_id}@{self.host}"
-
-
-def configure(settings: Settings) -> CalendarIdentity:
-    """Record the identity invitations use; the app factory calls this."""
-    global _configured
-    _configured = CalendarIdentity.from_settings(settings)
-    return _configured
-
-
-def current() -> CalendarIdentity:
-    """The identity the app factory recorded, or the environment's if no app was built."""
-    return _configured or configure(Settings.from_env())

@@ -1,9 +1,11 @@
 """Invitations by e-mail (iTIP, RFC 5546, over iMIP): REQUEST on approval and change, CANCEL.
 
-Every function here is called INSIDE the caller's transaction and writes to
-the outbox (:func:`convene.mail.services.enqueue`): the message is committed
-with the change that caused it, or rolled back with it, and waits in the
-outbox while the mail server is down.
+Every function here is called INSIDE the transaction of the change that
+causes it (they subscribe to the domain's events, see
+:mod:`convene.calendar.subscribers`) and writes to the outbox
+(:func:`convene.mail.services.enqueue`): the message is committed with the
+change, or rolled back with it, and waits in the outbox while the mail
+server is down.
 
 RFC 5546 allows one UID per scheduling message, so each sitting travels as
 its own iCalendar object (one ``text/calendar; method=...`` part each): an
@@ -27,7 +29,7 @@ from convene.calendar.ics import (
     lower_first,
     sitting_event,
 )
-from convene.calendar.identity import CalendarIdentity, current
+from convene.calendar.identity import CalendarIdentity
 from convene.calendar.sources import Person, SessionInfo, SittingInfo
 from convene.delegations.vocabulary import AttendanceMode
 from convene.errors import NotFound
@@ -42,16 +44,15 @@ CANCELLED = "cancelled"
 SUBJECT_LIMIT = 300  # the outbox's column
 
 
-async def invite_registration(registration_id: int) -> None:
+async def invite(identity: CalendarIdentity, person: Person) -> None:
     """Invite an approved delegate to every live sitting of their session.
 
-    Call it when a registration becomes approved, and again after an approved
+    Called when a registration becomes approved, and again after an approved
     registration changes mode (the invitations then carry the room or the
     join link that now applies). It sends nothing for a registration that is
     not approved, or a session with no live sitting yet: each sitting
     scheduled later is sent to the approved delegates as it is created.
     """
-    person = await _person(registration_id)
     if person.status != "approved":
         return
     session = await _live_session(person.session_id)
@@ -64,7 +65,7 @@ async def invite_registration(registration_id: int) -> None:
     ]
     if not sittings:
         return
-    identity, now = current(), datetime.now(UTC)
+    now = datetime.now(UTC)
     await enqueue(
         _recipient(person),
         _subject("Invitation", session.title),
@@ -75,15 +76,14 @@ async def invite_registration(registration_id: int) -> None:
     )
 
 
-async def cancel_registration_invitation(registration_id: int) -> None:
+async def withdraw(identity: CalendarIdentity, person: Person) -> None:
     """Withdraw the invitations of a registration that is no longer approved.
 
-    Call it when an approved registration is cancelled or rejected, and
-    before a substitution changes its e-mail address (the CANCEL goes to the
-    address the invitations went to). Sittings already cancelled were
+    Called when an approved registration is cancelled, rejected or
+    substituted, with the person as they were approved: the CANCEL goes to
+    the address the invitations went to. Sittings already cancelled were
     withdrawn when they were cancelled and are left out.
     """
-    person = await _person(registration_id)
     session = await _live_session(person.session_id, allow_cancelled=True)
     if session is None:
         return
@@ -94,7 +94,7 @@ async def cancel_registration_invitation(registration_id: int) -> None:
     ]
     if not sittings:
         return
-    identity, now = current(), datetime.now(UTC)
+    now = datetime.now(UTC)
     await enqueue(
         _recipient(person),
         _subject("Cancelled", session.title),
@@ -105,11 +105,11 @@ async def cancel_registration_invitation(registration_id: int) -> None:
     )
 
 
-async def announce_sitting_change(sitting_id: int) -> None:
+async def announce_sitting_change(identity: CalendarIdentity, sitting_id: int) -> None:
     """Tell every approved delegate of the session: an update (REQUEST) or a CANCEL.
 
-    Called by the sittings services when a sitting is scheduled, when its
-    SEQUENCE rises (time, room, link) and when it is cancelled.
+    Called when a sitting is scheduled, when its SEQUENCE rises (time, room,
+    link, or its session's venue, link or zone) and when it is cancelled.
     """
     sitting = await sources.sitting(sitting_id)
     if sitting is None:
@@ -122,7 +122,7 @@ async def announce_sitting_change(sitting_id: int) -> None:
         return
     method = CANCEL if sitting.status == CANCELLED else REQUEST
     word = "Cancelled" if method == CANCEL else ("Updated" if sitting.sequence else "Invitation")
-    identity, now = current(), datetime.now(UTC)
+    now = datetime.now(UTC)
     for person in people:
         await enqueue(
             _recipient(person),
@@ -172,13 +172,6 @@ def _attachment(
         content=scheduling_message(method, sitting, session, person, identity, now),
         content_type=f"text/calendar; method={method}; charset=utf-8",
     )
-
-
-async def _person(registration_id: int) -> Person:
-    person = await sources.registration(registration_id)
-    if person is None:
-        raise NotFound("Registration")
-    return person
 
 
 async def _live_session(session_id: int, *, allow_cancelled: bool = False) -> SessionInfo | None:

@@ -8,7 +8,7 @@ reading is a fixed handful of queries whatever the number of sittings.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -203,7 +203,7 @@ async def approved_registrations_of(email: str) -> list[Person]:
     rows = await Registration.select().where(
         (Registration.email == email) & (Registration.status == APPROVED)
     )
-    return [_person(row) for row in rows]
+    return [person_of(row) for row in rows]
 
 
 async def approved_registrations_in(session_id: int) -> list[Person]:
@@ -212,15 +212,11 @@ async def approved_registrations_in(session_id: int) -> list[Person]:
         .where((Registration.session == session_id) & (Registration.status == APPROVED))
         .order_by(Registration.id)
     )
-    return [_person(row) for row in rows]
+    return [person_of(row) for row in rows]
 
 
-async def registration(registration_id: int) -> Person | None:
-    row = await Registration.select().where(Registration.id == registration_id).first()
-    return _person(row) if row else None
-
-
-def _person(row: dict[str, Any]) -> Person:
+def person_of(row: Mapping[str, Any]) -> Person:
+    """The person a registration's row (as read, or as a change carries it) is for."""
     name = " ".join(
         part for part in (row["honorific"], row["given_name"], row["family_name"]) if part
     )

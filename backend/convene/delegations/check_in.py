@@ -1,6 +1,8 @@
 """Check-in at the venue: find an approved in-person delegate by name or badge code, mark arrival.
 
-An arrival is one insert, committed at once; it is then announced to the session's live streams.
+An arrival is one insert and its audit entry, in one transaction under the
+registration's lock (two desks checking the same person in at once record one
+arrival); the session's live streams hear of it once it has committed.
 """
 
 from __future__ import annotations
@@ -8,13 +10,13 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from convene.audit.services import record
+from convene.db import locked_transaction
+from convene.delegations.events import CheckedIn
 from convene.delegations.schemas import AttendeeOut, CheckInIn
 from convene.delegations.tables import CheckIn, Registration
 from convene.delegations.vocabulary import AttendanceMode, RegistrationStatus
 from convene.errors import NotFound, RuleViolation
-from convene.live.channels import publish
-from convene.live.schemas import CheckedIn
+from convene.events.bus import publish
 from convene.meetings.timezones import as_utc
 from convene.sittings.tables import Sitting
 
@@ -90,29 +92,35 @@ async def check_in(actor: Any, session_id: int, data: CheckInIn) -> AttendeeOut:
         raise RuleViolation(
             "There is no such sitting in this session", field="sitting_id", status_code=422
         )
-    already = CheckIn.exists().where(CheckIn.registration == registration["id"])
+    async with locked_transaction(f"check-in:{registration['id']}"):
+        await _arrive(actor, session_id, registration["id"], sitting_id)
+    return (await find_attendees(session_id, registration["badge_code"]))[0]
+
+
+async def _arrive(
+    actor: Any, session_id: int, registration_id: int, sitting_id: int | None
+) -> None:
+    """Record the arrival, once: a repeated check-in changes nothing and tells nobody."""
+    already = CheckIn.exists().where(CheckIn.registration == registration_id)
     already = (
         already.where(CheckIn.sitting == sitting_id)
         if sitting_id
         else already.where(CheckIn.sitting.is_null())
     )
-    if not await already:
-        await CheckIn.insert(
-            CheckIn(
-                registration=registration["id"], sitting=sitting_id, by=getattr(actor, "id", None)
-            )
+    if await already:
+        return
+    await CheckIn.insert(
+        CheckIn(registration=registration_id, sitting=sitting_id, by=getattr(actor, "id", None))
+    )
+    await publish(
+        CheckedIn(
+            actor=actor,
+            action="registration.checked_in",
+            object_id=registration_id,
+            session_id=session_id,
+            sitting_id=sitting_id,
         )
-        await record(
-            actor,
-            "registration.checked_in",
-            "registration",
-            registration["id"],
-            None,
-            {"sitting": sitting_id},
-            session_id,
-        )
-        await publish(session_id, CheckedIn(registration["id"], sitting_id))
-    return (await find_attendees(session_id, registration["badge_code"]))[0]
+    )
 
 
 async def _registration(session_id: int, data: CheckInIn) -> dict[str, Any]:

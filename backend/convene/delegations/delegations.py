@@ -6,9 +6,9 @@ from typing import Any
 
 from convene.accounts.access import is_secretariat
 from convene.api.patches import given_fields
-from convene.audit.services import record
 from convene.db import locked_transaction
 from convene.delegations.access import delegation_for
+from convene.delegations.events import DelegationChanged
 from convene.delegations.places import Limits, Taken, places_view, registration_lock, seats_taken
 from convene.delegations.schemas import DelegationIn, DelegationOut, DelegationPatch
 from convene.delegations.tables import Delegation, Registration
@@ -17,8 +17,9 @@ from convene.delegations.vocabulary import HOLDING, AttendanceMode
 from convene.entities.categories import Category
 from convene.entities.services import entity_row
 from convene.errors import RuleViolation
+from convene.events.bus import publish
 from convene.meetings.bodies import split_codes
-from convene.meetings.services import session_row
+from convene.meetings.lookups import session_row
 
 
 async def create_delegation(actor: Any, session_id: int, data: DelegationIn) -> DelegationOut:
@@ -49,14 +50,17 @@ async def create_delegation(actor: Any, session_id: int, data: DelegationIn) -> 
             session=session_id, entity=entity_id, credentials_reference=data.credentials_reference
         )
         await delegation.save()
-        await record(
-            actor,
-            "delegation.created",
-            "delegation",
-            delegation.id,
-            None,
-            {"entity": entity["short_name"], "credentials_reference": data.credentials_reference},
-            session_id,
+        await publish(
+            DelegationChanged(
+                actor=actor,
+                action="delegation.created",
+                object_id=delegation.id,
+                after={
+                    "entity": entity["short_name"],
+                    "credentials_reference": data.credentials_reference,
+                },
+                session_id=session_id,
+            )
         )
     return await get_delegation(actor, delegation.id)
 
@@ -75,14 +79,15 @@ async def update_delegation(
     async with locked_transaction(registration_lock(row["session"])):
         if changes:
             await Delegation.update(changes).where(Delegation.id == delegation_id)
-            await record(
-                actor,
-                "delegation.changed",
-                "delegation",
-                delegation_id,
-                {k: row[k] for k in changes},
-                changes,
-                row["session"],
+            await publish(
+                DelegationChanged(
+                    actor=actor,
+                    action="delegation.changed",
+                    object_id=delegation_id,
+                    before={k: row[k] for k in changes},
+                    after=changes,
+                    session_id=row["session"],
+                )
             )
     return await get_delegation(actor, delegation_id)
 

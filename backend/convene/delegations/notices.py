@@ -1,26 +1,27 @@
-"""The e-mails a registration's changes send, written to the outbox in the same transaction."""
+"""The e-mails a registration's changes send the registered person: which change sends which, in what words.
+
+The outbox writes them (see :mod:`convene.mail.subscribers`) in the change's transaction.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
 
-from convene.mail.services import enqueue
-from convene.meetings.schemas import SessionOut
+from convene.delegations.events import RegistrationChanged
+from convene.delegations.registrations import waitlist_position
+from convene.delegations.vocabulary import AttendanceMode
 from convene.meetings.services import get_session
 
 SUBJECTS = {
     "submitted": "Registration received",
     "approved": "Registration approved",
-    "rejected": "Registration not approved",
     "waitlisted": "Registration on the waiting list",
     "promoted": "A place has become available",
-    "cancelled": "Registration cancelled",
 }
 
 BODIES = {
     "submitted": "Your registration for the {title} has been received and awaits the secretariat's approval.",
     "approved": "Your registration for the {title} is approved ({mode}). Your badge code is {badge_code}.",
-    "rejected": "Your registration for the {title} has not been approved. Your delegation's focal point can tell you more.",
     "waitlisted": (
         "The {title} has no {mode_lower} place left for your delegation at the moment; your registration "
         "is number {position} on the waiting list and moves up automatically when a place frees up."
@@ -29,24 +30,23 @@ BODIES = {
         "A {mode_lower} place has become available for you at the {title}; your registration now awaits "
         "the secretariat's approval."
     ),
-    "cancelled": "Your registration for the {title} has been cancelled.",
 }
 
 
-async def notify(
-    kind: str,
-    registration: dict[str, Any],
-    *,
-    mode_label: str,
-    position: int | None = None,
-    session: SessionOut | None = None,
-) -> None:
-    """Tell the registered person what happened, in plain words.
+@dataclass(frozen=True)
+class Notice:
+    recipient: str
+    subject: str
+    text: str
 
-    ``session``, when the caller has it, spares reading the session (title,
-    venue, dates) again inside the caller's lock.
-    """
-    session = session or await get_session(registration["session"], include_private=True)
+
+async def notice_for(event: RegistrationChanged) -> Notice | None:
+    """What the change tells the registered person, in plain words; None if it tells nothing."""
+    kind = _kind(event)
+    if kind is None:
+        return None
+    registration = event.after
+    session = event.session or await get_session(registration["session"], include_private=True)
     name = " ".join(
         p
         for p in (
@@ -56,12 +56,31 @@ async def notify(
         )
         if p
     )
+    mode_label = AttendanceMode(registration["mode"]).label
     body = BODIES[kind].format(
         title=session.title[0].lower() + session.title[1:],
         mode=mode_label,
         mode_lower=mode_label.lower(),
         badge_code=registration["badge_code"],
-        position=position,
+        position=await waitlist_position(registration),
     )
     text = f"Dear {name},\n\n{body}\n\n{session.venue_name}, {session.city}: {session.start_date:%d %B %Y} to {session.end_date:%d %B %Y}.\n\nThe Secretariat\n"
-    await enqueue(registration["email"], f"{SUBJECTS[kind]}: {session.title}", text)
+    return Notice(registration["email"], f"{SUBJECTS[kind]}: {session.title}", text)
+
+
+def _kind(event: RegistrationChanged) -> str | None:
+    """Which notice the change sends.
+
+    A submission or a substitution says where the registration now stands
+    (received, or on the waiting list); an approval and a promotion say so;
+    a switch of mode that frees a waitlisted registration is a promotion.
+    Rejections, cancellations and edited details send nothing.
+    """
+    status = event.after["status"]
+    if event.change in {"submitted", "substituted"}:
+        return status
+    if event.change in {"approved", "promoted"}:
+        return event.change
+    if event.change == "mode switched" and event.before and event.before["status"] != status:
+        return "promoted"
+    return None

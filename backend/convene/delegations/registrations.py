@@ -2,8 +2,11 @@
 
 Every change runs in the session's registration lock. A request that does not
 fit a limit is waitlisted, never lost; whenever a place frees up, the first
-registrations on the waiting list that now fit are promoted, with an e-mail.
-Each change is announced to the session's live streams once it has committed.
+registrations on the waiting list that now fit are promoted. Each change is
+written to the registration's history and published
+(:class:`convene.delegations.events.RegistrationChanged`): the audit log, the
+person's e-mail and calendar hear of it in its transaction, the session's live
+streams once it has committed.
 """
 
 from __future__ import annotations
@@ -17,11 +20,9 @@ from zoneinfo import ZoneInfo
 
 from convene.accounts.access import is_secretariat
 from convene.api.patches import given_fields
-from convene.audit.services import record
-from convene.calendar.invitations import cancel_registration_invitation, invite_registration
 from convene.db import locked_transaction
 from convene.delegations.access import delegation_row, registration_row
-from convene.delegations.notices import notify
+from convene.delegations.events import RegistrationChanged
 from convene.delegations.places import Limits, registration_lock, shortfall, taken
 from convene.delegations.schemas import DecisionResult, PersonIn, RegistrationIn, RegistrationPatch
 from convene.delegations.tables import Registration, RegistrationEvent
@@ -29,26 +30,18 @@ from convene.delegations.vocabulary import (
     ACTIVE,
     HOLDING,
     OPEN_MODES,
+    PERSON_FIELDS,
     AttendanceMode,
     RegistrationStatus,
 )
 from convene.errors import NotFound, RuleViolation
-from convene.live.channels import after_commit, announce
-from convene.live.schemas import RegistrationChanged
+from convene.events.bus import publish
 from convene.meetings.schemas import SessionOut
-from convene.meetings.services import get_session, session_row
+from convene.meetings.lookups import session_row
+from convene.meetings.services import get_session
 from convene.meetings.vocabulary import SessionFormat, SessionStatus
 
 BADGE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread at the desk
-PERSON_FIELDS = (
-    "honorific",
-    "given_name",
-    "family_name",
-    "function",
-    "organization",
-    "email",
-    "phone",
-)
 
 
 # Submitting ------------------------------------------------------------------
@@ -60,7 +53,7 @@ async def submit(actor: Any, delegation: dict[str, Any], data: RegistrationIn) -
     # Read before the lock, which every registration to the session waits for: the e-mail's
     # wording needs the session's title, venue and dates; the rules read the session again.
     wording = await get_session(delegation["session"], include_private=True)
-    async with _changing(delegation["session"]):
+    async with locked_transaction(registration_lock(delegation["session"])):
         session = await session_row(delegation["session"])
         _check_open(session, actor)
         _check_mode_open(session, data.mode)
@@ -84,8 +77,7 @@ async def submit(actor: Any, delegation: dict[str, Any], data: RegistrationIn) -
         )
         await registration.save()
         row = await registration_row(registration.id)
-        await _log(actor, row, "submitted", reason or "")
-        await _tell(status.value, row, wording)
+        await _log(actor, row, "submitted", reason or "", session=wording)
     return registration.id
 
 
@@ -165,8 +157,6 @@ async def approve(actor: Any, registration_id: int) -> None:
                 f"A {row['status']} registration cannot be approved", field="status"
             )
         await _set(actor, row, "approved", status=RegistrationStatus.APPROVED)
-        await _tell("approved", await registration_row(registration_id))
-        await invite_registration(registration_id)
 
 
 async def reject(actor: Any, registration_id: int) -> None:
@@ -176,7 +166,6 @@ async def reject(actor: Any, registration_id: int) -> None:
                 f"A {row['status']} registration cannot be rejected", field="status"
             )
         await _set(actor, row, "rejected", status=RegistrationStatus.REJECTED)
-        await _withdraw_invitations(row)
         await _after_release(actor, row)
 
 
@@ -187,7 +176,6 @@ async def cancel(actor: Any, registration_id: int) -> None:
                 f"A {row['status']} registration cannot be cancelled", field="status"
             )
         await _set(actor, row, "cancelled", status=RegistrationStatus.CANCELLED)
-        await _withdraw_invitations(row)
         await _after_release(actor, row)
 
 
@@ -238,10 +226,6 @@ async def switch_mode(actor: Any, registration_id: int, mode: AttendanceMode) ->
             mode=mode,
             note=f"{row['mode']} to {mode.value}",
         )
-        if status.value != row["status"]:
-            await _tell("promoted", await registration_row(registration_id))
-        # The invitations now carry the room, or the join link, of the new mode.
-        await invite_registration(registration_id)
         await _after_release(actor, row)
 
 
@@ -261,7 +245,6 @@ async def substitute(actor: Any, registration_id: int, person: PersonIn) -> None
         if status is RegistrationStatus.APPROVED:
             status = RegistrationStatus.SUBMITTED
         note = f"{row['given_name']} {row['family_name']} replaced by {values['given_name']} {values['family_name']}"
-        await _withdraw_invitations(row)  # before the address changes: the CANCEL goes where they went
         await _set(
             actor,
             row,
@@ -269,10 +252,6 @@ async def substitute(actor: Any, registration_id: int, person: PersonIn) -> None
             status=status,
             note=note,
             values=values | {"badge_code": _badge_code()},
-        )
-        await _tell(
-            "submitted" if status is RegistrationStatus.SUBMITTED else status.value,
-            await registration_row(registration_id),
         )
 
 
@@ -318,7 +297,6 @@ async def _after_release(actor: Any, row: dict[str, Any]) -> None:
             is None
         ):
             await _set(actor, candidate, "promoted", status=RegistrationStatus.SUBMITTED)
-            await _tell("promoted", await registration_row(candidate["id"]))
 
 
 async def waitlist_position(row: dict[str, Any]) -> int | None:
@@ -339,16 +317,10 @@ async def waitlist_position(row: dict[str, Any]) -> int | None:
 
 
 @asynccontextmanager
-async def _changing(session_id: int) -> AsyncIterator[None]:
-    """The session's registration lock; the changes made in it are announced after commit."""
-    async with after_commit(), locked_transaction(registration_lock(session_id)):
-        yield
-
-
-@asynccontextmanager
 async def _locked(registration_id: int) -> AsyncIterator[dict[str, Any]]:
     """The registration, read again inside its session's registration lock."""
-    async with _changing((await registration_row(registration_id))["session"]):
+    session_id = (await registration_row(registration_id))["session"]
+    async with locked_transaction(registration_lock(session_id)):
         yield await registration_row(registration_id)
 
 
@@ -378,10 +350,14 @@ async def _set(
 
 
 async def _log(
-    actor: Any, row: dict[str, Any], action: str, note: str, before: dict[str, Any] | None = None
+    actor: Any,
+    row: dict[str, Any],
+    action: str,
+    note: str,
+    before: dict[str, Any] | None = None,
+    session: SessionOut | None = None,
 ) -> None:
-    """Every change goes to the registration's history, the audit log and the live streams."""
-    announce(row["session"], RegistrationChanged(row["id"], row["status"], action))
+    """Every change goes to the registration's history, and is published."""
     await RegistrationEvent.insert(
         RegistrationEvent(
             registration=row["id"],
@@ -392,30 +368,16 @@ async def _log(
             note=note,
         )
     )
-    await record(
-        actor,
-        f"registration.{action.replace(' ', '_')}",
-        "registration",
-        row["id"],
-        _audited(before),
-        _audited(row),
-        row["session"],
+    await publish(
+        RegistrationChanged(
+            actor=actor,
+            action=f"registration.{action.replace(' ', '_')}",
+            change=action,
+            object_id=row["id"],
+            before=before,
+            after=row,
+            session_id=row["session"],
+            session=session,
+        )
     )
 
-
-def _audited(row: dict[str, Any] | None) -> dict[str, Any] | None:
-    if row is None:
-        return None
-    return {key: row[key] for key in (*PERSON_FIELDS, "mode", "status", "is_head")}
-
-
-async def _withdraw_invitations(before: dict[str, Any]) -> None:
-    """A registration that was approved had calendar invitations: they are cancelled."""
-    if before["status"] == RegistrationStatus.APPROVED.value:
-        await cancel_registration_invitation(before["id"])
-
-
-async def _tell(kind: str, row: dict[str, Any], session: SessionOut | None = None) -> None:
-    position = await waitlist_position(row)
-    mode_label = AttendanceMode(row["mode"]).label
-    await notify(kind, row, mode_label=mode_label, position=position, session=session)

@@ -46,3 +46,14 @@ HOLDING = [RegistrationStatus.SUBMITTED.value, RegistrationStatus.APPROVED.value
 ACTIVE = [*HOLDING, RegistrationStatus.WAITLISTED.value]
 
 HONORIFICS = ["H.E. Mr.", "H.E. Ms.", "H.E.", "Mr.", "Ms.", "Mx.", "Dr.", "Prof.", ""]
+
+# What a registration says of its person (what a substitution replaces).
+PERSON_FIELDS = (
+    "honorific",
+    "given_name",
+    "family_name",
+    "function",
+    "organization",
+    "email",
+    "phone",
+)

@@ -9,13 +9,13 @@ from typing import Any
 import msgspec
 
 from convene.api.patches import given_fields
-from convene.audit.services import changes as audit_changes
-from convene.audit.services import record
 from convene.db import locked_transaction
 from convene.entities.categories import Category, alphabetical_key
+from convene.entities.events import EntityChanged
 from convene.entities.schemas import EntityIn, EntityOut, EntityPatch
 from convene.entities.tables import Entity
 from convene.errors import NotFound, RuleViolation
+from convene.events.bus import publish
 
 SHIPPED_REGISTRY = Path(__file__).parent / "data" / "entities.csv"
 REGISTRY_LOCK = "entity-registry"
@@ -79,7 +79,9 @@ async def create_entity(actor: Any, data: EntityIn) -> EntityOut:
         await _check_unique(values, entity_id=None)
         entity = Entity(**values)
         await entity.save()
-        await record(actor, "entity.added", "entity", entity.id, None, values)
+        await publish(
+            EntityChanged(actor=actor, action="entity.added", object_id=entity.id, after=values)
+        )
     return await get_entity(entity.id)
 
 
@@ -92,12 +94,14 @@ async def update_entity(actor: Any, entity_id: int, patch: EntityPatch) -> Entit
         await Entity.update({k: v for k, v in values.items() if k != "id"}).where(
             Entity.id == entity_id
         )
-        await record(
-            actor,
-            "entity.changed",
-            "entity",
-            entity_id,
-            *audit_changes(msgspec.structs.asdict(current), values),
+        await publish(
+            EntityChanged(
+                actor=actor,
+                action="entity.changed",
+                object_id=entity_id,
+                before=msgspec.structs.asdict(current),
+                after=values,
+            )
         )
     return await get_entity(entity_id)
 

@@ -11,9 +11,6 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
-from contextvars import ContextVar
 from typing import Self
 
 from litestar.channels import ChannelsPlugin
@@ -30,36 +27,45 @@ logger = logging.getLogger("convene.live")
 PUBLISH_TIMEOUT_SECONDS = 2.0
 """A change has committed by the time it is announced: a slow Redis must not hold up its answer."""
 
-_running: dict[asyncio.AbstractEventLoop, LiveChannels] = {}
-_held: ContextVar[list[tuple[int, LiveEvent]] | None] = ContextVar("live_held", default=None)
-
 
 class LiveChannels(ChannelsPlugin):
-    """Litestar's channels, found by the services while the app runs.
+    """Litestar's channels, one plugin per app, told of changes by the app's event bus.
 
-    Changes are made deep inside services called with ids only (registrations,
-    check-in); rather than thread the plugin through them, a started plugin
-    records itself for the event loop it runs on, where :func:`publish` finds
-    it: one loop per worker, but the tests run several apps in one process,
-    each in a loop of its own. A process that runs no app (``convene demo``)
-    has no listeners and publishes nothing.
+    The plugin runs in the event loop of the app's lifespan. A change made
+    anywhere else (a CLI command, a test's own loop) has no stream to reach
+    through it, and publishes nothing.
     """
 
     def __init__(self, backend: ChannelsBackend, namespace: str, redis: Redis | None) -> None:
         super().__init__(backend, arbitrary_channels_allowed=True)
         self.namespace = namespace
         self._redis = redis  # its connections close when the app stops
+        self._loop: asyncio.AbstractEventLoop | None = None
 
     def session_channel(self, session_id: int) -> str:
         return f"{self.namespace}:session:{session_id}"
 
+    async def tell(self, session_id: int, event: LiveEvent) -> None:
+        """Tell the session's streams on every worker; a failure is logged, never raised.
+
+        Only call this once the change is committed: a failed live update must
+        not turn a committed change into an error answer.
+        """
+        if self._loop is not asyncio.get_running_loop():
+            return  # not running, or running elsewhere: no stream can hear it from here
+        channel = self.session_channel(session_id)
+        try:
+            await asyncio.wait_for(self.wait_published(event, channel), PUBLISH_TIMEOUT_SECONDS)
+        except Exception as error:  # Redis down or slow: the change stands, only the update is lost
+            logger.warning("live update to %s not published: %r", channel, error)
+
     async def __aenter__(self) -> Self:
         await super().__aenter__()
-        _running[asyncio.get_running_loop()] = self
+        self._loop = asyncio.get_running_loop()
         return self
 
     async def __aexit__(self, *exc_info: object) -> None:
-        _running.pop(asyncio.get_running_loop(), None)
+        self._loop = None
         await super().__aexit__(*exc_info)
         if self._redis is not None:
             await self._redis.aclose()
@@ -84,47 +90,3 @@ def channel_namespace(database_url: str) -> str:
     the URL may carry a password.
     """
     return "convene-" + hashlib.blake2b(database_url.encode(), digest_size=6).hexdigest()
-
-
-async def publish(session_id: int, event: LiveEvent) -> None:
-    """Tell the session's streams on every worker; a failure is logged, never raised.
-
-    Only call this once the change is committed (see :func:`after_commit`): a
-    failed live update must not turn a committed change into an error answer.
-    """
-    channels = _running.get(asyncio.get_running_loop())
-    if channels is None:
-        return
-    channel = channels.session_channel(session_id)
-    try:
-        await asyncio.wait_for(channels.wait_published(event, channel), PUBLISH_TIMEOUT_SECONDS)
-    except Exception as error:  # Redis down or slow: the change stands, only the update is lost
-        logger.warning("live update to %s not published: %r", channel, error)
-
-
-@asynccontextmanager
-async def after_commit() -> AsyncIterator[None]:
-    """Hold the events announced inside until the block (around a transaction) ends well.
-
-    A change that rolls back must never be announced. Nested blocks hand their
-    events to the outermost one, which publishes them in order.
-    """
-    if _held.get() is not None:
-        yield
-        return
-    held: list[tuple[int, LiveEvent]] = []
-    token = _held.set(held)
-    try:
-        yield
-    finally:
-        _held.reset(token)
-    for session_id, event in held:
-        await publish(session_id, event)
-
-
-def announce(session_id: int, event: LiveEvent) -> None:
-    """Publish ``event`` when the enclosing :func:`after_commit` block ends without error."""
-    held = _held.get()
-    if held is None:
-        raise RuntimeError("announce() outside after_commit(): the change may yet roll back")
-    held.append((session_id, event))

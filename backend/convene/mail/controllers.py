@@ -9,9 +9,10 @@ from litestar.params import FromPath, QueryParameter
 
 from convene.accounts.guards import requires_secretariat
 from convene.api.pagination import Page, PageNumber, PerPage, offset
-from convene.audit.services import record
 from convene.db import locked_transaction
 from convene.errors import NotFound
+from convene.events.bus import publish
+from convene.mail.events import OutboxRetried
 from convene.mail.schemas import OutboxMessageOut
 from convene.mail.services import MailStatus, list_messages, message_out, retry
 
@@ -40,5 +41,7 @@ class OutboxController(Controller):
         async with locked_transaction(f"outbox:{message_id}"):
             if not await retry(message_id):
                 raise NotFound("Failed message")
-            await record(request.user, "outbox.retried", "outbox_message", message_id)
+            await publish(
+                OutboxRetried(actor=request.user, action="outbox.retried", object_id=message_id)
+            )
         return await message_out(message_id)

@@ -7,11 +7,11 @@ from typing import Any
 import msgspec
 
 from convene.api.patches import given_fields
-from convene.audit.services import changes as audit_changes
-from convene.audit.services import record
 from convene.db import locked_transaction
 from convene.entities.categories import Category
 from convene.errors import NotFound, RuleViolation
+from convene.events.bus import publish
+from convene.meetings.events import BodyChanged
 from convene.meetings.schemas import BodyIn, BodyOut, BodyPatch
 from convene.meetings.tables import Body
 
@@ -57,8 +57,13 @@ async def create_body(actor: Any, data: BodyIn) -> BodyOut:
         }
         await Body.insert(Body(**values))
         created = await get_body(data.code)
-        await record(
-            actor, "body.created", "body", data.code, None, msgspec.structs.asdict(created)
+        await publish(
+            BodyChanged(
+                actor=actor,
+                action="body.created",
+                object_id=data.code,
+                after=msgspec.structs.asdict(created),
+            )
         )
     return created
 
@@ -72,11 +77,13 @@ async def update_body(actor: Any, code: str, patch: BodyPatch) -> BodyOut:
         if changes:
             await Body.update(changes).where(Body.code == code)
         updated = await get_body(code)
-        await record(
-            actor,
-            "body.changed",
-            "body",
-            code,
-            *audit_changes(before, msgspec.structs.asdict(updated)),
+        await publish(
+            BodyChanged(
+                actor=actor,
+                action="body.changed",
+                object_id=code,
+                before=before,
+                after=msgspec.structs.asdict(updated),
+            )
         )
     return updated

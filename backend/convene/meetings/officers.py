@@ -7,14 +7,14 @@ from typing import Any
 import msgspec
 
 from convene.api.patches import given_fields
-from convene.audit.services import changes as audit_changes
-from convene.audit.services import record
 from convene.db import locked_transaction
 from convene.entities.categories import Category
 from convene.entities.services import entity_row
 from convene.errors import NotFound, RuleViolation
+from convene.events.bus import publish
+from convene.meetings.events import OfficerChanged
 from convene.meetings.schemas import OfficerIn, OfficerOut, OfficerPatch
-from convene.meetings.services import session_row
+from convene.meetings.lookups import session_row
 from convene.meetings.tables import Officer
 from convene.meetings.vocabulary import OfficerRole
 
@@ -72,8 +72,14 @@ async def add_officer(actor: Any, session_id: int, data: OfficerIn) -> OfficerOu
         )
         await officer.save()
         added = await get_officer(officer.id)
-        await record(
-            actor, "officer.added", "officer", officer.id, None, _audited(added), session_id
+        await publish(
+            OfficerChanged(
+                actor=actor,
+                action="officer.added",
+                object_id=officer.id,
+                after=_audited(added),
+                session_id=session_id,
+            )
         )
     return added
 
@@ -93,13 +99,15 @@ async def update_officer(actor: Any, officer_id: int, patch: OfficerPatch) -> Of
         if changes:
             await Officer.update(changes).where(Officer.id == officer_id)
         updated = await get_officer(officer_id)
-        await record(
-            actor,
-            "officer.changed",
-            "officer",
-            officer_id,
-            *audit_changes(before, _audited(updated)),
-            current["session"],
+        await publish(
+            OfficerChanged(
+                actor=actor,
+                action="officer.changed",
+                object_id=officer_id,
+                before=before,
+                after=_audited(updated),
+                session_id=current["session"],
+            )
         )
     return updated
 
@@ -113,8 +121,14 @@ async def remove_officer(actor: Any, officer_id: int) -> None:
     session_id = await officer_session(officer_id)
     async with locked_transaction(f"officers:{session_id}"):
         await Officer.delete().where(Officer.id == officer_id)
-        await record(
-            actor, "officer.removed", "officer", officer_id, _audited(officer), None, session_id
+        await publish(
+            OfficerChanged(
+                actor=actor,
+                action="officer.removed",
+                object_id=officer_id,
+                before=_audited(officer),
+                session_id=session_id,
+            )
         )
 
 

@@ -15,11 +15,12 @@ import msgspec
 from msgspec import UNSET
 
 from convene.api.patches import given_fields
-from convene.audit.services import changes as audit_changes
-from convene.audit.services import record
 from convene.db import locked_transaction
 from convene.errors import NotFound, RuleViolation
+from convene.events.bus import publish
 from convene.meetings.bodies import join_codes, split_codes
+from convene.meetings.events import SessionChanged
+from convene.meetings.lookups import session_row
 from convene.meetings.schemas import PartIn, PartOut, SessionFields, SessionOut, SessionPatch
 from convene.meetings.tables import Body, Session, SessionPart
 from convene.meetings.timezones import check_timezone
@@ -31,6 +32,7 @@ from convene.meetings.vocabulary import (
     SessionKind,
     SessionStatus,
 )
+from convene.sittings.services import follow_session_change, sittings_outside
 
 NUMBERING_LOCK = "session-numbering"
 DEFAULT_HYBRID_IN_PERSON_QUOTA = 2
@@ -89,17 +91,6 @@ def _where(filters: SessionFilters, include_drafts: bool) -> list[Any]:
         )
         conditions.append(Session.id.is_in(with_body))
     return conditions
-
-
-async def session_row(session_id: int, *, include_drafts: bool = True) -> dict[str, Any]:
-    """The session as stored, or 404: the one place a missing session is answered.
-
-    ``include_drafts=False`` answers 404 for a draft too, as the public must not know of it.
-    """
-    row = await Session.select().where(Session.id == session_id).first()
-    if row is None or (not include_drafts and row["status"] not in PUBLIC_STATUSES):
-        raise NotFound("Session")
-    return row
 
 
 async def get_session(session_id: int, *, include_private: bool) -> SessionOut:
@@ -195,8 +186,14 @@ async def create_session(actor: Any, fields: SessionFields) -> SessionOut:
         await session.save()
         await _save_parts(session.id, fields.parts, bodies)
         created = await get_session(session.id, include_private=True)
-        await record(
-            actor, "session.created", "session", session.id, None, _audited(created), session.id
+        await publish(
+            SessionChanged(
+                actor=actor,
+                action="session.created",
+                object_id=session.id,
+                after=_audited(created),
+                session_id=session.id,
+            )
         )
     return created
 
@@ -226,22 +223,21 @@ async def update_session(actor: Any, session_id: int, patch: SessionPatch) -> Se
             await _save_parts(session_id, parts, bodies)
         await _tell_sittings(actor, current)
         updated = await get_session(session_id, include_private=True)
-        await record(
-            actor,
-            "session.changed",
-            "session",
-            session_id,
-            *audit_changes(before, _audited(updated)),
-            session_id,
+        await publish(
+            SessionChanged(
+                actor=actor,
+                action="session.changed",
+                object_id=session_id,
+                before=before,
+                after=_audited(updated),
+                session_id=session_id,
+            )
         )
     return updated
 
 
 async def _tell_sittings(actor: Any, before: dict[str, Any]) -> None:
-    """Calendars show each sitting with its session's venue and link: pass the change on."""
-    # Imported here: the sittings' calendar messages read session titles from this module.
-    from convene.sittings.services import follow_session_change
-
+    """Sittings show their session's venue and link, and meet on its dates: pass the change on."""
     after = await Session.select().where(Session.id == before["id"]).first()
     await follow_session_change(actor, before, after)
 
@@ -261,7 +257,12 @@ async def delete_session(actor: Any, session_id: int) -> None:
             )
         before = _audited(await get_session(session_id, include_private=True))
         await Session.delete().where(Session.id == session_id)
-        await record(actor, "session.deleted", "session", session_id, before, None, None)
+        # No session id: the entry outlives the session it describes.
+        await publish(
+            SessionChanged(
+                actor=actor, action="session.deleted", object_id=session_id, before=before
+            )
+        )
 
 
 def _writable(values: dict[str, Any]) -> dict[str, Any]:
@@ -462,8 +463,6 @@ async def _save_parts(
 
 async def _check_sittings_fit(session_id: int, values: dict[str, Any]) -> None:
     """New dates or a new time zone must still hold every sitting already planned."""
-    from convene.sittings.services import sittings_outside  # sittings build on sessions
-
     outside = await sittings_outside(
         session_id, values["start_date"], values["end_date"], values["timezone"]
     )

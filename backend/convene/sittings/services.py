@@ -2,7 +2,9 @@
 
 Times are stored in UTC and shown in the venue's zone, so a sitting at 10:00
 in Vienna stays at 10:00 local time across a daylight-saving change.
-``sequence`` rises whenever a calendar must hear of a change.
+``sequence`` rises whenever a calendar must hear of a change. Every write
+publishes what changed (:mod:`convene.sittings.events`) for calendars and the
+audit log to hear, in its transaction.
 """
 
 from __future__ import annotations
@@ -17,15 +19,14 @@ import msgspec
 from convene.agenda.services import item_numbers
 from convene.agenda.tables import AgendaItem
 from convene.api.patches import given_fields
-from convene.audit.services import changes as audit_changes
-from convene.audit.services import record
-from convene.calendar.invitations import announce_sitting_change
 from convene.db import locked_transaction
 from convene.errors import NotFound, RuleViolation
-from convene.meetings.services import session_row
+from convene.meetings.lookups import session_row
+from convene.events.bus import publish
 from convene.meetings.tables import Session
 from convene.meetings.timezones import in_zone, local_day_bounds
 from convene.meetings.vocabulary import SessionFormat, SessionStatus
+from convene.sittings.events import SittingChanged, SittingRevised
 from convene.sittings.schemas import SittingIn, SittingOut, SittingPatch, TakenUpItem
 from convene.sittings.tables import Sitting, SittingItem
 
@@ -148,12 +149,15 @@ async def create_sitting(actor: Any, session_id: int, data: SittingIn) -> Sittin
         )
         await sitting.save()
         await _set_items(sitting.id, data.agenda_item_ids)
-        await announce_sitting_change(
-            sitting.id
-        )  # approved delegates are invited to the new sitting
         created = await get_sitting(sitting.id, include_links=True)
-        await record(
-            actor, "sitting.created", "sitting", sitting.id, None, _audited(created), session_id
+        await publish(
+            SittingChanged(
+                actor=actor,
+                action="sitting.created",
+                object_id=sitting.id,
+                after=_audited(created),
+                session_id=session_id,
+            )
         )
     return created
 
@@ -181,18 +185,17 @@ async def update_sitting(actor: Any, sitting_id: int, patch: SittingPatch) -> Si
         if item_ids is not None:
             await _check_items(session["id"], item_ids)
             await _set_items(sitting_id, item_ids)
-        if await _save_changes(sitting_id, current, changes):
-            await announce_sitting_change(
-                sitting_id
-            )  # same UID, higher SEQUENCE, to every delegate
+        await _save_changes(sitting_id, current, changes)
         updated = await get_sitting(sitting_id, include_links=True)
-        await record(
-            actor,
-            "sitting.changed",
-            "sitting",
-            sitting_id,
-            *audit_changes(before, _audited(updated)),
-            session["id"],
+        await publish(
+            SittingChanged(
+                actor=actor,
+                action="sitting.changed",
+                object_id=sitting_id,
+                before=before,
+                after=_audited(updated),
+                session_id=session["id"],
+            )
         )
     return updated
 
@@ -209,13 +212,13 @@ async def cancel_sitting(actor: Any, sitting_id: int) -> SittingOut:
 
 
 async def follow_session_change(actor: Any, before: dict[str, Any], after: dict[str, Any]) -> None:
-    """Carry a change of the session into its sittings' calendars, in the session's transaction.
+    """Carry a change of the session into its sittings, in the session's transaction.
 
     Every sitting shows its session's venue, join link and time zone, so a
-    change to those is news for each live sitting (higher SEQUENCE, an update
-    to every delegate). A session cancelled or postponed will not meet on its
-    dates: its sittings are cancelled, and the secretariat schedules new ones
-    once the session has new dates.
+    change to those is news for each live sitting (higher SEQUENCE, so an
+    update to every delegate's calendar). A session cancelled or postponed
+    will not meet on its dates: its sittings are cancelled, and the
+    secretariat schedules new ones once the session has new dates.
     """
     called_off = after["status"] in CALLED_OFF and before["status"] != after["status"]
     if not called_off and all(before[field] == after[field] for field in SHOWN_IN_SITTINGS):
@@ -228,21 +231,22 @@ async def follow_session_change(actor: Any, before: dict[str, Any], after: dict[
             await _cancel(actor, row)
         else:
             await _save_changes(row["id"], row, {}, news=True)
-            await announce_sitting_change(row["id"])
+            await publish(SittingRevised(sitting_id=row["id"], session_id=row["session"]))
 
 
 async def _cancel(actor: Any, current: dict[str, Any]) -> None:
     before = _audited(await get_sitting(current["id"], include_links=True))
     await _save_changes(current["id"], current, {"status": CANCELLED})
-    await announce_sitting_change(current["id"])  # a METHOD:CANCEL to every delegate
     after = _audited(await get_sitting(current["id"], include_links=True))
-    await record(
-        actor,
-        "sitting.cancelled",
-        "sitting",
-        current["id"],
-        *audit_changes(before, after),
-        current["session"],
+    await publish(
+        SittingChanged(
+            actor=actor,
+            action="sitting.cancelled",
+            object_id=current["id"],
+            before=before,
+            after=after,
+            session_id=current["session"],
+        )
     )
 
 
@@ -252,8 +256,8 @@ def _audited(sitting: SittingOut) -> dict[str, Any]:
 
 async def _save_changes(
     sitting_id: int, current: dict[str, Any], changes: dict[str, Any], *, news: bool = False
-) -> bool:
-    """Save the changes; True when calendars must hear of them (SEQUENCE rose).
+) -> None:
+    """Save the changes; SEQUENCE rises when calendars must hear of them.
 
     ``news`` says the sitting changed through its session (venue, link, zone).
     """
@@ -265,7 +269,6 @@ async def _save_changes(
     if notifiable:
         values["sequence"] = current["sequence"] + 1
     await Sitting.update(values).where(Sitting.id == sitting_id)
-    return notifiable
 
 
 def _comparable(row: dict[str, Any], field: str) -> Any:

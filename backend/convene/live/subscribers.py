@@ -1,0 +1,30 @@
+"""The session's streams hear each registration change and each arrival, once it has committed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from convene.delegations import events
+from convene.events.bus import EventBus
+from convene.live.channels import LiveChannels
+from convene.live.schemas import CheckedIn, RegistrationChanged
+
+
+def subscribe_live(bus: EventBus, channels: LiveChannels) -> None:
+    live = LiveUpdates(channels)
+    bus.subscribe_after_commit(events.RegistrationChanged, live.registration_changed)
+    bus.subscribe_after_commit(events.CheckedIn, live.checked_in)
+
+
+@dataclass(frozen=True)
+class LiveUpdates:
+    channels: LiveChannels
+
+    async def registration_changed(self, event: events.RegistrationChanged) -> None:
+        update = RegistrationChanged(event.registration_id, event.after["status"], event.change)
+        await self.channels.tell(event.after["session"], update)
+
+    async def checked_in(self, event: events.CheckedIn) -> None:
+        await self.channels.tell(
+            event.session_id, CheckedIn(event.registration_id, event.sitting_id)
+        )
