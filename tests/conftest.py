@@ -14,19 +14,23 @@ import os
 import subprocess
 import sys
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections import Counter
+from collections.abc import AsyncIterator, Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import asyncpg
 import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
+from piccolo.engine.base import Engine
 from redis.asyncio import Redis
 
 from convene.accounts.roles import Role
 from convene.accounts.services import issue_api_token
 from convene.accounts.tables import Account
 from convene.app import create_app
+from convene.db import bind_engine, current_engine
 from convene.registry import all_tables, app_registry
 from convene.settings import Settings
 
@@ -114,14 +118,64 @@ def settings(database_url: str, var_dir: Path) -> Settings:
     )
 
 
+@dataclass(frozen=True)
+class _BuiltApp:
+    app: Litestar
+    engine: Engine
+    """The engine ``create_app`` bound the tables to, bound again for every test of the app."""
+
+
+_apps: dict[Settings, _BuiltApp] = {}
+"""The apps built by ``bound_app``, one per distinct settings: building one takes ~0.2 s."""
+
+
 @pytest.fixture
-async def app(settings: Settings) -> Litestar:
-    app = create_app(settings)
-    await _empty_tables(settings.database_url)
-    return app
+def bound_app(settings: Settings) -> Litestar:
+    """The app for the test's settings, built once per run, its tables bound to its engine.
+
+    Its rows are whatever the last test left: tests ask for ``app``, which
+    empties them, unless they keep rows across tests on purpose (the access matrix).
+    Tests of the two engines alternate, so the tables are bound again every time.
+    ``create_app`` also records process-wide state taken from the settings (the
+    calendar identity): every settings fixture of the suite shares base URL,
+    sender and time zone, and a test that builds an app of other settings does
+    it with ``build_app``, after which every app is built afresh.
+    """
+    built = _apps.get(settings)
+    if built is None:
+        app = create_app(settings)
+        built = _apps[settings] = _BuiltApp(app, current_engine())
+    bind_engine(built.engine, all_tables(app_registry()))
+    return built.app
 
 
-async def _empty_tables(database_url: str) -> None:
+@pytest.fixture
+async def app(bound_app: Litestar, settings: Settings) -> Litestar:
+    """The app for the test's settings, on empty tables."""
+    await empty_tables(settings.database_url)
+    return bound_app
+
+
+AppBuilder = Callable[[Settings], Litestar]
+
+
+@pytest.fixture
+def build_app() -> Iterator[AppBuilder]:
+    """``build_app(settings)``: a new app of the test's own, for settings no fixture has.
+
+    Building it rebinds the tables and records its calendar identity for the
+    whole process, so once the test is over the apps kept by ``bound_app`` are dropped.
+    """
+    yield create_app
+    _apps.clear()
+
+
+emptied: Counter[str] = Counter()
+"""How often each database's tables were emptied: rows kept across tests are stale once it moves."""
+
+
+async def empty_tables(database_url: str) -> None:
+    emptied[database_url] += 1
     tables = all_tables(app_registry())
     names = ", ".join(f'"{table._meta.tablename}"' for table in tables)
     if database_url.startswith("sqlite"):
@@ -170,40 +224,82 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.fixture
-def live_server(app: Litestar, settings: Settings) -> Iterator[str]:
-    """A real ``convene serve`` process (two workers) on the test's database and var directory."""
+SERVER_START_SECONDS = 60
+"""Three processes import the whole app: seconds on a quiet machine, far more on a busy one."""
+
+
+class LiveServers:
+    """Real ``convene serve`` processes (two workers each) on one database, one per environment.
+
+    Starting one takes seconds of three processes' imports, and a server keeps
+    nothing of a test's between requests but what is in the database (emptied
+    before every test) and the var directory; so each is started the first time
+    a test asks for it and kept until the run moves to the other engine.
+    """
+
+    def __init__(self) -> None:
+        self._running: dict[tuple[tuple[str, str], ...], tuple[subprocess.Popen[bytes], str]] = {}
+
+    def url_for(self, settings: Settings) -> str:
+        env = {
+            "DATABASE_URL": settings.database_url,
+            "CONVENE_VAR_DIR": str(settings.var_dir),
+            "BASE_URL": settings.base_url,
+            "CONVENE_ENV": "test",
+            "MAIL_POLL_SECONDS": "0",
+            # Channels over Redis only where the test's settings say so, never the shell's REDIS_URL.
+            "REDIS_URL": settings.redis_url or "",
+        }
+        key = tuple(sorted(env.items()))
+        if key not in self._running:
+            self._running[key] = _start_server(os.environ | env)
+        return self._running[key][1]
+
+    def stop(self) -> None:
+        for server, _ in self._running.values():
+            server.terminate()
+        for server, _ in self._running.values():
+            server.wait(timeout=30)
+        self._running.clear()
+
+
+def _start_server(env: dict[str, str]) -> tuple[subprocess.Popen[bytes], str]:
+    """``convene serve --workers 2`` on a free port, answering ``/health``; and its base URL."""
     import httpx
     import time
 
     port = free_port()
-    env = os.environ | {
-        "DATABASE_URL": settings.database_url,
-        "CONVENE_VAR_DIR": str(settings.var_dir),
-        "BASE_URL": settings.base_url,
-        "CONVENE_ENV": "test",
-        "MAIL_POLL_SECONDS": "0",
-        # Channels over Redis only where the test's settings say so, never the shell's REDIS_URL.
-        "REDIS_URL": settings.redis_url or "",
-    }
     command = [sys.executable, "-m", "convene.cli", "serve", "--port", str(port), "--workers", "2"]
     server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base_url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(f"{base_url}/health", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError("convene serve did not become healthy within 30 s")
-            time.sleep(0.2)
-        yield base_url
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    deadline = time.monotonic() + SERVER_START_SECONDS
+    while server.poll() is None and time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{base_url}/health", timeout=2).status_code == 200:
+                return server, base_url
+        except httpx.TransportError:
+            pass
+        time.sleep(0.1)
+    exited = server.poll()
+    server.terminate()
+    server.wait(timeout=30)
+    if exited is not None:
+        raise RuntimeError(f"convene serve exited with status {exited} before answering /health")
+    raise RuntimeError(f"convene serve did not become healthy within {SERVER_START_SECONDS} s")
+
+
+@pytest.fixture(scope="session")
+def live_servers(database_url: str) -> Iterator[LiveServers]:
+    """The live servers of one engine's database, stopped before that database is dropped."""
+    servers = LiveServers()
+    yield servers
+    servers.stop()
+
+
+@pytest.fixture
+def live_server(app: Litestar, settings: Settings, live_servers: LiveServers) -> str:
+    """The base URL of a real ``convene serve`` (two workers) on the test's database and var dir."""
+    return live_servers.url_for(settings)
 
 
 @pytest.fixture

@@ -13,9 +13,8 @@ import httpx
 import pytest
 from litestar.testing import AsyncTestClient
 
-from convene.app import create_app
 from convene.settings import Settings
-from tests.conftest import run_convene
+from tests.conftest import AppBuilder, run_convene
 
 
 async def test_health_reports_a_reachable_migrated_database(client: AsyncTestClient) -> None:
@@ -30,7 +29,9 @@ async def test_health_reports_a_reachable_migrated_database(client: AsyncTestCli
 
 
 @pytest.mark.parametrize("engine", ["postgres", "sqlite"])
-async def test_health_answers_503_when_the_database_is_unreachable(engine: str, tmp_path: Path) -> None:
+async def test_health_answers_503_when_the_database_is_unreachable(
+    engine: str, tmp_path: Path, build_app: AppBuilder
+) -> None:
     not_a_directory = tmp_path / "a-file"
     not_a_directory.write_text("")
     unreachable_url = {
@@ -38,7 +39,7 @@ async def test_health_answers_503_when_the_database_is_unreachable(engine: str, 
         "sqlite": f"sqlite:///{not_a_directory}/convene.sqlite3",
     }[engine]
     settings = Settings(database_url=unreachable_url, secret_key="k", environment="test", var_dir=tmp_path)
-    async with AsyncTestClient(app=create_app(settings)) as client:
+    async with AsyncTestClient(app=build_app(settings)) as client:
         response = await client.get("/health")
     assert response.status_code == 503
     assert response.headers["content-type"].startswith("application/problem+json")

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import os
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -16,8 +18,20 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 """The checkout: ``frontend/``, ``migrations/`` and ``reports/`` live beside ``backend/``."""
 
 
+ENVIRONMENTS = ("development", "test", "production")
+
+
 class SettingsError(RuntimeError):
     """A setting is missing or malformed; the process must not start."""
+
+
+class PasswordHashing(StrEnum):
+    """How hard password hashes are to compute (see :mod:`convene.accounts.passwords`)."""
+
+    STRONG = "strong"
+    """RFC 9106's recommended Argon2id cost: about a tenth of a second a hash, by design."""
+    CHEAPEST = "cheapest"
+    """Argon2id's cheapest parameters: for the test suite only, which hashes hundreds of passwords."""
 
 
 @dataclass(frozen=True)
@@ -56,13 +70,15 @@ class Settings:
     def is_development(self) -> bool:
         return self.environment == "development"
 
+    @property
+    def password_hashing(self) -> PasswordHashing:
+        return password_hashing(self.environment)
+
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
         """Build settings from ``env`` (the process environment by default)."""
         env = dict(os.environ if env is None else env)
-        environment = env.get("CONVENE_ENV", "development")
-        if environment not in {"development", "test", "production"}:
-            raise SettingsError("CONVENE_ENV must be development, test or production")
+        environment = current_environment(env)
         var_dir = Path(env.get("CONVENE_VAR_DIR", PROJECT_ROOT / "var"))
         timezone = env.get("DEFAULT_TIMEZONE", "Europe/Vienna")
         _check_timezone(timezone)
@@ -85,6 +101,20 @@ class Settings:
             var_dir=var_dir,
             mail_poll_seconds=_poll_seconds(env.get("MAIL_POLL_SECONDS", "10")),
         )
+
+
+def current_environment(env: Mapping[str, str] | None = None) -> str:
+    """``CONVENE_ENV`` (of the process environment by default): development, test or production."""
+    env = os.environ if env is None else env
+    environment = env.get("CONVENE_ENV", "development")
+    if environment not in ENVIRONMENTS:
+        raise SettingsError("CONVENE_ENV must be development, test or production")
+    return environment
+
+
+def password_hashing(environment: str) -> PasswordHashing:
+    """Cheap hashes in the test environment only; every other environment keeps the strong cost."""
+    return PasswordHashing.CHEAPEST if environment == "test" else PasswordHashing.STRONG
 
 
 def default_database_url(env: dict[str, str] | None = None) -> str:

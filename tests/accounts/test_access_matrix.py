@@ -7,8 +7,10 @@ The table below is the app's access policy in one place. Two tests hold it:
   ``AWAITING_ENTRIES``), and every entry must name a route that exists. A new
   route without an entry fails here, so access is always decided explicitly.
 - ``test_route_answers_each_role_as_expected``: each entry is called once per
-  role (a write on a fresh database for each role) and must answer exactly
-  the status it lists for that role.
+  role and must answer exactly the status it lists for that role. Every call
+  meets the world exactly as built (see below): the cases share it, and any
+  call that changed a row (a write that succeeded, a read that issues
+  something) has it built afresh for the next.
 
 Roles: the secretariat; the focal point of entity A; the focal point of
 entity B; a delegate of entity A; the public (not signed in). Signed-in roles
@@ -35,19 +37,20 @@ import pytest
 from litestar import Litestar
 from litestar.routes import HTTPRoute
 from litestar.testing import AsyncTestClient
+from piccolo.table import Table
 
 from convene.accounts.roles import Role
 from convene.accounts.tables import Account, ApiToken
 from convene.accounts.tokens import new_token, token_hash
-from convene.app import create_app
 from convene.db import current_engine
+from convene.registry import all_tables, app_registry
 from convene.entities.tables import Entity
 from convene.mail.tables import OutboxMessage
 from convene.settings import Settings
 from tests.calendar.world import MATRIX_BODY, MATRIX_FEED_TOKEN, build_calendar
 from tests.reports.world import build_reports
 from tests.web.world import CHECK_IN_BADGE, build_web
-from tests.conftest import _empty_tables
+from tests.conftest import emptied, empty_tables
 from tests.meetings.world import build_meetings
 
 ROLES = ("secretariat", "focal_a", "focal_b", "delegate", "public")
@@ -511,6 +514,10 @@ class World:
     app: Litestar
     headers: dict[str, dict[str, str]] = field(default_factory=dict)
     ids: dict[str, int] = field(default_factory=dict)
+    emptied: int = 0
+    """``tests.conftest.emptied`` of its database once built: it moves when a test empties it."""
+    rows: dict[str, str | None] = field(default_factory=dict)
+    """Every row of the database once built (see :func:`_rows`)."""
 
 
 async def _person(world: World, role_key: str, email: str, role: Role, entity: int | None) -> None:
@@ -578,8 +585,8 @@ def served_routes(app: Litestar) -> set[tuple[str, str]]:
     return routes
 
 
-def test_every_route_has_an_entry(settings: Settings) -> None:
-    served = served_routes(create_app(settings))
+def test_every_route_has_an_entry(app: Litestar) -> None:
+    served = served_routes(app)
     listed = set(EXPECTATIONS) | AWAITING_ENTRIES
     missing = sorted(served - listed)
     stale = sorted(listed - served)
@@ -620,24 +627,22 @@ ROUTES = sorted(EXPECTATIONS)
 
 @pytest.mark.parametrize(("method", "path"), ROUTES, ids=[f"{m} {p}" for m, p in ROUTES])
 async def test_route_answers_each_role_as_expected(
-    app: Litestar, settings: Settings, method: str, path: str
+    bound_app: Litestar, settings: Settings, method: str, path: str
 ) -> None:
-    """Call the route as each role; a write starts each role from a fresh database."""
+    """Call the route as each role, each call on the world as built."""
     case = EXPECTATIONS[(method, path)]
     got: dict[str, int] = {}
     details: dict[str, str] = {}
-    world: World | None = None
-    async with AsyncTestClient(app=app, base_url="https://convene.test") as client:
+    async with AsyncTestClient(app=bound_app, base_url="https://convene.test") as client:
         client.follow_redirects = False
         for role in ROLES:
-            if world is not None and method in UNSAFE:
-                await _empty_tables(settings.database_url)
-                world = None
-            world = world or await _build_world(app, client)
+            world = await _world_as_built(bound_app, client, settings.database_url)
             client.cookies.clear()
             response = await _call(client, world, case, method, path, role)
             got[role] = response.status_code
             details[role] = response.text[:200]
+            if await _rows(settings.database_url) != world.rows:
+                del _worlds[settings.database_url]  # the call changed it: the next starts afresh
     wrong = {
         role: f"expected {case.answers[role]}, got {got[role]}: {details[role]}"
         for role in ROLES
@@ -646,11 +651,63 @@ async def test_route_answers_each_role_as_expected(
     assert not wrong, f"{method} {path}: {wrong}"
 
 
+_worlds: dict[str, World] = {}
+"""The world each database holds, exactly as built, shared by the cases."""
+
+
+async def _world_as_built(
+    app: Litestar, client: AsyncTestClient[Litestar], database_url: str
+) -> World:
+    """The shared world, built afresh unless the database still holds it as built.
+
+    Building it costs more than most calls, and most calls change nothing
+    (reads, refused writes): so the cases share it, and any call that changed
+    a row drops it. It is stale too once another test emptied the tables, or
+    once the app was built anew.
+    """
+    world = _worlds.get(database_url)
+    if world is None or world.app is not app or world.emptied != emptied[database_url]:
+        await empty_tables(database_url)
+        world = await _build_world(app, client)
+        world.emptied, world.rows = emptied[database_url], await _rows(database_url)
+        _worlds[database_url] = world
+    return world
+
+
 async def _build_world(app: Litestar, client: AsyncTestClient[Litestar]) -> World:
     world = World(app=app)
     for build in WORLD_BUILDERS:
         await build(world, client)
     return world
+
+
+BOOKKEEPING = {(ApiToken._meta.tablename, ApiToken.last_used_at._meta.db_column_name)}
+"""Columns left out of :func:`_rows`: every call with a personal token sets its time of last use."""
+
+
+async def _rows(database_url: str) -> dict[str, str | None]:
+    """Every row of every table, each table's as one string, read in one query."""
+    sqlite = database_url.startswith("sqlite")
+    aggregate = "group_concat(r, ';')" if sqlite else "string_agg(r, ';' ORDER BY k)"
+    tables = all_tables(app_registry())
+    selects = ", ".join(
+        f"(SELECT {aggregate} FROM ({_rows_of(table)}) AS rows) AS t{n}"
+        for n, table in enumerate(tables)
+    )
+    [found] = await tables[0].raw(f"SELECT {selects}")
+    return found
+
+
+def _rows_of(table: type[Table]) -> str:
+    """A query of ``table``'s rows in key order: ``k`` the key, ``r`` every column as text."""
+    name = table._meta.tablename
+    values = " || '|' || ".join(
+        f"COALESCE(CAST(\"{column._meta.db_column_name}\" AS TEXT), 'NULL')"
+        for column in table._meta.columns
+        if (name, column._meta.db_column_name) not in BOOKKEEPING
+    )
+    key = table._meta.primary_key._meta.db_column_name
+    return f'SELECT "{key}" AS k, {values} AS r FROM "{name}" ORDER BY k'
 
 
 async def _call(

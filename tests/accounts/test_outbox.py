@@ -10,7 +10,6 @@ from typing import Any
 import pytest
 from litestar.testing import AsyncTestClient
 
-from convene.app import create_app
 from convene.db import locked_transaction
 from convene.mail import services as mail
 from convene.mail.schemas import Attachment
@@ -18,6 +17,7 @@ from convene.mail.services import MAX_ATTEMPTS, backoff, deliver_pending, enqueu
 from convene.mail.tables import OutboxMessage
 from convene.settings import Settings
 from tests.accounts.conftest import SmtpServer
+from tests.conftest import AppBuilder
 
 CALENDAR = b"BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n"
 
@@ -149,9 +149,9 @@ async def test_header_injection_is_refused(app: Any) -> None:
 
 
 async def test_the_background_sender_delivers_while_the_app_runs(
-    settings: Settings, smtp_server: SmtpServer
+    settings: Settings, smtp_server: SmtpServer, build_app: AppBuilder
 ) -> None:
-    app = create_app(
+    app = build_app(
         dataclasses.replace(settings, smtp=smtp_server.settings, mail_poll_seconds=0.05)
     )
     async with AsyncTestClient(app=app):

@@ -11,10 +11,10 @@ from litestar.testing import AsyncTestClient
 from convene.accounts.roles import Role
 from convene.accounts.tables import WebSession
 from convene.accounts.web_sessions import key_hash
-from convene.app import create_app
 from convene.audit.tables import AuditEntry
 from convene.settings import Settings
 from tests.accounts.conftest import PASSWORD, Entities, csrf_of, make_person, session_csrf, sign_in
+from tests.conftest import AppBuilder
 
 
 async def test_signing_in_opens_a_session_that_api_calls_recognise(
@@ -61,9 +61,9 @@ async def test_the_session_cookie_is_httponly_lax_and_secure_with_only_a_hash_st
 
 
 async def test_in_development_the_cookie_is_not_secure(
-    settings: Settings, entities: Entities
+    settings: Settings, entities: Entities, build_app: AppBuilder
 ) -> None:
-    development = create_app(dataclasses.replace(settings, environment="development"))
+    development = build_app(dataclasses.replace(settings, environment="development"))
     await make_person("officer@unodc.example", Role.SECRETARIAT)
     async with AsyncTestClient(app=development, base_url="http://127.0.0.1:8000") as browser:
         browser.follow_redirects = False

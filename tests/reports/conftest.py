@@ -1,15 +1,15 @@
 """Fixtures for reports: sessions made through the API, delegations written straight to their tables.
 
 Delegations and registrations are inserted as rows (the registration services
-are another issue's); each test gets its own report cache directory, so
+are another issue's); each test starts with an empty report cache, so
 whether a PDF came from the cache depends only on what that test did.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import io
 import secrets
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -18,14 +18,13 @@ from pypdf import PdfReader
 
 from convene.delegations.tables import CheckIn, Delegation, Registration
 from convene.entities.tables import Entity
-from convene.settings import Settings
 from tests.meetings.conftest import bodies, create_session, registry  # noqa: F401 (fixtures used here)
 
 
-@pytest.fixture
-def settings(settings: Settings, tmp_path: Path) -> Settings:
-    """The suite's settings with a var directory (and so a report cache) of this test's own."""
-    return dataclasses.replace(settings, var_dir=tmp_path / "var")
+@pytest.fixture(autouse=True)
+def empty_report_cache(var_dir: Path) -> None:
+    """No PDF left in the report cache (``<var_dir>/reports``) by an earlier test."""
+    shutil.rmtree(var_dir / "reports", ignore_errors=True)
 
 
 def person(given: str, family: str, **fields: Any) -> dict[str, Any]:
