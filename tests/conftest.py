@@ -16,21 +16,18 @@ import sys
 import uuid
 from collections import Counter
 from collections.abc import AsyncIterator, Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import asyncpg
 import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
-from piccolo.engine.base import Engine
 from redis.asyncio import Redis
 
 from convene.accounts.roles import Role
 from convene.accounts.services import issue_api_token
 from convene.accounts.tables import Account
-from convene.app import create_app
-from convene.db import bind_engine, current_engine
+from convene.app import ConveneApp, create_app
 from convene.registry import all_tables, app_registry
 from convene.settings import Settings
 
@@ -118,56 +115,40 @@ def settings(database_url: str, var_dir: Path) -> Settings:
     )
 
 
-@dataclass(frozen=True)
-class _BuiltApp:
-    app: Litestar
-    engine: Engine
-    """The engine ``create_app`` bound the tables to, bound again for every test of the app."""
-
-
-_apps: dict[Settings, _BuiltApp] = {}
+_apps: dict[Settings, ConveneApp] = {}
 """The apps built by ``bound_app``, one per distinct settings: building one takes ~0.2 s."""
 
 
 @pytest.fixture
-def bound_app(settings: Settings) -> Litestar:
-    """The app for the test's settings, built once per run, its tables bound to its engine.
+def bound_app(settings: Settings) -> ConveneApp:
+    """The app for the test's settings, built once per run, bound for code outside it.
 
     Its rows are whatever the last test left: tests ask for ``app``, which
     empties them, unless they keep rows across tests on purpose (the access matrix).
-    Tests of the two engines alternate, so the tables are bound again every time.
-    ``create_app`` also records process-wide state taken from the settings (the
-    calendar identity): every settings fixture of the suite shares base URL,
-    sender and time zone, and a test that builds an app of other settings does
-    it with ``build_app``, after which every app is built afresh.
+    Tests of the two engines alternate, so the app's runtime (engine and event
+    bus) is bound again every time for the fixtures that change data directly.
     """
-    built = _apps.get(settings)
-    if built is None:
-        app = create_app(settings)
-        built = _apps[settings] = _BuiltApp(app, current_engine())
-    bind_engine(built.engine, all_tables(app_registry()))
-    return built.app
+    app = _apps.get(settings)
+    if app is None:
+        app = _apps[settings] = create_app(settings)
+    app.runtime.bind()
+    return app
 
 
 @pytest.fixture
-async def app(bound_app: Litestar, settings: Settings) -> Litestar:
+async def app(bound_app: ConveneApp, settings: Settings) -> ConveneApp:
     """The app for the test's settings, on empty tables."""
     await empty_tables(settings.database_url)
     return bound_app
 
 
-AppBuilder = Callable[[Settings], Litestar]
+AppBuilder = Callable[[Settings], ConveneApp]
 
 
 @pytest.fixture
-def build_app() -> Iterator[AppBuilder]:
-    """``build_app(settings)``: a new app of the test's own, for settings no fixture has.
-
-    Building it rebinds the tables and records its calendar identity for the
-    whole process, so once the test is over the apps kept by ``bound_app`` are dropped.
-    """
-    yield create_app
-    _apps.clear()
+def build_app() -> AppBuilder:
+    """``build_app(settings)``: a new app of the test's own, for settings no fixture has."""
+    return create_app
 
 
 emptied: Counter[str] = Counter()
