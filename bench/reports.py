@@ -10,13 +10,18 @@ that peak memory is its own:
 
 - convene: Convene's list of participants (data from the database, styled,
   tagged PDF/UA-1), first (cold) and then warm, as a running server would;
-- floor: a minimal WeasyPrint document with the same rows (a heading per
-  delegation, a paragraph per person) and no styling at all.
+- floor: the same work done the simplest way: the same rows as bare HTML (a
+  heading per group and per delegation, a paragraph for each person's name and
+  one for their details), laid out on the same page size and margins in the
+  same fonts and size, with one shared ``FontConfiguration`` and stylesheet,
+  as Convene shares them; but no tagging (PDF/UA), running footers, page
+  counts, script markup or other styling.
 
 It prints the time (wall clock, and the CPU time of the warm runs), pages and
 peak memory (RSS) of each, and the ratio of the warm CPU times: CPU time,
 because on a shared machine the wall clock measures the neighbours too. The
-goal is within 1.5 times the floor and under 600 MB.
+goal is within 1.4 times the floor and under 600 MB; the exit status is 1
+when it is missed.
 """
 
 from __future__ import annotations
@@ -32,10 +37,18 @@ import sys
 import tempfile
 import time
 from datetime import date
+from functools import cache
 from html import escape
 from pathlib import Path
 
-GOAL_RATIO = 1.5
+GOAL_RATIO = 1.4
+FLOOR_CSS = """
+@page { size: A4; margin: 18mm 18mm 20mm 18mm; }
+html { font-family: "Noto Sans", "Noto Naskh Arabic", "Noto Sans CJK SC", "DejaVu Sans", sans-serif;
+       font-size: 9.5pt; line-height: 1.3; }
+p { margin: 0; }
+"""
+"""The page and the type of reports/report.css, and nothing else."""
 GOAL_MEMORY_MB = 600
 NAMES = [
     ("Mr.", "Gregor", "Koessler"), ("Ms.", "Anna", "Berger"), ("Mr.", "José María", "Núñez"),
@@ -166,19 +179,31 @@ def _convene_render(report) -> int:  # type: ignore[no-untyped-def]
 
 
 def _floor_render(report) -> int:  # type: ignore[no-untyped-def]
-    """The same rows as bare HTML, with WeasyPrint's defaults: no stylesheet, no tags, nothing shared."""
+    """The same rows as bare HTML, on Convene's page in Convene's fonts, with one shared font configuration."""
     import weasyprint
 
     rows = []
     for group in report.groups:
-        rows.append(f"<h1>{escape(group.heading)}</h1>")
+        rows.append(f"<h2>{escape(group.heading)}</h2>")
         for delegation in group.delegations:
-            rows.append(f"<h2>{escape(delegation.name)}</h2>")
-            rows += [f"<p>{escape(p.honorific)} {escape(p.full_name)}<br>{escape(p.details)} ({p.attends})</p>"
+            rows.append(f"<h3>{escape(delegation.name)}</h3>")
+            rows += [f"<p>{escape(p.honorific)} {escape(p.full_name)}</p><p>{escape(p.details)} ({p.attends})</p>"
                      for p in delegation.persons]
-    document = weasyprint.HTML(string=f"<html><body>{''.join(rows)}</body></html>").render()
+    fonts, stylesheet = _floor_style()
+    document = weasyprint.HTML(string=f"<html><body>{''.join(rows)}</body></html>").render(
+        stylesheets=[stylesheet], font_config=fonts)
     document.write_pdf()
     return len(document.pages)
+
+
+@cache
+def _floor_style():  # type: ignore[no-untyped-def]
+    """One font configuration and one parsed stylesheet for every render, as Convene keeps them."""
+    import weasyprint
+    from weasyprint.text.fonts import FontConfiguration
+
+    fonts = FontConfiguration()
+    return fonts, weasyprint.CSS(string=FLOOR_CSS, font_config=fonts)
 
 
 def _report(results: dict[str, dict[str, float]], args: argparse.Namespace) -> int:
@@ -195,7 +220,7 @@ def _report(results: dict[str, dict[str, float]], args: argparse.Namespace) -> i
     met = ratio <= GOAL_RATIO and memory < GOAL_MEMORY_MB
     print(f"convene / floor (warm, CPU): {ratio:.2f}x (goal <= {GOAL_RATIO}x); "
           f"peak {memory:.0f} MB (goal < {GOAL_MEMORY_MB} MB): {'met' if met else 'NOT met'}")
-    return 0
+    return 0 if met else 1
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 
 from convene.entities.categories import Category
 from convene.reports.texts import date_span, long_date, time_span, weekday_date
-from convene.templating import gettext as _
+from convene.translation import gettext as _
 
 FORMAT_LABELS = {"in_person": "In person", "online": "Online", "hybrid": "Hybrid"}
 STATUS_LABELS = {
