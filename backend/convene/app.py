@@ -10,8 +10,8 @@ apps with different settings can live in one process.
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Any
 
 from litestar import Litestar
@@ -108,7 +108,7 @@ def create_app(settings: Settings | None = None) -> ConveneApp:
     )
 
 
-def _database_pool(engine: Engine, size: int):
+def _database_pool(engine: Engine, size: int) -> Callable[[Litestar], AbstractAsyncContextManager[None]]:
     """Open PostgreSQL's connection pool for the app's lifetime.
 
     If the database is down at start-up the app still starts (without a pool),
@@ -152,7 +152,7 @@ def _logging_config(settings: Settings) -> StructlogConfig:
         structlog_logging_config=logging_config,
         middleware_logging_config=LoggingMiddlewareConfig(
             request_log_fields=("method", "path", "query"),
-            response_log_fields=("status_code",),
+            response_log_fields=["status_code"],
             # Handlers whose query carries a secret (invitation and reset links).
             exclude_opt_key="skip_request_log",
         ),

@@ -12,11 +12,13 @@ outside any app (tests' fixtures, the CLI) uses the engine bound last.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator, Mapping
 from contextlib import asynccontextmanager, contextmanager
 from contextvars import ContextVar
+from typing import Any
 
 from piccolo.apps.migrations.tables import Migration
+from piccolo.columns import Column
 from piccolo.engine.base import Engine
 from piccolo.engine.postgres import PostgresEngine
 from piccolo.engine.sqlite import SQLiteEngine, TransactionType
@@ -67,7 +69,8 @@ class _AppTableMeta(TableMeta):
 
 def bind_engine(engine: Engine, tables: Iterable[type[Table]]) -> None:
     """Point every table (and Piccolo's migration table) at ``engine``, outside any app's work."""
-    for table in (*tables, Migration):
+    every: list[type[Table]] = [*tables, Migration]
+    for table in every:
         table._meta.__class__ = _AppTableMeta  # same fields, an engine that follows the app
         table._meta.db = engine
 
@@ -80,6 +83,15 @@ def using_engine(engine: Engine) -> Iterator[None]:
         yield
     finally:
         _app_engine.reset(token)
+
+
+def columns(values: Mapping[str, Any]) -> dict[Column | str, Any]:
+    """Values by column name, as Piccolo's ``update()`` takes them.
+
+    Piccolo types the argument ``dict[Column | str, Any]``; a ``dict[str, Any]``
+    is the same thing at run time, but dicts are invariant for type checkers.
+    """
+    return {name: value for name, value in values.items()}
 
 
 def current_engine() -> Engine:

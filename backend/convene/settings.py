@@ -117,11 +117,11 @@ def password_hashing(environment: str) -> PasswordHashing:
     return PasswordHashing.CHEAPEST if environment == "test" else PasswordHashing.STRONG
 
 
-def default_database_url(env: dict[str, str] | None = None) -> str:
+def default_database_url(env: Mapping[str, str] | None = None) -> str:
     """``DATABASE_URL``, or the development SQLite file under the var directory."""
-    env = os.environ if env is None else env
-    var_dir = Path(env.get("CONVENE_VAR_DIR", PROJECT_ROOT / "var"))
-    return env.get("DATABASE_URL") or f"sqlite:///{var_dir / 'convene.sqlite3'}"
+    values: Mapping[str, str] = os.environ if env is None else env
+    var_dir = Path(values.get("CONVENE_VAR_DIR", PROJECT_ROOT / "var"))
+    return values.get("DATABASE_URL") or f"sqlite:///{var_dir / 'convene.sqlite3'}"
 
 
 def _poll_seconds(value: str) -> float | None:

@@ -60,7 +60,7 @@ class AuthenticationMiddleware(ASGIMiddleware):
     scopes = (ScopeType.HTTP,)
 
     @staticmethod
-    def should_bypass_for_scope(scope: Scope) -> bool:  # type: ignore[override]
+    def should_bypass_for_scope(scope: Scope) -> bool:
         """Stylesheets and images are the same for everyone: no session lookup for them."""
         return scope["path"].startswith("/static/")
 
@@ -79,7 +79,7 @@ class AuthenticationMiddleware(ASGIMiddleware):
         )
         anonymous_token = request.cookies.get(csrf_cookie_name(settings)) or ""
         expected = session.csrf_token if session else anonymous_token
-        if _needs_csrf(scope["method"], session, request.headers.get("content-type", "")):
+        if _needs_csrf(request.method, session, request.headers.get("content-type", "")):
             await _check_csrf(request, expected)
         if session is None and not anonymous_token:
             expected = secrets.token_urlsafe(32)

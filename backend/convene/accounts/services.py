@@ -15,6 +15,7 @@ import msgspec
 from email_validator import EmailNotValidError, validate_email
 from litestar.exceptions import PermissionDeniedException
 from msgspec import UNSET
+from piccolo.custom_types import Combinable
 
 from convene.accounts.access import (
     can_see_personal_data,
@@ -27,6 +28,7 @@ from convene.accounts.passwords import hash_password, password_problem
 from convene.accounts.roles import Role
 from convene.accounts.schemas import (
     AccountOut,
+    AccountStatus,
     AccountPatch,
     MeOut,
     NewTokenOut,
@@ -214,7 +216,7 @@ def account_out(row: dict[str, Any], viewer: Any) -> AccountOut:
     )
 
 
-def account_status(row: dict[str, Any]) -> str:
+def account_status(row: dict[str, Any]) -> AccountStatus:
     if not row["is_active"]:
         return "deactivated"
     return "active" if row["password_hash"] else "invited"
@@ -265,7 +267,7 @@ async def list_accounts(
 
 
 def _account_filter(role: Role | None, entity_id: int | None) -> Any:
-    where = None
+    where: Combinable | None = None
     if role is not None:
         where = Account.role == role.value
     if entity_id is not None:
@@ -334,7 +336,7 @@ async def _apply(actor: Any, row: dict[str, Any], values: dict[str, Any], action
 async def get_me(user: Account, auth: str) -> MeOut:
     """The signed-in person as they see themself, and how they proved it."""
     out = account_out(await account_row(user.id), user)
-    return MeOut(**msgspec.structs.asdict(out), signed_in_with=auth)
+    return MeOut(**msgspec.structs.asdict(out), signed_in_with="token" if auth == "token" else "session")
 
 
 async def update_profile(user: Account, patch: ProfilePatch) -> None:

@@ -70,7 +70,7 @@ async def sign_in(email: str, password: str, ip_address: str) -> SignInResult:
         return _locked(locked_until, now)
     account = await Account.objects().where(Account.email == key).first()
     usable = account is not None and account.is_active and bool(account.password_hash)
-    stored_hash = account.password_hash if usable else _decoy_hash()
+    stored_hash = account.password_hash if account is not None and usable else _decoy_hash()
     if await asyncio.to_thread(verify_password, stored_hash, password) and usable:
         await _forget_failures(key)
         return SignInResult(Outcome.SIGNED_IN, account)

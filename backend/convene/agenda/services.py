@@ -27,7 +27,7 @@ from convene.agenda.schemas import (
 )
 from convene.agenda.tables import AgendaItem, Document
 from convene.api.patches import given_fields
-from convene.db import locked_transaction
+from convene.db import columns, locked_transaction
 from convene.errors import NotFound, RuleViolation
 from convene.events.bus import publish
 from convene.meetings.bodies import join_codes, split_codes
@@ -175,9 +175,9 @@ async def update_item(actor: Any, item_id: int, patch: AgendaItemPatch) -> Agend
             await _place(session_id, item_id, parent_id, changes.get("position"))
             if old_parent != parent_id:
                 await _renumber(session_id, old_parent)
-        text = {k: changes[k] for k in ("title", "description") if k in changes}
+        text: dict[str, Any] = {k: changes[k] for k in ("title", "description") if k in changes}
         if text:
-            await AgendaItem.update(text).where(AgendaItem.id == item_id)
+            await AgendaItem.update(columns(text)).where(AgendaItem.id == item_id)
         after = await _audited(item_id)
         await publish(
             AgendaItemChanged(
@@ -368,7 +368,7 @@ async def update_document(actor: Any, document_id: int, patch: DocumentPatch) ->
         if "agenda_item_id" in changes:
             changes["agenda_item"] = changes.pop("agenda_item_id")
         if changes:
-            await Document.update(changes).where(Document.id == document_id)
+            await Document.update(columns(changes)).where(Document.id == document_id)
         updated = await get_document(document_id)
         await publish(
             DocumentChanged(

@@ -9,7 +9,7 @@ class AgendaItem(Table):
 
     id = Serial(primary_key=True)
     session = ForeignKey(Session, on_delete=OnDelete.cascade)
-    parent = ForeignKey("self", null=True, default=None, on_delete=OnDelete.cascade)
+    parent: ForeignKey["AgendaItem"] = ForeignKey("self", null=True, default=None, on_delete=OnDelete.cascade)
     position = Integer()
     title = Varchar(length=500)
     description = Text(default="")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 import msgspec
+from piccolo.custom_types import Combinable
 
 from convene.accounts.tables import Account
 from convene.audit.schemas import AuditEntryOut
@@ -92,7 +93,7 @@ def _filters(
     action: str | None,
     object_type: str | None,
     object_id: str | None,
-) -> Any:
+) -> Combinable | None:
     conditions = [
         condition
         for value, condition in (
@@ -104,7 +105,7 @@ def _filters(
         )
         if value is not None
     ]
-    combined = None
+    combined: Combinable | None = None
     for condition in conditions:
         combined = condition if combined is None else combined & condition
     return combined

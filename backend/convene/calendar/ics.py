@@ -14,7 +14,8 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event, Timezone, vCalAddress, vText, vUri
+from icalendar import Calendar, Event, Parameters, Timezone, vCalAddress, vText, vUri
+from icalendar.enums import STATUS, TRANSP
 
 from convene.calendar.identity import CalendarIdentity
 from convene.calendar.sources import SessionInfo, SittingInfo
@@ -26,10 +27,10 @@ REFRESH = timedelta(hours=1)
 """How often subscribers should reload a feed (REFRESH-INTERVAL, X-PUBLISHED-TTL)."""
 CANCELLED = "cancelled"
 SESSION_STATUS = {
-    SessionStatus.SCHEDULED.value: "CONFIRMED",
-    SessionStatus.CONCLUDED.value: "CONFIRMED",
-    SessionStatus.POSTPONED.value: "TENTATIVE",
-    SessionStatus.CANCELLED.value: "CANCELLED",
+    SessionStatus.SCHEDULED.value: STATUS.CONFIRMED,
+    SessionStatus.CONCLUDED.value: STATUS.CONFIRMED,
+    SessionStatus.POSTPONED.value: STATUS.TENTATIVE,
+    SessionStatus.CANCELLED.value: STATUS.CANCELLED,
 }
 
 
@@ -121,7 +122,7 @@ def sitting_event(
         location=link or _sitting_place(sitting, session, mode),
         description=_sitting_description(sitting, session, identity, mode, link),
         url=identity.session_url(session.id),
-        status="CANCELLED" if sitting.status == CANCELLED else "CONFIRMED",
+        status=STATUS.CANCELLED if sitting.status == CANCELLED else STATUS.CONFIRMED,
     )
     if link:
         event.add("conference", vUri(link), parameters=_conference_parameters(session))
@@ -137,12 +138,10 @@ def join_link(sitting: SittingInfo, session: SessionInfo) -> str:
     return sitting.online_link or session.join_link
 
 
-def _conference_parameters(session: SessionInfo) -> dict[str, str | list[str]]:
-    return {
-        "VALUE": "URI",
-        "FEATURE": ["AUDIO", "VIDEO"],
-        "LABEL": session.platform_name or "Join online",
-    }
+def _conference_parameters(session: SessionInfo) -> Parameters:
+    return Parameters(
+        {"VALUE": "URI", "FEATURE": ["AUDIO", "VIDEO"], "LABEL": session.platform_name or "Join online"}
+    )
 
 
 def _sitting_place(sitting: SittingInfo, session: SessionInfo, mode: str | None) -> str:
@@ -184,8 +183,8 @@ def session_event(session: SessionInfo, identity: CalendarIdentity) -> Event:
         location=_session_place(session),
         description=_session_description(session, identity),
         url=identity.session_url(session.id),
-        status=SESSION_STATUS.get(session.status, "CONFIRMED"),
-        transparency="TRANSPARENT",  # a session does not make a whole day busy
+        status=SESSION_STATUS.get(session.status, STATUS.CONFIRMED),
+        transparency=TRANSP.TRANSPARENT,  # a session does not make a whole day busy
     )
 
 

@@ -28,7 +28,7 @@ async def registration_row(registration_id: int) -> dict[str, Any]:
     """The registration as stored, with its entity's id (``entity_id``), or 404."""
     row = (
         await Registration.select(
-            Registration.all_columns(), Registration.delegation.entity.as_alias("entity_id")
+            *Registration.all_columns(), Registration.delegation.entity.as_alias("entity_id")
         )
         .where(Registration.id == registration_id)
         .first()

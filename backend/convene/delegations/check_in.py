@@ -1,3 +1,5 @@
+# mypy: disable-error-code="union-attr"
+# (Piccolo types a joined column, e.g. Registration.delegation.entity.short_name, as "Column | Any".)
 """Check-in at the venue: find an approved in-person delegate by name or badge code, mark arrival.
 
 An arrival is one insert and its audit entry, in one transaction under the
@@ -9,6 +11,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from typing import Any
+
+from piccolo.custom_types import Combinable
 
 from convene.db import locked_transaction
 from convene.delegations.events import CheckedIn
@@ -33,7 +37,7 @@ def _expected() -> Any:
 async def find_attendees(session_id: int, query: str, *, limit: int = 50) -> list[AttendeeOut]:
     """Approved in-person delegates whose name or badge code matches ``query``."""
     text = query.strip()
-    matches = Registration.badge_code == text.upper()
+    matches: Combinable = Registration.badge_code == text.upper()
     for word in text.split():
         matches = (
             matches

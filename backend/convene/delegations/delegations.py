@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from piccolo.custom_types import Combinable
+
 from convene.accounts.access import is_secretariat
 from convene.api.patches import given_fields
-from convene.db import locked_transaction
+from convene.db import columns, locked_transaction
 from convene.delegations.access import delegation_for
 from convene.delegations.events import DelegationChanged
 from convene.delegations.places import Limits, Taken, places_view, registration_lock, seats_taken
@@ -78,7 +80,7 @@ async def update_delegation(
         )
     async with locked_transaction(registration_lock(row["session"])):
         if changes:
-            await Delegation.update(changes).where(Delegation.id == delegation_id)
+            await Delegation.update(columns(changes)).where(Delegation.id == delegation_id)
             await publish(
                 DelegationChanged(
                     actor=actor,
@@ -99,7 +101,7 @@ async def get_delegation(actor: Any, delegation_id: int) -> DelegationOut:
 
 async def list_delegations(actor: Any, session_id: int) -> list[DelegationOut]:
     """The session's delegations (a focal point's own only), in a fixed number of queries."""
-    where = Delegation.session == session_id
+    where: Combinable = Delegation.session == session_id
     if not is_secretariat(actor):
         where = where & (Delegation.entity == getattr(actor, "entity", None))
     return await _views(actor, session_id, where)
@@ -109,7 +111,7 @@ async def _views(actor: Any, session_id: int, where: Any) -> list[DelegationOut]
     session = await session_row(session_id)
     rows = (
         await Delegation.select(
-            Delegation.all_columns(),
+            *Delegation.all_columns(),
             Delegation.entity.short_name.as_alias("entity_name"),
             Delegation.entity.category.as_alias("category"),
         )

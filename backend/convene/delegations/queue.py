@@ -1,3 +1,5 @@
+# mypy: disable-error-code="union-attr"
+# (Piccolo types a joined column, e.g. Registration.delegation.entity.short_name, as "Column | Any".)
 """The secretariat's registration queue and its exports (CSV, XLSX)."""
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ class QueueFilters:
 
 def _query(session_id: int, filters: QueueFilters) -> Any:
     query = Registration.select(
-        Registration.all_columns(),
+        *Registration.all_columns(),
         Registration.delegation.entity.id.as_alias("entity_id"),
         Registration.delegation.entity.short_name.as_alias("entity"),
         Registration.delegation.entity.category.as_alias("category"),

@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 from convene.accounts.access import is_secretariat
 from convene.api.patches import given_fields
-from convene.db import locked_transaction
+from convene.db import columns, locked_transaction
 from convene.delegations.access import delegation_row, registration_row
 from convene.delegations.events import RegistrationChanged
 from convene.delegations.places import Limits, registration_lock, shortfall, taken
@@ -344,7 +344,7 @@ async def _set(
         changes["waitlisted_at"] = datetime.now(UTC)
     elif status is not RegistrationStatus.WAITLISTED:
         changes["waitlisted_at"] = None
-    await Registration.update(changes).where(Registration.id == row["id"])
+    await Registration.update(columns(changes)).where(Registration.id == row["id"])
     after = await registration_row(row["id"])
     await _log(actor, after, action, note, before=row)
 

@@ -1,3 +1,5 @@
+# mypy: disable-error-code="union-attr"
+# (Piccolo types a joined column, e.g. Registration.delegation.entity.short_name, as "Column | Any".)
 """How a registration is shown: to its focal point, to the secretariat, to the person registered.
 
 Every answer that shows a registration (the API, the delegation and registration pages,
@@ -31,7 +33,7 @@ async def registration_history(registration_id: int) -> list[EventOut]:
     """Every change to a registration, oldest first, with who made it."""
     rows = (
         await RegistrationEvent.select(
-            RegistrationEvent.all_columns(),
+            *RegistrationEvent.all_columns(),
             RegistrationEvent.actor.full_name.as_alias("actor_name"),
         )
         .where(RegistrationEvent.registration == registration_id)
@@ -108,7 +110,7 @@ async def registration_rows(where: Any) -> list[dict[str, Any]]:
     """Registrations with their entity's id and short name, head of delegation first."""
     return (
         await Registration.select(
-            Registration.all_columns(),
+            *Registration.all_columns(),
             Registration.delegation.entity.id.as_alias("entity_id"),
             Registration.delegation.entity.short_name.as_alias("entity"),
         )

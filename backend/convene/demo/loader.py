@@ -7,6 +7,7 @@ already exist are left exactly as they are.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import msgspec
 
@@ -21,7 +22,7 @@ from convene.entities.tables import Entity
 from convene.meetings import bodies, officers, services
 from convene.meetings.schemas import BodyIn, OfficerIn, SessionFields, SessionPatch
 from convene.meetings.tables import Body, SessionPart
-from convene.meetings.vocabulary import SessionStatus
+from convene.meetings.vocabulary import Language, SessionStatus
 from convene.sittings import services as sittings
 from convene.sittings.schemas import SittingIn
 
@@ -51,9 +52,16 @@ async def load_demo_data() -> str:
     )
 
 
+def _found(row: dict[str, Any] | None, what: str) -> dict[str, Any]:
+    """A row the shipped demo data names: missing, the registry or the data file is broken."""
+    if row is None:
+        raise RuntimeError(f"The demo data names {what}, which is not in the database")
+    return row
+
+
 async def _exists(demo: DemoSession) -> bool:
     first = demo.fields["parts"][0]
-    body = await Body.select(Body.id).where(Body.code == first["body"]).first()
+    body = _found(await Body.select(Body.id).where(Body.code == first["body"]).first(), first["body"])
     query = SessionPart.exists().where(
         (SessionPart.body == body["id"])
         & (SessionPart.kind == first["kind"])
@@ -79,7 +87,7 @@ async def _load_session(demo: DemoSession) -> None:
             DocumentIn(
                 symbol=symbol,
                 title=title,
-                languages=fields.interpretation_languages or ["en"],
+                languages=fields.interpretation_languages or [Language.ENGLISH],
                 agenda_item_id=item_ids[item] if item else None,
             ),
         )
@@ -95,7 +103,7 @@ async def _load_session(demo: DemoSession) -> None:
             ),
         )
     for role, honorific, name, state in demo.officers:
-        entity = await Entity.select(Entity.id).where(Entity.short_name == state).first()
+        entity = _found(await Entity.select(Entity.id).where(Entity.short_name == state).first(), state)
         await officers.add_officer(
             None,
             session.id,

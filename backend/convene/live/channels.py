@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+from types import TracebackType
 from typing import Self
 
 from litestar.channels import ChannelsPlugin
@@ -64,9 +65,14 @@ class LiveChannels(ChannelsPlugin):
         self._loop = asyncio.get_running_loop()
         return self
 
-    async def __aexit__(self, *exc_info: object) -> None:
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc_value: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
         self._loop = None
-        await super().__aexit__(*exc_info)
+        await super().__aexit__(exc_type, exc_value, traceback)
         if self._redis is not None:
             await self._redis.aclose()
 

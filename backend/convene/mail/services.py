@@ -256,7 +256,7 @@ def _attach(message: EmailMessage, item: dict[str, str]) -> None:
     """Attach one file, keeping every parameter of its content type (``method=REQUEST``)."""
     parsed = email.message.Message()
     parsed["Content-Type"] = item["content_type"]
-    params = {key: value for key, value in parsed.get_params()[1:]}
+    params = {key: value for key, value in (parsed.get_params() or [])[1:]}
     message.add_attachment(
         base64.b64decode(item["content_b64"]),
         maintype=parsed.get_content_maintype(),

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import msgspec
 
 from convene.api.patches import given_fields
-from convene.db import locked_transaction
-from convene.entities.categories import Category
+from convene.db import columns, locked_transaction
 from convene.errors import NotFound, RuleViolation
 from convene.events.bus import publish
 from convene.meetings.events import BodyChanged
@@ -18,7 +18,8 @@ from convene.meetings.tables import Body
 BODIES_LOCK = "bodies"
 
 
-def join_codes(values: list[Category] | list[str]) -> str:
+def join_codes(values: Iterable[str]) -> str:
+    """Codes (plain, or str enums such as categories and languages) as the comma-separated column."""
     return ",".join(dict.fromkeys(str(getattr(v, "value", v)) for v in values))
 
 
@@ -75,7 +76,7 @@ async def update_body(actor: Any, code: str, patch: BodyPatch) -> BodyOut:
         changes["admitted_categories"] = join_codes(changes["admitted_categories"])
     async with locked_transaction(BODIES_LOCK):
         if changes:
-            await Body.update(changes).where(Body.code == code)
+            await Body.update(columns(changes)).where(Body.code == code)
         updated = await get_body(code)
         await publish(
             BodyChanged(

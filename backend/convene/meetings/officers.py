@@ -7,7 +7,7 @@ from typing import Any
 import msgspec
 
 from convene.api.patches import given_fields
-from convene.db import locked_transaction
+from convene.db import columns, locked_transaction
 from convene.entities.categories import Category
 from convene.entities.services import entity_row
 from convene.errors import NotFound, RuleViolation
@@ -23,7 +23,7 @@ PRESIDING_ROLES = [OfficerRole.PRESIDENT.value, OfficerRole.CHAIR.value]
 
 async def list_officers(session_id: int) -> list[OfficerOut]:
     rows = (
-        await Officer.select(Officer.all_columns(), Officer.entity.short_name.as_alias("state"))
+        await Officer.select(*Officer.all_columns(), Officer.entity.short_name.as_alias("state"))
         .where(Officer.session == session_id)
         .order_by(Officer.position)
         .order_by(Officer.id)
@@ -97,7 +97,7 @@ async def update_officer(actor: Any, officer_id: int, patch: OfficerPatch) -> Of
             changes["role"] = role.value
         before = _audited(await get_officer(officer_id))
         if changes:
-            await Officer.update(changes).where(Officer.id == officer_id)
+            await Officer.update(columns(changes)).where(Officer.id == officer_id)
         updated = await get_officer(officer_id)
         await publish(
             OfficerChanged(
@@ -147,7 +147,7 @@ async def _officer(officer_id: int) -> dict[str, Any]:
     The one place a missing officer is answered.
     """
     row = (
-        await Officer.select(Officer.all_columns(), Officer.entity.short_name.as_alias("state"))
+        await Officer.select(*Officer.all_columns(), Officer.entity.short_name.as_alias("state"))
         .where(Officer.id == officer_id)
         .first()
     )

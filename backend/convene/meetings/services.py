@@ -15,7 +15,7 @@ import msgspec
 from msgspec import UNSET
 
 from convene.api.patches import given_fields
-from convene.db import locked_transaction
+from convene.db import columns, locked_transaction
 from convene.errors import NotFound, RuleViolation
 from convene.events.bus import publish
 from convene.meetings.bodies import join_codes, split_codes
@@ -215,7 +215,7 @@ async def update_session(actor: Any, session_id: int, patch: SessionPatch) -> Se
                 merged[derived] = UNSET  # re-derive the format's defaults
         values = _session_values(merged, bodies)
         await _check_sittings_fit(session_id, values)
-        await Session.update({**_writable(values), Session.updated_at: datetime.now(UTC)}).where(
+        await Session.update(columns(_writable(values)) | {Session.updated_at: datetime.now(UTC)}).where(
             Session.id == session_id
         )
         if new_parts is not None:
@@ -238,8 +238,7 @@ async def update_session(actor: Any, session_id: int, patch: SessionPatch) -> Se
 
 async def _tell_sittings(actor: Any, before: dict[str, Any]) -> None:
     """Sittings show their session's venue and link, and meet on its dates: pass the change on."""
-    after = await Session.select().where(Session.id == before["id"]).first()
-    await follow_session_change(actor, before, after)
+    await follow_session_change(actor, before, await session_row(before["id"]))
 
 
 def _audited(session: SessionOut) -> dict[str, Any]:

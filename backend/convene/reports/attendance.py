@@ -1,3 +1,5 @@
+# mypy: disable-error-code="union-attr"
+# (Piccolo types a joined column, e.g. Registration.delegation.entity.short_name, as "Column | Any".)
 """Attendance figures: delegations and persons by category, mode and regional group, and per sitting.
 
 Figures count approved registrations, which is what the secretariat reports:

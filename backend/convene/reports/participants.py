@@ -1,3 +1,5 @@
+# mypy: disable-error-code="union-attr"
+# (Piccolo types a joined column, e.g. Registration.delegation.entity.short_name, as "Column | Any".)
 """The list of participants: approved registrations, grouped and ordered as UN lists are.
 
 Groups follow the rules of procedure (States parties first, NGOs last);

@@ -19,7 +19,7 @@ import msgspec
 from convene.agenda.services import item_numbers
 from convene.agenda.tables import AgendaItem
 from convene.api.patches import given_fields
-from convene.db import locked_transaction
+from convene.db import columns, locked_transaction
 from convene.errors import NotFound, RuleViolation
 from convene.meetings.lookups import session_row
 from convene.events.bus import publish
@@ -268,7 +268,7 @@ async def _save_changes(
     values["updated_at"] = datetime.now(UTC)
     if notifiable:
         values["sequence"] = current["sequence"] + 1
-    await Sitting.update(values).where(Sitting.id == sitting_id)
+    await Sitting.update(columns(values)).where(Sitting.id == sitting_id)
 
 
 def _comparable(row: dict[str, Any], field: str) -> Any:

@@ -18,6 +18,7 @@ from litestar.exceptions import (
     ValidationException,
 )
 from litestar.response import Redirect, Template
+from litestar.types import ExceptionHandlersMap
 
 from convene.errors import NotFound, RuleViolation
 from convene.templating import gettext as _
@@ -75,7 +76,7 @@ def form_mistake(request: AnyRequest, exc: FormErrors) -> Response[Any]:
     )
 
 
-PAGE_ERRORS: dict[type[Exception], Any] = {
+PAGE_ERRORS: ExceptionHandlersMap = {
     FormErrors: form_mistake,
     NotAuthorizedException: sign_in_first,
     PermissionDeniedException: not_yours,
