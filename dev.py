@@ -2,7 +2,7 @@
 """The two commands a newcomer needs, with nothing but Python 3.11+ installed.
 
     python3 dev.py run    set up, migrate, load demo data, serve on 127.0.0.1:8000
-    python3 dev.py test   set up and run the whole test suite (SQLite and PostgreSQL)
+    python3 dev.py test   set up, type-check backend/ and run the whole test suite (SQLite and PostgreSQL)
 
 Both create ``.venv`` on first use and reinstall only when ``pyproject.toml`` changes.
 """
@@ -131,6 +131,10 @@ def run_tests(args: list[str]) -> int:
     ensure_chromium()
     ensure_environment("[test]")
     env = os.environ | {"CONVENE_ENV": "test"}
+    if not args:  # the whole suite (as CI runs it) starts with the type check of backend/
+        print("Type-checking backend/ with mypy ...", flush=True)
+        if subprocess.run([str(BIN / "python"), "-m", "mypy"], cwd=ROOT).returncode != 0:
+            return 1
     return subprocess.run([str(BIN / "python"), "-m", "pytest", *args], cwd=ROOT, env=env).returncode
 
 

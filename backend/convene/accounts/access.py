@@ -12,31 +12,39 @@ from collections.abc import Mapping
 from typing import Any
 
 from convene.accounts.roles import Role
+from convene.accounts.tables import Account
 from convene.errors import NotFound
 
-Person = Any  # an Account row object (request.user) or None for the public
+Actor = Account | None
+"""Who acts or views: the signed-in person's account (``request.user``), or None for the
+public and for the system (the demo loader, a command)."""
 
 
-def role_of(user: Person) -> Role | None:
+def role_of(user: Actor) -> Role | None:
     """The user's role, or None for the public."""
     return None if user is None else Role(user.role)
 
 
-def is_secretariat(user: Person) -> bool:
+def is_secretariat(user: Actor) -> bool:
     return role_of(user) is Role.SECRETARIAT
 
 
-def is_focal_point_of(user: Person, entity_id: int | None) -> bool:
+def is_focal_point_of(user: Actor, entity_id: int | None) -> bool:
     """True for the focal point of exactly this entity."""
-    return role_of(user) is Role.FOCAL_POINT and entity_id is not None and user.entity == entity_id
+    return (
+        user is not None
+        and role_of(user) is Role.FOCAL_POINT
+        and entity_id is not None
+        and user.entity == entity_id
+    )
 
 
-def can_manage_entity(user: Person, entity_id: int | None) -> bool:
+def can_manage_entity(user: Actor, entity_id: int | None) -> bool:
     """The secretariat, or the focal point of ``entity_id``: who manages its delegation."""
     return is_secretariat(user) or is_focal_point_of(user, entity_id)
 
 
-def ensure_entity_access(user: Person, entity_id: int | None, what: str = "Entity") -> None:
+def ensure_entity_access(user: Actor, entity_id: int | None, what: str = "Entity") -> None:
     """Raise NotFound (404) unless ``user`` may manage what belongs to ``entity_id``.
 
     Call it with the entity that owns the object being read or changed, and
@@ -47,7 +55,7 @@ def ensure_entity_access(user: Person, entity_id: int | None, what: str = "Entit
         raise NotFound(what)
 
 
-def can_see_personal_data(viewer: Person, subject: Any) -> bool:
+def can_see_personal_data(viewer: Actor, subject: Any) -> bool:
     """May ``viewer`` see the e-mail address and phone number of ``subject``?
 
     Yes for the secretariat, for the person themself, and for the focal point

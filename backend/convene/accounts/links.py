@@ -98,7 +98,7 @@ async def _void_open_links(account_id: int, purpose: Purpose | None = None) -> N
 # -- invitations --------------------------------------------------------------
 
 
-async def invite(actor: Any, data: InvitationIn, settings: Settings) -> Invitation:
+async def invite(actor: Account, data: InvitationIn, settings: Settings) -> Invitation:
     """Create (or re-invite) an account and e-mail it a link to set a password.
 
     The secretariat invites anyone; a focal point invites delegates of their
@@ -135,7 +135,7 @@ async def invite(actor: Any, data: InvitationIn, settings: Settings) -> Invitati
     return Invitation(account_id=account.id, expires_at=expires_at)
 
 
-async def _invitation_entity(actor: Any, data: InvitationIn) -> int | None:
+async def _invitation_entity(actor: Account, data: InvitationIn) -> int | None:
     """The entity the invited person will belong to, checked against who is inviting."""
     if role_of(actor) is Role.FOCAL_POINT:
         if data.role is not Role.DELEGATE:
@@ -159,7 +159,7 @@ async def _invitation_entity(actor: Any, data: InvitationIn) -> int | None:
 
 
 async def _invited_account(
-    actor: Any, email: str, full_name: str, role: Role, entity_id: int | None
+    actor: Account, email: str, full_name: str, role: Role, entity_id: int | None
 ) -> Account:
     """A new account, or one invited before that has not set a password yet."""
     account = await Account.objects().where(Account.email == email).first()
@@ -174,7 +174,7 @@ async def _invited_account(
     return account
 
 
-def _may_reinvite(actor: Any, account: Account) -> bool:
+def _may_reinvite(actor: Account, account: Account) -> bool:
     return is_secretariat(actor) or (
         account.role == Role.DELEGATE.value and account.entity == actor.entity
     )

@@ -16,7 +16,6 @@ from litestar.di import NamedDependency
 from litestar.params import FromQuery, URLEncodedBody
 from litestar.response import Redirect, Template
 
-from convene.accounts.access import Person
 from convene.accounts.auth import web_session_of
 from convene.accounts.cookies import cleared_session_cookie, session_cookie
 from convene.accounts.events import AccountActivity
@@ -30,12 +29,13 @@ from convene.accounts.links import (
 from convene.accounts.passwords import MIN_PASSWORD_LENGTH
 from convene.accounts.services import account_row, account_status
 from convene.accounts.sign_in import Outcome, sign_in
+from convene.accounts.tables import Account
 from convene.accounts.web_sessions import cookie_max_age, end_session, start_session
-from convene.form_posts import only_form_posts
 from convene.db import locked_transaction
 from convene.entities.services import short_name_of
 from convene.errors import RuleViolation
 from convene.events.bus import publish
+from convene.form_posts import only_form_posts
 from convene.settings import Settings
 
 AnyRequest = Request[Any, Any, Any]
@@ -79,7 +79,7 @@ def _client_ip(request: AnyRequest) -> str:
 
 
 async def _signed_in_redirect(
-    request: AnyRequest, account: Person, settings: Settings, target: str
+    request: AnyRequest, account: Account, settings: Settings, target: str
 ) -> Redirect:
     """Open a new session (ending the browser's old one, if any) and go to ``target``."""
     async with locked_transaction(f"account:{account.id}"):

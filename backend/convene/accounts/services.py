@@ -18,6 +18,7 @@ from msgspec import UNSET
 from piccolo.custom_types import Combinable
 
 from convene.accounts.access import (
+    Actor,
     can_see_personal_data,
     is_focal_point_of,
     is_secretariat,
@@ -28,8 +29,8 @@ from convene.accounts.passwords import hash_password, password_problem
 from convene.accounts.roles import Role
 from convene.accounts.schemas import (
     AccountOut,
-    AccountStatus,
     AccountPatch,
+    AccountStatus,
     MeOut,
     NewTokenOut,
     ProfilePatch,
@@ -321,7 +322,7 @@ def _patch_values(patch: ProfilePatch | AccountPatch) -> dict[str, Any]:
     return values
 
 
-async def _apply(actor: Any, row: dict[str, Any], values: dict[str, Any], action: str) -> None:
+async def _apply(actor: Actor, row: dict[str, Any], values: dict[str, Any], action: str) -> None:
     before, after = changed_fields(_snapshot(row), {**_snapshot(row), **values})
     if not after:
         return

@@ -14,6 +14,7 @@ from typing import Any
 
 import msgspec
 
+from convene.accounts.access import Actor
 from convene.agenda.events import AgendaAdopted, AgendaItemChanged, DocumentChanged
 from convene.agenda.numbering import item_number
 from convene.agenda.schemas import (
@@ -134,7 +135,7 @@ def _document_out(row: dict[str, Any]) -> DocumentOut:
 # Items -----------------------------------------------------------------------
 
 
-async def add_item(actor: Any, session_id: int, data: AgendaItemIn) -> AgendaOut:
+async def add_item(actor: Actor, session_id: int, data: AgendaItemIn) -> AgendaOut:
     async with locked_transaction(_agenda_lock(session_id)):
         await _check_provisional(session_id)
         await _check_parent(session_id, data.parent_id, item_id=None)
@@ -159,7 +160,7 @@ async def add_item(actor: Any, session_id: int, data: AgendaItemIn) -> AgendaOut
     return await get_agenda(session_id)
 
 
-async def update_item(actor: Any, item_id: int, patch: AgendaItemPatch) -> AgendaOut:
+async def update_item(actor: Actor, item_id: int, patch: AgendaItemPatch) -> AgendaOut:
     item = await _item(item_id)
     session_id = item["session"]
     async with locked_transaction(_agenda_lock(session_id)):
@@ -199,7 +200,7 @@ async def _audited(item_id: int) -> dict[str, Any]:
     return {"number": numbers[item_id], "title": row["title"], "description": row["description"]}
 
 
-async def delete_item(actor: Any, item_id: int) -> AgendaOut:
+async def delete_item(actor: Actor, item_id: int) -> AgendaOut:
     """Remove an item (and its sub-items); the items after it move up a number."""
     item = await _item(item_id)
     session_id = item["session"]
@@ -221,7 +222,7 @@ async def delete_item(actor: Any, item_id: int) -> AgendaOut:
     return await get_agenda(session_id)
 
 
-async def adopt_agenda(actor: Any, session_id: int, adopted_on: date) -> AgendaOut:
+async def adopt_agenda(actor: Actor, session_id: int, adopted_on: date) -> AgendaOut:
     """The body adopts its agenda, as a rule at its first sitting."""
     async with locked_transaction(_agenda_lock(session_id)):
         session = await session_row(session_id)
@@ -326,7 +327,7 @@ async def _write_positions(order: list[int]) -> None:
 # Documents -------------------------------------------------------------------
 
 
-async def add_document(actor: Any, session_id: int, data: DocumentIn) -> DocumentOut:
+async def add_document(actor: Actor, session_id: int, data: DocumentIn) -> DocumentOut:
     async with locked_transaction("document-symbols"):
         await session_row(session_id)
         await _check_document(session_id, data.symbol, data.agenda_item_id, document_id=None)
@@ -352,7 +353,7 @@ async def add_document(actor: Any, session_id: int, data: DocumentIn) -> Documen
     return added
 
 
-async def update_document(actor: Any, document_id: int, patch: DocumentPatch) -> DocumentOut:
+async def update_document(actor: Actor, document_id: int, patch: DocumentPatch) -> DocumentOut:
     current = await get_document(document_id)
     changes = given_fields(patch)
     session_id = await document_session(document_id)
@@ -383,7 +384,7 @@ async def update_document(actor: Any, document_id: int, patch: DocumentPatch) ->
     return updated
 
 
-async def delete_document(actor: Any, document_id: int) -> None:
+async def delete_document(actor: Actor, document_id: int) -> None:
     document = await get_document(document_id)
     session_id = await document_session(document_id)
     async with locked_transaction("document-symbols"):

@@ -1,4 +1,4 @@
-from piccolo.columns import ForeignKey, Integer, JSON, OnDelete, Serial, Timestamptz, Varchar
+from piccolo.columns import JSON, ForeignKey, Integer, OnDelete, Serial, Timestamptz, Varchar
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 

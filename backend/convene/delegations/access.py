@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from convene.accounts.access import can_manage_entity, ensure_entity_access
+from convene.accounts.access import Actor, can_manage_entity, ensure_entity_access
 from convene.accounts.roles import Role
 from convene.delegations.tables import Delegation, Registration
 from convene.errors import NotFound
@@ -38,7 +38,7 @@ async def registration_row(registration_id: int) -> dict[str, Any]:
     return row
 
 
-async def delegation_for(actor: Any, delegation_id: int) -> dict[str, Any]:
+async def delegation_for(actor: Actor, delegation_id: int) -> dict[str, Any]:
     """The delegation, if ``actor`` may manage it; otherwise it does not exist for them."""
     row = await delegation_row(delegation_id)
     ensure_entity_access(actor, row["entity"], "Delegation")
@@ -46,7 +46,7 @@ async def delegation_for(actor: Any, delegation_id: int) -> dict[str, Any]:
 
 
 async def registration_for(
-    actor: Any, registration_id: int, *, self_service: bool = False
+    actor: Actor, registration_id: int, *, self_service: bool = False
 ) -> dict[str, Any]:
     """The registration with its entity id, or 404 for anyone who may not act on it.
 

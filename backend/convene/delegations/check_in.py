@@ -14,6 +14,7 @@ from typing import Any
 
 from piccolo.custom_types import Combinable
 
+from convene.accounts.access import Actor
 from convene.db import locked_transaction
 from convene.delegations.events import CheckedIn
 from convene.delegations.schemas import AttendeeOut, CheckInIn
@@ -86,7 +87,7 @@ async def _first_arrivals(registration_ids: list[int]) -> dict[int, datetime]:
     return first
 
 
-async def check_in(actor: Any, session_id: int, data: CheckInIn) -> AttendeeOut:
+async def check_in(actor: Actor, session_id: int, data: CheckInIn) -> AttendeeOut:
     """Mark arrival; at a sitting under way (or about to start) the arrival counts for it."""
     registration = await _registration(session_id, data)
     sitting_id = data.sitting_id or await _current_sitting(session_id)
@@ -102,7 +103,7 @@ async def check_in(actor: Any, session_id: int, data: CheckInIn) -> AttendeeOut:
 
 
 async def _arrive(
-    actor: Any, session_id: int, registration_id: int, sitting_id: int | None
+    actor: Actor, session_id: int, registration_id: int, sitting_id: int | None
 ) -> None:
     """Record the arrival, once: a repeated check-in changes nothing and tells nobody."""
     already = CheckIn.exists().where(CheckIn.registration == registration_id)

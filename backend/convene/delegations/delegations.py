@@ -6,7 +6,7 @@ from typing import Any
 
 from piccolo.custom_types import Combinable
 
-from convene.accounts.access import is_secretariat
+from convene.accounts.access import Actor, is_secretariat
 from convene.api.patches import given_fields
 from convene.db import columns, locked_transaction
 from convene.delegations.access import delegation_for
@@ -24,7 +24,7 @@ from convene.meetings.bodies import split_codes
 from convene.meetings.lookups import session_row
 
 
-async def create_delegation(actor: Any, session_id: int, data: DelegationIn) -> DelegationOut:
+async def create_delegation(actor: Actor, session_id: int, data: DelegationIn) -> DelegationOut:
     """Open an entity's delegation to a session, if the session admits its category."""
     entity_id = data.entity_id if is_secretariat(actor) else getattr(actor, "entity", None)
     if entity_id is None:
@@ -68,7 +68,7 @@ async def create_delegation(actor: Any, session_id: int, data: DelegationIn) -> 
 
 
 async def update_delegation(
-    actor: Any, delegation_id: int, patch: DelegationPatch
+    actor: Actor, delegation_id: int, patch: DelegationPatch
 ) -> DelegationOut:
     row = await delegation_for(actor, delegation_id)
     changes = given_fields(patch)
@@ -94,12 +94,12 @@ async def update_delegation(
     return await get_delegation(actor, delegation_id)
 
 
-async def get_delegation(actor: Any, delegation_id: int) -> DelegationOut:
+async def get_delegation(actor: Actor, delegation_id: int) -> DelegationOut:
     row = await delegation_for(actor, delegation_id)
     return (await _views(actor, row["session"], Delegation.id == delegation_id))[0]
 
 
-async def list_delegations(actor: Any, session_id: int) -> list[DelegationOut]:
+async def list_delegations(actor: Actor, session_id: int) -> list[DelegationOut]:
     """The session's delegations (a focal point's own only), in a fixed number of queries."""
     where: Combinable = Delegation.session == session_id
     if not is_secretariat(actor):
@@ -107,7 +107,7 @@ async def list_delegations(actor: Any, session_id: int) -> list[DelegationOut]:
     return await _views(actor, session_id, where)
 
 
-async def _views(actor: Any, session_id: int, where: Any) -> list[DelegationOut]:
+async def _views(actor: Actor, session_id: int, where: Any) -> list[DelegationOut]:
     session = await session_row(session_id)
     rows = (
         await Delegation.select(

@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from convene.accounts.access import is_secretariat
+from convene.accounts.access import Actor, is_secretariat
 from convene.api.patches import given_fields
 from convene.db import columns, locked_transaction
 from convene.delegations.access import delegation_row, registration_row
@@ -36,8 +36,8 @@ from convene.delegations.vocabulary import (
 )
 from convene.errors import NotFound, RuleViolation
 from convene.events.bus import publish
-from convene.meetings.schemas import SessionOut
 from convene.meetings.lookups import session_row
+from convene.meetings.schemas import SessionOut
 from convene.meetings.services import get_session
 from convene.meetings.vocabulary import SessionFormat, SessionStatus
 
@@ -47,7 +47,7 @@ BADGE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread 
 # Submitting ------------------------------------------------------------------
 
 
-async def submit(actor: Any, delegation: dict[str, Any], data: RegistrationIn) -> int:
+async def submit(actor: Actor, delegation: dict[str, Any], data: RegistrationIn) -> int:
     """Register a person: a place is held if one is free, else the person is waitlisted."""
     email = data.email.strip().lower()
     # Read before the lock, which every registration to the session waits for: the e-mail's
@@ -85,7 +85,7 @@ def _badge_code() -> str:
     return "".join(secrets.choice(BADGE_ALPHABET) for _ in range(8))
 
 
-def _check_open(session: dict[str, Any], actor: Any) -> None:
+def _check_open(session: dict[str, Any], actor: Actor) -> None:
     """Registration is for scheduled sessions, between the dates the secretariat set.
 
     The secretariat itself may still register someone outside those dates.
@@ -145,7 +145,7 @@ async def _check_no_other_head(delegation_id: int, *, registration_id: int | Non
 # Deciding --------------------------------------------------------------------
 
 
-async def approve(actor: Any, registration_id: int) -> None:
+async def approve(actor: Actor, registration_id: int) -> None:
     """Approve a registration that holds a place (a waitlisted one must wait for one)."""
     async with _locked(registration_id) as row:
         if row["status"] == RegistrationStatus.WAITLISTED.value:
@@ -159,7 +159,7 @@ async def approve(actor: Any, registration_id: int) -> None:
         await _set(actor, row, "approved", status=RegistrationStatus.APPROVED)
 
 
-async def reject(actor: Any, registration_id: int) -> None:
+async def reject(actor: Actor, registration_id: int) -> None:
     async with _locked(registration_id) as row:
         if row["status"] not in ACTIVE:
             raise RuleViolation(
@@ -169,7 +169,7 @@ async def reject(actor: Any, registration_id: int) -> None:
         await _after_release(actor, row)
 
 
-async def cancel(actor: Any, registration_id: int) -> None:
+async def cancel(actor: Actor, registration_id: int) -> None:
     async with _locked(registration_id) as row:
         if row["status"] not in ACTIVE:
             raise RuleViolation(
@@ -180,7 +180,7 @@ async def cancel(actor: Any, registration_id: int) -> None:
 
 
 async def decide_many(
-    actor: Any, registration_ids: list[int], decision: str
+    actor: Actor, registration_ids: list[int], decision: str
 ) -> list[DecisionResult]:
     """Approve or reject several registrations; each succeeds or fails on its own."""
     act = approve if decision == "approve" else reject
@@ -201,7 +201,7 @@ async def decide_many(
 # Changing --------------------------------------------------------------------
 
 
-async def switch_mode(actor: Any, registration_id: int, mode: AttendanceMode) -> None:
+async def switch_mode(actor: Actor, registration_id: int, mode: AttendanceMode) -> None:
     """Change how a person attends; a held place is kept only if the new mode has room."""
     async with _locked(registration_id) as row:
         if row["status"] not in ACTIVE:
@@ -229,7 +229,7 @@ async def switch_mode(actor: Any, registration_id: int, mode: AttendanceMode) ->
         await _after_release(actor, row)
 
 
-async def substitute(actor: Any, registration_id: int, person: PersonIn) -> None:
+async def substitute(actor: Actor, registration_id: int, person: PersonIn) -> None:
     """Another person takes this place; an approved place awaits approval of the newcomer."""
     email = person.email.strip().lower()
     async with _locked(registration_id) as row:
@@ -255,7 +255,7 @@ async def substitute(actor: Any, registration_id: int, person: PersonIn) -> None
         )
 
 
-async def update_details(actor: Any, registration_id: int, patch: RegistrationPatch) -> None:
+async def update_details(actor: Actor, registration_id: int, patch: RegistrationPatch) -> None:
     changes = given_fields(patch)
     async with _locked(registration_id) as row:
         if changes.get("is_head"):
@@ -273,7 +273,7 @@ async def update_details(actor: Any, registration_id: int, patch: RegistrationPa
 # The waitlist ----------------------------------------------------------------
 
 
-async def _after_release(actor: Any, row: dict[str, Any]) -> None:
+async def _after_release(actor: Actor, row: dict[str, Any]) -> None:
     """A place may have freed up: promote whoever now fits, first come first served."""
     session = await session_row(row["session"])
     waiting = (
@@ -325,7 +325,7 @@ async def _locked(registration_id: int) -> AsyncIterator[dict[str, Any]]:
 
 
 async def _set(
-    actor: Any,
+    actor: Actor,
     row: dict[str, Any],
     action: str,
     *,
@@ -350,7 +350,7 @@ async def _set(
 
 
 async def _log(
-    actor: Any,
+    actor: Actor,
     row: dict[str, Any],
     action: str,
     note: str,

@@ -11,19 +11,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from convene.accounts.access import can_see_personal_data
+from convene.accounts.access import Actor, can_see_personal_data
 from convene.accounts.roles import Role
 from convene.delegations.schemas import EventOut, RegistrationOut
 from convene.delegations.tables import CheckIn, Registration, RegistrationEvent
 
 
-async def registration_view(actor: Any, registration_id: int) -> RegistrationOut:
+async def registration_view(actor: Actor, registration_id: int) -> RegistrationOut:
     """One registration as ``actor`` sees it (the caller has checked they may see it)."""
     rows = await registration_rows(Registration.id == registration_id)
     return (await registration_views(actor, rows))[0]
 
 
-async def my_registrations(actor: Any) -> list[RegistrationOut]:
+async def my_registrations(actor: Actor) -> list[RegistrationOut]:
     """The signed-in person's own registrations: those made with their e-mail address."""
     rows = await registration_rows(Registration.email == actor.email)
     return await registration_views(actor, rows)
@@ -45,7 +45,7 @@ async def registration_history(registration_id: int) -> list[EventOut]:
     ]
 
 
-async def registration_views(actor: Any, rows: list[dict[str, Any]]) -> list[RegistrationOut]:
+async def registration_views(actor: Actor, rows: list[dict[str, Any]]) -> list[RegistrationOut]:
     """Rows (with ``entity_id`` and ``entity``) as the API shows them, in a fixed number of queries."""
     ids = [row["id"] for row in rows]
     arrived = (
@@ -79,7 +79,7 @@ async def _waitlist_positions(session_ids: set[int]) -> dict[int, int]:
 
 
 def _registration_out(
-    actor: Any, row: dict[str, Any], position: int | None, arrived: bool
+    actor: Actor, row: dict[str, Any], position: int | None, arrived: bool
 ) -> RegistrationOut:
     personal = can_see_personal_data(actor, row["entity_id"]) or (
         actor is not None and actor.role == Role.DELEGATE.value and actor.email == row["email"]

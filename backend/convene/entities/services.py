@@ -8,6 +8,7 @@ from typing import Any
 
 import msgspec
 
+from convene.accounts.access import Actor
 from convene.api.patches import given_fields
 from convene.db import locked_transaction
 from convene.entities.categories import Category, alphabetical_key
@@ -73,7 +74,7 @@ async def short_name_of(entity_id: int) -> str | None:
     return row["short_name"] if row else None
 
 
-async def create_entity(actor: Any, data: EntityIn) -> EntityOut:
+async def create_entity(actor: Actor, data: EntityIn) -> EntityOut:
     values = _checked(msgspec.structs.asdict(data))
     async with locked_transaction(REGISTRY_LOCK):
         await _check_unique(values, entity_id=None)
@@ -85,7 +86,7 @@ async def create_entity(actor: Any, data: EntityIn) -> EntityOut:
     return await get_entity(entity.id)
 
 
-async def update_entity(actor: Any, entity_id: int, patch: EntityPatch) -> EntityOut:
+async def update_entity(actor: Actor, entity_id: int, patch: EntityPatch) -> EntityOut:
     current = await get_entity(entity_id)
     changes = given_fields(patch)
     values = _checked(msgspec.structs.asdict(current) | changes)

@@ -14,6 +14,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from convene.accounts.access import Actor
+
 Snapshot = Mapping[str, Any]
 
 
@@ -22,7 +24,7 @@ class Change:
     object_type: ClassVar[str]
     """What kind of object changed, as the audit log names it: ``sitting``, ``session``, ..."""
 
-    actor: Any
+    actor: Actor | int
     action: str
     object_id: int | str | None
     before: Snapshot | None = None

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 import msgspec
 
+from convene.accounts.access import Actor
 from convene.api.patches import given_fields
 from convene.db import columns, locked_transaction
 from convene.errors import NotFound, RuleViolation
@@ -49,7 +49,7 @@ async def get_body(code: str) -> BodyOut:
     return body_out(row)
 
 
-async def create_body(actor: Any, data: BodyIn) -> BodyOut:
+async def create_body(actor: Actor, data: BodyIn) -> BodyOut:
     async with locked_transaction(BODIES_LOCK):
         if await Body.exists().where(Body.code == data.code):
             raise RuleViolation(f"A body with code {data.code} already exists", field="code")
@@ -69,7 +69,7 @@ async def create_body(actor: Any, data: BodyIn) -> BodyOut:
     return created
 
 
-async def update_body(actor: Any, code: str, patch: BodyPatch) -> BodyOut:
+async def update_body(actor: Actor, code: str, patch: BodyPatch) -> BodyOut:
     before = msgspec.structs.asdict(await get_body(code))
     changes = given_fields(patch)
     if "admitted_categories" in changes:

@@ -6,6 +6,7 @@ from typing import Any
 
 import msgspec
 
+from convene.accounts.access import Actor
 from convene.api.patches import given_fields
 from convene.db import columns, locked_transaction
 from convene.entities.categories import Category
@@ -13,8 +14,8 @@ from convene.entities.services import entity_row
 from convene.errors import NotFound, RuleViolation
 from convene.events.bus import publish
 from convene.meetings.events import OfficerChanged
-from convene.meetings.schemas import OfficerIn, OfficerOut, OfficerPatch
 from convene.meetings.lookups import session_row
+from convene.meetings.schemas import OfficerIn, OfficerOut, OfficerPatch
 from convene.meetings.tables import Officer
 from convene.meetings.vocabulary import OfficerRole
 
@@ -57,7 +58,7 @@ def _officer_out(row: dict[str, Any]) -> OfficerOut:
     )
 
 
-async def add_officer(actor: Any, session_id: int, data: OfficerIn) -> OfficerOut:
+async def add_officer(actor: Actor, session_id: int, data: OfficerIn) -> OfficerOut:
     async with locked_transaction(f"officers:{session_id}"):
         await session_row(session_id)
         await _check_officer(session_id, data.role, data.entity_id, officer_id=None)
@@ -84,7 +85,7 @@ async def add_officer(actor: Any, session_id: int, data: OfficerIn) -> OfficerOu
     return added
 
 
-async def update_officer(actor: Any, officer_id: int, patch: OfficerPatch) -> OfficerOut:
+async def update_officer(actor: Actor, officer_id: int, patch: OfficerPatch) -> OfficerOut:
     current = await _officer(officer_id)
     changes = given_fields(patch)
     async with locked_transaction(f"officers:{current['session']}"):
@@ -116,7 +117,7 @@ def _audited(officer: OfficerOut) -> dict[str, Any]:
     return msgspec.structs.asdict(officer)
 
 
-async def remove_officer(actor: Any, officer_id: int) -> None:
+async def remove_officer(actor: Actor, officer_id: int) -> None:
     officer = await get_officer(officer_id)
     session_id = await officer_session(officer_id)
     async with locked_transaction(f"officers:{session_id}"):

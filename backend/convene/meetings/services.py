@@ -14,9 +14,10 @@ from typing import Any
 import msgspec
 from msgspec import UNSET
 
+from convene.accounts.access import Actor
 from convene.api.patches import given_fields
 from convene.db import columns, locked_transaction
-from convene.errors import NotFound, RuleViolation
+from convene.errors import RuleViolation
 from convene.events.bus import publish
 from convene.meetings.bodies import join_codes, split_codes
 from convene.meetings.events import SessionChanged
@@ -172,7 +173,7 @@ def _session_out(row: dict[str, Any], parts: list[PartOut], include_private: boo
 # Writing ---------------------------------------------------------------------
 
 
-async def create_session(actor: Any, fields: SessionFields) -> SessionOut:
+async def create_session(actor: Actor, fields: SessionFields) -> SessionOut:
     if fields.status not in {SessionStatus.DRAFT, SessionStatus.SCHEDULED}:
         raise RuleViolation(
             "A new session is a draft or scheduled", field="status", status_code=422
@@ -198,7 +199,7 @@ async def create_session(actor: Any, fields: SessionFields) -> SessionOut:
     return created
 
 
-async def update_session(actor: Any, session_id: int, patch: SessionPatch) -> SessionOut:
+async def update_session(actor: Actor, session_id: int, patch: SessionPatch) -> SessionOut:
     """Apply a partial change; the merged session must obey every rule a new one does."""
     async with locked_transaction(NUMBERING_LOCK, f"session:{session_id}"):
         current = await session_row(session_id)
@@ -236,7 +237,7 @@ async def update_session(actor: Any, session_id: int, patch: SessionPatch) -> Se
     return updated
 
 
-async def _tell_sittings(actor: Any, before: dict[str, Any]) -> None:
+async def _tell_sittings(actor: Actor, before: dict[str, Any]) -> None:
     """Sittings show their session's venue and link, and meet on its dates: pass the change on."""
     await follow_session_change(actor, before, await session_row(before["id"]))
 
@@ -245,7 +246,7 @@ def _audited(session: SessionOut) -> dict[str, Any]:
     return msgspec.structs.asdict(session) | {"parts": [part.title for part in session.parts]}
 
 
-async def delete_session(actor: Any, session_id: int) -> None:
+async def delete_session(actor: Actor, session_id: int) -> None:
     """Only a draft can be deleted; a published session is cancelled instead."""
     async with locked_transaction(f"session:{session_id}"):
         row = await session_row(session_id)

@@ -16,13 +16,14 @@ from zoneinfo import ZoneInfo
 
 import msgspec
 
+from convene.accounts.access import Actor
 from convene.agenda.services import item_numbers
 from convene.agenda.tables import AgendaItem
 from convene.api.patches import given_fields
 from convene.db import columns, locked_transaction
 from convene.errors import NotFound, RuleViolation
-from convene.meetings.lookups import session_row
 from convene.events.bus import publish
+from convene.meetings.lookups import session_row
 from convene.meetings.tables import Session
 from convene.meetings.timezones import in_zone, local_day_bounds
 from convene.meetings.vocabulary import SessionFormat, SessionStatus
@@ -128,7 +129,7 @@ async def sittings_outside(session_id: int, first: date, last: date, zone: str) 
 # Writing ---------------------------------------------------------------------
 
 
-async def create_sitting(actor: Any, session_id: int, data: SittingIn) -> SittingOut:
+async def create_sitting(actor: Actor, session_id: int, data: SittingIn) -> SittingOut:
     session = await session_row(session_id)
     starts_at = _as_utc(data.starts_at, session, "starts_at")
     ends_at = _as_utc(data.ends_at, session, "ends_at")
@@ -162,7 +163,7 @@ async def create_sitting(actor: Any, session_id: int, data: SittingIn) -> Sittin
     return created
 
 
-async def update_sitting(actor: Any, sitting_id: int, patch: SittingPatch) -> SittingOut:
+async def update_sitting(actor: Actor, sitting_id: int, patch: SittingPatch) -> SittingOut:
     current = await _sitting(sitting_id)
     session = await session_row(current["session"])
     changes = given_fields(patch)
@@ -200,7 +201,7 @@ async def update_sitting(actor: Any, sitting_id: int, patch: SittingPatch) -> Si
     return updated
 
 
-async def cancel_sitting(actor: Any, sitting_id: int) -> SittingOut:
+async def cancel_sitting(actor: Actor, sitting_id: int) -> SittingOut:
     """Cancelled sittings stay (calendars must show them cancelled) but free their room."""
     current = await _sitting(sitting_id)
     async with locked_transaction(f"session:{current['session']}"):
@@ -211,7 +212,7 @@ async def cancel_sitting(actor: Any, sitting_id: int) -> SittingOut:
     return await get_sitting(sitting_id, include_links=True)
 
 
-async def follow_session_change(actor: Any, before: dict[str, Any], after: dict[str, Any]) -> None:
+async def follow_session_change(actor: Actor, before: dict[str, Any], after: dict[str, Any]) -> None:
     """Carry a change of the session into its sittings, in the session's transaction.
 
     Every sitting shows its session's venue, join link and time zone, so a
@@ -234,7 +235,7 @@ async def follow_session_change(actor: Any, before: dict[str, Any], after: dict[
             await publish(SittingRevised(sitting_id=row["id"], session_id=row["session"]))
 
 
-async def _cancel(actor: Any, current: dict[str, Any]) -> None:
+async def _cancel(actor: Actor, current: dict[str, Any]) -> None:
     before = _audited(await get_sitting(current["id"], include_links=True))
     await _save_changes(current["id"], current, {"status": CANCELLED})
     after = _audited(await get_sitting(current["id"], include_links=True))
