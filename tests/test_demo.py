@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from litestar.testing import AsyncTestClient
+from httpx import AsyncClient
 
 from tests.conftest import run_convene
 
 
 async def test_demo_data_loads_once_and_reads_as_the_record(
-    client: AsyncTestClient, database_url: str, var_dir: Path
+    client: AsyncClient, database_url: str, var_dir: Path
 ) -> None:
     first = run_convene("demo", database_url=database_url, var_dir=var_dir)
     assert first.returncode == 0, first.stderr

@@ -11,13 +11,13 @@ from pathlib import Path
 
 import httpx
 import pytest
-from litestar.testing import AsyncTestClient
+from httpx import AsyncClient
 
 from convene.settings import Settings
-from tests.conftest import AppBuilder, run_convene
+from tests.conftest import SERVER_START_SECONDS, AppBuilder, app_client, run_convene, running
 
 
-async def test_health_reports_a_reachable_migrated_database(client: AsyncTestClient) -> None:
+async def test_health_reports_a_reachable_migrated_database(client: AsyncClient) -> None:
     response = await client.get("/health")
     assert response.status_code == 200
     assert response.json() == {
@@ -39,7 +39,8 @@ async def test_health_answers_503_when_the_database_is_unreachable(
         "sqlite": f"sqlite:///{not_a_directory}/convene.sqlite3",
     }[engine]
     settings = Settings(database_url=unreachable_url, secret_key="k", environment="test", var_dir=tmp_path)
-    async with AsyncTestClient(app=build_app(settings)) as client:
+    app = build_app(settings)
+    async with running(app), app_client(app) as client:
         response = await client.get("/health")
     assert response.status_code == 503
     assert response.headers["content-type"].startswith("application/problem+json")
@@ -87,7 +88,7 @@ def test_serve_listens_and_stops_cleanly(database_url: str, var_dir: Path) -> No
 
 
 def _wait_for_health(port: int) -> httpx.Response:
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + SERVER_START_SECONDS
     while True:
         try:
             return httpx.get(f"http://127.0.0.1:{port}/health", timeout=5)
@@ -97,20 +98,20 @@ def _wait_for_health(port: int) -> httpx.Response:
             time.sleep(0.2)
 
 
-async def test_unknown_route_answers_with_problem_details(client: AsyncTestClient) -> None:
+async def test_unknown_route_answers_with_problem_details(client: AsyncClient) -> None:
     response = await client.get("/api/no-such-thing")
     assert response.status_code == 404
     assert response.headers["content-type"].startswith("application/problem+json")
     assert response.json()["status"] == 404
 
 
-async def test_openapi_schema_is_published(client: AsyncTestClient) -> None:
+async def test_openapi_schema_is_published(client: AsyncClient) -> None:
     response = await client.get("/schema/openapi.json")
     assert response.status_code == 200
     assert response.json()["info"]["title"] == "Convene"
 
 
-async def test_an_unknown_api_token_is_refused_not_ignored(client: AsyncTestClient) -> None:
+async def test_an_unknown_api_token_is_refused_not_ignored(client: AsyncClient) -> None:
     response = await client.get("/health", headers={"Authorization": "Bearer cvn_forged"})
     assert response.status_code == 401
     assert response.headers["content-type"].startswith("application/problem+json")

@@ -13,13 +13,14 @@ from typing import Any
 import pytest
 from aiosmtpd.controller import Controller
 from litestar import Litestar
-from litestar.testing import AsyncTestClient
+from httpx import AsyncClient
 
 from convene.accounts.passwords import hash_password
 from convene.accounts.roles import Role
 from convene.accounts.tables import Account
 from convene.entities.tables import Entity
 from convene.settings import SmtpSettings
+from tests.conftest import app_client
 
 PASSWORD = "correct horse battery staple"
 BASE_URL = "https://convene.test"
@@ -68,9 +69,9 @@ async def make_person(
 
 
 @pytest.fixture
-async def web(app: Litestar) -> AsyncIterator[AsyncTestClient[Litestar]]:
+async def web(app: Litestar) -> AsyncIterator[AsyncClient]:
     """A browser on HTTPS, so Secure cookies are kept and sent back as a real browser would."""
-    async with AsyncTestClient(app=app, base_url=BASE_URL) as client:
+    async with app_client(app, BASE_URL) as client:
         client.follow_redirects = False
         yield client
 
@@ -82,7 +83,7 @@ def csrf_of(html: str) -> str:
     return found.group(1)
 
 
-async def sign_in(web: AsyncTestClient, email: str, password: str = PASSWORD) -> Any:
+async def sign_in(web: AsyncClient, email: str, password: str = PASSWORD) -> Any:
     """Sign in through the form, as a person would; returns the answer to the post."""
     form = await web.get("/sign-in")
     return await web.post(
@@ -90,7 +91,7 @@ async def sign_in(web: AsyncTestClient, email: str, password: str = PASSWORD) ->
     )
 
 
-async def session_csrf(web: AsyncTestClient) -> str:
+async def session_csrf(web: AsyncClient) -> str:
     """The signed-in session's CSRF token, read from a page as a script would."""
     page = await web.get("/account")
     assert page.status_code == 200, page.text

@@ -6,7 +6,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from litestar.testing import AsyncTestClient
+from httpx import AsyncClient
 
 from convene.accounts.access import can_see_personal_data, ensure_entity_access
 from convene.accounts.roles import Role
@@ -68,7 +68,7 @@ async def people(app: Any, entities: Entities, make_account_headers: Any) -> dic
 
 
 async def test_a_focal_point_lists_only_their_entitys_accounts(
-    client: AsyncTestClient, people: dict[str, Any], entities: Entities
+    client: AsyncClient, people: dict[str, Any], entities: Entities
 ) -> None:
     listed = (await client.get("/api/accounts", headers=people["headers"]["focal_a"])).json()
     assert {item["email"] for item in listed["items"]} == {
@@ -94,7 +94,7 @@ async def test_a_focal_point_lists_only_their_entitys_accounts(
 
 
 async def test_another_entitys_account_does_not_exist(
-    client: AsyncTestClient, people: dict[str, Any]
+    client: AsyncClient, people: dict[str, Any]
 ) -> None:
     target = f"/api/accounts/{people['other']}"
     seen = await client.get(target, headers=people["headers"]["focal_a"])
@@ -111,7 +111,7 @@ async def test_another_entitys_account_does_not_exist(
 
 
 async def test_a_focal_point_manages_their_delegates_and_nobody_else(
-    client: AsyncTestClient, people: dict[str, Any]
+    client: AsyncClient, people: dict[str, Any]
 ) -> None:
     target = f"/api/accounts/{people['other']}"
     changed = await client.patch(
@@ -136,7 +136,7 @@ async def test_a_focal_point_manages_their_delegates_and_nobody_else(
 
 
 async def test_deactivating_an_account_signs_it_out_and_is_audited(
-    web: AsyncTestClient, client: AsyncTestClient, people: dict[str, Any], entities: Entities
+    web: AsyncClient, client: AsyncClient, people: dict[str, Any], entities: Entities
 ) -> None:
     await make_person("active@austria.example", Role.DELEGATE, entities.a)
     await sign_in(web, "active@austria.example")
@@ -163,7 +163,7 @@ async def test_deactivating_an_account_signs_it_out_and_is_audited(
 
 
 async def test_the_secretariat_cannot_lock_itself_out(
-    client: AsyncTestClient, people: dict[str, Any]
+    client: AsyncClient, people: dict[str, Any]
 ) -> None:
     me = (await client.get("/api/me", headers=people["headers"]["secretariat"])).json()["id"]
     answer = await client.patch(
@@ -173,7 +173,7 @@ async def test_the_secretariat_cannot_lock_itself_out(
 
 
 async def test_a_person_edits_their_own_profile(
-    client: AsyncTestClient, people: dict[str, Any]
+    client: AsyncClient, people: dict[str, Any]
 ) -> None:
     headers = people["headers"]["delegate_a"]
     answer = await client.patch(

@@ -36,7 +36,7 @@ from typing import Any
 import pytest
 from litestar import Litestar
 from litestar.routes import HTTPRoute
-from litestar.testing import AsyncTestClient
+from httpx import AsyncClient
 from piccolo.table import Table
 
 from convene.accounts.roles import Role
@@ -50,7 +50,7 @@ from convene.settings import Settings
 from tests.calendar.world import MATRIX_BODY, MATRIX_FEED_TOKEN, build_calendar
 from tests.reports.world import build_reports
 from tests.web.world import CHECK_IN_BADGE, build_web
-from tests.conftest import emptied, empty_tables
+from tests.conftest import app_client, emptied, empty_tables, running
 from tests.meetings.world import build_meetings
 
 ROLES = ("secretariat", "focal_a", "focal_b", "delegate", "public")
@@ -533,7 +533,7 @@ async def _person(world: World, role_key: str, email: str, role: Role, entity: i
     world.ids[f"{role_key}_token"] = token.id
 
 
-async def build_people(world: World, _client: AsyncTestClient[Litestar]) -> None:
+async def build_people(world: World, _client: AsyncClient) -> None:
     """Entities A and B, one person per role, another delegate of A, a failed e-mail."""
     async with current_engine().transaction():  # one commit, not twenty: much faster on PostgreSQL
         await _build_people(world)
@@ -559,7 +559,7 @@ async def _build_people(world: World) -> None:
     world.ids["failed_mail"] = mail.id
 
 
-WORLD_BUILDERS: list[Callable[[World, AsyncTestClient[Litestar]], Awaitable[None]]] = [
+WORLD_BUILDERS: list[Callable[[World, AsyncClient], Awaitable[None]]] = [
     build_people,
     build_calendar,
     build_reports,
@@ -633,7 +633,7 @@ async def test_route_answers_each_role_as_expected(
     case = EXPECTATIONS[(method, path)]
     got: dict[str, int] = {}
     details: dict[str, str] = {}
-    async with AsyncTestClient(app=bound_app, base_url="https://convene.test") as client:
+    async with running(bound_app), app_client(bound_app, "https://convene.test") as client:
         client.follow_redirects = False
         for role in ROLES:
             world = await _world_as_built(bound_app, client, settings.database_url)
@@ -656,7 +656,7 @@ _worlds: dict[str, World] = {}
 
 
 async def _world_as_built(
-    app: Litestar, client: AsyncTestClient[Litestar], database_url: str
+    app: Litestar, client: AsyncClient, database_url: str
 ) -> World:
     """The shared world, built afresh unless the database still holds it as built.
 
@@ -674,7 +674,7 @@ async def _world_as_built(
     return world
 
 
-async def _build_world(app: Litestar, client: AsyncTestClient[Litestar]) -> World:
+async def _build_world(app: Litestar, client: AsyncClient) -> World:
     world = World(app=app)
     for build in WORLD_BUILDERS:
         await build(world, client)
@@ -711,7 +711,7 @@ def _rows_of(table: type[Table]) -> str:
 
 
 async def _call(
-    client: AsyncTestClient[Litestar], world: World, case: Case, method: str, path: str, role: str
+    client: AsyncClient, world: World, case: Case, method: str, path: str, role: str
 ) -> Any:
     headers = dict(world.headers.get(role, {}))
     if role == "public" and method in UNSAFE:

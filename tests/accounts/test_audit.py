@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from litestar.testing import AsyncTestClient
+from httpx import AsyncClient
 
 from convene.accounts.roles import Role
 from convene.accounts.tables import Account
@@ -17,7 +17,7 @@ from tests.accounts.conftest import Entities, make_person
 
 
 async def test_record_keeps_actor_object_before_after_and_session(
-    client: AsyncTestClient, secretariat: dict[str, str]
+    client: AsyncClient, secretariat: dict[str, str]
 ) -> None:
     officer = await Account.objects().first()
     await record(
@@ -49,7 +49,7 @@ async def test_a_rolled_back_change_leaves_no_entry(app: Any) -> None:
 
 
 async def test_the_log_filters_by_session_and_by_person_and_pages(
-    client: AsyncTestClient, secretariat: dict[str, str], entities: Entities
+    client: AsyncClient, secretariat: dict[str, str], entities: Entities
 ) -> None:
     officer = await Account.objects().first()
     focal = await make_person("focal@austria.example", Role.FOCAL_POINT, entities.a, password=None)
@@ -77,7 +77,7 @@ async def test_the_log_filters_by_session_and_by_person_and_pages(
 
 
 async def test_only_the_secretariat_reads_the_log(
-    client: AsyncTestClient, entities: Entities, make_account_headers: Any
+    client: AsyncClient, entities: Entities, make_account_headers: Any
 ) -> None:
     focal = await make_account_headers("focal@austria.example", Role.FOCAL_POINT, entities.a)
     delegate = await make_account_headers("delegate@austria.example", Role.DELEGATE, entities.a)
@@ -86,7 +86,7 @@ async def test_only_the_secretariat_reads_the_log(
     assert (await client.get("/api/audit")).status_code == 401
 
 
-async def test_bad_filters_are_named(client: AsyncTestClient, secretariat: dict[str, str]) -> None:
+async def test_bad_filters_are_named(client: AsyncClient, secretariat: dict[str, str]) -> None:
     answer = await client.get("/api/audit", params={"session_id": "first"}, headers=secretariat)
     assert answer.status_code == 400
     assert answer.json()["errors"][0]["field"] == "session_id"

@@ -4,21 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from litestar.testing import AsyncTestClient
+from httpx import AsyncClient
 
 from convene.accounts.roles import Role
 from convene.accounts.tables import WebSession
 from tests.accounts.conftest import PASSWORD, Entities, make_person, session_csrf, sign_in
 
 
-async def _signed_in(web: AsyncTestClient, entities: Entities) -> str:
+async def _signed_in(web: AsyncClient, entities: Entities) -> str:
     await make_person("delegate@austria.example", Role.DELEGATE, entities.a)
     assert (await sign_in(web, "delegate@austria.example")).status_code == 303
     return await session_csrf(web)
 
 
 async def test_a_cookie_authenticated_write_without_the_token_is_refused(
-    web: AsyncTestClient, entities: Entities
+    web: AsyncClient, entities: Entities
 ) -> None:
     await _signed_in(web, entities)
     answer = await web.post("/api/me/tokens", json={"name": "forged"})
@@ -33,7 +33,7 @@ async def test_a_cookie_authenticated_write_without_the_token_is_refused(
 
 
 async def test_a_cookie_authenticated_write_with_the_sessions_token_goes_through(
-    web: AsyncTestClient, entities: Entities
+    web: AsyncClient, entities: Entities
 ) -> None:
     token = await _signed_in(web, entities)
     answer = await web.post(
@@ -45,7 +45,7 @@ async def test_a_cookie_authenticated_write_with_the_sessions_token_goes_through
     ).status_code == 200
 
 
-async def test_a_forged_sign_out_form_is_refused(web: AsyncTestClient, entities: Entities) -> None:
+async def test_a_forged_sign_out_form_is_refused(web: AsyncClient, entities: Entities) -> None:
     await _signed_in(web, entities)
     assert (await web.post("/sign-out", data={})).status_code == 403
     assert (await web.post("/sign-out", data={"_csrf_token": "forged"})).status_code == 403
@@ -53,7 +53,7 @@ async def test_a_forged_sign_out_form_is_refused(web: AsyncTestClient, entities:
 
 
 async def test_the_anonymous_sign_in_form_needs_its_token_too(
-    web: AsyncTestClient, entities: Entities
+    web: AsyncClient, entities: Entities
 ) -> None:
     await make_person("delegate@austria.example", Role.DELEGATE, entities.a)
     login_csrf = await web.post(
@@ -69,7 +69,7 @@ async def test_the_anonymous_sign_in_form_needs_its_token_too(
 
 
 async def test_the_anonymous_token_is_set_on_pages_not_on_api_answers(
-    web: AsyncTestClient, app: Any
+    web: AsyncClient, app: Any
 ) -> None:
     api = await web.get("/health")
     assert "set-cookie" not in api.headers
@@ -79,7 +79,7 @@ async def test_the_anonymous_token_is_set_on_pages_not_on_api_answers(
 
 
 async def test_the_session_token_differs_from_the_anonymous_one(
-    web: AsyncTestClient, entities: Entities
+    web: AsyncClient, entities: Entities
 ) -> None:
     anonymous = web.cookies.get("__Host-convene_csrf")
     token = await _signed_in(web, entities)
@@ -94,7 +94,7 @@ async def test_the_session_token_differs_from_the_anonymous_one(
 
 
 async def test_api_token_calls_need_no_csrf_token(
-    client: AsyncTestClient, entities: Entities, make_account_headers: Any
+    client: AsyncClient, entities: Entities, make_account_headers: Any
 ) -> None:
     headers = await make_account_headers("delegate@austria.example", Role.DELEGATE, entities.a)
     assert (
@@ -106,7 +106,7 @@ async def test_api_token_calls_need_no_csrf_token(
 
 
 async def test_an_anonymous_json_write_gets_401_from_the_guard(
-    client: AsyncTestClient, app: Any
+    client: AsyncClient, app: Any
 ) -> None:
     assert (await client.post("/api/me/tokens", json={"name": "x"})).status_code == 401
     assert (await client.delete("/api/me/tokens/1")).status_code == 401

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from litestar.testing import AsyncTestClient
+import pytest
+from httpx import AsyncClient
 
 from convene.accounts.links import INVITATION_VALID
 from convene.accounts.roles import Role
@@ -14,7 +16,9 @@ from convene.accounts.tokens import token_hash
 from convene.audit.tables import AuditEntry
 from convene.mail.services import deliver_pending
 from convene.mail.tables import OutboxMessage
-from tests.accounts.conftest import Entities, SmtpServer, csrf_of, make_person
+from convene.settings import Settings
+from tests.accounts.conftest import BASE_URL, Entities, SmtpServer, csrf_of, make_person
+from tests.conftest import AppBuilder, app_client, running
 
 NEW_PASSWORD = "a brand new long password"
 
@@ -28,7 +32,7 @@ def _invitation(**overrides: Any) -> dict[str, Any]:
 
 
 async def _invite_and_fetch_link(
-    web: AsyncTestClient, headers: dict[str, str], smtp_server: SmtpServer, **overrides: Any
+    web: AsyncClient, headers: dict[str, str], smtp_server: SmtpServer, **overrides: Any
 ) -> str:
     answer = await web.post("/api/invitations", json=_invitation(**overrides), headers=headers)
     assert answer.status_code == 201, answer.text
@@ -40,7 +44,7 @@ async def _invite_and_fetch_link(
 
 
 async def _accept(
-    web: AsyncTestClient, link: str, password: str = NEW_PASSWORD, confirmation: str | None = None
+    web: AsyncClient, link: str, password: str = NEW_PASSWORD, confirmation: str | None = None
 ) -> Any:
     form = await web.get(link)
     if form.status_code != 200:  # no form on the "link not valid" page: take the token from another
@@ -51,7 +55,7 @@ async def _accept(
 
 
 async def test_the_secretariat_invites_a_focal_point_who_sets_a_password_and_is_signed_in(
-    web: AsyncTestClient, secretariat: dict[str, str], entities: Entities, smtp_server: SmtpServer
+    web: AsyncClient, secretariat: dict[str, str], entities: Entities, smtp_server: SmtpServer
 ) -> None:
     answer = await web.post(
         "/api/invitations", json=_invitation(entity_id=entities.a), headers=secretariat
@@ -85,7 +89,7 @@ async def test_the_secretariat_invites_a_focal_point_who_sets_a_password_and_is_
 
 
 async def test_only_the_hash_of_the_link_token_is_stored(
-    web: AsyncTestClient, secretariat: dict[str, str], entities: Entities, smtp_server: SmtpServer
+    web: AsyncClient, secretariat: dict[str, str], entities: Entities, smtp_server: SmtpServer
 ) -> None:
     link = await _invite_and_fetch_link(web, secretariat, smtp_server, entity_id=entities.a)
     token = link.split("token=")[1]
@@ -94,7 +98,7 @@ async def test_only_the_hash_of_the_link_token_is_stored(
 
 
 async def test_an_invitation_link_works_once(
-    web: AsyncTestClient, secretariat: dict[str, str], entities: Entities, smtp_server: SmtpServer
+    web: AsyncClient, secretariat: dict[str, str], entities: Entities, smtp_server: SmtpServer
 ) -> None:
     link = await _invite_and_fetch_link(web, secretariat, smtp_server, entity_id=entities.a)
     assert (await _accept(web, link)).status_code == 303
@@ -114,7 +118,7 @@ async def test_an_invitation_link_works_once(
 
 
 async def test_an_expired_invitation_link_is_refused(
-    web: AsyncTestClient, secretariat: dict[str, str], entities: Entities, smtp_server: SmtpServer
+    web: AsyncClient, secretariat: dict[str, str], entities: Entities, smtp_server: SmtpServer
 ) -> None:
     link = await _invite_and_fetch_link(web, secretariat, smtp_server, entity_id=entities.a)
     await AccountLink.update(
@@ -125,7 +129,7 @@ async def test_an_expired_invitation_link_is_refused(
 
 
 async def test_a_short_or_mismatched_password_is_shown_on_the_form(
-    web: AsyncTestClient, secretariat: dict[str, str], entities: Entities, smtp_server: SmtpServer
+    web: AsyncClient, secretariat: dict[str, str], entities: Entities, smtp_server: SmtpServer
 ) -> None:
     link = await _invite_and_fetch_link(web, secretariat, smtp_server, entity_id=entities.a)
     short = await _accept(web, link, "short")
@@ -137,7 +141,7 @@ async def test_a_short_or_mismatched_password_is_shown_on_the_form(
 
 
 async def test_inviting_again_replaces_the_earlier_link(
-    web: AsyncTestClient, secretariat: dict[str, str], entities: Entities, smtp_server: SmtpServer
+    web: AsyncClient, secretariat: dict[str, str], entities: Entities, smtp_server: SmtpServer
 ) -> None:
     first = await _invite_and_fetch_link(web, secretariat, smtp_server, entity_id=entities.a)
     smtp_server.inbox.envelopes.clear()
@@ -148,7 +152,7 @@ async def test_inviting_again_replaces_the_earlier_link(
 
 
 async def test_a_focal_point_invites_delegates_of_their_own_entity_only(
-    web: AsyncTestClient, entities: Entities, make_account_headers: Any, smtp_server: SmtpServer
+    web: AsyncClient, entities: Entities, make_account_headers: Any, smtp_server: SmtpServer
 ) -> None:
     focal = await make_account_headers("focal@austria.example", Role.FOCAL_POINT, entities.a)
     delegate = {
@@ -174,7 +178,7 @@ async def test_a_focal_point_invites_delegates_of_their_own_entity_only(
 
 
 async def test_who_may_not_invite(
-    web: AsyncTestClient, entities: Entities, make_account_headers: Any
+    web: AsyncClient, entities: Entities, make_account_headers: Any
 ) -> None:
     delegate = await make_account_headers("delegate@austria.example", Role.DELEGATE, entities.a)
     body = _invitation(role="delegate", entity_id=entities.a)
@@ -184,7 +188,7 @@ async def test_who_may_not_invite(
 
 
 async def test_bad_invitations_answer_problem_details_naming_the_field(
-    web: AsyncTestClient, secretariat: dict[str, str], entities: Entities
+    web: AsyncClient, secretariat: dict[str, str], entities: Entities
 ) -> None:
     cases = [
         (_invitation(email="not an address", entity_id=entities.a), 400, "email"),
@@ -204,7 +208,7 @@ async def test_bad_invitations_answer_problem_details_naming_the_field(
 
 
 async def test_an_address_that_already_has_an_account_cannot_be_invited(
-    web: AsyncTestClient, secretariat: dict[str, str], entities: Entities
+    web: AsyncClient, secretariat: dict[str, str], entities: Entities
 ) -> None:
     await make_person("taken@austria.example", Role.DELEGATE, entities.a)
     answer = await web.post(
@@ -217,7 +221,7 @@ async def test_an_address_that_already_has_an_account_cannot_be_invited(
 
 
 async def test_invitation_and_acceptance_are_audited(
-    web: AsyncTestClient, secretariat: dict[str, str], entities: Entities, smtp_server: SmtpServer
+    web: AsyncClient, secretariat: dict[str, str], entities: Entities, smtp_server: SmtpServer
 ) -> None:
     link = await _invite_and_fetch_link(web, secretariat, smtp_server, entity_id=entities.a)
     await _accept(web, link)
@@ -234,16 +238,22 @@ async def test_invitation_and_acceptance_are_audited(
 
 
 async def test_the_link_token_stays_out_of_the_request_log(
-    web: AsyncTestClient,
+    settings: Settings,
+    build_app: AppBuilder,
     secretariat: dict[str, str],
     entities: Entities,
     smtp_server: SmtpServer,
     capsys: Any,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
-    link = await _invite_and_fetch_link(web, secretariat, smtp_server, entity_id=entities.a)
-    capsys.readouterr()
-    await web.get("/sign-in", params={"next": "/account"})
-    assert (await web.get(link)).status_code == 200
+    app = build_app(settings)  # built under this test's capture, so its request log is read here
+    caplog.set_level(logging.WARNING, logger="httpx")  # the test's client logs its own requests
+    async with running(app), app_client(app, BASE_URL) as web:
+        web.follow_redirects = False
+        link = await _invite_and_fetch_link(web, secretariat, smtp_server, entity_id=entities.a)
+        capsys.readouterr()
+        await web.get("/sign-in", params={"next": "/account"})
+        assert (await web.get(link)).status_code == 200
     logged = capsys.readouterr()
     assert '"path":"/sign-in"' in logged.out  # requests are logged...
     assert link.split("token=")[1] not in logged.out + logged.err  # ...but not the secret link

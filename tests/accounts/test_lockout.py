@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from litestar.testing import AsyncTestClient
+from httpx import AsyncClient
 
 from convene.accounts import sign_in as sign_in_rules
 from convene.accounts.roles import Role
@@ -15,12 +15,12 @@ from tests.accounts.conftest import Entities, make_person, sign_in
 WRONG = "this is not the password"
 
 
-async def _fail(web: AsyncTestClient, email: str, times: int) -> list[int]:
+async def _fail(web: AsyncClient, email: str, times: int) -> list[int]:
     return [(await sign_in(web, email, WRONG)).status_code for _ in range(times)]
 
 
 async def test_five_failures_lock_the_address_even_against_the_right_password(
-    web: AsyncTestClient, entities: Entities
+    web: AsyncClient, entities: Entities
 ) -> None:
     await make_person("delegate@austria.example", Role.DELEGATE, entities.a)
     assert await _fail(web, "delegate@austria.example", 5) == [400, 400, 400, 400, 429]
@@ -32,7 +32,7 @@ async def test_five_failures_lock_the_address_even_against_the_right_password(
 
 
 async def test_an_unknown_address_is_locked_exactly_the_same_way(
-    web: AsyncTestClient, entities: Entities
+    web: AsyncClient, entities: Entities
 ) -> None:
     await make_person("delegate@austria.example", Role.DELEGATE, entities.a)
     known = await _fail(web, "delegate@austria.example", 6)
@@ -41,7 +41,7 @@ async def test_an_unknown_address_is_locked_exactly_the_same_way(
 
 
 async def test_the_lock_is_lifted_after_fifteen_minutes_and_counting_starts_afresh(
-    web: AsyncTestClient, entities: Entities
+    web: AsyncClient, entities: Entities
 ) -> None:
     await make_person("delegate@austria.example", Role.DELEGATE, entities.a)
     await _fail(web, "delegate@austria.example", 5)
@@ -55,7 +55,7 @@ async def test_the_lock_is_lifted_after_fifteen_minutes_and_counting_starts_afre
 
 
 async def test_a_lock_out_is_recorded_in_the_audit_log(
-    web: AsyncTestClient, entities: Entities
+    web: AsyncClient, entities: Entities
 ) -> None:
     person = await make_person("delegate@austria.example", Role.DELEGATE, entities.a)
     await _fail(web, "delegate@austria.example", 5)
@@ -66,7 +66,7 @@ async def test_a_lock_out_is_recorded_in_the_audit_log(
 
 
 async def test_failures_older_than_the_window_do_not_count(
-    web: AsyncTestClient, entities: Entities
+    web: AsyncClient, entities: Entities
 ) -> None:
     await make_person("delegate@austria.example", Role.DELEGATE, entities.a)
     await _fail(web, "delegate@austria.example", 4)
@@ -76,7 +76,7 @@ async def test_failures_older_than_the_window_do_not_count(
 
 
 async def test_one_ip_trying_many_addresses_is_held_back(
-    web: AsyncTestClient, entities: Entities, monkeypatch
+    web: AsyncClient, entities: Entities, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(sign_in_rules, "MAX_FAILURES_PER_IP", 3)
     await make_person("delegate@austria.example", Role.DELEGATE, entities.a)

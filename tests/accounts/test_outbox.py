@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
-from litestar.testing import AsyncTestClient
+from httpx import AsyncClient
 
 from convene.db import locked_transaction
 from convene.mail import services as mail
@@ -17,7 +17,7 @@ from convene.mail.services import MAX_ATTEMPTS, backoff, deliver_pending, enqueu
 from convene.mail.tables import OutboxMessage
 from convene.settings import Settings
 from tests.accounts.conftest import SmtpServer
-from tests.conftest import AppBuilder
+from tests.conftest import AppBuilder, running
 
 CALENDAR = b"BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n"
 
@@ -154,7 +154,7 @@ async def test_the_background_sender_delivers_while_the_app_runs(
     app = build_app(
         dataclasses.replace(settings, smtp=smtp_server.settings, mail_poll_seconds=0.05)
     )
-    async with AsyncTestClient(app=app):
+    async with running(app):
         await enqueue("delegate@austria.example", "From the loop", "Text")
         for _ in range(200):
             if (await _message())["status"] == "sent":
@@ -165,7 +165,7 @@ async def test_the_background_sender_delivers_while_the_app_runs(
 
 
 async def test_the_secretariat_sees_the_outbox_and_retries_a_failed_message(
-    client: AsyncTestClient, secretariat: dict[str, str], smtp_server: SmtpServer
+    client: AsyncClient, secretariat: dict[str, str], smtp_server: SmtpServer
 ) -> None:
     await enqueue("delegate@austria.example", "Stuck", "Text")
     await OutboxMessage.update(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from litestar.testing import AsyncTestClient
+from httpx import AsyncClient
 
 from convene.accounts.links import RESET_VALID
 from convene.accounts.roles import Role
@@ -16,14 +16,14 @@ from tests.accounts.conftest import PASSWORD, Entities, SmtpServer, csrf_of, mak
 NEW_PASSWORD = "an entirely new passphrase"
 
 
-async def _request_reset(web: AsyncTestClient, email: str) -> object:
+async def _request_reset(web: AsyncClient, email: str) -> object:
     form = await web.get("/password-reset")
     return await web.post(
         "/password-reset", data={"email": email, "_csrf_token": csrf_of(form.text)}
     )
 
 
-async def _reset(web: AsyncTestClient, link: str, password: str = NEW_PASSWORD) -> object:
+async def _reset(web: AsyncClient, link: str, password: str = NEW_PASSWORD) -> object:
     form = await web.get(link)
     assert form.status_code == 200, form.text
     return await web.post(
@@ -38,7 +38,7 @@ async def _reset(web: AsyncTestClient, link: str, password: str = NEW_PASSWORD) 
 
 
 async def test_a_reset_link_sets_a_new_password_and_signs_out_other_browsers(
-    web: AsyncTestClient, app: object, entities: Entities, smtp_server: SmtpServer
+    web: AsyncClient, app: object, entities: Entities, smtp_server: SmtpServer
 ) -> None:
     await make_person(
         "delegate@austria.example", Role.DELEGATE, entities.a, full_name="Mr. Karl Gruber"
@@ -68,7 +68,7 @@ async def test_a_reset_link_sets_a_new_password_and_signs_out_other_browsers(
 
 
 async def test_an_unknown_address_gets_the_same_answer_and_no_mail(
-    web: AsyncTestClient, entities: Entities
+    web: AsyncClient, entities: Entities
 ) -> None:
     await make_person("delegate@austria.example", Role.DELEGATE, entities.a)
     known = await _request_reset(web, "delegate@austria.example")
@@ -79,7 +79,7 @@ async def test_an_unknown_address_gets_the_same_answer_and_no_mail(
 
 
 async def test_a_reset_link_lasts_one_hour_and_works_once(
-    web: AsyncTestClient, entities: Entities, smtp_server: SmtpServer
+    web: AsyncClient, entities: Entities, smtp_server: SmtpServer
 ) -> None:
     await make_person("delegate@austria.example", Role.DELEGATE, entities.a)
     await _request_reset(web, "delegate@austria.example")
@@ -101,7 +101,7 @@ async def test_a_reset_link_lasts_one_hour_and_works_once(
 
 
 async def test_no_more_than_three_reset_mails_an_hour(
-    web: AsyncTestClient, entities: Entities
+    web: AsyncClient, entities: Entities
 ) -> None:
     await make_person("delegate@austria.example", Role.DELEGATE, entities.a)
     answers = [await _request_reset(web, "delegate@austria.example") for _ in range(5)]
@@ -110,7 +110,7 @@ async def test_no_more_than_three_reset_mails_an_hour(
 
 
 async def test_an_address_that_is_not_one_is_named_as_the_problem(
-    web: AsyncTestClient, app: object
+    web: AsyncClient, app: object
 ) -> None:
     answer = await _request_reset(web, "not-an-address")
     assert answer.status_code == 400
@@ -118,7 +118,7 @@ async def test_an_address_that_is_not_one_is_named_as_the_problem(
 
 
 async def test_a_reset_link_cannot_be_used_as_an_invitation(
-    web: AsyncTestClient, entities: Entities, smtp_server: SmtpServer
+    web: AsyncClient, entities: Entities, smtp_server: SmtpServer
 ) -> None:
     await make_person("delegate@austria.example", Role.DELEGATE, entities.a)
     await _request_reset(web, "delegate@austria.example")

@@ -6,7 +6,7 @@ import dataclasses
 from datetime import UTC, datetime, timedelta
 
 from litestar import Litestar
-from litestar.testing import AsyncTestClient
+from httpx import AsyncClient
 
 from convene.accounts.roles import Role
 from convene.accounts.tables import WebSession
@@ -14,11 +14,11 @@ from convene.accounts.web_sessions import key_hash
 from convene.audit.tables import AuditEntry
 from convene.settings import Settings
 from tests.accounts.conftest import PASSWORD, Entities, csrf_of, make_person, session_csrf, sign_in
-from tests.conftest import AppBuilder
+from tests.conftest import AppBuilder, app_client, running
 
 
 async def test_signing_in_opens_a_session_that_api_calls_recognise(
-    web: AsyncTestClient, entities: Entities
+    web: AsyncClient, entities: Entities
 ) -> None:
     await make_person(
         "focal@austria.example", Role.FOCAL_POINT, entities.a, full_name="Ms. Anna Huber"
@@ -46,7 +46,7 @@ async def test_signing_in_opens_a_session_that_api_calls_recognise(
 
 
 async def test_the_session_cookie_is_httponly_lax_and_secure_with_only_a_hash_stored(
-    web: AsyncTestClient, entities: Entities
+    web: AsyncClient, entities: Entities
 ) -> None:
     await make_person("delegate@austria.example", Role.DELEGATE, entities.a)
     answer = await sign_in(web, "delegate@austria.example")
@@ -65,7 +65,7 @@ async def test_in_development_the_cookie_is_not_secure(
 ) -> None:
     development = build_app(dataclasses.replace(settings, environment="development"))
     await make_person("officer@unodc.example", Role.SECRETARIAT)
-    async with AsyncTestClient(app=development, base_url="http://127.0.0.1:8000") as browser:
+    async with running(development), app_client(development, "http://127.0.0.1:8000") as browser:
         browser.follow_redirects = False
         answer = await sign_in(browser, "officer@unodc.example")
         assert answer.status_code == 303
@@ -76,7 +76,7 @@ async def test_in_development_the_cookie_is_not_secure(
 
 
 async def test_a_wrong_password_and_an_unknown_address_get_the_same_answer(
-    web: AsyncTestClient, entities: Entities
+    web: AsyncClient, entities: Entities
 ) -> None:
     await make_person("delegate@austria.example", Role.DELEGATE, entities.a)
     wrong = await sign_in(web, "delegate@austria.example", "not the password at all")
@@ -91,7 +91,7 @@ async def test_a_wrong_password_and_an_unknown_address_get_the_same_answer(
 
 
 async def test_an_invited_person_without_a_password_cannot_sign_in(
-    web: AsyncTestClient, entities: Entities
+    web: AsyncClient, entities: Entities
 ) -> None:
     await make_person("new@austria.example", Role.DELEGATE, entities.a, password=None)
     answer = await sign_in(web, "new@austria.example", "")
@@ -102,14 +102,14 @@ async def test_an_invited_person_without_a_password_cannot_sign_in(
 
 
 async def test_a_deactivated_account_cannot_sign_in(
-    web: AsyncTestClient, entities: Entities
+    web: AsyncClient, entities: Entities
 ) -> None:
     await make_person("gone@austria.example", Role.DELEGATE, entities.a, is_active=False)
     assert (await sign_in(web, "gone@austria.example")).status_code == 400
 
 
 async def test_signing_out_ends_the_session_on_the_server(
-    web: AsyncTestClient, entities: Entities
+    web: AsyncClient, entities: Entities
 ) -> None:
     await make_person("delegate@austria.example", Role.DELEGATE, entities.a)
     await sign_in(web, "delegate@austria.example")
@@ -130,7 +130,7 @@ async def test_signing_out_ends_the_session_on_the_server(
 
 
 async def test_an_expired_session_is_no_longer_signed_in(
-    web: AsyncTestClient, entities: Entities
+    web: AsyncClient, entities: Entities
 ) -> None:
     await make_person("delegate@austria.example", Role.DELEGATE, entities.a)
     await sign_in(web, "delegate@austria.example")
@@ -143,7 +143,7 @@ async def test_an_expired_session_is_no_longer_signed_in(
 
 
 async def test_sign_in_goes_back_to_a_local_page_only(
-    web: AsyncTestClient, entities: Entities
+    web: AsyncClient, entities: Entities
 ) -> None:
     await make_person("delegate@austria.example", Role.DELEGATE, entities.a)
     for target, expected in [
@@ -165,7 +165,7 @@ async def test_sign_in_goes_back_to_a_local_page_only(
 
 
 async def test_signing_in_again_replaces_the_browsers_old_session(
-    web: AsyncTestClient, entities: Entities
+    web: AsyncClient, entities: Entities
 ) -> None:
     await make_person("delegate@austria.example", Role.DELEGATE, entities.a)
     await sign_in(web, "delegate@austria.example")
@@ -180,7 +180,7 @@ async def test_signing_in_again_replaces_the_browsers_old_session(
     assert await WebSession.count() == 1
 
 
-async def test_the_pages_are_accessible_forms(web: AsyncTestClient, app: Litestar) -> None:
+async def test_the_pages_are_accessible_forms(web: AsyncClient, app: Litestar) -> None:
     page = await web.get("/sign-in")
     assert page.status_code == 200
     html = page.text

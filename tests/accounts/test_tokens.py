@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from litestar.testing import AsyncTestClient
+from httpx import AsyncClient
 
 from convene.accounts.roles import Role
 from convene.accounts.tables import ApiToken
@@ -14,7 +14,7 @@ from tests.accounts.conftest import Entities
 
 
 async def test_a_token_is_shown_once_listed_without_its_secret_and_works(
-    client: AsyncTestClient, entities: Entities, make_account_headers: Any
+    client: AsyncClient, entities: Entities, make_account_headers: Any
 ) -> None:
     headers = await make_account_headers("delegate@austria.example", Role.DELEGATE, entities.a)
     created = await client.post("/api/me/tokens", json={"name": "calendar sync"}, headers=headers)
@@ -38,7 +38,7 @@ async def test_a_token_is_shown_once_listed_without_its_secret_and_works(
 
 
 async def test_a_revoked_token_answers_401(
-    client: AsyncTestClient, entities: Entities, make_account_headers: Any
+    client: AsyncClient, entities: Entities, make_account_headers: Any
 ) -> None:
     headers = await make_account_headers("delegate@austria.example", Role.DELEGATE, entities.a)
     created = (await client.post("/api/me/tokens", json={"name": "script"}, headers=headers)).json()
@@ -58,7 +58,7 @@ async def test_a_revoked_token_answers_401(
 
 
 async def test_someone_elses_token_cannot_be_revoked_or_seen(
-    client: AsyncTestClient,
+    client: AsyncClient,
     entities: Entities,
     make_account_headers: Any,
     secretariat: dict[str, str],
@@ -74,7 +74,7 @@ async def test_someone_elses_token_cannot_be_revoked_or_seen(
 
 
 async def test_token_creation_and_revocation_are_audited(
-    client: AsyncTestClient, secretariat: dict[str, str]
+    client: AsyncClient, secretariat: dict[str, str]
 ) -> None:
     created = (
         await client.post("/api/me/tokens", json={"name": "reports"}, headers=secretariat)
@@ -88,13 +88,13 @@ async def test_token_creation_and_revocation_are_audited(
     assert created["token"] not in str(rows)
 
 
-async def test_a_token_needs_a_name(client: AsyncTestClient, secretariat: dict[str, str]) -> None:
+async def test_a_token_needs_a_name(client: AsyncClient, secretariat: dict[str, str]) -> None:
     for body in ({}, {"name": ""}, {"name": "   "}, {"name": "x" * 101}):
         answer = await client.post("/api/me/tokens", json=body, headers=secretariat)
         assert answer.status_code == 400, body
         assert answer.json()["errors"][0]["field"] == "name", answer.text
 
 
-async def test_the_public_has_no_tokens(client: AsyncTestClient, app: object) -> None:
+async def test_the_public_has_no_tokens(client: AsyncClient, app: object) -> None:
     assert (await client.get("/api/me/tokens")).status_code == 401
     assert (await client.post("/api/me/tokens", json={"name": "x"})).status_code == 401

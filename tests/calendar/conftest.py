@@ -17,7 +17,7 @@ from typing import Any
 import icalendar
 import pytest
 import vobject
-from litestar.testing import AsyncTestClient
+from httpx import AsyncClient
 from vobject.icalendar import TimezoneComponent
 
 from convene.accounts.roles import Role
@@ -36,7 +36,7 @@ DELEGATE_EMAIL = "anna.huber@austria.example"
 
 
 async def add_sitting(
-    client: AsyncTestClient, headers: dict[str, str], session_id: int, **fields: Any
+    client: AsyncClient, headers: dict[str, str], session_id: int, **fields: Any
 ) -> dict[str, Any]:
     response = await client.post(
         f"/api/sessions/{session_id}/sittings", json=fields, headers=headers
@@ -46,7 +46,7 @@ async def add_sitting(
 
 
 async def sitting_in_board_room_d(
-    client: AsyncTestClient,
+    client: AsyncClient,
     headers: dict[str, str],
     session_id: int,
     day: str,
@@ -65,7 +65,7 @@ async def sitting_in_board_room_d(
 
 
 async def add_item(
-    client: AsyncTestClient,
+    client: AsyncClient,
     headers: dict[str, str],
     session_id: int,
     title: str,
@@ -81,7 +81,7 @@ async def add_item(
 
 
 async def change_sitting(
-    client: AsyncTestClient, headers: dict[str, str], sitting_id: int, **fields: Any
+    client: AsyncClient, headers: dict[str, str], sitting_id: int, **fields: Any
 ) -> dict[str, Any]:
     response = await client.patch(f"/api/sittings/{sitting_id}", json=fields, headers=headers)
     assert response.status_code == 200, response.text
@@ -89,7 +89,7 @@ async def change_sitting(
 
 
 async def cancel_sitting(
-    client: AsyncTestClient, headers: dict[str, str], sitting_id: int
+    client: AsyncClient, headers: dict[str, str], sitting_id: int
 ) -> dict[str, Any]:
     response = await client.post(f"/api/sittings/{sitting_id}/cancellation", headers=headers)
     assert response.status_code == 201, response.text

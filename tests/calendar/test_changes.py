@@ -7,7 +7,7 @@ from datetime import timedelta
 from typing import Any
 
 import httpx
-from litestar.testing import AsyncTestClient
+from httpx import AsyncClient
 
 from convene.accounts.tables import Account
 from convene.calendar.tables import CalendarFeed
@@ -26,7 +26,7 @@ from tests.calendar.conftest import (
 
 
 async def test_a_matching_validator_gets_304_and_every_change_a_new_etag(
-    client: AsyncTestClient, create_session: Any, bodies: dict[str, str]
+    client: AsyncClient, create_session: Any, bodies: dict[str, str]
 ) -> None:
     session = await create_session()
     item = await add_item(client, bodies, session["id"], "Organizational matters")
@@ -84,7 +84,7 @@ async def test_a_matching_validator_gets_304_and_every_change_a_new_etag(
 
 
 async def test_a_reschedule_raises_sequence_and_a_cancellation_stays_in_the_feed(
-    client: AsyncTestClient, create_session: Any, bodies: dict[str, str]
+    client: AsyncClient, create_session: Any, bodies: dict[str, str]
 ) -> None:
     session = await create_session()
     sitting = await sitting_in_board_room_d(
@@ -116,7 +116,7 @@ async def test_a_reschedule_raises_sequence_and_a_cancellation_stays_in_the_feed
 
 
 async def test_a_personal_feed_follows_the_persons_registrations(
-    client: AsyncTestClient, create_session: Any, bodies: dict[str, str], delegate: dict[str, str]
+    client: AsyncClient, create_session: Any, bodies: dict[str, str], delegate: dict[str, str]
 ) -> None:
     session = await create_session()
     sitting = await sitting_in_board_room_d(
@@ -145,7 +145,7 @@ async def test_a_personal_feed_follows_the_persons_registrations(
 
 
 async def test_feed_links_are_kept_rotated_and_revoked(
-    client: AsyncTestClient, create_session: Any, bodies: dict[str, str], delegate: dict[str, str]
+    client: AsyncClient, create_session: Any, bodies: dict[str, str], delegate: dict[str, str]
 ) -> None:
     assert (await client.get("/api/me/calendar-feed")).status_code == 401
     first = (await client.get("/api/me/calendar-feed", headers=delegate)).json()
@@ -168,7 +168,7 @@ async def test_feed_links_are_kept_rotated_and_revoked(
 
 
 async def test_only_a_hash_and_a_nonce_of_the_link_are_stored(
-    client: AsyncTestClient, delegate: dict[str, str]
+    client: AsyncClient, delegate: dict[str, str]
 ) -> None:
     link = (await client.get("/api/me/calendar-feed", headers=delegate)).json()
     token = link["url"].split("/")[-2]
@@ -178,7 +178,7 @@ async def test_only_a_hash_and_a_nonce_of_the_link_are_stored(
 
 
 async def test_a_deactivated_account_has_no_feed(
-    client: AsyncTestClient, delegate: dict[str, str]
+    client: AsyncClient, delegate: dict[str, str]
 ) -> None:
     path = (
         (await client.get("/api/me/calendar-feed", headers=delegate))
@@ -191,7 +191,7 @@ async def test_a_deactivated_account_has_no_feed(
 
 
 async def test_a_real_server_answers_304_until_the_sitting_moves(
-    client: AsyncTestClient, create_session: Any, bodies: dict[str, str], live_server: str
+    client: AsyncClient, create_session: Any, bodies: dict[str, str], live_server: str
 ) -> None:
     """Through ``convene serve`` with its connection pool open, as calendar programs poll it."""
     session = await create_session()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
-from litestar.testing import AsyncTestClient
+from httpx import AsyncClient
 
 from convene.sittings.tables import Sitting
 from tests.calendar.conftest import (
@@ -20,7 +20,7 @@ from tests.calendar.conftest import (
 )
 
 
-async def _feed(client: AsyncTestClient, path: str, **headers: str) -> Any:
+async def _feed(client: AsyncClient, path: str, **headers: str) -> Any:
     response = await client.get(path, headers=headers)
     assert response.status_code == 200, response.text
     assert response.headers["content-type"] == "text/calendar; charset=utf-8"
@@ -28,7 +28,7 @@ async def _feed(client: AsyncTestClient, path: str, **headers: str) -> Any:
 
 
 async def test_a_session_feed_keeps_venue_time_across_the_end_of_summer_time(
-    client: AsyncTestClient, vienna_autumn: Any, bodies: dict[str, str]
+    client: AsyncClient, vienna_autumn: Any, bodies: dict[str, str]
 ) -> None:
     session = await vienna_autumn()
     opening = await add_item(client, bodies, session["id"], "Organizational matters")
@@ -115,7 +115,7 @@ async def test_a_session_feed_keeps_venue_time_across_the_end_of_summer_time(
 
 
 async def test_a_personal_feed_spans_two_time_zones_and_shows_each_mode_its_place(
-    client: AsyncTestClient,
+    client: AsyncClient,
     vienna_autumn: Any,
     create_session: Any,
     bodies: dict[str, str],
@@ -223,7 +223,7 @@ async def test_a_personal_feed_spans_two_time_zones_and_shows_each_mode_its_plac
 
 
 async def test_session_feeds_are_all_day_events_with_an_exclusive_end(
-    client: AsyncTestClient, create_session: Any, bodies: dict[str, str]
+    client: AsyncClient, create_session: Any, bodies: dict[str, str]
 ) -> None:
     irg = await create_session()
     wgp = await create_session(**new_york())
@@ -254,7 +254,7 @@ async def test_session_feeds_are_all_day_events_with_an_exclusive_end(
 
 
 async def test_unknown_feeds_answer_404_problems(
-    client: AsyncTestClient, create_session: Any, bodies: dict[str, str]
+    client: AsyncClient, create_session: Any, bodies: dict[str, str]
 ) -> None:
     draft = await create_session(status="draft")
     for path, what in (
@@ -271,7 +271,7 @@ async def test_unknown_feeds_answer_404_problems(
 
 
 async def test_names_and_titles_in_any_script_survive_escaping_and_folding(
-    client: AsyncTestClient, bodies: dict[str, str]
+    client: AsyncClient, bodies: dict[str, str]
 ) -> None:
     name = "مجموعة استعراض التنفيذ; 审议实施情况小组, Группа по обзору хода осуществления"
     await client.post(

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from litestar.testing import AsyncTestClient
+from httpx import AsyncClient
 
 from convene.calendar.identity import CalendarIdentity
 from convene.calendar.invitations import announce_sitting_change, invite, withdraw
@@ -59,7 +59,7 @@ async def _approve(client: AsyncTestClient, registration_id: int) -> None:
 
 
 async def test_approval_sends_one_invitation_per_sitting_that_both_parsers_read(
-    client: AsyncTestClient, vienna_autumn: Any, bodies: dict[str, str], smtp: SmtpServer
+    client: AsyncClient, vienna_autumn: Any, bodies: dict[str, str], smtp: SmtpServer
 ) -> None:
     session = await vienna_autumn()
     across = await add_sitting(
@@ -127,7 +127,7 @@ async def test_approval_sends_one_invitation_per_sitting_that_both_parsers_read(
 
 
 async def test_a_change_reaches_every_approved_delegate_with_the_same_uid_and_a_higher_sequence(
-    client: AsyncTestClient, create_session: Any, bodies: dict[str, str], delegate: dict[str, str]
+    client: AsyncClient, create_session: Any, bodies: dict[str, str], delegate: dict[str, str]
 ) -> None:
     session = await create_session(**new_york())
     sitting = await add_sitting(
@@ -192,7 +192,7 @@ async def test_a_change_reaches_every_approved_delegate_with_the_same_uid_and_a_
 
 
 async def test_a_cancelled_sitting_sends_cancel_with_the_raised_sequence(
-    client: AsyncTestClient, create_session: Any, bodies: dict[str, str]
+    client: AsyncClient, create_session: Any, bodies: dict[str, str]
 ) -> None:
     session = await create_session()
     sitting = await sitting_in_board_room_d(
@@ -211,7 +211,7 @@ async def test_a_cancelled_sitting_sends_cancel_with_the_raised_sequence(
 
 
 async def test_a_new_sitting_is_sent_to_the_delegates_already_approved(
-    client: AsyncTestClient, create_session: Any, bodies: dict[str, str]
+    client: AsyncClient, create_session: Any, bodies: dict[str, str]
 ) -> None:
     session = await create_session()
     await register(session["id"])
@@ -226,7 +226,7 @@ async def test_a_new_sitting_is_sent_to_the_delegates_already_approved(
 
 
 async def test_cancelling_a_registration_withdraws_its_invitations(
-    client: AsyncTestClient, create_session: Any, bodies: dict[str, str]
+    client: AsyncClient, create_session: Any, bodies: dict[str, str]
 ) -> None:
     session = await create_session()
     first = await sitting_in_board_room_d(
@@ -255,7 +255,7 @@ async def test_cancelling_a_registration_withdraws_its_invitations(
 
 
 async def test_nothing_is_sent_when_the_transaction_rolls_back_or_nobody_is_approved(
-    client: AsyncTestClient, create_session: Any, bodies: dict[str, str]
+    client: AsyncClient, create_session: Any, bodies: dict[str, str]
 ) -> None:
     session = await create_session()
     sitting = await sitting_in_board_room_d(

@@ -10,7 +10,7 @@ import base64
 import json
 from typing import Any
 
-from litestar.testing import AsyncTestClient
+from httpx import AsyncClient
 
 from tests.calendar.conftest import (
     DELEGATE_EMAIL,
@@ -44,13 +44,13 @@ def _uids(calendars: list[Read]) -> list[str]:
     return [str(event["UID"]) for calendar in calendars for event in calendar.events()]
 
 
-async def _post(client: AsyncTestClient, headers: dict[str, str], path: str, **body: Any) -> None:
+async def _post(client: AsyncClient, headers: dict[str, str], path: str, **body: Any) -> None:
     response = await client.post(path, json=body or None, headers=headers)
     assert response.status_code == 200, response.text
 
 
 async def _session_with_two_sittings(
-    client: AsyncTestClient, create_session: Any, bodies: dict[str, str]
+    client: AsyncClient, create_session: Any, bodies: dict[str, str]
 ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     session = await create_session(join_link=JOIN_LINK)
     sittings = [
@@ -68,7 +68,7 @@ async def _session_with_two_sittings(
 
 
 async def test_approval_invites_and_cancellation_withdraws_every_sitting(
-    client: AsyncTestClient, create_session: Any, bodies: dict[str, str]
+    client: AsyncClient, create_session: Any, bodies: dict[str, str]
 ) -> None:
     session, sittings = await _session_with_two_sittings(client, create_session, bodies)
     registration = await register(session["id"], status="submitted")
@@ -87,7 +87,7 @@ async def test_approval_invites_and_cancellation_withdraws_every_sitting(
 
 
 async def test_rejecting_a_request_never_approved_sends_no_calendar_message(
-    client: AsyncTestClient, create_session: Any, bodies: dict[str, str]
+    client: AsyncClient, create_session: Any, bodies: dict[str, str]
 ) -> None:
     session, _sittings = await _session_with_two_sittings(client, create_session, bodies)
     registration = await register(session["id"], status="submitted")
@@ -96,7 +96,7 @@ async def test_rejecting_a_request_never_approved_sends_no_calendar_message(
 
 
 async def test_a_substitution_withdraws_the_invitations_from_the_person_replaced(
-    client: AsyncTestClient, create_session: Any, bodies: dict[str, str]
+    client: AsyncClient, create_session: Any, bodies: dict[str, str]
 ) -> None:
     session, sittings = await _session_with_two_sittings(client, create_session, bodies)
     registration = await register(session["id"], status="submitted")
@@ -118,7 +118,7 @@ async def test_a_substitution_withdraws_the_invitations_from_the_person_replaced
 
 
 async def test_switching_to_online_sends_the_join_link_instead_of_the_room(
-    client: AsyncTestClient, create_session: Any, bodies: dict[str, str]
+    client: AsyncClient, create_session: Any, bodies: dict[str, str]
 ) -> None:
     session, _sittings = await _session_with_two_sittings(client, create_session, bodies)
     registration = await register(session["id"], status="submitted")
@@ -135,7 +135,7 @@ async def test_switching_to_online_sends_the_join_link_instead_of_the_room(
 
 
 async def test_a_new_venue_updates_every_live_sitting_in_calendars(
-    client: AsyncTestClient, create_session: Any, bodies: dict[str, str]
+    client: AsyncClient, create_session: Any, bodies: dict[str, str]
 ) -> None:
     session, (kept, dropped) = await _session_with_two_sittings(client, create_session, bodies)
     await cancel_sitting(client, bodies, dropped["id"])
@@ -154,7 +154,7 @@ async def test_a_new_venue_updates_every_live_sitting_in_calendars(
 
 
 async def test_cancelling_the_session_cancels_its_sittings_in_every_calendar(
-    client: AsyncTestClient, create_session: Any, bodies: dict[str, str]
+    client: AsyncClient, create_session: Any, bodies: dict[str, str]
 ) -> None:
     session, sittings = await _session_with_two_sittings(client, create_session, bodies)
     await register(session["id"])  # approved

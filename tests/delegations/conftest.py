@@ -8,7 +8,7 @@ import pytest
 from convene.accounts.roles import Role
 from convene.entities.tables import Entity
 from tests.meetings.conftest import bodies, create_session, registry  # noqa: F401 (fixtures used here)
-from litestar.testing import AsyncTestClient
+from httpx import AsyncClient
 
 
 
@@ -42,7 +42,7 @@ async def kenya(make_account_headers: Any, registry: None) -> dict[str, str]:
 
 
 @pytest.fixture
-def open_delegation(client: AsyncTestClient):  # type: ignore[no-untyped-def]
+def open_delegation(client: AsyncClient):  # type: ignore[no-untyped-def]
     async def open_for(session_id: int, headers: dict[str, str], **fields: Any) -> dict[str, Any]:
         response = await client.post(
             f"/api/sessions/{session_id}/delegations", json=fields, headers=headers
@@ -68,7 +68,7 @@ def person(mode: str = "in_person", **fields: Any) -> dict[str, Any]:
 
 
 @pytest.fixture
-def register(client: AsyncTestClient):  # type: ignore[no-untyped-def]
+def register(client: AsyncClient):  # type: ignore[no-untyped-def]
     async def register_in(delegation_id: int, headers: dict[str, str], **fields: Any) -> Any:
         return await client.post(
             f"/api/delegations/{delegation_id}/registrations",

@@ -8,12 +8,12 @@ from typing import Any
 
 from convene.accounts.roles import Role
 from convene.delegations.tables import Registration
-from litestar.testing import AsyncTestClient
+from httpx import AsyncClient
 from openpyxl import load_workbook
 
 
 async def _approved(
-    client: AsyncTestClient,
+    client: AsyncClient,
     session: dict[str, Any],
     focal: dict[str, str],
     secretariat: dict[str, str],
@@ -31,7 +31,7 @@ async def _approved(
 
 
 async def test_the_desk_finds_a_delegate_by_name_or_badge_and_marks_arrival(
-    client: AsyncTestClient,
+    client: AsyncClient,
     session: dict[str, Any],
     austria: dict[str, str],
     bodies: dict[str, str],
@@ -71,7 +71,7 @@ async def test_the_desk_finds_a_delegate_by_name_or_badge_and_marks_arrival(
 
 
 async def test_only_approved_in_person_delegates_check_in(
-    client: AsyncTestClient,
+    client: AsyncClient,
     session: dict[str, Any],
     austria: dict[str, str],
     bodies: dict[str, str],
@@ -93,7 +93,7 @@ async def test_only_approved_in_person_delegates_check_in(
 
 
 async def test_a_delegate_sees_their_own_registration_and_nobody_elses(
-    client: AsyncTestClient,
+    client: AsyncClient,
     session: dict[str, Any],
     austria: dict[str, str],
     bodies: dict[str, str],
@@ -117,7 +117,7 @@ async def test_a_delegate_sees_their_own_registration_and_nobody_elses(
 
 
 async def test_personal_data_stays_with_those_entitled_to_it(
-    client: AsyncTestClient,
+    client: AsyncClient,
     session: dict[str, Any],
     austria: dict[str, str],
     kenya: dict[str, str],
@@ -138,7 +138,7 @@ async def test_personal_data_stays_with_those_entitled_to_it(
 
 
 async def test_the_secretariat_exports_registrations_as_csv_and_xlsx(
-    client: AsyncTestClient,
+    client: AsyncClient,
     session: dict[str, Any],
     austria: dict[str, str],
     kenya: dict[str, str],
@@ -183,7 +183,7 @@ async def test_the_secretariat_exports_registrations_as_csv_and_xlsx(
 
 
 async def test_exports_never_run_what_a_focal_point_typed_and_show_it_as_typed(
-    client: AsyncTestClient,
+    client: AsyncClient,
     session: dict[str, Any],
     austria: dict[str, str],
     bodies: dict[str, str],

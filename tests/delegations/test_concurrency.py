@@ -8,7 +8,7 @@ from typing import Any
 
 import httpx
 from convene.delegations.tables import Registration
-from litestar.testing import AsyncTestClient
+from httpx import AsyncClient
 
 from tests.delegations.conftest import entity_id, person
 
@@ -16,7 +16,7 @@ STATES = ["Austria", "Kenya", "Brazil", "Japan", "Egypt", "Peru"]
 
 
 async def test_concurrent_requests_never_exceed_a_quota_or_the_room(
-    client: AsyncTestClient,
+    client: AsyncClient,
     create_session: Any,
     registry: None,
     bodies: dict[str, str],

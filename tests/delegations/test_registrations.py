@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from convene.mail.tables import OutboxMessage
-from litestar.testing import AsyncTestClient
+from httpx import AsyncClient
 
 from tests.delegations.conftest import entity_id, person
 
@@ -20,7 +20,7 @@ async def _subjects(to: str) -> list[str]:
 
 
 async def test_a_third_in_person_delegate_is_waitlisted_where_the_quota_is_two(
-    client: AsyncTestClient,
+    client: AsyncClient,
     session: dict[str, Any],
     austria: dict[str, str],
     open_delegation: Any,
@@ -37,7 +37,7 @@ async def test_a_third_in_person_delegate_is_waitlisted_where_the_quota_is_two(
 
 
 async def test_a_freed_place_promotes_the_first_on_the_waitlist_with_an_email(
-    client: AsyncTestClient,
+    client: AsyncClient,
     session: dict[str, Any],
     austria: dict[str, str],
     open_delegation: Any,
@@ -62,7 +62,7 @@ async def test_a_freed_place_promotes_the_first_on_the_waitlist_with_an_email(
 
 
 async def test_switching_to_online_frees_the_in_person_place(
-    client: AsyncTestClient,
+    client: AsyncClient,
     session: dict[str, Any],
     austria: dict[str, str],
     open_delegation: Any,
@@ -101,7 +101,7 @@ async def test_online_speaking_places_are_limited_and_listening_is_not(
 
 
 async def test_the_room_capacity_holds_across_delegations(
-    client: AsyncTestClient,
+    client: AsyncClient,
     session: dict[str, Any],
     austria: dict[str, str],
     kenya: dict[str, str],
@@ -120,7 +120,7 @@ async def test_the_room_capacity_holds_across_delegations(
 
 
 async def test_a_session_that_admits_no_ngos_refuses_their_delegation(
-    client: AsyncTestClient, session: dict[str, Any], bodies: dict[str, str]
+    client: AsyncClient, session: dict[str, Any], bodies: dict[str, str]
 ) -> None:
     response = await client.post(
         f"/api/sessions/{session['id']}/delegations",
@@ -150,7 +150,7 @@ async def test_an_online_session_has_no_in_person_registrations(
 
 
 async def test_the_same_person_registers_once_per_session(
-    client: AsyncTestClient,
+    client: AsyncClient,
     session: dict[str, Any],
     austria: dict[str, str],
     kenya: dict[str, str],
@@ -165,7 +165,7 @@ async def test_the_same_person_registers_once_per_session(
 
 
 async def test_registration_opens_and_closes_on_its_dates(
-    client: AsyncTestClient,
+    client: AsyncClient,
     create_session: Any,
     registry: None,
     austria: dict[str, str],
@@ -189,7 +189,7 @@ async def test_registration_opens_and_closes_on_its_dates(
 
 
 async def test_the_secretariat_approves_and_rejects_one_by_one_or_in_bulk(
-    client: AsyncTestClient,
+    client: AsyncClient,
     session: dict[str, Any],
     austria: dict[str, str],
     bodies: dict[str, str],
@@ -218,7 +218,7 @@ async def test_the_secretariat_approves_and_rejects_one_by_one_or_in_bulk(
 
 
 async def test_substituting_keeps_the_place_for_the_new_person(
-    client: AsyncTestClient,
+    client: AsyncClient,
     session: dict[str, Any],
     austria: dict[str, str],
     bodies: dict[str, str],
@@ -242,7 +242,7 @@ async def test_substituting_keeps_the_place_for_the_new_person(
 
 
 async def test_another_entitys_delegation_does_not_exist_for_a_focal_point(
-    client: AsyncTestClient,
+    client: AsyncClient,
     session: dict[str, Any],
     austria: dict[str, str],
     kenya: dict[str, str],

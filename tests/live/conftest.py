@@ -30,8 +30,14 @@ from tests.meetings.conftest import BODIES, bodies, create_session, session_fiel
 async def served(app: Litestar) -> AsyncIterator[str]:
     """The test's app behind a real HTTP server, in this event loop; yields its base URL."""
     port = free_port()
+    # The ``app`` fixture runs the app's lifespan in this loop already.
     config = uvicorn.Config(
-        app, host="127.0.0.1", port=port, log_level="warning", timeout_graceful_shutdown=5
+        app,
+        host="127.0.0.1",
+        port=port,
+        lifespan="off",
+        log_level="warning",
+        timeout_graceful_shutdown=5,
     )
     server = uvicorn.Server(config)
     serving = asyncio.create_task(server.serve())

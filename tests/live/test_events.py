@@ -14,8 +14,8 @@ from convene.live import services
 from convene.live.channels import live_channels
 from convene.live.subscribers import subscribe_live
 from convene.settings import Settings
+from httpx import AsyncClient
 from litestar import Litestar
-from litestar.testing import AsyncTestClient
 
 from tests.delegations.conftest import entity_id, person
 from tests.live.conftest import Scene, listening, open_scene
@@ -128,7 +128,7 @@ async def test_a_change_that_rolls_back_is_never_announced(
 
 
 async def test_only_the_secretariat_may_listen(
-    client: AsyncTestClient,
+    client: AsyncClient,
     make_account_headers: Any,
     session: dict[str, Any],
     secretariat: dict[str, str],
@@ -151,7 +151,7 @@ async def test_only_the_secretariat_may_listen(
 
 
 async def test_a_quiet_stream_keeps_alive_and_closes_at_its_timeout(
-    client: AsyncTestClient,
+    client: AsyncClient,
     session: dict[str, Any],
     secretariat: dict[str, str],
     monkeypatch: pytest.MonkeyPatch,
@@ -166,7 +166,7 @@ async def test_a_quiet_stream_keeps_alive_and_closes_at_its_timeout(
 
 @pytest.mark.parametrize("timeout", ["0", "301", "soon"])
 async def test_a_bad_timeout_is_refused_naming_it(
-    client: AsyncTestClient, secretariat: dict[str, str], timeout: str
+    client: AsyncClient, secretariat: dict[str, str], timeout: str
 ) -> None:
     response = await client.get(
         "/api/sessions/1/events", headers=secretariat, params={"timeout": timeout}

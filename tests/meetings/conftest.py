@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 from convene.entities.services import sync_registry
-from litestar.testing import AsyncTestClient
+from httpx import AsyncClient
 
 BODIES = {
     "IRG": ("Implementation Review Group", "Review Group", "CAC/COSP/IRG"),
@@ -24,7 +24,7 @@ BODIES = {
 
 
 @pytest.fixture
-async def bodies(client: AsyncTestClient, secretariat: dict[str, str]) -> dict[str, str]:
+async def bodies(client: AsyncClient, secretariat: dict[str, str]) -> dict[str, str]:
     for code, (name, short_name, prefix) in BODIES.items():
         admitted = ["state_party", "signatory", "reio", "observer_state", "un_entity", "igo"]
         if code != "IRG":
@@ -65,7 +65,7 @@ def session_fields(**overrides: Any) -> dict[str, Any]:
 
 
 @pytest.fixture
-def create_session(client: AsyncTestClient, bodies: dict[str, str]):  # type: ignore[no-untyped-def]
+def create_session(client: AsyncClient, bodies: dict[str, str]):  # type: ignore[no-untyped-def]
     async def create(**overrides: Any) -> dict[str, Any]:
         response = await client.post(
             "/api/sessions", json=session_fields(**overrides), headers=bodies

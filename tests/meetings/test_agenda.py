@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from litestar.testing import AsyncTestClient
+from httpx import AsyncClient
 
 
 def _numbers(agenda: dict[str, Any]) -> list[str]:
@@ -16,7 +16,7 @@ def _numbers(agenda: dict[str, Any]) -> list[str]:
 
 
 async def _agenda(
-    client: AsyncTestClient, create_session: Any, bodies: dict[str, str]
+    client: AsyncClient, create_session: Any, bodies: dict[str, str]
 ) -> tuple[int, dict[str, int]]:
     session = await create_session()
     url = f"/api/sessions/{session['id']}/agenda/items"
@@ -34,7 +34,7 @@ async def _agenda(
 
 
 async def test_items_are_numbered_and_sub_items_lettered(
-    client: AsyncTestClient, create_session: Any, bodies: dict[str, str]
+    client: AsyncClient, create_session: Any, bodies: dict[str, str]
 ) -> None:
     session_id, _ = await _agenda(client, create_session, bodies)
     agenda = (await client.get(f"/api/sessions/{session_id}/agenda")).json()
@@ -49,7 +49,7 @@ async def test_items_are_numbered_and_sub_items_lettered(
 
 
 async def test_reordering_and_removing_renumber_the_agenda(
-    client: AsyncTestClient, create_session: Any, bodies: dict[str, str]
+    client: AsyncClient, create_session: Any, bodies: dict[str, str]
 ) -> None:
     session_id, ids = await _agenda(client, create_session, bodies)
     moved = await client.patch(
@@ -72,7 +72,7 @@ async def test_reordering_and_removing_renumber_the_agenda(
 
 
 async def test_sub_items_go_one_level_deep(
-    client: AsyncTestClient, create_session: Any, bodies: dict[str, str]
+    client: AsyncClient, create_session: Any, bodies: dict[str, str]
 ) -> None:
     session_id, ids = await _agenda(client, create_session, bodies)
     response = await client.post(
@@ -85,7 +85,7 @@ async def test_sub_items_go_one_level_deep(
 
 
 async def test_an_adopted_agenda_keeps_its_structure(
-    client: AsyncTestClient, create_session: Any, bodies: dict[str, str]
+    client: AsyncClient, create_session: Any, bodies: dict[str, str]
 ) -> None:
     session_id, ids = await _agenda(client, create_session, bodies)
     outside = await client.post(
@@ -113,7 +113,7 @@ async def test_an_adopted_agenda_keeps_its_structure(
 
 
 async def test_documents_carry_un_symbols_under_their_item(
-    client: AsyncTestClient, create_session: Any, bodies: dict[str, str]
+    client: AsyncClient, create_session: Any, bodies: dict[str, str]
 ) -> None:
     session_id, ids = await _agenda(client, create_session, bodies)
     url = f"/api/sessions/{session_id}/documents"

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from litestar.testing import AsyncTestClient
+from httpx import AsyncClient
 
 
 async def test_session_agenda_and_sitting_changes_are_audited(
-    client: AsyncTestClient, create_session: Any, bodies: dict[str, str]
+    client: AsyncClient, create_session: Any, bodies: dict[str, str]
 ) -> None:
     session = await create_session()
     await client.patch(f"/api/sessions/{session['id']}", json={"room_capacity": 180, "city": "Vienna"}, headers=bodies)
@@ -26,7 +26,7 @@ async def test_session_agenda_and_sitting_changes_are_audited(
 
 
 async def test_scheduling_moving_and_cancelling_a_sitting_is_audited(
-    client: AsyncTestClient, create_session: Any, bodies: dict[str, str]
+    client: AsyncClient, create_session: Any, bodies: dict[str, str]
 ) -> None:
     session = await create_session()
     created = await client.post(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from convene.entities.tables import Entity
-from litestar.testing import AsyncTestClient
+from httpx import AsyncClient
 
 
 async def _entity_id(short_name: str) -> int:
@@ -13,7 +13,7 @@ async def _entity_id(short_name: str) -> int:
 
 
 async def test_the_bureau_lists_the_chair_first_with_their_state(
-    client: AsyncTestClient, create_session: Any, bodies: dict[str, str], registry: None
+    client: AsyncClient, create_session: Any, bodies: dict[str, str], registry: None
 ) -> None:
     session = await create_session()
     url = f"/api/sessions/{session['id']}/officers"
@@ -38,7 +38,7 @@ async def test_the_bureau_lists_the_chair_first_with_their_state(
 
 
 async def test_a_session_has_one_presiding_officer(
-    client: AsyncTestClient, create_session: Any, bodies: dict[str, str], registry: None
+    client: AsyncClient, create_session: Any, bodies: dict[str, str], registry: None
 ) -> None:
     session = await create_session()
     url = f"/api/sessions/{session['id']}/officers"
@@ -55,7 +55,7 @@ async def test_a_session_has_one_presiding_officer(
 
 
 async def test_an_officer_comes_from_a_state(
-    client: AsyncTestClient, create_session: Any, bodies: dict[str, str], registry: None
+    client: AsyncClient, create_session: Any, bodies: dict[str, str], registry: None
 ) -> None:
     session = await create_session()
     response = await client.post(

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from litestar.testing import AsyncTestClient
+from httpx import AsyncClient
 
 from tests.meetings.conftest import session_fields
 
 
 async def test_a_joint_session_gets_its_title_from_both_bodies(
-    client: AsyncTestClient, create_session: Any
+    client: AsyncClient, create_session: Any
 ) -> None:
     session = await create_session(
         parts=[
@@ -36,7 +36,7 @@ async def test_a_hybrid_session_defaults_to_two_in_person_places_per_delegation(
 
 
 async def test_an_online_session_has_no_in_person_places(
-    client: AsyncTestClient, bodies: dict[str, str]
+    client: AsyncClient, bodies: dict[str, str]
 ) -> None:
     response = await client.post(
         "/api/sessions", json=session_fields(format="online", in_person_quota=3), headers=bodies
@@ -50,7 +50,7 @@ async def test_an_online_session_has_no_in_person_places(
 
 
 async def test_invalid_sessions_are_refused_naming_the_field(
-    client: AsyncTestClient, bodies: dict[str, str]
+    client: AsyncClient, bodies: dict[str, str]
 ) -> None:
     cases = {
         "end_date": session_fields(end_date="2020-08-30"),
@@ -72,7 +72,7 @@ async def test_invalid_sessions_are_refused_naming_the_field(
 
 
 async def test_a_malformed_body_is_a_400_naming_the_field(
-    client: AsyncTestClient, bodies: dict[str, str]
+    client: AsyncClient, bodies: dict[str, str]
 ) -> None:
     response = await client.post(
         "/api/sessions", json=session_fields(start_date="31 August"), headers=bodies
@@ -88,7 +88,7 @@ async def test_a_malformed_body_is_a_400_naming_the_field(
 
 
 async def test_a_body_cannot_hold_the_same_session_twice(
-    client: AsyncTestClient, create_session: Any, bodies: dict[str, str]
+    client: AsyncClient, create_session: Any, bodies: dict[str, str]
 ) -> None:
     await create_session()
     response = await client.post(
@@ -108,7 +108,7 @@ async def test_a_body_cannot_hold_the_same_session_twice(
 
 
 async def test_drafts_are_the_secretariats_alone(
-    client: AsyncTestClient, create_session: Any, bodies: dict[str, str]
+    client: AsyncClient, create_session: Any, bodies: dict[str, str]
 ) -> None:
     draft = await create_session(status="draft")
     assert (await client.get(f"/api/sessions/{draft['id']}")).status_code == 404
@@ -119,7 +119,7 @@ async def test_drafts_are_the_secretariats_alone(
 
 
 async def test_the_join_link_is_never_shown_to_the_public(
-    client: AsyncTestClient, create_session: Any, bodies: dict[str, str]
+    client: AsyncClient, create_session: Any, bodies: dict[str, str]
 ) -> None:
     session = await create_session(
         platform_name="Interprefy", join_link="https://join.example.org/irg11"
@@ -132,7 +132,7 @@ async def test_the_join_link_is_never_shown_to_the_public(
 
 
 async def test_only_the_secretariat_writes(
-    client: AsyncTestClient, create_session: Any, make_account_headers: Any
+    client: AsyncClient, create_session: Any, make_account_headers: Any
 ) -> None:
     session = await create_session()
     anonymous = await client.patch(f"/api/sessions/{session['id']}", json={"city": "Geneva"})
@@ -148,7 +148,7 @@ async def test_only_the_secretariat_writes(
 
 
 async def test_status_moves_only_forward(
-    client: AsyncTestClient, create_session: Any, bodies: dict[str, str]
+    client: AsyncClient, create_session: Any, bodies: dict[str, str]
 ) -> None:
     session = await create_session()
     concluded = await client.patch(
@@ -163,7 +163,7 @@ async def test_status_moves_only_forward(
 
 
 async def test_sessions_filter_by_time_body_format_and_status(
-    client: AsyncTestClient, create_session: Any
+    client: AsyncClient, create_session: Any
 ) -> None:
     await create_session()  # past, hybrid, IRG
     await create_session(
@@ -201,7 +201,7 @@ async def test_sessions_filter_by_time_body_format_and_status(
 
 
 async def test_only_drafts_can_be_deleted(
-    client: AsyncTestClient, create_session: Any, bodies: dict[str, str]
+    client: AsyncClient, create_session: Any, bodies: dict[str, str]
 ) -> None:
     scheduled = await create_session()
     assert (

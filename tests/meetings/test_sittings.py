@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from litestar.testing import AsyncTestClient
+from httpx import AsyncClient
 
 
 async def _sitting(
-    client: AsyncTestClient, session_id: int, headers: dict[str, str], **fields: Any
+    client: AsyncClient, session_id: int, headers: dict[str, str], **fields: Any
 ) -> Any:
     return await client.post(f"/api/sessions/{session_id}/sittings", json=fields, headers=headers)
 
 
 async def test_two_sittings_cannot_share_a_room_at_the_same_time(
-    client: AsyncTestClient, create_session: Any, bodies: dict[str, str]
+    client: AsyncClient, create_session: Any, bodies: dict[str, str]
 ) -> None:
     session = await create_session()
     first = await _sitting(
@@ -60,7 +60,7 @@ async def test_two_sittings_cannot_share_a_room_at_the_same_time(
 
 
 async def test_another_session_at_the_venue_cannot_take_the_room_either(
-    client: AsyncTestClient, create_session: Any, bodies: dict[str, str]
+    client: AsyncClient, create_session: Any, bodies: dict[str, str]
 ) -> None:
     irg = await create_session()
     wgp = await create_session(parts=[{"body": "WGP", "number": 11}])
@@ -84,7 +84,7 @@ async def test_another_session_at_the_venue_cannot_take_the_room_either(
 
 
 async def test_a_cancelled_sitting_frees_its_room_and_raises_its_sequence(
-    client: AsyncTestClient, create_session: Any, bodies: dict[str, str]
+    client: AsyncClient, create_session: Any, bodies: dict[str, str]
 ) -> None:
     session = await create_session()
     sitting = (
@@ -114,7 +114,7 @@ async def test_a_cancelled_sitting_frees_its_room_and_raises_its_sequence(
 
 
 async def test_a_sitting_lies_within_its_session(
-    client: AsyncTestClient, create_session: Any, bodies: dict[str, str]
+    client: AsyncClient, create_session: Any, bodies: dict[str, str]
 ) -> None:
     session = await create_session()
     before = await _sitting(
@@ -148,7 +148,7 @@ async def test_a_sitting_lies_within_its_session(
 
 
 async def test_venue_time_holds_across_a_daylight_saving_change(
-    client: AsyncTestClient, create_session: Any, bodies: dict[str, str]
+    client: AsyncClient, create_session: Any, bodies: dict[str, str]
 ) -> None:
     # Summer time in Vienna ends on 25 October 2020.
     session = await create_session(start_date="2020-10-23", end_date="2020-10-27")
@@ -194,7 +194,7 @@ async def test_venue_time_holds_across_a_daylight_saving_change(
 
 
 async def test_moving_a_sitting_raises_its_sequence_but_renaming_does_not(
-    client: AsyncTestClient, create_session: Any, bodies: dict[str, str]
+    client: AsyncClient, create_session: Any, bodies: dict[str, str]
 ) -> None:
     session = await create_session()
     sitting = (
@@ -228,7 +228,7 @@ async def test_moving_a_sitting_raises_its_sequence_but_renaming_does_not(
 
 
 async def test_a_session_cannot_shrink_away_from_its_sittings(
-    client: AsyncTestClient, create_session: Any, bodies: dict[str, str]
+    client: AsyncClient, create_session: Any, bodies: dict[str, str]
 ) -> None:
     session = await create_session()
     await _sitting(
@@ -247,7 +247,7 @@ async def test_a_session_cannot_shrink_away_from_its_sittings(
 
 
 async def test_sittings_list_the_agenda_items_they_take_up(
-    client: AsyncTestClient, create_session: Any, bodies: dict[str, str]
+    client: AsyncClient, create_session: Any, bodies: dict[str, str]
 ) -> None:
     session = await create_session()
     agenda = (
@@ -283,7 +283,7 @@ async def test_sittings_list_the_agenda_items_they_take_up(
 
 
 async def test_online_links_are_for_the_secretariat_only(
-    client: AsyncTestClient, create_session: Any, bodies: dict[str, str]
+    client: AsyncClient, create_session: Any, bodies: dict[str, str]
 ) -> None:
     session = await create_session()
     await _sitting(

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from litestar.testing import AsyncTestClient
+from httpx import AsyncClient
 
 from tests.reports.conftest import pdf_text
 from tests.reports.test_participants import assert_in_order
 
 
 async def _item(
-    client: AsyncTestClient, session_id: int, headers: dict[str, str], title: str, parent: int | None = None
+    client: AsyncClient, session_id: int, headers: dict[str, str], title: str, parent: int | None = None
 ) -> int:
     response = await client.post(f"/api/sessions/{session_id}/agenda/items", json={"title": title, "parent_id": parent},
                                  headers=headers)
@@ -21,7 +21,7 @@ async def _item(
     return next(item["id"] for item in everything if item["title"] == title)
 
 
-async def _agenda_session(client: AsyncTestClient, create_session: Any, headers: dict[str, str]) -> dict[str, Any]:
+async def _agenda_session(client: AsyncClient, create_session: Any, headers: dict[str, str]) -> dict[str, Any]:
     session = await create_session()
     sid = session["id"]
     organizational = await _item(client, sid, headers, "Organizational matters")
@@ -48,7 +48,7 @@ async def _agenda_session(client: AsyncTestClient, create_session: Any, headers:
 
 
 async def test_the_agenda_lists_items_sub_items_and_documents_then_the_sittings_by_day(
-    client: AsyncTestClient, create_session: Any, bodies: dict[str, str]
+    client: AsyncClient, create_session: Any, bodies: dict[str, str]
 ) -> None:
     session = await _agenda_session(client, create_session, bodies)
     response = await client.get(f"/api/sessions/{session['id']}/reports/agenda.pdf", headers=bodies)
@@ -73,7 +73,7 @@ async def test_the_agenda_lists_items_sub_items_and_documents_then_the_sittings_
 
 
 async def test_an_adopted_agenda_says_so_and_the_report_is_the_secretariats(
-    client: AsyncTestClient, create_session: Any, bodies: dict[str, str], make_account_headers: Any
+    client: AsyncClient, create_session: Any, bodies: dict[str, str], make_account_headers: Any
 ) -> None:
     session = await _agenda_session(client, create_session, bodies)
     adopted = await client.post(f"/api/sessions/{session['id']}/agenda/adoption", json={"adopted_on": "2020-08-31"},

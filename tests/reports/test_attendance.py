@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from litestar.testing import AsyncTestClient
+from httpx import AsyncClient
 
 from convene.delegations.tables import Registration
 from convene.meetings.services import get_session
@@ -15,7 +15,7 @@ from tests.reports.test_participants import COSP, assert_in_order
 ONLINE = "online_listening"
 
 
-async def _attended_session(client: AsyncTestClient, create_session: Any, headers: dict[str, str]) -> dict[str, Any]:
+async def _attended_session(client: AsyncClient, create_session: Any, headers: dict[str, str]) -> dict[str, Any]:
     session = await create_session(**COSP)
     sid = session["id"]
     austria = await add_delegation(
@@ -41,7 +41,7 @@ async def _attended_session(client: AsyncTestClient, create_session: Any, header
 
 
 async def test_the_press_sentence_and_the_tables_match_the_registrations(
-    client: AsyncTestClient, create_session: Any, registry: None, bodies: dict[str, str]
+    client: AsyncClient, create_session: Any, registry: None, bodies: dict[str, str]
 ) -> None:
     session = await _attended_session(client, create_session, bodies)
     response = await client.get(f"/api/sessions/{session['id']}/reports/attendance.pdf", headers=bodies)
@@ -72,7 +72,7 @@ async def test_the_press_sentence_and_the_tables_match_the_registrations(
 
 
 async def test_the_totals_are_the_databases_and_the_charts_are_drawn(
-    client: AsyncTestClient, create_session: Any, registry: None, bodies: dict[str, str]
+    client: AsyncClient, create_session: Any, registry: None, bodies: dict[str, str]
 ) -> None:
     session = await _attended_session(client, create_session, bodies)
     report = await build_attendance(await get_session(session["id"], include_private=True))
@@ -87,7 +87,7 @@ async def test_the_totals_are_the_databases_and_the_charts_are_drawn(
 
 
 async def test_with_nobody_registered_the_report_still_prints(
-    client: AsyncTestClient, create_session: Any, bodies: dict[str, str]
+    client: AsyncClient, create_session: Any, bodies: dict[str, str]
 ) -> None:
     session = await create_session()
     response = await client.get(f"/api/sessions/{session['id']}/reports/attendance.pdf", headers=bodies)

@@ -8,7 +8,7 @@ from typing import Any
 
 import httpx
 import pytest
-from litestar.testing import AsyncTestClient
+from httpx import AsyncClient
 
 from convene.reports import services
 from convene.settings import Settings
@@ -17,7 +17,7 @@ from tests.reports.test_participants import COSP
 
 
 async def test_unchanged_data_is_served_from_the_cache_and_a_change_makes_a_new_pdf(
-    client: AsyncTestClient, create_session: Any, registry: None, bodies: dict[str, str],
+    client: AsyncClient, create_session: Any, registry: None, bodies: dict[str, str],
     settings: Settings, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     renders: list[str] = []
@@ -58,7 +58,7 @@ async def test_unchanged_data_is_served_from_the_cache_and_a_change_makes_a_new_
 
 
 async def test_each_report_and_version_is_cached_on_its_own(
-    client: AsyncTestClient, create_session: Any, registry: None, bodies: dict[str, str], settings: Settings
+    client: AsyncClient, create_session: Any, registry: None, bodies: dict[str, str], settings: Settings
 ) -> None:
     session = await create_session(**COSP)
     await add_delegation(session["id"], "Austria", [person("Anna", "Berger")])
@@ -73,7 +73,7 @@ async def test_each_report_and_version_is_cached_on_its_own(
 
 
 async def test_requests_arriving_together_lay_a_missing_report_out_once(
-    client: AsyncTestClient, create_session: Any, registry: None, bodies: dict[str, str],
+    client: AsyncClient, create_session: Any, registry: None, bodies: dict[str, str],
     live_server: str,
 ) -> None:
     """Six requests for a report not yet built, on a real server with two workers: one layout."""

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from litestar.testing import AsyncTestClient
+from httpx import AsyncClient
 
 
 async def test_the_secretariat_sees_every_report_and_the_public_only_a_published_list(
-    client: AsyncTestClient, create_session: Any, bodies: dict[str, str]
+    client: AsyncClient, create_session: Any, bodies: dict[str, str]
 ) -> None:
     session = await create_session()
     page = f"/sessions/{session['id']}/reports"
@@ -26,7 +26,7 @@ async def test_the_secretariat_sees_every_report_and_the_public_only_a_published
 
 
 async def test_the_final_list_is_offered_only_once_the_session_is_over(
-    client: AsyncTestClient, create_session: Any, bodies: dict[str, str]
+    client: AsyncClient, create_session: Any, bodies: dict[str, str]
 ) -> None:
     future = await create_session(start_date="2099-12-01", end_date="2099-12-05", symbol_prefix="CAC/COSP/IRG/2099",
                                   parts=[{"body": "IRG", "number": 90}])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from litestar.testing import AsyncTestClient
+from httpx import AsyncClient
 
 from convene.accounts.roles import Role
 from convene.entities.categories import LIST_GROUP_HEADINGS
@@ -51,7 +51,7 @@ async def _cosp_with_delegations(create_session: Any) -> dict[str, Any]:
 
 
 async def test_delegations_are_grouped_and_ordered_as_un_lists_are(
-    client: AsyncTestClient, create_session: Any, registry: None, bodies: dict[str, str]
+    client: AsyncClient, create_session: Any, registry: None, bodies: dict[str, str]
 ) -> None:
     session = await _cosp_with_delegations(create_session)
     response = await client.get(url(session["id"]), headers=bodies)
@@ -72,7 +72,7 @@ async def test_delegations_are_grouped_and_ordered_as_un_lists_are(
 
 
 async def test_head_of_delegation_first_then_the_others_in_registration_order(
-    client: AsyncTestClient, create_session: Any, registry: None, bodies: dict[str, str]
+    client: AsyncClient, create_session: Any, registry: None, bodies: dict[str, str]
 ) -> None:
     session = await _cosp_with_delegations(create_session)
     text = pdf_text((await client.get(url(session["id"]), headers=bodies)).content)
@@ -90,7 +90,7 @@ async def test_head_of_delegation_first_then_the_others_in_registration_order(
 
 
 async def test_header_and_footer_carry_title_dates_venue_symbol_and_page_numbers(
-    client: AsyncTestClient, create_session: Any, registry: None, bodies: dict[str, str]
+    client: AsyncClient, create_session: Any, registry: None, bodies: dict[str, str]
 ) -> None:
     session = await create_session(**COSP)
     many = [person(f"Delegate{n}", f"Family{n}", function="Adviser", organization="Ministry of Justice")
@@ -110,7 +110,7 @@ async def test_header_and_footer_carry_title_dates_venue_symbol_and_page_numbers
 
 
 async def test_the_symbol_is_the_recorded_inf_document_or_the_first_free_inf_number(
-    client: AsyncTestClient, create_session: Any, registry: None, bodies: dict[str, str]
+    client: AsyncClient, create_session: Any, registry: None, bodies: dict[str, str]
 ) -> None:
     session = await create_session(**COSP)
     await add_delegation(session["id"], "Austria", [person("Anna", "Berger")])
@@ -129,7 +129,7 @@ async def test_the_symbol_is_the_recorded_inf_document_or_the_first_free_inf_num
 
 
 async def test_the_final_list_is_printed_after_the_session(
-    client: AsyncTestClient, create_session: Any, registry: None, bodies: dict[str, str]
+    client: AsyncClient, create_session: Any, registry: None, bodies: dict[str, str]
 ) -> None:
     past = await create_session(**COSP)
     await add_delegation(past["id"], "Austria", [person("Anna", "Berger")])
@@ -146,7 +146,7 @@ async def test_the_final_list_is_printed_after_the_session(
 
 
 async def test_a_version_that_does_not_exist_is_a_400_naming_the_parameter(
-    client: AsyncTestClient, create_session: Any, bodies: dict[str, str]
+    client: AsyncClient, create_session: Any, bodies: dict[str, str]
 ) -> None:
     session = await create_session()
     response = await client.get(url(session["id"], "draft"), headers=bodies)
@@ -157,7 +157,7 @@ async def test_a_version_that_does_not_exist_is_a_400_naming_the_parameter(
 
 
 async def test_the_list_is_the_secretariats_until_published_then_everyones(
-    client: AsyncTestClient, create_session: Any, registry: None, bodies: dict[str, str], make_account_headers: Any
+    client: AsyncClient, create_session: Any, registry: None, bodies: dict[str, str], make_account_headers: Any
 ) -> None:
     session = await create_session(**COSP)
     await add_delegation(session["id"], "Austria", [person("Anna", "Berger")])
@@ -175,7 +175,7 @@ async def test_the_list_is_the_secretariats_until_published_then_everyones(
 
 
 async def test_the_pdf_carries_title_author_language_and_tags(
-    client: AsyncTestClient, create_session: Any, registry: None, bodies: dict[str, str]
+    client: AsyncClient, create_session: Any, registry: None, bodies: dict[str, str]
 ) -> None:
     session = await create_session(**COSP)
     await add_delegation(session["id"], "Austria", [person("Anna", "Berger")])

@@ -7,7 +7,7 @@ import unicodedata
 from collections import Counter
 from typing import Any
 
-from litestar.testing import AsyncTestClient
+from httpx import AsyncClient
 
 from convene.reports.participants import display_name
 from convene.reports.scripts import cjk_language, script_markup
@@ -29,7 +29,7 @@ def _letters(text: str) -> Counter[str]:
     return Counter(char for char in text if not char.isspace() and unicodedata.category(char)[0] == "L")
 
 
-async def _multilingual_list(client: AsyncTestClient, create_session: Any, bodies: dict[str, str]) -> bytes:
+async def _multilingual_list(client: AsyncClient, create_session: Any, bodies: dict[str, str]) -> bytes:
     session = await create_session()
     await add_delegation(session["id"], "Egypt", [
         person(*ARABIC_NAME, honorific="H.E. Mr.", is_head=True, organization=ARABIC_DETAILS),
@@ -42,7 +42,7 @@ async def _multilingual_list(client: AsyncTestClient, create_session: Any, bodie
 
 
 async def test_names_in_every_script_come_back_out_of_the_pdf(
-    client: AsyncTestClient, create_session: Any, registry: None, bodies: dict[str, str]
+    client: AsyncClient, create_session: Any, registry: None, bodies: dict[str, str]
 ) -> None:
     content = await _multilingual_list(client, create_session, bodies)
     text = pdf_text(content)
@@ -54,7 +54,7 @@ async def test_names_in_every_script_come_back_out_of_the_pdf(
 
 
 async def test_every_run_is_drawn_by_a_real_noto_font_never_a_fallback(
-    client: AsyncTestClient, create_session: Any, registry: None, bodies: dict[str, str]
+    client: AsyncClient, create_session: Any, registry: None, bodies: dict[str, str]
 ) -> None:
     content = await _multilingual_list(client, create_session, bodies)
     runs = font_runs(content)

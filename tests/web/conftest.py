@@ -15,10 +15,11 @@ from typing import Any
 import pytest
 from convene.accounts.roles import Role
 from convene.entities.tables import Entity
+from httpx import AsyncClient
 from litestar import Litestar
-from litestar.testing import AsyncTestClient
 
 from tests.accounts.conftest import csrf_of, make_person, sign_in
+from tests.conftest import app_client
 from tests.delegations.conftest import austria, entity_id, session  # noqa: F401 (fixtures)
 from tests.delegations.conftest import open_delegation, register  # noqa: F401 (fixtures)
 from tests.meetings.conftest import bodies, create_session, registry  # noqa: F401 (fixtures)
@@ -29,7 +30,7 @@ BASE_URL = "https://convene.test"
 class Browser:
     """One person's browser: cookies, and the CSRF token of their session."""
 
-    def __init__(self, client: AsyncTestClient[Litestar]) -> None:
+    def __init__(self, client: AsyncClient) -> None:
         self.client = client
         self.csrf = ""
 
@@ -58,16 +59,16 @@ BrowserFactory = Callable[..., Awaitable[Browser]]
 
 
 @pytest.fixture
-async def browser_for(app: Litestar) -> AsyncIterator[BrowserFactory]:  # noqa: RUF029
+async def browser_for(app: Litestar) -> AsyncIterator[BrowserFactory]:
     """``await browser_for(email, role, entity_id)``: that person, signed in, in a new browser."""
+    clients: list[AsyncClient] = []
 
     async def open_browser(
         email: str | None = None, role: Role | None = None, entity: int | None = None, **fields: Any
     ) -> Browser:
-        # Not entered as a context: the app's lifespan is run by the ``app``'s own test client,
-        # and a client entered here would have to be left in the same task, which teardown is not.
-        client = AsyncTestClient(app=app, base_url=BASE_URL)
+        client = app_client(app, BASE_URL)
         client.follow_redirects = False
+        clients.append(client)
         browser = Browser(client)
         if email is None:  # the public: the anonymous CSRF cookie is the token
             page = await client.get("/sign-in")
@@ -80,6 +81,8 @@ async def browser_for(app: Litestar) -> AsyncIterator[BrowserFactory]:  # noqa: 
         return browser
 
     yield open_browser
+    for client in clients:
+        await client.aclose()
 
 
 @pytest.fixture

@@ -6,13 +6,13 @@ import re
 from typing import Any
 
 from convene.accounts.roles import Role
-from litestar.testing import AsyncTestClient
+from httpx import AsyncClient
 
 from tests.web.conftest import BrowserFactory, entity, text_of
 
 
 async def _registered(
-    client: AsyncTestClient,
+    client: AsyncClient,
     bodies: dict[str, str],
     austria: dict[str, str],
     open_delegation: Any,
@@ -28,7 +28,7 @@ async def _registered(
 
 
 async def test_an_online_delegate_sees_the_join_link_in_their_own_time(
-    client: AsyncTestClient,
+    client: AsyncClient,
     bodies: dict[str, str],
     austria: dict[str, str],
     open_delegation: Any,

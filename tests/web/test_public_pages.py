@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from litestar.testing import AsyncTestClient
+from httpx import AsyncClient
 
 from tests.web.conftest import BrowserFactory, field_error, text_of
 
@@ -57,7 +57,7 @@ async def test_a_filter_that_makes_no_sense_is_named_beside_its_field(
 
 
 async def test_a_session_page_shows_everything_a_participant_needs(
-    client: AsyncTestClient,
+    client: AsyncClient,
     browser_for: BrowserFactory,
     create_session: Any,
     bodies: dict[str, str],
@@ -129,7 +129,7 @@ async def test_a_session_page_shows_everything_a_participant_needs(
 
 
 async def test_the_list_of_participants_appears_once_published(
-    client: AsyncTestClient,
+    client: AsyncClient,
     browser_for: BrowserFactory,
     session: dict[str, Any],
     austria: dict[str, str],

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from convene.accounts.roles import Role
-from litestar.testing import AsyncTestClient
+from httpx import AsyncClient
 
 from tests.web.conftest import Browser, BrowserFactory, entity, field_error, text_of
 
@@ -173,7 +173,7 @@ async def test_sittings_and_officers_follow_their_rules(officer: Browser) -> Non
 
 async def test_the_queue_decides_in_bulk_and_the_desk_checks_in(
     officer: Browser,
-    client: AsyncTestClient,
+    client: AsyncClient,
     session: dict[str, Any],
     austria: dict[str, str],
     open_delegation: Any,
