@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from httpx import AsyncClient
 
+from convene.app import ConveneApp
 from convene.calendar.identity import CalendarIdentity
 from convene.calendar.invitations import announce_sitting_change, invite, withdraw
 from convene.calendar.sources import Person, person_of
@@ -47,19 +48,21 @@ async def _person(registration_id: int) -> Person:
     return person_of(await Registration.select().where(Registration.id == registration_id).first())
 
 
-def _identity(client: AsyncTestClient) -> CalendarIdentity:
+@pytest.fixture
+def identity(app: ConveneApp) -> CalendarIdentity:
     """The identity the app's invitations are built with (its BASE_URL and sender)."""
-    return client.app.runtime.calendar
+    return app.runtime.calendar
 
 
-async def _approve(client: AsyncTestClient, registration_id: int) -> None:
+async def _approve(identity: CalendarIdentity, registration_id: int) -> None:
     """As an approval does: inside its transaction."""
     async with current_engine().transaction():
-        await invite(_identity(client), await _person(registration_id))
+        await invite(identity, await _person(registration_id))
 
 
 async def test_approval_sends_one_invitation_per_sitting_that_both_parsers_read(
-    client: AsyncClient, vienna_autumn: Any, bodies: dict[str, str], smtp: SmtpServer
+    client: AsyncClient, vienna_autumn: Any, bodies: dict[str, str], smtp: SmtpServer,
+    identity: CalendarIdentity,
 ) -> None:
     session = await vienna_autumn()
     across = await add_sitting(
@@ -82,7 +85,7 @@ async def test_approval_sends_one_invitation_per_sitting_that_both_parsers_read(
     )
     assert await outbox() == []  # nobody was approved when the sittings were scheduled
 
-    await _approve(client, registration)
+    await _approve(identity, registration)
     [message] = await outbox()
     assert message["recipient"].endswith(f"<{DELEGATE_EMAIL}>")
     assert message["subject"] == "Invitation: Eleventh session of the Implementation Review Group"
@@ -226,7 +229,8 @@ async def test_a_new_sitting_is_sent_to_the_delegates_already_approved(
 
 
 async def test_cancelling_a_registration_withdraws_its_invitations(
-    client: AsyncClient, create_session: Any, bodies: dict[str, str]
+    client: AsyncClient, create_session: Any, bodies: dict[str, str],
+    identity: CalendarIdentity,
 ) -> None:
     session = await create_session()
     first = await sitting_in_board_room_d(
@@ -236,9 +240,9 @@ async def test_cancelling_a_registration_withdraws_its_invitations(
         client, bodies, session["id"], "2020-08-31", "15:00", "18:00"
     )
     registration = await register(session["id"])
-    await _approve(client, registration)
+    await _approve(identity, registration)
     async with current_engine().transaction():
-        await withdraw(_identity(client), await _person(registration))
+        await withdraw(identity, await _person(registration))
     _invitation, cancellation = await outbox()
     assert cancellation["subject"].startswith("Cancelled: ")
     calendars = _calendars(cancellation)
@@ -255,7 +259,8 @@ async def test_cancelling_a_registration_withdraws_its_invitations(
 
 
 async def test_nothing_is_sent_when_the_transaction_rolls_back_or_nobody_is_approved(
-    client: AsyncClient, create_session: Any, bodies: dict[str, str]
+    client: AsyncClient, create_session: Any, bodies: dict[str, str],
+    identity: CalendarIdentity,
 ) -> None:
     session = await create_session()
     sitting = await sitting_in_board_room_d(
@@ -268,13 +273,13 @@ async def test_nothing_is_sent_when_the_transaction_rolls_back_or_nobody_is_appr
 
     with pytest.raises(Abandoned):
         async with current_engine().transaction():
-            await invite(_identity(client), await _person(registration))
+            await invite(identity, await _person(registration))
             raise Abandoned
     assert await outbox() == []
 
     waiting = await register(session["id"], email="waiting@austria.example", status="submitted")
-    await _approve(client, waiting)
+    await _approve(identity, waiting)
     assert await outbox() == []
     with pytest.raises(NotFound):
-        await announce_sitting_change(_identity(client), 999999)
+        await announce_sitting_change(identity, 999999)
     assert sitting["sequence"] == 0

@@ -63,6 +63,8 @@ class Pages:
             locale="en-GB",
             viewport={"width": width, "height": 900},
             accept_downloads=True,
+            # axe-core is injected as an inline script, which the pages' policy forbids.
+            bypass_csp=True,
         )
         context.set_default_timeout(30_000)
         return await context.new_page()
