@@ -154,12 +154,12 @@ async def _database_transaction(engine: Engine, lock_names: Iterable[str]) -> As
         return
     async with engine.transaction():
         # Sorted, so two transactions wanting the same locks never deadlock.
-        for key in sorted({_lock_key(name) for name in lock_names}):
+        for key in sorted({lock_key(name) for name in lock_names}):
             await Migration.raw("SELECT pg_advisory_xact_lock({})", key)
         yield
 
 
-def _lock_key(name: str) -> int:
-    """A stable signed 64-bit key for ``pg_advisory_xact_lock``."""
+def lock_key(name: str) -> int:
+    """A stable signed 64-bit key for PostgreSQL's advisory locks, named after what they protect."""
     digest = hashlib.blake2b(name.encode(), digest_size=8).digest()
     return int.from_bytes(digest, "big", signed=True)

@@ -11,6 +11,7 @@ import pytest
 from httpx import AsyncClient
 
 from convene.reports import services
+from convene.reports.cache import ReportCache
 from convene.settings import Settings
 from tests.reports.conftest import add_delegation, pdf_text, person
 from tests.reports.test_participants import COSP
@@ -86,3 +87,31 @@ async def test_requests_arriving_together_lay_a_missing_report_out_once(
     assert [answer.status_code for answer in answers] == [200] * 6
     assert sorted(answer.headers["x-report-cache"] for answer in answers) == ["hit"] * 5 + ["miss"]
     assert len({answer.content for answer in answers}) == 1
+
+
+async def test_a_report_being_laid_out_on_another_machine_is_waited_for_and_read_not_laid_out_again(
+    client: AsyncTestClient, create_session: Any, registry: None, bodies: dict[str, str],
+    settings: Settings, live_server: str,
+) -> None:
+    """The test plays another machine sharing the database (and, here, the cache directory): it holds
+    the report's build lock as that machine would (an advisory lock on PostgreSQL, the file lock on
+    SQLite), and the server's request waits for it, then serves the PDF that machine wrote."""
+    session = await create_session(**COSP)
+    await add_delegation(session["id"], "Austria", [person("Anna", "Berger")])
+    url = f"/api/sessions/{session['id']}/reports/attendance.pdf"
+    name = f"session-{session['id']}-attendance"
+    cache = ReportCache(settings.var_dir / "reports")
+    elsewhere = b"%PDF-1.7 laid out on another machine"
+
+    async with httpx.AsyncClient(base_url=live_server, headers=bodies, timeout=120) as server:
+        digest = (await server.get(url)).headers["etag"].strip('"')
+        for built in cache.directory.glob(f"{name}-*.pdf"):
+            built.unlink()  # as on a machine that has not laid it out yet
+        async with cache.building(name):
+            waiting = asyncio.create_task(server.get(url))
+            await asyncio.sleep(2)
+            assert not waiting.done(), "the server answered while another machine was laying the report out"
+            cache.put(name, digest, elsewhere)
+        answer = await waiting
+    assert answer.status_code == 200
+    assert (answer.headers["x-report-cache"], answer.content) == ("hit", elsewhere)

@@ -6,7 +6,6 @@ reports themselves (which version can be printed when) are here.
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -96,8 +95,8 @@ async def _pdf(
     cached = cache.get(name, digest)
     if cached is not None:
         return ReportFile(cached, filename, digest, from_cache=True)
-    content, from_cache = await asyncio.to_thread(
-        cache.get_or_build, name, digest, lambda: render_pdf(template, report).content
+    content, from_cache = await cache.get_or_build(
+        name, digest, lambda: render_pdf(template, report).content
     )
     return ReportFile(content, filename, digest, from_cache=from_cache)
 
