@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 import shutil
 import subprocess
 import threading
@@ -22,6 +23,7 @@ from functools import cache
 
 import jinja2
 import weasyprint
+from markupsafe import Markup
 from msgspec import Struct
 from weasyprint.text.fonts import FontConfiguration
 
@@ -66,7 +68,22 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     environment.filters["script"] = script_markup
+    environment.filters["spaceless"] = spaceless
     return environment
+
+
+_BETWEEN_TAGS = re.compile(r">\s+<")
+
+
+def spaceless(html: str) -> Markup:
+    """``html`` without the whitespace between tags (as Django's ``spaceless``).
+
+    WeasyPrint makes a text box of every run of whitespace between two
+    blocks, lays it out and then drops it: in a list of a thousand persons
+    that is a fifth of the layout time for nothing on the page. Only for
+    markup where no two inline elements are separated by a space alone.
+    """
+    return Markup(_BETWEEN_TAGS.sub("><", html))
 
 
 def render_html(template: str, report: Struct) -> str:
