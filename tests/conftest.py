@@ -291,18 +291,24 @@ class LiveServers:
 
 def _start_server(env: dict[str, str]) -> tuple[subprocess.Popen[bytes], str]:
     """``convene serve --workers 2`` on a free port, answering ``/health``; and its base URL."""
-    import httpx
-    import time
-
     port = free_port()
     command = [sys.executable, "-m", "convene.cli", "serve", "--port", str(port), "--workers", "2"]
     server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base_url = f"http://127.0.0.1:{port}"
+    wait_until_healthy(server, base_url)
+    return server, base_url
+
+
+def wait_until_healthy(server: subprocess.Popen[bytes], base_url: str) -> None:
+    """Wait for a started ``convene serve`` to answer ``/health``; stop it and raise if it never does."""
+    import httpx
+    import time
+
     deadline = time.monotonic() + SERVER_START_SECONDS
     while server.poll() is None and time.monotonic() < deadline:
         try:
             if httpx.get(f"{base_url}/health", timeout=2).status_code == 200:
-                return server, base_url
+                return
         except httpx.TransportError:
             pass
         time.sleep(0.1)

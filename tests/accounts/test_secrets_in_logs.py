@@ -24,7 +24,7 @@ from convene.accounts.roles import Role
 from convene.mail.tables import OutboxMessage
 from convene.settings import Settings
 from tests.accounts.conftest import Entities, csrf_of, make_person
-from tests.conftest import free_port
+from tests.conftest import free_port, wait_until_healthy
 
 
 @pytest.fixture
@@ -47,23 +47,11 @@ def logging_server(app: Any, settings: Settings, tmp_path: Path) -> Iterator[tup
         )
         base_url = f"http://127.0.0.1:{port}"
         try:
-            _wait_until_healthy(base_url)
+            wait_until_healthy(server, base_url)
             yield base_url, log
         finally:
             server.terminate()
             server.wait(timeout=30)
-
-
-def _wait_until_healthy(base_url: str) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{base_url}/health", timeout=2).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.1)
-    raise RuntimeError("convene serve did not become healthy within 30 s")
 
 
 async def _newest_link_token(path: str) -> str:
