@@ -128,7 +128,9 @@ def bound_app(settings: Settings) -> ConveneApp:
     """
     app = _apps.get(settings)
     if app is None:
-        app = _apps[settings] = create_app(settings)
+        app = create_app(settings)
+        if settings.redis_url is None:  # Redis channels keep asyncio objects of the loop they ran in
+            _apps[settings] = app
     app.runtime.bind()
     return app
 
