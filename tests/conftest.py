@@ -86,7 +86,7 @@ def database_url(request: pytest.FixtureRequest, var_dir: Path) -> Iterator[str]
         message = f"PostgreSQL at {TEST_POSTGRES_URL} is unreachable ({problem}); PostgreSQL tests NOT RUN"
         if REQUIRE_POSTGRES:
             pytest.fail(message + " and CONVENE_REQUIRE_POSTGRES=1", pytrace=False)
-        pytest.skip(message)
+        pytest.skip(message)  # deliberate: no PostgreSQL locally; CONVENE_REQUIRE_POSTGRES (CI) fails instead
     name = f"convene_test_{uuid.uuid4().hex[:12]}"
     _admin(f'CREATE DATABASE "{name}"')
     url = TEST_POSTGRES_URL.rsplit("/", 1)[0] + f"/{name}"
@@ -346,7 +346,7 @@ async def redis_url() -> str:
         message = f"Redis at {TEST_REDIS_URL} is unreachable ({error!r}); Redis tests NOT RUN"
         if REQUIRE_POSTGRES:
             pytest.fail(message + " and CONVENE_REQUIRE_POSTGRES=1 (CI)", pytrace=False)
-        pytest.skip(message)
+        pytest.skip(message)  # deliberate: no Redis locally; CI fails instead
     finally:
         await redis.aclose()
     return TEST_REDIS_URL
