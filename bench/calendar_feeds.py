@@ -364,8 +364,8 @@ async def run_load(
 async def cold_builds(database_url: str, base_url: str, repeat: int = 5) -> dict[str, float]:
     """Milliseconds to answer each feed with an empty cache: queries plus building, in this process."""
     from convene.calendar import feeds
-    from convene.calendar.cache import FeedCache
-    from convene.calendar.conditional import Conditions
+    from convene.freshness.cache import BodyCache
+    from convene.freshness.conditional import Conditions
     from convene.calendar.identity import CalendarIdentity
     from convene.db import bind_engine, create_engine
     from convene.registry import all_tables, app_registry
@@ -378,7 +378,7 @@ async def cold_builds(database_url: str, base_url: str, repeat: int = 5) -> dict
     identity = CalendarIdentity(
         base_url, "Convene Secretariat <secretariat@convene.localhost>", "Europe/Vienna"
     )
-    cache = FeedCache()
+    cache = BodyCache()
     timings = {}
     try:
         for name, answer in (

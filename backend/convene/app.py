@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from functools import partial
 from typing import Any
 
 from litestar import Litestar
@@ -26,7 +27,6 @@ from litestar.logging.config import (
 from litestar.middleware.logging import LoggingMiddlewareConfig
 from litestar.plugins.jinja import JinjaTemplateEngine
 from litestar.plugins.structlog import StructlogConfig, StructlogPlugin
-from litestar.static_files import create_static_files_router
 from litestar.template.config import TemplateConfig
 from litestar.types import Receive, Scope, Send
 from piccolo.engine.base import Engine
@@ -47,6 +47,7 @@ from convene.registry import app_registry, known_migrations
 from convene.routes import route_handlers
 from convene.runtime import Runtime
 from convene.settings import Settings
+from convene.static_files import PRECOMPRESSED
 from convene.templating import configure_template_engine
 
 logger = logging.getLogger("convene")
@@ -75,9 +76,7 @@ def create_app(settings: Settings | None = None) -> ConveneApp:
         route_handlers=[
             HealthController,
             *route_handlers(),
-            create_static_files_router(
-                path="/static", directories=[settings.frontend_dir / "static"], name="static"
-            ),
+            runtime.static.handler(),
         ],
         state=state,
         dependencies={
@@ -99,11 +98,14 @@ def create_app(settings: Settings | None = None) -> ConveneApp:
         template_config=TemplateConfig(
             directory=settings.frontend_dir / "templates",
             engine=JinjaTemplateEngine,
-            engine_callback=configure_template_engine,
+            engine_callback=partial(configure_template_engine, static=runtime.static),
         ),
-        openapi_config=openapi_config(),
+        openapi_config=openapi_config(runtime.static),
         before_send=[security_headers(settings)],
-        compression_config=CompressionConfig(backend="gzip", minimum_size=1024),
+        # Static files and kept pages carry their own gzipped bytes, compressed once.
+        compression_config=CompressionConfig(
+            backend="gzip", minimum_size=1024, exclude_opt_key=PRECOMPRESSED
+        ),
         debug=settings.is_development,
     )
 

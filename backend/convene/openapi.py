@@ -18,6 +18,7 @@ from litestar.openapi.config import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin, OpenAPIRenderPlugin, YamlRenderPlugin
 
 from convene import __version__
+from convene.static_files import StaticAssets
 
 PATH = "/schema"
 
@@ -25,21 +26,23 @@ PATH = "/schema"
 class SelfHostedSwagger(OpenAPIRenderPlugin):
     """Swagger UI with every asset from ``/static`` and no inline script or style."""
 
-    def __init__(self) -> None:
+    def __init__(self, static: StaticAssets) -> None:
         super().__init__(path="/", favicon="", style="")
+        self.static = static
 
     def render(self, request: Request, openapi_schema: dict[str, Any]) -> bytes:
         title = escape(openapi_schema["info"]["title"])
         spec_url = escape(self.get_openapi_json_route(request))
+        url = self.static.url
         return f"""<!doctype html>
 <html lang="en">
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>{title} API</title>
-  <link rel="stylesheet" href="/static/vendor/swagger-ui/swagger-ui.css">
-  <script src="/static/vendor/swagger-ui/swagger-ui-bundle.js" defer></script>
-  <script src="/static/openapi.js" defer></script>
+  <link rel="stylesheet" href="{url("vendor/swagger-ui/swagger-ui.css")}">
+  <script src="{url("vendor/swagger-ui/swagger-ui-bundle.js")}" defer></script>
+  <script src="{url("openapi.js")}" defer></script>
 </head>
 <body>
   <main id="swagger-ui" data-spec-url="{spec_url}"></main>
@@ -47,7 +50,7 @@ class SelfHostedSwagger(OpenAPIRenderPlugin):
 </html>""".encode()
 
 
-def openapi_config() -> OpenAPIConfig:
+def openapi_config(static: StaticAssets) -> OpenAPIConfig:
     """The OpenAPI document at ``/schema/openapi.json`` and its reference page at ``/schema``."""
     return OpenAPIConfig(
         title="Convene",
@@ -55,7 +58,7 @@ def openapi_config() -> OpenAPIConfig:
         description="Sessions, agendas, delegations and calendars of intergovernmental bodies.",
         path=PATH,
         render_plugins=[
-            SelfHostedSwagger(),
+            SelfHostedSwagger(static),
             JsonRenderPlugin(path="/openapi.json"),
             YamlRenderPlugin(path=["/openapi.yaml", "/openapi.yml"]),
         ],

@@ -2,8 +2,8 @@
 
 An app (and the CLI, for one command) builds a :class:`Runtime` from its
 settings: the database engine its tables use, the event bus its services
-publish to, the calendar identity, the feed cache and, in an app, its live
-channels. While the app serves a request or runs its lifespan, its engine and
+publish to, the calendar identity, the feed and page caches, the static
+files and, in an app, its live channels. While the app serves a request or runs its lifespan, its engine and
 bus are the current ones (:meth:`Runtime.active`); code outside any app
 (tests' fixtures, a CLI command) uses the runtime bound last
 (:meth:`Runtime.bind`). Two apps with different settings can thus live in one
@@ -19,16 +19,17 @@ from dataclasses import dataclass, field
 from piccolo.engine.base import Engine
 
 from convene.audit.subscribers import subscribe_audit
-from convene.calendar.cache import FeedCache
 from convene.calendar.identity import CalendarIdentity
 from convene.calendar.subscribers import subscribe_invitations
 from convene.db import bind_engine, create_engine, using_engine
 from convene.events.bus import EventBus, bind_bus, using_bus
+from convene.freshness.cache import BodyCache
 from convene.live.channels import LiveChannels
 from convene.live.subscribers import subscribe_live
 from convene.mail.subscribers import subscribe_mail
 from convene.registry import all_tables, app_registry
 from convene.settings import Settings
+from convene.static_files import StaticAssets, static_assets
 
 
 @dataclass(frozen=True)
@@ -38,9 +39,12 @@ class Runtime:
     calendar: CalendarIdentity
     live: LiveChannels | None
     """None in the CLI: no stream listens to a command."""
+    static: StaticAssets
     bus: EventBus = field(default_factory=EventBus)
-    feeds: FeedCache = field(default_factory=FeedCache)
-    """Built feeds, kept under the ETag they were built for (see :mod:`convene.calendar.cache`)."""
+    feeds: BodyCache = field(default_factory=BodyCache)
+    """Built feeds, kept under the ETag they were built for (see :mod:`convene.freshness`)."""
+    pages: BodyCache = field(default_factory=BodyCache)
+    """Built public pages, likewise."""
 
     @classmethod
     def build(cls, settings: Settings, live: LiveChannels | None = None) -> Runtime:
@@ -49,6 +53,7 @@ class Runtime:
             engine=create_engine(settings.database_url),
             calendar=CalendarIdentity.from_settings(settings),
             live=live,
+            static=static_assets(settings.frontend_dir / "static"),
         )
         runtime.subscribe()
         return runtime

@@ -2,6 +2,7 @@
 
 - ``_("text")`` and ``ngettext(singular, plural, n)``: gettext-style markers
   from :mod:`convene.translation`, so user-facing strings are ready for translation.
+- ``static("convene.css")``: a static file's fingerprinted address.
 - ``role_label(role)``: "Secretariat", "Focal point", "Delegate".
 - the web pages' date, time and label helpers (:mod:`convene.web.formatting`).
 - ``csrf_input`` (context) and ``csrf_token()``: Litestar's own, fed by
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 from litestar.plugins.jinja import JinjaTemplateEngine
 
+from convene.static_files import StaticAssets
 from convene.translation import gettext, ngettext  # page controllers import them from here too
 from convene.web.formatting import template_globals
 
@@ -23,9 +25,9 @@ def role_label(role: str | None) -> str:
     return gettext(ROLE_LABELS.get(role or "", role or ""))
 
 
-def configure_template_engine(engine: JinjaTemplateEngine) -> None:
-    """The app's ``TemplateConfig.engine_callback``."""
+def configure_template_engine(engine: JinjaTemplateEngine, static: StaticAssets) -> None:
+    """The app's ``TemplateConfig.engine_callback``, given the app's static files."""
     engine.engine.globals.update(
-        _=gettext, gettext=gettext, ngettext=ngettext, role_label=role_label
+        _=gettext, gettext=gettext, ngettext=ngettext, role_label=role_label, static=static.url
     )
     engine.engine.globals.update(template_globals())

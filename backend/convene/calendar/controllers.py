@@ -17,18 +17,18 @@ from litestar.params import FromPath
 
 from convene.accounts.guards import requires_sign_in
 from convene.calendar import feeds, links
-from convene.calendar.cache import FeedCache
-from convene.calendar.conditional import MEDIA_TYPE, Conditions, validator_headers
 from convene.calendar.feeds import FeedAnswer
 from convene.calendar.identity import CalendarIdentity
 from convene.calendar.schemas import FeedLinkOut
+from convene.freshness.cache import BodyCache
+from convene.freshness.conditional import Conditions, validator_headers
 from convene.settings import Settings
 
 AnyRequest = Request[Any, Any, Any]
 AppSettings = NamedDependency[Settings]
 Identity = NamedDependency[CalendarIdentity]
 """The app's calendar identity (its ``BASE_URL``, sender and default zone)."""
-Cache = NamedDependency[FeedCache]
+Cache = NamedDependency[BodyCache]
 """The app's built feeds."""
 PRIVATE = {"skip_request_log": True}
 """The personal feed's URL is its credential: keep it out of the logs."""
@@ -46,7 +46,7 @@ def calendar_response(request: AnyRequest, answer: FeedAnswer) -> Response[bytes
         headers["Content-Length"] = str(len(body))
         body = b""
     # Litestar adds "; charset=utf-8" to text/ media types itself.
-    return Response(content=body, media_type=MEDIA_TYPE.split(";")[0], headers=headers)
+    return Response(content=body, media_type="text/calendar", headers=headers)
 
 
 class FeedController(Controller):

@@ -16,8 +16,6 @@ from dataclasses import dataclass
 
 from convene.accounts.tokens import token_hash
 from convene.calendar import sources
-from convene.calendar.cache import FeedCache
-from convene.calendar.conditional import Conditions
 from convene.calendar.ics import (
     CalendarMeta,
     calendar_bytes,
@@ -35,6 +33,8 @@ from convene.calendar.validators import (
     sessions_validator,
 )
 from convene.errors import NotFound
+from convene.freshness.cache import BodyCache
+from convene.freshness.conditional import Conditions, current_body
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ class FeedAnswer:
 
 
 async def sessions_feed(
-    identity: CalendarIdentity, cache: FeedCache, conditions: Conditions
+    identity: CalendarIdentity, cache: BodyCache, conditions: Conditions
 ) -> FeedAnswer:
     validator = await sessions_validator(identity.base_url)
 
@@ -64,7 +64,7 @@ async def sessions_feed(
 
 
 async def body_feed(
-    identity: CalendarIdentity, cache: FeedCache, code: str, conditions: Conditions
+    identity: CalendarIdentity, cache: BodyCache, code: str, conditions: Conditions
 ) -> FeedAnswer:
     validator = await body_validator(identity.base_url, code)
     if validator is None:
@@ -86,7 +86,7 @@ async def body_feed(
 
 
 async def session_feed(
-    identity: CalendarIdentity, cache: FeedCache, session_id: int, conditions: Conditions
+    identity: CalendarIdentity, cache: BodyCache, session_id: int, conditions: Conditions
 ) -> FeedAnswer:
     validator = await session_validator(identity.base_url, session_id)
     if validator is None:
@@ -112,7 +112,7 @@ async def session_feed(
 
 
 async def personal_feed(
-    identity: CalendarIdentity, cache: FeedCache, token: str, conditions: Conditions
+    identity: CalendarIdentity, cache: BodyCache, token: str, conditions: Conditions
 ) -> FeedAnswer:
     """The sittings of every session the token's owner is approved for (404 for a dead token)."""
     validator = await personal_validator(identity.base_url, token_hash(token))
@@ -150,7 +150,7 @@ async def personal_feed(
 
 
 async def _answer(
-    cache: FeedCache,
+    cache: BodyCache,
     key: tuple[Hashable, ...],
     validator: Validator,
     conditions: Conditions,
@@ -159,13 +159,7 @@ async def _answer(
     *,
     private: bool = False,
 ) -> FeedAnswer:
-    if conditions.hold(validator):
-        return FeedAnswer(validator, filename, private)
-    body = cache.get(key, validator.etag)
-    if body is None:
-        # Read after the validator, so the bytes are never older than the ETag they are kept under.
-        body = await build()
-        cache.put(key, validator.etag, body)
+    body = await current_body(cache, key, validator, conditions, build)
     return FeedAnswer(validator, filename, private, body)
 
 

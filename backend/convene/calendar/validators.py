@@ -15,58 +15,30 @@ published sessions for a body's feed), so it never moves backwards when
 something leaves a feed. Agenda edits carry no timestamp: only the ETag sees
 them, and RFC 9110 lets If-None-Match win over If-Modified-Since.
 
-On SQLite the query goes through :mod:`convene.calendar.sqlite_reads` (a kept
-connection) rather than Piccolo's connection-per-query, which would cost a
-304 more CPU than sending the whole feed. On PostgreSQL, with the app's pool
-open, it goes straight to asyncpg, whose statement cache keeps the query
-prepared: no query building, no parsing or planning on each poll.
+The query is read as :mod:`convene.freshness.validators` reads every
+validator: on the cheapest path each engine offers.
 """
 
 from __future__ import annotations
 
-import hashlib
-from dataclasses import dataclass
-from datetime import UTC, datetime
 from functools import cache
 from string import Template
 from typing import Any
 
-from piccolo.engine.postgres import PostgresEngine
-from piccolo.engine.sqlite import SQLiteEngine
-
-from convene.calendar import sqlite_reads
-from convene.calendar.tables import CalendarFeed
-from convene.db import current_engine
+from convene.freshness.validators import Validator, digest, on_sqlite, read_one, validator_of
 
 FORMAT_VERSION = "1"
 """Part of every ETag: raise it when the way feeds are written changes."""
-SEPARATOR = "\x1e"
-
-
-@dataclass(frozen=True)
-class Validator:
-    etag: str
-    """A weak ETag: the same content may travel gzip-compressed or not."""
-    last_modified: datetime | None
-    row: dict[str, Any]
-    """The aggregate row, for what else the feed needs from it (the person's e-mail)."""
-
-
-def _digest(expression: str, sqlite: bool) -> str:
-    """An aggregate that changes whenever any row's ``expression`` does, on either engine."""
-    if sqlite:
-        return f"group_concat({expression}, char(30))"  # hashed (order-free) in Python
-    return f"md5(string_agg({expression}, chr(30) ORDER BY {expression}))"
 
 
 def _bodies(sqlite: bool) -> str:
     line = "b.id || ':' || b.name"
-    return f"(SELECT {_digest(line, sqlite)} FROM body b)"
+    return f"(SELECT {digest(line, sqlite)} FROM body b)"
 
 
 def _agenda(sessions: str, sqlite: bool) -> str:
     line = "ai.id || ':' || coalesce(ai.parent, 0) || ':' || ai.position || ':' || ai.title"
-    return f"(SELECT {_digest(line, sqlite)} FROM agenda_item ai WHERE ai.session IN ({sessions}))"
+    return f"(SELECT {digest(line, sqlite)} FROM agenda_item ai WHERE ai.session IN ({sessions}))"
 
 
 def _sittings(sessions: str) -> str:
@@ -133,7 +105,7 @@ def _sql(kind: str, sqlite: bool) -> str:
             agenda=_agenda("SELECT se.id", sqlite), bodies=_bodies(sqlite), sittings=_sittings("{}")
         ),
         "personal": lambda: PERSONAL_SQL.substitute(
-            registrations=_digest("m.session || ':' || m.mode || ':' || m.status", sqlite),
+            registrations=digest("m.session || ':' || m.mode || ':' || m.status", sqlite),
             agenda=_agenda(chosen, sqlite),
             bodies=_bodies(sqlite),
             sittings=_sittings(chosen),
@@ -143,18 +115,18 @@ def _sql(kind: str, sqlite: bool) -> str:
 
 
 def _query(kind: str) -> str:
-    return _sql(kind, isinstance(current_engine(), SQLiteEngine))
+    return _sql(kind, on_sqlite())
 
 
 async def sessions_validator(base_url: str) -> Validator:
-    row = await _one(_query("sessions"))
+    row = await read_one(_query("sessions"))
     if row is None:  # an aggregate without GROUP BY answers one row, always
         raise RuntimeError("the sessions' validator query answered no row")
     return _validator(("sessions", base_url), row, ("changed",))
 
 
 async def body_validator(base_url: str, code: str) -> Validator | None:
-    row = await _one(_query("body"), code, code)
+    row = await read_one(_query("body"), code, code)
     if row is None or not row["found"]:
         return None
     return _validator(("body", code, base_url), row, ("changed",))
@@ -162,58 +134,19 @@ async def body_validator(base_url: str, code: str) -> Validator | None:
 
 async def session_validator(base_url: str, session_id: int) -> Validator | None:
     # Placeholders: the sittings' session, then the session itself.
-    row = await _one(_query("session"), session_id, session_id)
+    row = await read_one(_query("session"), session_id, session_id)
     if row is None or row["status"] == "draft":
         return None
     return _validator(("session", session_id, base_url), row, ("session_changed", "changed"))
 
 
 async def personal_validator(base_url: str, token_hash: str) -> Validator | None:
-    row = await _one(_query("personal"), token_hash, True)
+    row = await read_one(_query("personal"), token_hash, True)
     if row is None:
         return None
     changed = ("registrations_changed", "sessions_changed", "sittings_changed")
     return _validator(("person", row["account_id"], base_url), row, changed)
 
 
-async def _one(sql: str, *args: Any) -> dict[str, Any] | None:
-    engine = current_engine()
-    outside_transaction = engine.current_transaction.get() is None
-    if isinstance(engine, SQLiteEngine) and outside_transaction:
-        rows = await sqlite_reads.fetch(engine.path, sql.replace("{}", "?"), args)
-    elif isinstance(engine, PostgresEngine) and engine.pool is not None and outside_transaction:
-        rows = [dict(row) for row in await engine.pool.fetch(_numbered(sql), *args)]
-    else:
-        rows = await CalendarFeed.raw(sql, *args)
-    return rows[0] if rows else None
-
-
-def _numbered(sql: str) -> str:
-    """Piccolo's ``{}`` placeholders as PostgreSQL's ``$1``, ``$2``, ..."""
-    parts = sql.split("{}")
-    return "".join(part + (f"${n}" if n < len(parts) else "") for n, part in enumerate(parts, 1))
-
-
 def _validator(key: tuple[Any, ...], row: dict[str, Any], timestamps: tuple[str, ...]) -> Validator:
-    summary = [FORMAT_VERSION, *map(str, key)]
-    for name in sorted(row):
-        value = row[name]
-        summary.append(f"{name}={_order_free(value) if name.startswith('digest_') else value}")
-    etag = hashlib.sha256("|".join(summary).encode()).hexdigest()[:32]
-    moments = [moment for name in timestamps if (moment := _moment(row[name])) is not None]
-    return Validator(etag=f'W/"{etag}"', last_modified=max(moments, default=None), row=row)
-
-
-def _order_free(value: str | None) -> str:
-    """SQLite's group_concat has no ORDER BY: sort its parts before hashing."""
-    if value is None:
-        return ""
-    return hashlib.sha256(SEPARATOR.join(sorted(value.split(SEPARATOR))).encode()).hexdigest()
-
-
-def _moment(value: datetime | str | None) -> datetime | None:
-    """A timestamp from either engine: a datetime (PostgreSQL) or ISO text (SQLite)."""
-    if value is None:
-        return None
-    moment = value if isinstance(value, datetime) else datetime.fromisoformat(value)
-    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return validator_of(key, row, timestamps, FORMAT_VERSION)

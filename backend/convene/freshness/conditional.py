@@ -1,15 +1,14 @@
-"""HTTP conditional requests for feeds: If-None-Match, If-Modified-Since, 304 (RFC 9110)."""
+"""HTTP conditional requests: If-None-Match, If-Modified-Since, 304 (RFC 9110)."""
 
 from __future__ import annotations
 
 import email.utils
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Hashable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from convene.calendar.validators import Validator
-
-MEDIA_TYPE = "text/calendar; charset=utf-8"
+from convene.freshness.cache import BodyCache
+from convene.freshness.validators import Validator
 
 
 @dataclass(frozen=True)
@@ -30,14 +29,37 @@ class Conditions:
         If-Modified-Since compares whole seconds, as HTTP dates carry.
         """
         if self.if_none_match is not None:
-            return _matches(self.if_none_match, validator.etag)
+            return etag_matches(self.if_none_match, validator.etag)
         if self.if_modified_since is None or validator.last_modified is None:
             return False
         since = _http_date(self.if_modified_since)
         return since is not None and validator.last_modified.replace(microsecond=0) <= since
 
 
-def _matches(header: str, etag: str) -> bool:
+async def current_body(
+    cache: BodyCache,
+    key: tuple[Hashable, ...],
+    validator: Validator,
+    conditions: Conditions,
+    build: Callable[[], Awaitable[bytes]],
+) -> bytes | None:
+    """None when the client's copy is current (answer 304); else the bytes for this ETag.
+
+    They come from the cache when they were built for this very ETag, or are
+    built now and kept for the next request.
+    """
+    if conditions.hold(validator):
+        return None
+    body = cache.get(key, validator.etag)
+    if body is None:
+        # Read after the validator, so the bytes are never older than the ETag they are kept under.
+        body = await build()
+        cache.put(key, validator.etag, body)
+    return body
+
+
+def etag_matches(header: str, etag: str) -> bool:
+    """If-None-Match's weak comparison: does the client hold ``etag`` (or ask for any)?"""
     if header.strip() == "*":
         return True
     wanted = _opaque(etag)
@@ -61,9 +83,10 @@ def _http_date(value: str) -> datetime | None:
 def validator_headers(validator: Validator, *, private: bool) -> dict[str, str]:
     """ETag, Last-Modified and caching rules, on the 200 and the 304 alike.
 
-    ``no-cache`` lets clients and proxies keep the feed but makes them ask
-    each time, which a 304 answers cheaply; a personal feed's URL is a secret,
-    so shared caches must not keep it and it is never sent on as a Referer.
+    ``no-cache`` lets clients and proxies keep the answer but makes them ask
+    each time, which a 304 answers cheaply; a private answer's URL may be a
+    secret (a personal feed's is), so shared caches must not keep it and it
+    is never sent on as a Referer.
     """
     headers = {
         "ETag": validator.etag,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from convene.calendar.sqlite_reads import fetch
+from convene.freshness.sqlite_reads import fetch
 
 
 def _database(path: Path, value: str) -> None:

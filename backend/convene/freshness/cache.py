@@ -1,12 +1,12 @@
-"""Built feeds, kept by each app (in each worker) under the ETag they were built for.
+"""Built answers (feeds, pages), kept by each app (in each worker) under their ETag.
 
-Building a calendar of a hundred sittings takes tens of milliseconds of pure
-Python; checking whether it changed takes one aggregate query. So a feed is
-built once per change and kept: a request whose validator matches the kept
-ETag is answered from memory. An entry is only ever used for the exact ETag
-it was stored under, so a change (which changes the ETag) can never serve
-old bytes; entries for feeds nobody asks for fall out, least recently used
-first, when the budget of bytes is spent.
+Building a calendar of a hundred sittings, or a session's page, takes tens
+of milliseconds of pure Python; checking whether it changed takes one
+aggregate query. So an answer is built once per change and kept: a request
+whose validator matches the kept ETag is answered from memory. An entry is
+only ever used for the exact ETag it was stored under, so a change (which
+changes the ETag) can never serve old bytes; entries nobody asks for fall
+out, least recently used first, when the budget of bytes is spent.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from collections.abc import Hashable
 DEFAULT_BUDGET = 64 * 1024 * 1024
 
 
-class FeedCache:
+class BodyCache:
     def __init__(self, budget: int = DEFAULT_BUDGET) -> None:
         self.budget = budget
         self._entries: OrderedDict[Hashable, tuple[str, bytes]] = OrderedDict()
