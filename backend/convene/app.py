@@ -83,6 +83,7 @@ def create_app(settings: Settings | None = None) -> ConveneApp:
             "settings": Provide(lambda: settings, use_cache=True, sync_to_thread=False),
             "calendar": Provide(lambda: runtime.calendar, use_cache=True, sync_to_thread=False),
             "feed_cache": Provide(lambda: runtime.feeds, use_cache=True, sync_to_thread=False),
+            "page_cache": Provide(lambda: runtime.pages, use_cache=True, sync_to_thread=False),
         },
         lifespan=[
             _database_pool(runtime.engine, settings.database_pool_size),

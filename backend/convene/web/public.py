@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from litestar import Controller, Request, get
+from litestar import Controller, Request, Response, get
 from litestar.di import NamedDependency
 from litestar.params import FromPath, FromQuery, QueryParameter
-from litestar.response import Template
 
 from convene.accounts.guards import is_secretariat
 from convene.agenda.services import get_agenda
@@ -21,13 +20,18 @@ from convene.meetings.services import SessionFilters, get_session, list_sessions
 from convene.meetings.vocabulary import SessionFormat
 from convene.reports.participants import build_participants
 from convene.reports.vocabulary import ListVersion
+from convene.freshness.cache import BodyCache
 from convene.settings import Settings
+from convene.static_files import PRECOMPRESSED
 from convene.sittings.services import list_sittings
 from convene.templating import gettext as _
-from convene.web.rendering import render
+from convene.web.kept_pages import public_page
+from convene.web.public_validators import session_page_validator, sessions_page_validator
 
 AnyRequest = Request[Any, Any, Any]
 AppSettings = NamedDependency[Settings]
+PageCache = NamedDependency[BodyCache]
+"""The app's kept public pages."""
 PER_PAGE = 20
 
 
@@ -62,61 +66,69 @@ def webcal(settings: Settings, path: str) -> str:
 class PublicPages(Controller):
     include_in_schema = False
 
-    @get("/")
+    @get("/", opt={PRECOMPRESSED: True})
     async def sessions(
         self,
         request: AnyRequest,
         settings: AppSettings,
+        page_cache: PageCache,
         when: FromQuery[str | None] = None,
         body_code: Annotated[str | None, QueryParameter(name="body")] = None,
         session_format: Annotated[str | None, QueryParameter(name="format")] = None,
         year: FromQuery[str | None] = None,
         page: FromQuery[int] = 1,
-    ) -> Template:
+    ) -> Response[bytes]:
         filters, errors = _filters(when, body_code, session_format, year)
-        items, total = await list_sessions(
-            filters,
-            page=max(page, 1),
-            per_page=PER_PAGE,
-            include_drafts=is_secretariat(request.user),
-        )
-        return await render(
-            request,
-            "web/public/sessions.html",
-            400 if errors else 200,
-            sessions=items,
-            total=total,
-            page=max(page, 1),
-            pages=max(1, -(-total // PER_PAGE)),
-            filters=filters,
-            year=year or "",
-            body_options=[(body.code, body.name) for body in await list_bodies()],
-            errors=errors,
-            feed="/calendar/sessions.ics",
-            feed_webcal=webcal(settings, "/calendar/sessions.ics"),
-        )
+        page = max(page, 1)
 
-    @get("/sessions/{session_id:int}")
+        async def context() -> dict[str, Any]:
+            items, total = await list_sessions(
+                filters, page=page, per_page=PER_PAGE, include_drafts=is_secretariat(request.user)
+            )
+            return {
+                "status_code": 400 if errors else 200,
+                "sessions": items,
+                "total": total,
+                "page": page,
+                "pages": max(1, -(-total // PER_PAGE)),
+                "filters": filters,
+                "year": year or "",
+                "body_options": [(body.code, body.name) for body in await list_bodies()],
+                "errors": errors,
+                "feed": "/calendar/sessions.ics",
+                "feed_webcal": webcal(settings, "/calendar/sessions.ics"),
+            }
+
+        validator = None if errors else await sessions_page_validator()
+        return await public_page(request, page_cache, validator, "web/public/sessions.html", context)
+
+    @get("/sessions/{session_id:int}", opt={PRECOMPRESSED: True})
     async def session(
-        self, request: AnyRequest, session_id: FromPath[int], settings: AppSettings
-    ) -> Template:
-        session = await get_session(session_id, include_private=is_secretariat(request.user))
-        sittings = await list_sittings(session_id, include_links=False)
-        participants = (
-            await build_participants(session, ListVersion.PROVISIONAL)
-            if session.participants_published
-            else None
-        )
-        feed = f"/calendar/sessions/{session_id}/sittings.ics"
-        return await render(
-            request,
-            "web/public/session.html",
-            session=session,
-            officers=await officers.list_officers(session_id),
-            agenda=await get_agenda(session_id),
-            sittings=sittings,
-            opening=next((s for s in sittings if s.status == "scheduled"), None),
-            participants=participants,
-            feed=feed,
-            feed_webcal=webcal(settings, feed),
-        )
+        self,
+        request: AnyRequest,
+        session_id: FromPath[int],
+        settings: AppSettings,
+        page_cache: PageCache,
+    ) -> Response[bytes]:
+        async def context() -> dict[str, Any]:
+            session = await get_session(session_id, include_private=is_secretariat(request.user))
+            sittings = await list_sittings(session_id, include_links=False)
+            participants = (
+                await build_participants(session, ListVersion.PROVISIONAL)
+                if session.participants_published
+                else None
+            )
+            feed = f"/calendar/sessions/{session_id}/sittings.ics"
+            return {
+                "session": session,
+                "officers": await officers.list_officers(session_id),
+                "agenda": await get_agenda(session_id),
+                "sittings": sittings,
+                "opening": next((s for s in sittings if s.status == "scheduled"), None),
+                "participants": participants,
+                "feed": feed,
+                "feed_webcal": webcal(settings, feed),
+            }
+
+        validator = await session_page_validator(session_id)
+        return await public_page(request, page_cache, validator, "web/public/session.html", context)
