@@ -38,25 +38,17 @@ import asyncio
 import os
 import random
 import secrets
-import shutil
-import socket
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
-import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import asyncpg
 import httpx
+from harness import ROOT, Goals, Server, scratch_database, serve
 
-ROOT = Path(__file__).resolve().parents[1]
 BASELINE = "baseline (static file, same bytes)"
-ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 DELEGATE = "anna.huber@austria.example"
 FEED_TOKEN = "bench-" + secrets.token_urlsafe(24)
 BODIES = [
@@ -286,7 +278,7 @@ async def hammer(
     headers: dict[str, str],
     seconds: float,
     concurrency: int,
-    server_pid: int,
+    server: Server,
     warmup: float = 0.5,
 ) -> None:
     """``concurrency`` loops request ``path`` for ``seconds`` after a warm-up, adding to ``line``.
@@ -310,23 +302,15 @@ async def hammer(
         return done
 
     await asyncio.gather(*(loop(time.perf_counter() + warmup, False) for _ in range(concurrency)))
-    cpu_before = _cpu_seconds(server_pid)
+    cpu_before = server.cpu_seconds()
     started = time.perf_counter()
     counts = await asyncio.gather(*(loop(started + seconds, True) for _ in range(concurrency)))
     line.requests += sum(counts)
     line.seconds += time.perf_counter() - started
-    line.server_cpu += _cpu_seconds(server_pid) - cpu_before
+    line.server_cpu += server.cpu_seconds() - cpu_before
 
 
-def _cpu_seconds(pid: int) -> float:
-    """User and system CPU time of a process so far (Linux /proc)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-async def run_load(
-    base_url: str, args: argparse.Namespace, baseline_path: str, server_pid: int
-) -> list[Measure]:
+async def run_load(server: Server, args: argparse.Namespace, baseline_path: str) -> list[Measure]:
     """Each line in turn, round after round, so that a change in the machine's load
     (other programs, the CPU's clock) falls on every line alike."""
     encoding = {} if args.gzip else {"Accept-Encoding": "identity"}
@@ -335,7 +319,7 @@ async def run_load(
     )
     personal = f"/calendar/personal/{FEED_TOKEN}/sittings.ics"
     async with httpx.AsyncClient(
-        base_url=base_url, limits=limits, timeout=60, headers=encoding
+        base_url=server.base_url, limits=limits, timeout=60, headers=encoding
     ) as client:
         personal_etag = (await client.get(personal)).headers["etag"]
         public_etag = (await client.get("/calendar/sessions.ics")).headers["etag"]
@@ -356,7 +340,7 @@ async def run_load(
                     headers,
                     args.seconds / args.rounds,
                     args.concurrency,
-                    server_pid,
+                    server,
                 )
         return list(lines.values())
 
@@ -401,7 +385,7 @@ async def cold_builds(database_url: str, base_url: str, repeat: int = 5) -> dict
 # -- the run ----------------------------------------------------------------------------
 
 
-def main() -> None:
+def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--engine", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--seconds", type=float, default=12.0, help="measured time per line")
@@ -410,59 +394,26 @@ def main() -> None:
     parser.add_argument("--gzip", action="store_true", help="let responses be gzip-compressed")
     args = parser.parse_args()
 
-    var_dir = Path(tempfile.mkdtemp(prefix="convene-bench-calendar-"))
-    pg_name = f"convene_bench_{uuid.uuid4().hex[:8]}" if args.engine == "postgres" else None
-    database_url = _create_database(pg_name, var_dir)
-    port = _free_port()
-    base_url = f"http://127.0.0.1:{port}"
     baseline_file = ROOT / "frontend" / "static" / f"bench-baseline-{os.getpid()}.ics"
-    env = os.environ | {
-        "DATABASE_URL": database_url,
-        "CONVENE_VAR_DIR": str(var_dir),
-        "MAIL_POLL_SECONDS": "0",
-        "CONVENE_ENV": "production",
-        "SECRET_KEY": secrets.token_urlsafe(32),
-        "BASE_URL": base_url,
-    }
-    server = None
+    personal = f"/calendar/personal/{FEED_TOKEN}/sittings.ics"
     try:
-        migrated = subprocess.run(
-            [_convene(), "migrate"], env=env, cwd=ROOT, capture_output=True, text=True, check=False
-        )
-        if migrated.returncode != 0:
-            raise RuntimeError(migrated.stderr)
-        asyncio.run(load(database_url, sessions=200, own_sessions=10, others_per_session=30))
-        server = subprocess.Popen(
-            [_convene(), "serve", "--port", str(port)],
-            env=env,
-            cwd=ROOT,
-            stdout=subprocess.DEVNULL,
-            stderr=(var_dir / "server.log").open("wb"),
-        )
-        _wait_healthy(base_url, var_dir / "server.log")
-        feed = httpx.get(
-            f"{base_url}/calendar/personal/{FEED_TOKEN}/sittings.ics",
-            headers={"Accept-Encoding": "identity"},
-        )
-        baseline_file.write_bytes(feed.content)
-        measures = asyncio.run(
-            run_load(base_url, args, f"/static/{baseline_file.name}", server.pid)
-        )
-        builds = asyncio.run(cold_builds(database_url, base_url))
-        _report(args, feed.content, measures, builds)
+        with scratch_database(args.engine) as (database_url, var_dir):
+            asyncio.run(load(database_url, sessions=200, own_sessions=10, others_per_session=30))
+            # Static files are read when the server starts: it starts again once the baseline is there.
+            with serve(database_url, var_dir) as server:
+                feed = httpx.get(server.base_url + personal, headers={"Accept-Encoding": "identity"})
+            baseline_file.write_bytes(feed.content)
+            with serve(database_url, var_dir) as server:
+                measures = asyncio.run(run_load(server, args, f"/static/{baseline_file.name}"))
+                builds = asyncio.run(cold_builds(database_url, server.base_url))
     finally:
-        if server is not None:
-            server.terminate()
-            server.wait(timeout=30)
         baseline_file.unlink(missing_ok=True)
-        if pg_name:
-            asyncio.run(_admin(f'DROP DATABASE IF EXISTS "{pg_name}" WITH (FORCE)'))
-        shutil.rmtree(var_dir, ignore_errors=True)
+    return _report(args, feed.content, measures, builds).verdict()
 
 
 def _report(
     args: argparse.Namespace, feed: bytes, measures: list[Measure], builds: dict[str, float]
-) -> None:
+) -> Goals:
     events = feed.count(b"BEGIN:VEVENT")
     print(
         f"engine {args.engine}; one worker; {args.concurrency} requests in flight; {args.seconds:.0f} s per line in {args.rounds} rounds; "
@@ -481,14 +432,6 @@ def _report(
     baseline = by_name[BASELINE].rps
     full, not_modified = by_name["personal feed, full"].rps, by_name["personal feed, 304"].rps
     print(
-        f"ratio full feed / baseline  {full / baseline:.2f}  (goal 0.50 or better)"
-        f"{'' if full / baseline >= 0.5 else '  BELOW GOAL'}"
-    )
-    print(
-        f"ratio 304 / baseline        {not_modified / baseline:.2f}  (goal 0.90 or better)"
-        f"{'' if not_modified / baseline >= 0.9 else '  BELOW GOAL'}"
-    )
-    print(
         f"ratio public full / baseline {by_name['public feed (200 sessions), full'].rps / baseline:.2f}; "
         f"public 304 / baseline {by_name['public feed, 304'].rps / baseline:.2f}"
     )
@@ -500,48 +443,13 @@ def _report(
     )
     for name, milliseconds in builds.items():
         print(f"cold build (no cache), {name}: {milliseconds:.0f} ms")
-
-
-def _create_database(pg_name: str | None, var_dir: Path) -> str:
-    if pg_name is None:
-        return f"sqlite:///{var_dir / 'bench.sqlite3'}"
-    asyncio.run(_admin(f'CREATE DATABASE "{pg_name}"'))
-    return ADMIN_URL.rsplit("/", 1)[0] + f"/{pg_name}"
-
-
-def _convene() -> str:
-    return str(Path(sys.executable).parent / "convene")
-
-
-async def _admin(sql: str) -> None:
-    connection = await asyncpg.connect(ADMIN_URL)
-    try:
-        await connection.execute(sql)
-    finally:
-        await connection.close()
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _wait_healthy(base_url: str, log: Path) -> None:
-    deadline = time.monotonic() + 60
-    answer = "no answer"
-    while time.monotonic() < deadline:
-        try:
-            response = httpx.get(f"{base_url}/health", timeout=2)
-            if response.status_code == 200:
-                return
-            answer = f"{response.status_code} {response.text}"
-        except httpx.TransportError as error:
-            answer = repr(error)
-        time.sleep(0.2)
-    tail = log.read_text(errors="replace")[-2000:] if log.exists() else ""
-    raise RuntimeError(f"the server did not become healthy: {answer}\n{tail}")
+    goals = Goals()
+    goals.check(f"personal feed in full: {full / baseline:.2f} of the baseline's rate (goal 0.5 or better)",
+                full / baseline >= 0.5)
+    goals.check(f"personal feed's 304: {not_modified / baseline:.2f} of the baseline's rate (goal 0.9 or better)",
+                not_modified / baseline >= 0.9)
+    return goals
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -4,29 +4,24 @@
 
 Creates a scratch database, starts ``convene serve`` (two workers), fires the
 requests at the delegations' last places and the room's last seats, and prints
-requests per second, p50 and p99 latency, and the count of limit violations
-(which must be 0). The database is dropped afterwards.
+requests per second, p50 and p99 latency, then its goals: no limit violated,
+no request lost, no server error; it exits 1 when one is missed. The database
+is dropped afterwards.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
-import uuid
-from datetime import date
 from collections import Counter
-from pathlib import Path
+from datetime import date
 
 import asyncpg
 import httpx
-
-ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
+from harness import Goals, scratch_database, serve
 
 
 async def seed(
@@ -131,7 +126,7 @@ async def violations(database_url: str, quota: int, room_capacity: int) -> tuple
     return over_quota + max(held - room_capacity, 0), total
 
 
-def main() -> None:
+def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=500)
     parser.add_argument("--delegations", type=int, default=100)
@@ -142,93 +137,31 @@ def main() -> None:
         args.delegations * 2 - args.delegations // 4
     )  # the room runs out before the quotas do
 
-    name = f"convene_bench_{uuid.uuid4().hex[:8]}"
-    asyncio.run(_admin(f'CREATE DATABASE "{name}"'))
-    database_url = ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
-    var_dir = Path(tempfile.mkdtemp(prefix="convene-bench-"))
-    env = os.environ | {
-        "DATABASE_URL": database_url,
-        "CONVENE_VAR_DIR": str(var_dir),
-        "MAIL_POLL_SECONDS": "0",
-    }
-    server = None
-    try:
-        subprocess.run(
-            [sys.executable, "-m", "convene.cli", "migrate"],
-            env=env,
-            check=True,
-            capture_output=True,
-        )
+    with scratch_database("postgres") as (database_url, var_dir):
         token, _, delegation_ids = asyncio.run(seed(database_url, args.delegations, room_capacity))
-        port = _free_port()
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "convene.cli",
-                "serve",
-                "--port",
-                str(port),
-                "--workers",
-                str(args.workers),
-            ],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        base_url = f"http://127.0.0.1:{port}"
-        _wait_healthy(base_url)
-        latencies, outcomes, elapsed = asyncio.run(
-            race(base_url, token, delegation_ids, args.requests, args.concurrency)
-        )
+        with serve(database_url, var_dir, workers=args.workers) as server:
+            latencies, outcomes, elapsed = asyncio.run(
+                race(server.base_url, token, delegation_ids, args.requests, args.concurrency)
+            )
         broken, recorded = asyncio.run(violations(database_url, 2, room_capacity))
-        latencies.sort()
-        print(
-            f"requests            {args.requests} to {args.delegations} delegations "
-            f"(quota 2 each, room {room_capacity}), {args.concurrency} in flight, {args.workers} workers"
-        )
-        print(f"requests per second {args.requests / elapsed:.0f}")
-        print(f"latency p50         {statistics.median(latencies) * 1000:.1f} ms")
-        print(f"latency p99         {latencies[int(len(latencies) * 0.99) - 1] * 1000:.1f} ms")
-        print(f"outcomes            {dict(outcomes)}")
-        print(
-            f"recorded            {recorded} registrations (lost: {args.requests - recorded - sum(v for k, v in outcomes.items() if isinstance(k, int))})"
-        )
-        print(f"limit violations    {broken}")
-    finally:
-        if server is not None:
-            server.terminate()
-            server.wait(timeout=30)
-        asyncio.run(_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-
-
-async def _admin(sql: str) -> None:
-    connection = await asyncpg.connect(ADMIN_URL)
-    try:
-        await connection.execute(sql)
-    finally:
-        await connection.close()
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _wait_healthy(base_url: str) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{base_url}/health", timeout=2).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.2)
-    raise RuntimeError("the server did not become healthy")
+    latencies.sort()
+    refused = sum(count for outcome, count in outcomes.items() if isinstance(outcome, int))
+    lost = args.requests - recorded - refused
+    print(
+        f"requests            {args.requests} to {args.delegations} delegations "
+        f"(quota 2 each, room {room_capacity}), {args.concurrency} in flight, {args.workers} workers"
+    )
+    print(f"requests per second {args.requests / elapsed:.0f}")
+    print(f"latency p50         {statistics.median(latencies) * 1000:.1f} ms")
+    print(f"latency p99         {latencies[int(len(latencies) * 0.99) - 1] * 1000:.1f} ms")
+    print(f"outcomes            {dict(outcomes)}")
+    goals = Goals()
+    goals.check(f"limit violations: {broken} (goal 0)", broken == 0)
+    goals.check(f"registrations lost (neither recorded nor refused): {lost} (goal 0)", lost == 0)
+    server_errors = sum(count for outcome, count in outcomes.items() if isinstance(outcome, int) and outcome >= 500)
+    goals.check(f"server errors: {server_errors} (goal 0)", server_errors == 0)
+    return goals.verdict()
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

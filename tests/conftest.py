@@ -144,6 +144,7 @@ async def app(bound_app: ConveneApp, settings: Settings) -> AsyncIterator[Conven
     """
     async with running(bound_app):
         await empty_tables(settings.database_url)
+        await bound_app.runtime.pages.memo.forget_all("tables emptied")  # a change it did not hear of
         yield bound_app
 
 

@@ -61,6 +61,14 @@ class ConveneApp(Litestar):
         super().__init__(**config)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:  # type: ignore[override]
+        # A static file, or a public page just read by another visitor: from memory, before
+        # routing and middleware, with the app's own headers.
+        if scope["type"] == "http":
+            wrapped = self._wrap_send(send=send, scope=scope)
+            if await self.runtime.static.answer(scope, wrapped):
+                return
+            if await self.runtime.pages.memo.answer(scope, wrapped):
+                return
         with self.runtime.active():
             await super().__call__(scope, receive, send)
 

@@ -18,12 +18,14 @@ from dataclasses import dataclass, field
 
 from piccolo.engine.base import Engine
 
+from convene.accounts.cookies import session_cookie_name
 from convene.audit.subscribers import subscribe_audit
 from convene.calendar.identity import CalendarIdentity
 from convene.calendar.subscribers import subscribe_invitations
 from convene.db import bind_engine, create_engine, using_engine
 from convene.events.bus import EventBus, bind_bus, using_bus
 from convene.freshness.cache import BodyCache
+from convene.freshness.memo import KeptPages, PageMemo
 from convene.live.channels import LiveChannels
 from convene.live.subscribers import subscribe_live
 from convene.mail.subscribers import subscribe_mail
@@ -40,11 +42,11 @@ class Runtime:
     live: LiveChannels | None
     """None in the CLI: no stream listens to a command."""
     static: StaticAssets
+    pages: KeptPages
+    """Built public pages, and the memo that answers them (:mod:`convene.freshness.memo`)."""
     bus: EventBus = field(default_factory=EventBus)
     feeds: BodyCache = field(default_factory=BodyCache)
     """Built feeds, kept under the ETag they were built for (see :mod:`convene.freshness`)."""
-    pages: BodyCache = field(default_factory=BodyCache)
-    """Built public pages, likewise."""
 
     @classmethod
     def build(cls, settings: Settings, live: LiveChannels | None = None) -> Runtime:
@@ -54,6 +56,7 @@ class Runtime:
             calendar=CalendarIdentity.from_settings(settings),
             live=live,
             static=static_assets(settings.frontend_dir / "static"),
+            pages=KeptPages(BodyCache(), PageMemo(session_cookie_name(settings))),
         )
         runtime.subscribe()
         return runtime
@@ -63,13 +66,15 @@ class Runtime:
 
         Inside the change's transaction: the audit log (every change), the
         outbox's e-mails (registration notices, invitation and reset links),
-        then calendar invitations. After commit: the live streams.
+        then calendar invitations. After commit: the live streams, and the
+        memo of public pages, which forgets them all on any change.
         """
         subscribe_audit(self.bus)
         subscribe_mail(self.bus)
         subscribe_invitations(self.bus, self.calendar)
         if self.live is not None:
             subscribe_live(self.bus, self.live)
+        self.bus.subscribe_after_commit(object, self.pages.memo.forget_all)
 
     def bind(self) -> None:
         """Make this runtime the one of code that runs outside any app."""

@@ -90,8 +90,20 @@ class StaticAssets:
             return asset, False
         return None
 
+    async def answer(self, scope: Scope, send: Send) -> bool:
+        """Send the file a GET or HEAD asks for; False when there is none (the route says why)."""
+        method = scope.get("method")
+        if scope["type"] != "http" or method not in ("GET", "HEAD"):
+            return False
+        path = scope["path"]
+        found = self.find(path.removeprefix(PREFIX)) if path.startswith(PREFIX) else None
+        if found is None:
+            return False
+        await _send(scope, send, method == "HEAD", *found)
+        return True
+
     def handler(self) -> ASGIRouteHandler:
-        """The ``/static`` route: plain ASGI, so a file costs no more than a dictionary lookup."""
+        """The ``/static`` route, for what :meth:`answer` (called before the app) leaves: errors."""
         assets = self
 
         @asgi(
@@ -103,14 +115,10 @@ class StaticAssets:
             opt={PRECOMPRESSED: True},
         )
         async def serve(scope: Scope, receive: Receive, send: Send) -> None:
-            method = scope.get("method", "")
-            if method not in ("GET", "HEAD"):
+            if scope.get("method") not in ("GET", "HEAD"):
                 raise MethodNotAllowedException(headers={"Allow": "GET, HEAD"})
-            path = scope["raw_path"].decode("latin-1").split("?", 1)[0].removeprefix(PREFIX)
-            found = assets.find(path)
-            if found is None:
-                raise NotFoundException(f"No file /static/{path}")
-            await _send(scope, send, method == "HEAD", *found)
+            if not await assets.answer(scope, send):
+                raise NotFoundException(f"No file {scope['path']}")
 
         return serve
 

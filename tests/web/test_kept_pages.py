@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
+import pytest
 from httpx import AsyncClient
 
 from convene.accounts.roles import Role
+from convene.freshness.memo import FRESH_FOR
+from convene.meetings.tables import Session
 
 from tests.web.conftest import BrowserFactory, text_of
 
@@ -106,3 +110,17 @@ async def test_a_kept_page_travels_gzipped_once_and_signed_in_people_get_their_o
 async def test_a_filter_that_makes_no_sense_is_never_kept(client: AsyncClient) -> None:
     answer = await client.get("/", params={"year": "next"})
     assert answer.status_code == 400 and "etag" not in answer.headers
+
+
+async def test_a_change_made_by_another_worker_reaches_visitors_within_a_second(
+    app: Any, client: AsyncClient, create_session: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session = await create_session(parts=[{"body": "IRG", "number": 43}])
+    path = f"/sessions/{session['id']}"
+    assert (await client.get(path)).status_code == 200
+    # Another worker's change: in the database, with no event in this process.
+    await Session.update({Session.venue_name: "Hofburg Congress Centre"}).where(Session.id == session["id"])
+    assert "Hofburg" not in (await client.get(path)).text, "answered from memory"
+
+    monkeypatch.setattr(app.runtime.pages.memo, "clock", lambda: time.monotonic() + FRESH_FOR + 0.01)
+    assert "Hofburg Congress Centre" in (await client.get(path)).text

@@ -16,6 +16,7 @@ from typing import Any
 from litestar import Request, Response
 from litestar.response import Template
 
+from convene.freshness.memo import KeptPages
 from convene.freshness.cache import BodyCache
 from convene.freshness.conditional import Conditions, current_body, validator_headers
 from convene.freshness.validators import Validator
@@ -30,7 +31,7 @@ VARY = "Accept-Encoding, Cookie"
 
 async def public_page(
     request: AnyRequest,
-    cache: BodyCache,
+    pages: KeptPages,
     validator: Validator | None,
     template: str,
     context: Context,
@@ -49,11 +50,16 @@ async def public_page(
     async def build() -> bytes:
         return _rendered(request, await render(request, template, **await context()))
 
-    kept = await current_body(cache, key, validator, Conditions.of(request.headers), build)
+    kept = await current_body(pages.bodies, key, validator, Conditions.of(request.headers), build)
     headers = validator_headers(validator, private=False) | {"Vary": VARY}
-    if kept is None:
+    page = pages.bodies.get(key, validator.etag) if kept is None else kept
+    if page is None:  # the visitor holds a page this process no longer keeps
         return Response(b"", status_code=304, headers=headers)
-    return _html(request, kept, _kept_gzip(cache, key, validator.etag, kept), 200, headers)
+    gzipped = _kept_gzip(pages.bodies, key, validator.etag, page)
+    pages.memo.remember(request.scope, validator.etag, page, gzipped, headers)  # for the next visitor
+    if kept is None:  # the visitor holds this very page
+        return Response(b"", status_code=304, headers=headers)
+    return _html(request, page, gzipped, 200, headers)
 
 
 def _rendered(request: AnyRequest, page: Template) -> bytes:

@@ -20,7 +20,7 @@ from convene.meetings.services import SessionFilters, get_session, list_sessions
 from convene.meetings.vocabulary import SessionFormat
 from convene.reports.participants import build_participants
 from convene.reports.vocabulary import ListVersion
-from convene.freshness.cache import BodyCache
+from convene.freshness.memo import KeptPages
 from convene.settings import Settings
 from convene.static_files import PRECOMPRESSED
 from convene.sittings.services import list_sittings
@@ -30,7 +30,7 @@ from convene.web.public_validators import session_page_validator, sessions_page_
 
 AnyRequest = Request[Any, Any, Any]
 AppSettings = NamedDependency[Settings]
-PageCache = NamedDependency[BodyCache]
+PageCache = NamedDependency[KeptPages]
 """The app's kept public pages."""
 PER_PAGE = 20
 
