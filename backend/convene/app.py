@@ -40,6 +40,7 @@ from convene.edge import PrintableUrlMiddleware
 from convene.errors import EXCEPTION_HANDLERS, problem_details_plugin
 from convene.headers import security_headers
 from convene.health import HealthController
+from convene.live.changes import ChangeListener
 from convene.live.channels import live_channels
 from convene.mail.sender import outbox_sender
 from convene.openapi import openapi_config
@@ -78,6 +79,7 @@ def create_app(settings: Settings | None = None) -> ConveneApp:
     live = live_channels(settings)  # registration changes and check-ins, to every worker
     runtime = Runtime.build(settings, live)
     runtime.bind()  # the last app built is the one of code outside any app (tests' fixtures)
+    listener = ChangeListener(live, runtime.pages.memo.forget_all)  # other workers' changes
     state = State({"settings": settings, "known_migrations": known_migrations(app_registry())})
     return ConveneApp(
         runtime,
@@ -97,6 +99,8 @@ def create_app(settings: Settings | None = None) -> ConveneApp:
             _database_pool(runtime.engine, settings.database_pool_size),
             outbox_sender(settings),
         ],
+        on_startup=[listener.start],  # after the lifespans above and the live channels
+        on_shutdown=[listener.stop],
         middleware=[PrintableUrlMiddleware(), AuthenticationMiddleware()],
         plugins=[
             problem_details_plugin(),

@@ -26,6 +26,7 @@ from convene.db import bind_engine, create_engine, using_engine
 from convene.events.bus import EventBus, bind_bus, using_bus
 from convene.freshness.cache import BodyCache
 from convene.freshness.memo import KeptPages, PageMemo
+from convene.live.changes import announcer
 from convene.live.channels import LiveChannels
 from convene.live.subscribers import subscribe_live
 from convene.mail.subscribers import subscribe_mail
@@ -66,15 +67,17 @@ class Runtime:
 
         Inside the change's transaction: the audit log (every change), the
         outbox's e-mails (registration notices, invitation and reset links),
-        then calendar invitations. After commit: the live streams, and the
-        memo of public pages, which forgets them all on any change.
+        then calendar invitations. After commit: the memo of public pages,
+        which forgets them all on any change, the live streams, and the
+        announcement of the change to the other workers (:mod:`convene.live.changes`).
         """
         subscribe_audit(self.bus)
         subscribe_mail(self.bus)
         subscribe_invitations(self.bus, self.calendar)
+        self.bus.subscribe_after_commit(object, self.pages.memo.forget_all)
         if self.live is not None:
             subscribe_live(self.bus, self.live)
-        self.bus.subscribe_after_commit(object, self.pages.memo.forget_all)
+            self.bus.subscribe_after_commit(object, announcer(self.live))
 
     def bind(self) -> None:
         """Make this runtime the one of code that runs outside any app."""

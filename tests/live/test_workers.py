@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import time
 from contextlib import AsyncExitStack
 from typing import Any
 
 import httpx
 import pytest
+from convene.freshness.memo import FRESH_FOR
 from convene.settings import Settings
 
 from tests.delegations.conftest import person
@@ -54,3 +56,28 @@ async def _post(base_url: str, path: str, headers: dict[str, str], json: Any = N
 async def _changes(stream: EventStream, count: int) -> list[tuple[int, str]]:
     events = [await stream.next(30) for _ in range(count)]
     return [(event["registration_id"], event["change"]) for event in events]
+
+
+@pytest.mark.timeout(120)
+async def test_a_public_page_changed_through_one_worker_is_new_on_every_worker(
+    live_server: str, secretariat: dict[str, str], austria: dict[str, str]
+) -> None:
+    """Each worker keeps the page it last gave a visitor; a change on one is announced to all."""
+    scene = await open_scene(live_server, secretariat, austria)
+    page = f"/sessions/{scene.session_id}"
+    for _ in range(8):  # connections of their own: both workers give (and keep) the page
+        assert "Hofburg" not in await _visit(live_server, page)
+    changed = time.monotonic()
+    async with httpx.AsyncClient(base_url=live_server, timeout=30) as http:
+        answer = await http.patch(f"/api/sessions/{scene.session_id}", json={"venue_name": "Hofburg"},
+                                  headers=secretariat)
+    assert answer.status_code == 200, answer.text
+    seen = [("Hofburg" in await _visit(live_server, page)) for _ in range(8)]
+    # Well within the second a worker keeps a page unasked: the announcement, not the clock.
+    assert time.monotonic() - changed < FRESH_FOR / 2
+    assert all(seen), seen
+
+
+async def _visit(base_url: str, path: str) -> str:
+    async with httpx.AsyncClient(base_url=base_url, timeout=30) as http:
+        return (await http.get(path)).text
