@@ -278,6 +278,7 @@ class LiveServers:
             "MAIL_POLL_SECONDS": "0",
             # Channels over Redis only where the test's settings say so, never the shell's REDIS_URL.
             "REDIS_URL": settings.redis_url or "",
+            "PAGE_MEMO_SECONDS": str(settings.page_memo_seconds),
         }
         key = tuple(sorted(env.items()))
         if key not in self._running:

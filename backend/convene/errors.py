@@ -17,12 +17,14 @@ from typing import Any
 
 import asyncpg
 from litestar import Request, Response
-from litestar.exceptions import HTTPException, ValidationException
+from litestar.exceptions import HTTPException, SerializationException, ValidationException
 from litestar.plugins.problem_details import (
     ProblemDetailsConfig,
     ProblemDetailsException,
     ProblemDetailsPlugin,
 )
+
+from convene.text import plain_message
 
 logger = logging.getLogger("convene.errors")
 
@@ -62,6 +64,8 @@ def _from_http_exception(exc: HTTPException) -> ProblemDetailsException:
         return problem(exc.status_code, _validation_summary(exc), errors=_field_errors(exc.extra))
     extra = exc.extra if isinstance(exc.extra, Mapping) else None
     errors = extra.get("errors") if extra else None
+    if errors is None and isinstance(exc.__cause__, SerializationException):  # unreadable JSON
+        errors = [{"field": "body", "message": f"The JSON body cannot be read: {exc.detail}"}]
     return problem(exc.status_code, exc.detail, errors=errors, **(exc.headers or {}))
 
 
@@ -80,7 +84,8 @@ def _field_errors(extra: Any) -> list[dict[str, Any]]:
     for item in extra:
         if isinstance(item, Mapping):
             field = _missing_field(item.get("message", "")) or item.get("key") or None
-            errors.append({"field": field, "message": item.get("message", ""), "source": item.get("source")})
+            message = plain_message(item.get("message", ""))
+            errors.append({"field": field, "message": message, "source": item.get("source")})
     return errors
 
 

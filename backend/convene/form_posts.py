@@ -1,9 +1,14 @@
-"""Pages accept posts only as HTML forms send them.
+"""Pages accept posts only as HTML forms send them, with printable text in every field.
 
 A page reads its post with ``request.form()``, which reads any other body (JSON,
 say) as an empty form: the page would then blank the fields it saves and still
 say "saved". So a page's post in another format is refused with 415 before any
 page code runs, and the sender learns what to send instead.
+
+A field holding a control character (other than line breaks and tabs, which
+a text area sends) is refused here with 400 naming it, whatever the page does
+with it; whether a field may hold line breaks is its schema's business
+(:mod:`convene.text`).
 """
 
 from __future__ import annotations
@@ -11,7 +16,9 @@ from __future__ import annotations
 from typing import Any
 
 from litestar import Request
-from litestar.exceptions import HTTPException
+from litestar.exceptions import ClientException, HTTPException
+
+from convene.text import PRINTABLE, TEXT_PATTERN
 
 FORM_MEDIA_TYPES = frozenset({"application/x-www-form-urlencoded", "multipart/form-data"})
 READS_NO_BODY = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -31,3 +38,10 @@ async def only_form_posts(request: Request[Any, Any, Any]) -> None:
             "(application/x-www-form-urlencoded or multipart/form-data); use the API for JSON",
             extra={"errors": [{"field": "Content-Type", "message": f"{media_type or 'none'} is not a form"}]},
         )
+    form = await request.form()
+    for name, value in form.multi_items():
+        if isinstance(value, str) and not TEXT_PATTERN.search(value):
+            field = "".join(c for c in name if c.isprintable())[:100] or "form"
+            raise ClientException(
+                detail=f"{field}: {PRINTABLE}", extra={"errors": [{"field": field, "message": PRINTABLE}]}
+            )

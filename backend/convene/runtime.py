@@ -57,7 +57,9 @@ class Runtime:
             calendar=CalendarIdentity.from_settings(settings),
             live=live,
             static=static_assets(settings.frontend_dir / "static"),
-            pages=KeptPages(BodyCache(), PageMemo(session_cookie_name(settings))),
+            pages=KeptPages(
+                BodyCache(), PageMemo(session_cookie_name(settings), settings.page_memo_seconds)
+            ),
         )
         runtime.subscribe()
         return runtime

@@ -61,6 +61,8 @@ class Settings:
     # How often each worker's outbox sender looks for mail to send; None (the
     # default for settings built in code, as the tests do) runs no sender loop.
     mail_poll_seconds: float | None = None
+    page_memo_seconds: float = 1.0
+    """How long a public page is answered from memory unasked (:mod:`convene.freshness.memo`); 0: never."""
 
     @property
     def is_production(self) -> bool:
@@ -100,6 +102,7 @@ class Settings:
             ),
             var_dir=var_dir,
             mail_poll_seconds=_poll_seconds(env.get("MAIL_POLL_SECONDS", "10")),
+            page_memo_seconds=_seconds("PAGE_MEMO_SECONDS", env.get("PAGE_MEMO_SECONDS", "1")),
         )
 
 
@@ -126,13 +129,17 @@ def default_database_url(env: Mapping[str, str] | None = None) -> str:
 
 def _poll_seconds(value: str) -> float | None:
     """``MAIL_POLL_SECONDS``: a positive number of seconds, or 0 for no sender loop."""
+    return _seconds("MAIL_POLL_SECONDS", value) or None
+
+
+def _seconds(name: str, value: str) -> float:
     try:
         seconds = float(value)
     except ValueError as error:
-        raise SettingsError("MAIL_POLL_SECONDS must be a number of seconds") from error
-    if seconds < 0:
-        raise SettingsError("MAIL_POLL_SECONDS must not be negative")
-    return seconds or None
+        raise SettingsError(f"{name} must be a number of seconds") from error
+    if not 0 <= seconds < float("inf"):
+        raise SettingsError(f"{name} must not be negative")
+    return seconds
 
 
 def _check_timezone(name: str) -> None:

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-import time
 from contextlib import AsyncExitStack
 from typing import Any
 
 import httpx
 import pytest
-from convene.freshness.memo import FRESH_FOR
 from convene.settings import Settings
 
 from tests.delegations.conftest import person
@@ -21,8 +19,12 @@ PEOPLE = 4
 
 @pytest.fixture
 def settings(settings: Settings, redis_url: str) -> Settings:
-    """The run's settings with Redis: ``live_server`` passes it on to its two workers."""
-    return dataclasses.replace(settings, redis_url=redis_url)
+    """The run's settings with Redis: ``live_server`` passes it on to its two workers.
+
+    Public pages are kept unasked for a minute: only the announcement of a change can make
+    a worker show it within a test.
+    """
+    return dataclasses.replace(settings, redis_url=redis_url, page_memo_seconds=60)
 
 
 @pytest.mark.timeout(120)
@@ -67,15 +69,12 @@ async def test_a_public_page_changed_through_one_worker_is_new_on_every_worker(
     page = f"/sessions/{scene.session_id}"
     for _ in range(8):  # connections of their own: both workers give (and keep) the page
         assert "Hofburg" not in await _visit(live_server, page)
-    changed = time.monotonic()
     async with httpx.AsyncClient(base_url=live_server, timeout=30) as http:
         answer = await http.patch(f"/api/sessions/{scene.session_id}", json={"venue_name": "Hofburg"},
                                   headers=secretariat)
     assert answer.status_code == 200, answer.text
     seen = [("Hofburg" in await _visit(live_server, page)) for _ in range(8)]
-    # Well within the second a worker keeps a page unasked: the announcement, not the clock.
-    assert time.monotonic() - changed < FRESH_FOR / 2
-    assert all(seen), seen
+    assert all(seen), seen  # well within the minute a worker keeps a page unasked
 
 
 async def _visit(base_url: str, path: str) -> str:

@@ -8,14 +8,15 @@ from typing import Annotated
 from msgspec import UNSET, Meta, Struct, UnsetType
 
 from convene.delegations.vocabulary import AttendanceMode
+from convene.text import LINE, whole
 
 PositiveInt = Annotated[int, Meta(ge=1)]
 Count = Annotated[int, Meta(ge=0)]
-PersonName = Annotated[str, Meta(min_length=1, max_length=100)]
-Honorific = Annotated[str, Meta(max_length=20, examples=["H.E. Ms."])]
-Email = Annotated[str, Meta(min_length=3, max_length=254, pattern=r"^[^@\s]+@[^@\s]+$")]
-Phone = Annotated[str, Meta(max_length=40)]
-Text200 = Annotated[str, Meta(max_length=200)]
+PersonName = Annotated[str, Meta(min_length=1, max_length=100, pattern=LINE)]
+Honorific = Annotated[str, Meta(max_length=20, pattern=LINE, examples=["H.E. Ms."])]
+Email = Annotated[str, Meta(min_length=3, max_length=254, pattern=whole(r"[^@\s\x00-\x1f\x7f]+@[^@\s\x00-\x1f\x7f]+"))]
+Phone = Annotated[str, Meta(max_length=40, pattern=LINE)]
+Text200 = Annotated[str, Meta(max_length=200, pattern=LINE)]
 
 
 class DelegationIn(Struct, forbid_unknown_fields=True):
@@ -126,7 +127,7 @@ class EventOut(Struct):
 
 
 class CheckInIn(Struct, forbid_unknown_fields=True):
-    badge_code: Annotated[str, Meta(min_length=4, max_length=12)] | None = None
+    badge_code: Annotated[str, Meta(min_length=4, max_length=12, pattern=LINE)] | None = None
     registration_id: PositiveInt | None = None
     sitting_id: PositiveInt | None = None
 

@@ -7,15 +7,16 @@ ETag, but still asks the database for the validator on every request. The
 memo remembers, per address, the ETag and bytes a visitor who is not signed
 in was last given, and answers the same address (a 200, or a 304 for that
 ETag) from memory, without routing, middleware or a query, for at most
-:data:`FRESH_FOR` seconds after the validator was read.
+``PAGE_MEMO_SECONDS`` (one by default) after the validator was read.
 
 How current that is:
 - a change committed by this process forgets every remembered page at once
   (the memo hears every domain event after commit), so whoever changed
   something and looks at the public page sees the change;
 - a change committed elsewhere (another worker, another machine) reaches
-  this process's visitors within :data:`FRESH_FOR` seconds, when the page's
-  validator is read again;
+  this process's visitors at once through the announcement of changes
+  (:mod:`convene.live.changes`), and at the latest after ``PAGE_MEMO_SECONDS``,
+  when the page's validator is read again;
 - only requests with no session cookie and no API token are answered here;
   anyone signed in gets the page built for them.
 
@@ -35,8 +36,6 @@ from litestar.types import HTTPResponseBodyEvent, HTTPResponseStartEvent, Scope,
 from convene.freshness.cache import BodyCache
 from convene.freshness.conditional import etag_matches
 
-FRESH_FOR = 1.0
-"""Seconds a remembered page is answered without reading its validator again."""
 MAX_PAGES = 2048
 """Addresses remembered at most: a crawler's endless query strings cannot grow the memo."""
 
@@ -61,8 +60,12 @@ class KeptPages:
 class PageMemo:
     """The pages of one app (one process), by address."""
 
-    def __init__(self, cookie_name: str, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, cookie_name: str, fresh_for: float = 1.0, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self._cookie = cookie_name.encode() + b"="
+        self.fresh_for = fresh_for
+        """Seconds a remembered page is answered without reading its validator again."""
         self.clock = clock
         """Seconds, steadily increasing (tests move it on)."""
         self._pages: dict[bytes, Remembered] = {}
@@ -70,11 +73,13 @@ class PageMemo:
     def remember(
         self, scope: Scope, etag: str, body: bytes, gzipped: bytes | None, headers: dict[str, str]
     ) -> None:
+        if self.fresh_for <= 0:
+            return
         if len(self._pages) >= MAX_PAGES:
             self._pages.clear()
         encoded = tuple((name.lower().encode(), value.encode()) for name, value in headers.items())
         self._pages[_address(scope)] = Remembered(
-            etag, body, gzipped, encoded, self.clock() + FRESH_FOR
+            etag, body, gzipped, encoded, self.clock() + self.fresh_for
         )
 
     async def forget_all(self, _event: object) -> None:

@@ -16,29 +16,30 @@ from convene.meetings.vocabulary import (
     SessionKind,
     SessionStatus,
 )
+from convene.text import LINE, whole
 
 SymbolPrefix = Annotated[
     str,
-    Meta(pattern=r"^[A-Z][A-Z0-9]*(/[A-Z0-9.-]+)*$", max_length=60, examples=["CAC/COSP/IRG/2020"]),
+    Meta(pattern=whole(r"[A-Z][A-Z0-9]*(/[A-Z0-9.-]+)*"), max_length=60, examples=["CAC/COSP/IRG/2020"]),
 ]
-BodyCode = Annotated[str, Meta(pattern=r"^[A-Z][A-Z0-9-]{0,19}$", examples=["IRG"])]
+BodyCode = Annotated[str, Meta(pattern=whole(r"[A-Z][A-Z0-9-]{0,19}"), examples=["IRG"])]
 PositiveInt = Annotated[int, Meta(ge=1)]
 Count = Annotated[int, Meta(ge=0)]
-Name = Annotated[str, Meta(min_length=1, max_length=300)]
-Link = Annotated[str, Meta(pattern=r"^(https://\S+)?$", max_length=500)]
+Name = Annotated[str, Meta(min_length=1, max_length=300, pattern=LINE)]
+Link = Annotated[str, Meta(pattern=whole(r"(https://[^\s\x00-\x1f\x7f]+)?"), max_length=500)]
 
 
 class BodyIn(Struct, forbid_unknown_fields=True):
     code: BodyCode
     name: Name
-    short_name: Annotated[str, Meta(min_length=1, max_length=100)]
+    short_name: Annotated[str, Meta(min_length=1, max_length=100, pattern=LINE)]
     symbol_prefix: SymbolPrefix
     admitted_categories: list[Category] = msgspec.field(default_factory=lambda: list(Category))
 
 
 class BodyPatch(Struct, forbid_unknown_fields=True):
     name: Name | UnsetType = UNSET
-    short_name: Annotated[str, Meta(min_length=1, max_length=100)] | UnsetType = UNSET
+    short_name: Annotated[str, Meta(min_length=1, max_length=100, pattern=LINE)] | UnsetType = UNSET
     symbol_prefix: SymbolPrefix | UnsetType = UNSET
     admitted_categories: list[Category] | UnsetType = UNSET
 
@@ -75,17 +76,17 @@ class SessionFields(Struct, forbid_unknown_fields=True):
     parts: Annotated[list[PartIn], Meta(min_length=1, max_length=4)]
     start_date: date
     end_date: date
-    timezone: Annotated[str, Meta(min_length=1, max_length=64, examples=["Europe/Vienna"])]
+    timezone: Annotated[str, Meta(min_length=1, max_length=64, pattern=LINE, examples=["Europe/Vienna"])]
     format: SessionFormat
     symbol_prefix: SymbolPrefix
     status: SessionStatus = SessionStatus.DRAFT
-    subject: Annotated[str, Meta(max_length=300)] = ""
-    venue_name: Annotated[str, Meta(max_length=200)] = ""
-    city: Annotated[str, Meta(max_length=100)] = ""
+    subject: Annotated[str, Meta(max_length=300, pattern=LINE)] = ""
+    venue_name: Annotated[str, Meta(max_length=200, pattern=LINE)] = ""
+    city: Annotated[str, Meta(max_length=100, pattern=LINE)] = ""
     in_person_quota: Count | None | UnsetType = UNSET
     online_speaking_quota: Count | None | UnsetType = UNSET
     room_capacity: PositiveInt | None = None
-    platform_name: Annotated[str, Meta(max_length=100)] = ""
+    platform_name: Annotated[str, Meta(max_length=100, pattern=LINE)] = ""
     join_link: Link = ""
     interpretation_languages: list[Language] = msgspec.field(default_factory=list)
     admitted_categories: list[Category] | UnsetType = UNSET
@@ -97,17 +98,17 @@ class SessionPatch(Struct, forbid_unknown_fields=True):
     parts: Annotated[list[PartIn], Meta(min_length=1, max_length=4)] | UnsetType = UNSET
     start_date: date | UnsetType = UNSET
     end_date: date | UnsetType = UNSET
-    timezone: Annotated[str, Meta(min_length=1, max_length=64)] | UnsetType = UNSET
+    timezone: Annotated[str, Meta(min_length=1, max_length=64, pattern=LINE)] | UnsetType = UNSET
     format: SessionFormat | UnsetType = UNSET
     symbol_prefix: SymbolPrefix | UnsetType = UNSET
     status: SessionStatus | UnsetType = UNSET
-    subject: Annotated[str, Meta(max_length=300)] | UnsetType = UNSET
-    venue_name: Annotated[str, Meta(max_length=200)] | UnsetType = UNSET
-    city: Annotated[str, Meta(max_length=100)] | UnsetType = UNSET
+    subject: Annotated[str, Meta(max_length=300, pattern=LINE)] | UnsetType = UNSET
+    venue_name: Annotated[str, Meta(max_length=200, pattern=LINE)] | UnsetType = UNSET
+    city: Annotated[str, Meta(max_length=100, pattern=LINE)] | UnsetType = UNSET
     in_person_quota: Count | None | UnsetType = UNSET
     online_speaking_quota: Count | None | UnsetType = UNSET
     room_capacity: PositiveInt | None | UnsetType = UNSET
-    platform_name: Annotated[str, Meta(max_length=100)] | UnsetType = UNSET
+    platform_name: Annotated[str, Meta(max_length=100, pattern=LINE)] | UnsetType = UNSET
     join_link: Link | UnsetType = UNSET
     interpretation_languages: list[Language] | UnsetType = UNSET
     admitted_categories: list[Category] | UnsetType = UNSET
@@ -149,14 +150,14 @@ class OfficerIn(Struct, forbid_unknown_fields=True):
     role: OfficerRole
     name: Name
     entity_id: PositiveInt | None = None
-    honorific: Annotated[str, Meta(max_length=20, examples=["H.E. Mr."])] = ""
+    honorific: Annotated[str, Meta(max_length=20, pattern=LINE, examples=["H.E. Mr."])] = ""
 
 
 class OfficerPatch(Struct, forbid_unknown_fields=True):
     role: OfficerRole | UnsetType = UNSET
     name: Name | UnsetType = UNSET
     entity_id: PositiveInt | None | UnsetType = UNSET
-    honorific: Annotated[str, Meta(max_length=20)] | UnsetType = UNSET
+    honorific: Annotated[str, Meta(max_length=20, pattern=LINE)] | UnsetType = UNSET
 
 
 class OfficerOut(Struct):

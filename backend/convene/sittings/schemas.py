@@ -6,9 +6,10 @@ from datetime import datetime
 from typing import Annotated
 
 from msgspec import UNSET, Meta, Struct, UnsetType
+from convene.text import LINE, whole
 
-Room = Annotated[str, Meta(max_length=100, examples=["Board Room D"])]
-Link = Annotated[str, Meta(pattern=r"^(https://\S+)?$", max_length=500)]
+Room = Annotated[str, Meta(max_length=100, pattern=LINE, examples=["Board Room D"])]
+Link = Annotated[str, Meta(pattern=whole(r"(https://[^\s\x00-\x1f\x7f]+)?"), max_length=500)]
 # ISO 8601 with or without seconds and offset: "2020-08-31T10:00" is the venue's 10:00.
 Moment = Annotated[
     str,
@@ -25,7 +26,7 @@ class SittingIn(Struct, forbid_unknown_fields=True):
 
     starts_at: Moment
     ends_at: Moment
-    title: Annotated[str, Meta(max_length=200)] = ""
+    title: Annotated[str, Meta(max_length=200, pattern=LINE)] = ""
     room: Room = ""
     online_link: Link = ""
     agenda_item_ids: ItemIds = []
@@ -34,7 +35,7 @@ class SittingIn(Struct, forbid_unknown_fields=True):
 class SittingPatch(Struct, forbid_unknown_fields=True):
     starts_at: Moment | UnsetType = UNSET
     ends_at: Moment | UnsetType = UNSET
-    title: Annotated[str, Meta(min_length=1, max_length=200)] | UnsetType = UNSET
+    title: Annotated[str, Meta(min_length=1, max_length=200, pattern=LINE)] | UnsetType = UNSET
     room: Room | UnsetType = UNSET
     online_link: Link | UnsetType = UNSET
     agenda_item_ids: ItemIds | UnsetType = UNSET

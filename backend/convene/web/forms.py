@@ -20,6 +20,7 @@ from litestar.response import Template
 
 from convene.errors import NotFound, RuleViolation
 from convene.templating import gettext as _
+from convene.text import plain_message
 
 T = TypeVar("T")
 R = TypeVar("R", bound=Response[Any])
@@ -112,6 +113,8 @@ def _explain(text: str) -> tuple[str, str]:
 
 
 def _friendly(text: str) -> str:
+    if (plain := plain_message(text)) != text:
+        return _(plain)
     if "matching regex" in text:
         return _("This is not in the expected form")
     if "of length <=" in text:
