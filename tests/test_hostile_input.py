@@ -10,7 +10,7 @@ from convene.text import ONE_LINE, PRINTABLE
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
-from tests.meetings.conftest import bodies, create_session  # noqa: F401 (fixtures)
+from tests.meetings.conftest import bodies, create_session, session_fields  # noqa: F401 (fixtures)
 from tests.web.conftest import BrowserFactory, browser_for  # noqa: F401 (fixtures)
 
 
@@ -87,3 +87,21 @@ async def test_a_form_field_with_a_control_character_is_refused_naming_it(
     answer = await secretariat.post("/secretariat/sessions", {"subject": "Hof\x00burg"})
     assert answer.status_code == 400
     assert "subject" in answer.text and PRINTABLE in answer.text
+
+
+async def test_numbers_and_dates_beyond_what_can_be_stored_are_refused_naming_the_field(
+    client: AsyncTestClient[Litestar], bodies: dict[str, str], create_session: Any
+) -> None:
+    far = await client.post("/api/sessions", headers=bodies, json=session_fields(
+        parts=[{"body": "IRG", "number": 45}], start_date="9999-12-31", end_date="9999-12-31"))
+    assert far.status_code == 422 and far.json()["errors"][0]["field"] == "start_date"
+    session = await create_session(parts=[{"body": "IRG", "number": 46}])
+    for body, field in (({"room_capacity": 10**12}, "room_capacity"),
+                        ({"in_person_quota": -1}, "in_person_quota"),
+                        ({"parts": [{"body": "IRG", "number": 2**31}]}, "parts[0].number")):
+        answer = await client.patch(f"/api/sessions/{session['id']}", json=body, headers=bodies)
+        assert answer.status_code == 400, answer.text
+        assert answer.json()["errors"][0]["field"] == field
+    item = await client.post(f"/api/sessions/{session['id']}/documents", headers=bodies,
+                             json={"symbol": "CAC/COSP/IRG/2020/1", "title": "Agenda", "agenda_item_id": 2**31})
+    assert item.status_code == 400 and item.json()["errors"][0]["field"] == "agenda_item_id"

@@ -9,11 +9,11 @@ import msgspec
 from msgspec import UNSET, Meta, Struct, UnsetType
 
 from convene.meetings.vocabulary import Language
+from convene.bounds import PositiveInt
 from convene.text import LINE, TEXT, whole
 
 Title = Annotated[str, Meta(min_length=1, max_length=500, pattern=LINE)]
 Description = Annotated[str, Meta(max_length=5000, pattern=TEXT)]
-PositiveInt = Annotated[int, Meta(ge=1)]
 # CAC/COSP/2017/3, CAC/COSP/IRG/2018/CRP.9, CAC/COSP/2019/L.1/Rev.1, CAC/COSP/2019/INF/1
 Symbol = Annotated[
     str,

@@ -8,10 +8,9 @@ from typing import Annotated
 from msgspec import UNSET, Meta, Struct, UnsetType
 
 from convene.delegations.vocabulary import AttendanceMode
+from convene.bounds import Count, PositiveInt
 from convene.text import LINE, whole
 
-PositiveInt = Annotated[int, Meta(ge=1)]
-Count = Annotated[int, Meta(ge=0)]
 PersonName = Annotated[str, Meta(min_length=1, max_length=100, pattern=LINE)]
 Honorific = Annotated[str, Meta(max_length=20, pattern=LINE, examples=["H.E. Ms."])]
 Email = Annotated[str, Meta(min_length=3, max_length=254, pattern=whole(r"[^@\s\x00-\x1f\x7f]+@[^@\s\x00-\x1f\x7f]+"))]

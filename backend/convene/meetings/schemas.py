@@ -16,6 +16,7 @@ from convene.meetings.vocabulary import (
     SessionKind,
     SessionStatus,
 )
+from convene.bounds import Count, PositiveInt
 from convene.text import LINE, whole
 
 SymbolPrefix = Annotated[
@@ -23,8 +24,6 @@ SymbolPrefix = Annotated[
     Meta(pattern=whole(r"[A-Z][A-Z0-9]*(/[A-Z0-9.-]+)*"), max_length=60, examples=["CAC/COSP/IRG/2020"]),
 ]
 BodyCode = Annotated[str, Meta(pattern=whole(r"[A-Z][A-Z0-9-]{0,19}"), examples=["IRG"])]
-PositiveInt = Annotated[int, Meta(ge=1)]
-Count = Annotated[int, Meta(ge=0)]
 Name = Annotated[str, Meta(min_length=1, max_length=300, pattern=LINE)]
 Link = Annotated[str, Meta(pattern=whole(r"(https://[^\s\x00-\x1f\x7f]+)?"), max_length=500)]
 

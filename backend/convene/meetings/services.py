@@ -14,6 +14,7 @@ from typing import Any
 import msgspec
 from msgspec import UNSET
 
+from convene.bounds import FIRST_YEAR, LAST_YEAR, within_years
 from convene.accounts.access import Actor
 from convene.api.patches import given_fields
 from convene.db import columns, locked_transaction
@@ -350,6 +351,11 @@ def _check_part_shape(part: PartIn, index: int) -> None:
 def _session_values(values: dict[str, Any], bodies: dict[str, dict[str, Any]]) -> dict[str, Any]:
     """Check dates, time zone and format rules; fill in what the format implies."""
     values = dict(values)
+    for field in ("start_date", "end_date", "registration_opens", "registration_closes"):
+        if values.get(field) is not None and not within_years(values[field]):
+            raise RuleViolation(
+                f"Choose a date between {FIRST_YEAR} and {LAST_YEAR}", field=field, status_code=422
+            )
     if values["end_date"] < values["start_date"]:
         raise RuleViolation(
             "The session cannot end before it starts", field="end_date", status_code=422
