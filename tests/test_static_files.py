@@ -21,6 +21,7 @@ async def _linked(client: AsyncClient, page: str = "/") -> list[str]:
 async def test_pages_link_fingerprinted_files_that_browsers_may_keep_for_good(client: AsyncClient) -> None:
     links = await _linked(client)
     assert {re.sub(r"\.[0-9a-f]{10}\.", ".", link) for link in links} == {
+        "/static/favicon.svg",
         "/static/convene.css",
         "/static/vendor/htmx.min.js",
         "/static/convene.js",
@@ -73,3 +74,12 @@ def test_the_compressed_bytes_are_the_file() -> None:
     asset, immutable = StaticAssets(STATIC).find("vendor/htmx.min.js") or (None, None)
     assert asset is not None and immutable is False
     assert asset.gzipped is not None and gzip.decompress(asset.gzipped) == asset.body
+
+
+async def test_the_site_has_an_icon_where_browsers_look_for_it(client: AsyncClient) -> None:
+    icon = await client.get("/favicon.ico")
+    assert icon.status_code == 200 and icon.headers["content-type"] in ("image/vnd.microsoft.icon", "image/x-icon")
+    assert icon.content == (STATIC / "favicon.ico").read_bytes()
+    assert icon.headers["cache-control"] == "public, no-cache"
+    svg = next(link for link in await _linked(client) if "favicon" in link)
+    assert (await client.get(svg)).headers["content-type"] == "image/svg+xml"

@@ -34,6 +34,8 @@ PREFIX = "/static/"
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "public, no-cache"
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml")
+AT_THE_ROOT = {"/favicon.ico": "favicon.ico"}
+"""Files that browsers ask for at fixed addresses outside ``/static``, revalidated."""
 PRECOMPRESSED = "precompressed"
 """A route option: its answers are already compressed, the compression middleware leaves them."""
 MINIMUM_TO_COMPRESS = 1024
@@ -96,6 +98,8 @@ class StaticAssets:
         if scope["type"] != "http" or method not in ("GET", "HEAD"):
             return False
         path = scope["path"]
+        if path in AT_THE_ROOT:
+            path = PREFIX + AT_THE_ROOT[path]
         found = self.find(path.removeprefix(PREFIX)) if path.startswith(PREFIX) else None
         if found is None:
             return False
