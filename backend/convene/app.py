@@ -36,6 +36,7 @@ from structlog.stdlib import ProcessorFormatter
 from structlog.tracebacks import ExceptionDictTransformer
 
 from convene.accounts.auth import AuthenticationMiddleware
+from convene.api.document import complete_document
 from convene.edge import PrintableUrlMiddleware
 from convene.errors import EXCEPTION_HANDLERS, problem_details_plugin
 from convene.headers import security_headers
@@ -81,7 +82,7 @@ def create_app(settings: Settings | None = None) -> ConveneApp:
     runtime.bind()  # the last app built is the one of code outside any app (tests' fixtures)
     listener = ChangeListener(live, runtime.pages.memo.forget_all)  # other workers' changes
     state = State({"settings": settings, "known_migrations": known_migrations(app_registry())})
-    return ConveneApp(
+    app = ConveneApp(
         runtime,
         route_handlers=[
             HealthController,
@@ -121,6 +122,8 @@ def create_app(settings: Settings | None = None) -> ConveneApp:
         ),
         debug=settings.is_development,
     )
+    complete_document(app)
+    return app
 
 
 def _database_pool(engine: Engine, size: int) -> Callable[[Litestar], AbstractAsyncContextManager[None]]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
+from litestar.params import PathParameter
 from msgspec import Meta
 
 MAX_ID = 2**31 - 1
@@ -24,6 +25,8 @@ PositiveInt = Annotated[int, Meta(ge=1, le=MAX_ID)]
 """An id, a position or a number in a series."""
 Count = Annotated[int, Meta(ge=0, le=MAX_PLACES)]
 """A quota or a capacity."""
+PathId = Annotated[int, PathParameter(ge=1, le=MAX_ID)]
+"""An id in a URL's path (``/api/sessions/{session_id}``)."""
 
 
 def within_years(day: date) -> bool:

@@ -216,7 +216,7 @@ async def test_an_address_that_already_has_an_account_cannot_be_invited(
         json=_invitation(email="taken@austria.example", entity_id=entities.a),
         headers=secretariat,
     )
-    assert answer.status_code == 409
+    assert answer.status_code == 409, answer.text
     assert answer.json()["errors"][0]["field"] == "email"
 
 
@@ -257,3 +257,16 @@ async def test_the_link_token_stays_out_of_the_request_log(
     logged = capsys.readouterr()
     assert '"path":"/sign-in"' in logged.out  # requests are logged...
     assert link.split("token=")[1] not in logged.out + logged.err  # ...but not the secret link
+
+
+async def test_an_account_in_use_cannot_be_re_invited_into_another_role(
+    client: AsyncClient, make_account_headers: Any
+) -> None:
+    """An account with an API token is in use, even before any password: its role stays."""
+    secretariat = await make_account_headers("officer@un.example", Role.SECRETARIAT)
+    me = (await client.get("/api/me", headers=secretariat)).json()
+    answer = await client.post("/api/invitations", headers=secretariat, json={
+        "email": me["email"], "full_name": "Someone Else", "role": "secretariat"})
+    assert answer.status_code == 409, answer.text
+    assert answer.json()["errors"][0]["field"] == "email"
+    assert (await client.get("/api/me", headers=secretariat)).json() == me

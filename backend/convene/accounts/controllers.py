@@ -11,8 +11,9 @@ from typing import Annotated, Any
 
 from litestar import Controller, Request, delete, get, patch, post
 from litestar.di import NamedDependency
-from litestar.params import FromPath, JSONBody, QueryParameter
+from litestar.params import JSONBody, QueryParameter
 
+from convene.bounds import MAX_ID, PathId
 from convene.accounts.guards import requires_secretariat_or_focal_point, requires_sign_in
 from convene.accounts.links import invite
 from convene.accounts.roles import Role
@@ -66,7 +67,7 @@ class MeController(Controller):
         return await create_token(request.user, data.name)
 
     @delete("/tokens/{token_id:int}", summary="Revoke one of your tokens")
-    async def revoke_token(self, request: AnyRequest, token_id: FromPath[int]) -> None:
+    async def revoke_token(self, request: AnyRequest, token_id: PathId) -> None:
         await revoke_token(request.user, token_id)
 
 
@@ -84,7 +85,7 @@ class AccountController(Controller):
         self,
         request: AnyRequest,
         role: Annotated[Role | None, QueryParameter()] = None,
-        entity_id: Annotated[int | None, QueryParameter(ge=1)] = None,
+        entity_id: Annotated[int | None, QueryParameter(ge=1, le=MAX_ID)] = None,
         page: PageNumber = 1,
         per_page: PerPage = 50,
     ) -> Page[AccountOut]:
@@ -98,12 +99,12 @@ class AccountController(Controller):
         return Page(items=items, total=total, page=page, per_page=per_page)
 
     @get("/{account_id:int}", summary="One account (404 if it is not yours to see)")
-    async def get_account(self, request: AnyRequest, account_id: FromPath[int]) -> AccountOut:
+    async def get_account(self, request: AnyRequest, account_id: PathId) -> AccountOut:
         return await get_account(request.user, account_id)
 
     @patch("/{account_id:int}", summary="Change or deactivate an account")
     async def update_account(
-        self, request: AnyRequest, account_id: FromPath[int], data: JSONBody[AccountPatch]
+        self, request: AnyRequest, account_id: PathId, data: JSONBody[AccountPatch]
     ) -> AccountOut:
         return await update_account(request.user, account_id, data)
 

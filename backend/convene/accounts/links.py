@@ -25,7 +25,7 @@ from convene.accounts.roles import Role
 from convene.accounts.schemas import InvitationIn
 from convene.accounts.services import checked_email, checked_password
 from convene.accounts.sign_in import clear_lock
-from convene.accounts.tables import Account, AccountLink
+from convene.accounts.tables import Account, AccountLink, ApiToken
 from convene.accounts.tokens import token_hash
 from convene.accounts.web_sessions import end_all_sessions
 from convene.db import locked_transaction
@@ -161,17 +161,28 @@ async def _invitation_entity(actor: Account, data: InvitationIn) -> int | None:
 async def _invited_account(
     actor: Account, email: str, full_name: str, role: Role, entity_id: int | None
 ) -> Account:
-    """A new account, or one invited before that has not set a password yet."""
+    """A new account, or one invited before that nobody uses yet (no password, no API token).
+
+    Re-inviting corrects a mistaken invitation (name, role, entity); an account
+    in use keeps its role, so nobody (not even its owner) can change it this way.
+    """
     account = await Account.objects().where(Account.email == email).first()
     if account is None:
         account = Account(email=email, full_name=full_name, role=role.value, entity=entity_id)
         await account.save()
         return account
-    if account.password_hash or not account.is_active or not _may_reinvite(actor, account):
+    if await _in_use(account) or not _may_reinvite(actor, account):
         raise RuleViolation("This e-mail address already has an account", field="email")
     account.full_name, account.role, account.entity = full_name, role.value, entity_id
     await account.save()
     return account
+
+
+async def _in_use(account: Account) -> bool:
+    if account.password_hash or not account.is_active:
+        return True
+    tokens = ApiToken.count().where((ApiToken.account == account.id) & ApiToken.revoked_at.is_null())
+    return await tokens.run() > 0
 
 
 def _may_reinvite(actor: Account, account: Account) -> bool:

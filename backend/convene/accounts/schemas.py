@@ -8,12 +8,13 @@ from typing import Annotated, Literal
 from msgspec import UNSET, Meta, Struct, UnsetType
 
 from convene.accounts.roles import Role
-from convene.text import LINE, whole
+from convene.bounds import PositiveInt
+from convene.text import line, matching
 
-Email = Annotated[str, Meta(min_length=3, max_length=254, pattern=LINE, examples=["focal.point@mission.example"])]
-FullName = Annotated[str, Meta(min_length=1, max_length=200, pattern=LINE, examples=["Ms. Amina Diallo"])]
-Phone = Annotated[str, Meta(max_length=40, pattern=whole(r"[0-9+()./ -]*"), examples=["+43 1 26060 0"])]
-TokenName = Annotated[str, Meta(min_length=1, max_length=100, pattern=LINE, examples=["registration import"])]
+Email = Annotated[str, line(min_length=3, max_length=254, examples=["focal.point@mission.example"])]
+FullName = Annotated[str, line(min_length=1, max_length=200, examples=["Ms. Amina Diallo"])]
+Phone = Annotated[str, matching(r"[0-9+()./ -]*", max_length=40, examples=["+43 1 26060 0"])]
+TokenName = Annotated[str, line(min_length=1, max_length=100, examples=["registration import"])]
 AccountStatus = Literal["invited", "active", "deactivated"]
 
 
@@ -54,7 +55,7 @@ class InvitationIn(Struct, forbid_unknown_fields=True):
     email: Email
     full_name: FullName
     role: Role
-    entity_id: Annotated[int, Meta(ge=1)] | None = None
+    entity_id: PositiveInt | None = None
 
 
 class InvitationOut(Struct):

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from litestar import Controller, Request, delete, get, patch, post
-from litestar.params import FromPath, JSONBody
+from litestar.params import JSONBody
 
+from convene.bounds import PathId
 from convene.accounts.guards import is_secretariat, requires_secretariat
 from convene.agenda import services
 from convene.agenda.schemas import (
@@ -29,26 +30,26 @@ class SessionAgendaController(Controller):
 
     @get("/agenda", summary="The agenda with its items, sub-items and documents")
     async def get_agenda(
-        self, request: Request[Any, Any, Any], session_id: FromPath[int]
+        self, request: Request[Any, Any, Any], session_id: PathId
     ) -> AgendaOut:
         await get_session(session_id, include_private=is_secretariat(request.user))
         return await services.get_agenda(session_id)
 
     @post("/agenda/items", guards=[requires_secretariat], summary="Add an item or sub-item")
     async def add_item(
-        self, request: AnyRequest, session_id: FromPath[int], data: JSONBody[AgendaItemIn]
+        self, request: AnyRequest, session_id: PathId, data: JSONBody[AgendaItemIn]
     ) -> AgendaOut:
         return await services.add_item(request.user, session_id, data)
 
     @post("/agenda/adoption", guards=[requires_secretariat], summary="Record the agenda's adoption")
     async def adopt(
-        self, request: AnyRequest, session_id: FromPath[int], data: JSONBody[AdoptionIn]
+        self, request: AnyRequest, session_id: PathId, data: JSONBody[AdoptionIn]
     ) -> AgendaOut:
         return await services.adopt_agenda(request.user, session_id, data.adopted_on)
 
     @post("/documents", guards=[requires_secretariat], summary="Add a document")
     async def add_document(
-        self, request: AnyRequest, session_id: FromPath[int], data: JSONBody[DocumentIn]
+        self, request: AnyRequest, session_id: PathId, data: JSONBody[DocumentIn]
     ) -> DocumentOut:
         return await services.add_document(request.user, session_id, data)
 
@@ -60,12 +61,12 @@ class AgendaItemController(Controller):
 
     @patch("/{item_id:int}", summary="Rename, move or reorder an item")
     async def update_item(
-        self, request: AnyRequest, item_id: FromPath[int], data: JSONBody[AgendaItemPatch]
+        self, request: AnyRequest, item_id: PathId, data: JSONBody[AgendaItemPatch]
     ) -> AgendaOut:
         return await services.update_item(request.user, item_id, data)
 
     @delete("/{item_id:int}", status_code=200, summary="Remove an item and renumber the rest")
-    async def delete_item(self, request: AnyRequest, item_id: FromPath[int]) -> AgendaOut:
+    async def delete_item(self, request: AnyRequest, item_id: PathId) -> AgendaOut:
         return await services.delete_item(request.user, item_id)
 
 
@@ -76,10 +77,10 @@ class DocumentController(Controller):
 
     @patch("/{document_id:int}", summary="Change a document")
     async def update_document(
-        self, request: AnyRequest, document_id: FromPath[int], data: JSONBody[DocumentPatch]
+        self, request: AnyRequest, document_id: PathId, data: JSONBody[DocumentPatch]
     ) -> DocumentOut:
         return await services.update_document(request.user, document_id, data)
 
     @delete("/{document_id:int}", summary="Remove a document")
-    async def delete_document(self, request: AnyRequest, document_id: FromPath[int]) -> None:
+    async def delete_document(self, request: AnyRequest, document_id: PathId) -> None:
         await services.delete_document(request.user, document_id)

@@ -10,18 +10,16 @@ from msgspec import UNSET, Meta, Struct, UnsetType
 
 from convene.meetings.vocabulary import Language
 from convene.bounds import PositiveInt
-from convene.text import LINE, TEXT, whole
+from convene.text import line, matching, text
 
-Title = Annotated[str, Meta(min_length=1, max_length=500, pattern=LINE)]
-Description = Annotated[str, Meta(max_length=5000, pattern=TEXT)]
+Title = Annotated[str, line(min_length=1, max_length=500)]
+Description = Annotated[str, text(max_length=5000)]
 # CAC/COSP/2017/3, CAC/COSP/IRG/2018/CRP.9, CAC/COSP/2019/L.1/Rev.1, CAC/COSP/2019/INF/1
 Symbol = Annotated[
     str,
-    Meta(
-        pattern=r"^[A-Z][A-Z0-9.]*(/[A-Za-z0-9.-]+)+$", max_length=80, examples=["CAC/COSP/2017/3"]
-    ),
+    matching(r"[A-Z][A-Z0-9.]*(/[A-Za-z0-9.-]+)+", max_length=80, examples=["CAC/COSP/2017/3"]),
 ]
-Link = Annotated[str, Meta(pattern=whole(r"(https?://[^\s\x00-\x1f\x7f]+)?"), max_length=500)]
+Link = Annotated[str, matching(r"(https?://[^\s\x00-\x1f\x7f]+)?", max_length=500)]
 
 
 class AgendaItemIn(Struct, forbid_unknown_fields=True):

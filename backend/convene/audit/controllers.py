@@ -7,6 +7,7 @@ from typing import Annotated
 from litestar import Controller, get
 from litestar.params import QueryParameter
 
+from convene.bounds import MAX_ID
 from convene.accounts.guards import requires_secretariat
 from convene.api.pagination import Page, PageNumber, PerPage, offset
 from convene.audit.schemas import AuditEntryOut
@@ -22,10 +23,10 @@ class AuditController(Controller):
     async def list_audit(
         self,
         session_id: Annotated[
-            int | None, QueryParameter(ge=1, description="Only this meeting session")
+            int | None, QueryParameter(ge=1, le=MAX_ID, description="Only this meeting session")
         ] = None,
         actor_id: Annotated[
-            int | None, QueryParameter(ge=1, description="Only changes by this account")
+            int | None, QueryParameter(ge=1, le=MAX_ID, description="Only changes by this account")
         ] = None,
         action: Annotated[
             str | None, QueryParameter(max_length=60, description="e.g. account.invited")

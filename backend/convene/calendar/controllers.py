@@ -15,6 +15,7 @@ from litestar import Controller, HttpMethod, Request, Response, delete, get, pos
 from litestar.di import NamedDependency
 from litestar.params import FromPath
 
+from convene.bounds import PathId
 from convene.accounts.guards import requires_sign_in
 from convene.calendar import feeds, links
 from convene.calendar.feeds import FeedAnswer
@@ -33,6 +34,8 @@ Cache = NamedDependency[BodyCache]
 PRIVATE = {"skip_request_log": True}
 """The personal feed's URL is its credential: keep it out of the logs."""
 GET_OR_HEAD = [HttpMethod.GET, HttpMethod.HEAD]
+CALENDAR = "text/calendar"
+"""What the feeds are, in the OpenAPI document and on the wire (with "; charset=utf-8")."""
 
 
 def calendar_response(request: AnyRequest, answer: FeedAnswer) -> Response[bytes]:
@@ -46,7 +49,7 @@ def calendar_response(request: AnyRequest, answer: FeedAnswer) -> Response[bytes
         headers["Content-Length"] = str(len(body))
         body = b""
     # Litestar adds "; charset=utf-8" to text/ media types itself.
-    return Response(content=body, media_type="text/calendar", headers=headers)
+    return Response(content=body, media_type=CALENDAR, headers=headers)
 
 
 class FeedController(Controller):
@@ -56,6 +59,7 @@ class FeedController(Controller):
     @route(
         "/sessions.ics",
         http_method=GET_OR_HEAD,
+        media_type=CALENDAR,
         summary="Every published session, as all-day events (iCalendar feed)",
     )
     async def sessions(
@@ -69,6 +73,7 @@ class FeedController(Controller):
     @route(
         "/bodies/{code:str}/sessions.ics",
         http_method=GET_OR_HEAD,
+        media_type=CALENDAR,
         summary="One body's published sessions (iCalendar feed)",
     )
     async def body_sessions(
@@ -82,12 +87,13 @@ class FeedController(Controller):
     @route(
         "/sessions/{session_id:int}/sittings.ics",
         http_method=GET_OR_HEAD,
+        media_type=CALENDAR,
         summary="One session's sittings (iCalendar feed)",
     )
     async def session_sittings(
         self,
         request: AnyRequest,
-        session_id: FromPath[int],
+        session_id: PathId,
         calendar: Identity,
         feed_cache: Cache,
     ) -> Response[bytes]:
@@ -101,6 +107,7 @@ class FeedController(Controller):
     @route(
         "/personal/{token:str}/sittings.ics",
         http_method=GET_OR_HEAD,
+        media_type=CALENDAR,
         opt=PRIVATE,
         summary="A delegate's own sittings, behind the secret token of their feed link",
     )

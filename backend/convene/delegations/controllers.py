@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from litestar import Controller, Request, Response, get, patch, post
-from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
+from litestar.params import FromQuery, JSONBody, QueryParameter
 
+from convene.bounds import MAX_ID, PathId
 from convene.accounts.guards import (
     requires_secretariat,
     requires_secretariat_or_focal_point,
@@ -41,6 +42,9 @@ from convene.meetings.services import get_session
 AnyRequest = Request[Any, Any, Any]
 
 
+CSV = "text/csv"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
 class SessionDelegationController(Controller):
     path = "/api/sessions/{session_id:int}"
     tags = ["Delegations"]
@@ -51,14 +55,14 @@ class SessionDelegationController(Controller):
         summary="Delegations (a focal point sees their own)",
     )
     async def list_delegations(
-        self, request: AnyRequest, session_id: FromPath[int]
+        self, request: AnyRequest, session_id: PathId
     ) -> list[DelegationOut]:
         await get_session(session_id, include_private=True)
         return await delegations.list_delegations(request.user, session_id)
 
     @post("/delegations", guards=[requires_secretariat_or_focal_point], summary="Open a delegation")
     async def create_delegation(
-        self, request: AnyRequest, session_id: FromPath[int], data: JSONBody[DelegationIn]
+        self, request: AnyRequest, session_id: PathId, data: JSONBody[DelegationIn]
     ) -> DelegationOut:
         return await delegations.create_delegation(request.user, session_id, data)
 
@@ -68,10 +72,10 @@ class SessionDelegationController(Controller):
     async def registration_queue(
         self,
         request: AnyRequest,
-        session_id: FromPath[int],
+        session_id: PathId,
         status: FromQuery[RegistrationStatus | None] = None,
         mode: FromQuery[AttendanceMode | None] = None,
-        entity_id: Annotated[int | None, QueryParameter(ge=1)] = None,
+        entity_id: Annotated[int | None, QueryParameter(ge=1, le=MAX_ID)] = None,
         search: Annotated[str | None, QueryParameter(name="q", max_length=100)] = None,
     ) -> list[RegistrationOut]:
         filters = queue.QueueFilters(
@@ -80,22 +84,26 @@ class SessionDelegationController(Controller):
         rows = await queue.queue(session_id, filters)
         return await registration_views(request.user, rows)
 
-    @get("/registrations.csv", guards=[requires_secretariat], summary="Registrations as CSV")
-    async def export_csv(self, session_id: FromPath[int]) -> Response[bytes]:
+    @get(
+        "/registrations.csv",
+        guards=[requires_secretariat],
+        media_type=CSV,
+        summary="Registrations as CSV",
+    )
+    async def export_csv(self, session_id: PathId) -> Response[bytes]:
         rows = await queue.queue(session_id, queue.QueueFilters())
-        return _download(
-            queue.to_csv(rows), "text/csv; charset=utf-8", f"registrations-{session_id}.csv"
-        )
+        # Litestar adds "; charset=utf-8" to text/ media types itself.
+        return _download(queue.to_csv(rows), CSV, f"registrations-{session_id}.csv")
 
     @get(
         "/registrations.xlsx",
         guards=[requires_secretariat],
+        media_type=XLSX,
         summary="Registrations as an Excel workbook",
     )
-    async def export_xlsx(self, session_id: FromPath[int]) -> Response[bytes]:
+    async def export_xlsx(self, session_id: PathId) -> Response[bytes]:
         rows = await queue.queue(session_id, queue.QueueFilters())
-        media_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        return _download(queue.to_xlsx(rows), media_type, f"registrations-{session_id}.xlsx")
+        return _download(queue.to_xlsx(rows), XLSX, f"registrations-{session_id}.xlsx")
 
     @post(
         "/registrations/approval",
@@ -126,7 +134,7 @@ class SessionDelegationController(Controller):
     )
     async def find_attendees(
         self,
-        session_id: FromPath[int],
+        session_id: PathId,
         search: Annotated[str, QueryParameter(name="q", min_length=1, max_length=100)],
     ) -> list[AttendeeOut]:
         return await check_in.find_attendees(session_id, search)
@@ -138,7 +146,7 @@ class SessionDelegationController(Controller):
         summary="Mark a delegate as arrived",
     )
     async def check_in(
-        self, request: AnyRequest, session_id: FromPath[int], data: JSONBody[CheckInIn]
+        self, request: AnyRequest, session_id: PathId, data: JSONBody[CheckInIn]
     ) -> AttendeeOut:
         return await check_in.check_in(request.user, session_id, data)
 
@@ -158,19 +166,19 @@ class DelegationController(Controller):
 
     @get("/", summary="A delegation, its places and its members")
     async def get_delegation(
-        self, request: AnyRequest, delegation_id: FromPath[int]
+        self, request: AnyRequest, delegation_id: PathId
     ) -> DelegationOut:
         return await delegations.get_delegation(request.user, delegation_id)
 
     @patch("/", summary="Change the note verbale reference, or (secretariat) the quotas")
     async def update_delegation(
-        self, request: AnyRequest, delegation_id: FromPath[int], data: JSONBody[DelegationPatch]
+        self, request: AnyRequest, delegation_id: PathId, data: JSONBody[DelegationPatch]
     ) -> DelegationOut:
         return await delegations.update_delegation(request.user, delegation_id, data)
 
     @post("/registrations", summary="Register a member of the delegation")
     async def register(
-        self, request: AnyRequest, delegation_id: FromPath[int], data: JSONBody[RegistrationIn]
+        self, request: AnyRequest, delegation_id: PathId, data: JSONBody[RegistrationIn]
     ) -> RegistrationOut:
         delegation = await delegation_for(request.user, delegation_id)
         registration_id = await registrations.submit(request.user, delegation, data)
@@ -184,19 +192,19 @@ class RegistrationController(Controller):
 
     @get("/", summary="A registration")
     async def get_registration(
-        self, request: AnyRequest, registration_id: FromPath[int]
+        self, request: AnyRequest, registration_id: PathId
     ) -> RegistrationOut:
         await registration_for(request.user, registration_id, self_service=True)
         return await registration_view(request.user, registration_id)
 
     @get("/history", summary="Every change to a registration")
-    async def history(self, request: AnyRequest, registration_id: FromPath[int]) -> list[EventOut]:
+    async def history(self, request: AnyRequest, registration_id: PathId) -> list[EventOut]:
         await registration_for(request.user, registration_id, self_service=True)
         return await registration_history(registration_id)
 
     @patch("/", summary="Change a registration's details")
     async def update(
-        self, request: AnyRequest, registration_id: FromPath[int], data: JSONBody[RegistrationPatch]
+        self, request: AnyRequest, registration_id: PathId, data: JSONBody[RegistrationPatch]
     ) -> RegistrationOut:
         await registration_for(request.user, registration_id)
         await registrations.update_details(request.user, registration_id, data)
@@ -204,7 +212,7 @@ class RegistrationController(Controller):
 
     @post("/mode", status_code=200, summary="Switch attendance mode")
     async def switch_mode(
-        self, request: AnyRequest, registration_id: FromPath[int], data: JSONBody[ModeChange]
+        self, request: AnyRequest, registration_id: PathId, data: JSONBody[ModeChange]
     ) -> RegistrationOut:
         await registration_for(request.user, registration_id)
         await registrations.switch_mode(request.user, registration_id, data.mode)
@@ -212,25 +220,25 @@ class RegistrationController(Controller):
 
     @post("/substitution", status_code=200, summary="Substitute another person for this one")
     async def substitute(
-        self, request: AnyRequest, registration_id: FromPath[int], data: JSONBody[PersonIn]
+        self, request: AnyRequest, registration_id: PathId, data: JSONBody[PersonIn]
     ) -> RegistrationOut:
         await registration_for(request.user, registration_id)
         await registrations.substitute(request.user, registration_id, data)
         return await registration_view(request.user, registration_id)
 
     @post("/cancellation", status_code=200, summary="Cancel the registration")
-    async def cancel(self, request: AnyRequest, registration_id: FromPath[int]) -> RegistrationOut:
+    async def cancel(self, request: AnyRequest, registration_id: PathId) -> RegistrationOut:
         await registration_for(request.user, registration_id, self_service=True)
         await registrations.cancel(request.user, registration_id)
         return await registration_view(request.user, registration_id)
 
     @post("/approval", guards=[requires_secretariat], status_code=200, summary="Approve")
-    async def approve(self, request: AnyRequest, registration_id: FromPath[int]) -> RegistrationOut:
+    async def approve(self, request: AnyRequest, registration_id: PathId) -> RegistrationOut:
         await registrations.approve(request.user, registration_id)
         return await registration_view(request.user, registration_id)
 
     @post("/rejection", guards=[requires_secretariat], status_code=200, summary="Reject")
-    async def reject(self, request: AnyRequest, registration_id: FromPath[int]) -> RegistrationOut:
+    async def reject(self, request: AnyRequest, registration_id: PathId) -> RegistrationOut:
         await registrations.reject(request.user, registration_id)
         return await registration_view(request.user, registration_id)
 

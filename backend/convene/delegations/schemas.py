@@ -9,13 +9,13 @@ from msgspec import UNSET, Meta, Struct, UnsetType
 
 from convene.delegations.vocabulary import AttendanceMode
 from convene.bounds import Count, PositiveInt
-from convene.text import LINE, whole
+from convene.text import line, matching
 
-PersonName = Annotated[str, Meta(min_length=1, max_length=100, pattern=LINE)]
-Honorific = Annotated[str, Meta(max_length=20, pattern=LINE, examples=["H.E. Ms."])]
-Email = Annotated[str, Meta(min_length=3, max_length=254, pattern=whole(r"[^@\s\x00-\x1f\x7f]+@[^@\s\x00-\x1f\x7f]+"))]
-Phone = Annotated[str, Meta(max_length=40, pattern=LINE)]
-Text200 = Annotated[str, Meta(max_length=200, pattern=LINE)]
+PersonName = Annotated[str, line(min_length=1, max_length=100)]
+Honorific = Annotated[str, line(max_length=20, examples=["H.E. Ms."])]
+Email = Annotated[str, matching(r"[^@\s\x00-\x1f\x7f]+@[^@\s\x00-\x1f\x7f]+", min_length=3, max_length=254)]
+Phone = Annotated[str, line(max_length=40)]
+Text200 = Annotated[str, line(max_length=200)]
 
 
 class DelegationIn(Struct, forbid_unknown_fields=True):
@@ -126,7 +126,7 @@ class EventOut(Struct):
 
 
 class CheckInIn(Struct, forbid_unknown_fields=True):
-    badge_code: Annotated[str, Meta(min_length=4, max_length=12, pattern=LINE)] | None = None
+    badge_code: Annotated[str, line(min_length=4, max_length=12)] | None = None
     registration_id: PositiveInt | None = None
     sitting_id: PositiveInt | None = None
 

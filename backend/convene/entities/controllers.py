@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from litestar import Controller, Request, get, patch, post
-from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
+from litestar.params import FromQuery, JSONBody, QueryParameter
 
+from convene.bounds import PathId
 from convene.accounts.guards import requires_secretariat
 from convene.api.pagination import Page, PageNumber, PerPage
 from convene.entities import services
@@ -39,7 +40,7 @@ class EntityController(Controller):
         return Page(items=items, total=total, page=page, per_page=per_page)
 
     @get("/{entity_id:int}", summary="One entity")
-    async def get_entity(self, entity_id: FromPath[int]) -> EntityOut:
+    async def get_entity(self, entity_id: PathId) -> EntityOut:
         return await services.get_entity(entity_id)
 
     @post("/", guards=[requires_secretariat], summary="Add an entity")
@@ -48,6 +49,6 @@ class EntityController(Controller):
 
     @patch("/{entity_id:int}", guards=[requires_secretariat], summary="Change an entity")
     async def update_entity(
-        self, request: AnyRequest, entity_id: FromPath[int], data: JSONBody[EntityPatch]
+        self, request: AnyRequest, entity_id: PathId, data: JSONBody[EntityPatch]
     ) -> EntityOut:
         return await services.update_entity(request.user, entity_id, data)

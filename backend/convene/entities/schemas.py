@@ -7,16 +7,16 @@ from typing import Annotated
 from msgspec import UNSET, Meta, Struct, UnsetType
 
 from convene.entities.categories import Category, RegionalGroup
-from convene.text import LINE, whole
+from convene.text import line, matching
 
-ShortName = Annotated[str, Meta(min_length=1, max_length=200, pattern=LINE)]
-IsoCode = Annotated[str, Meta(pattern=whole(r"[A-Z]{3}"))]
+ShortName = Annotated[str, line(min_length=1, max_length=200)]
+IsoCode = Annotated[str, matching(r"[A-Z]{3}")]
 
 
 class EntityIn(Struct, forbid_unknown_fields=True):
     short_name: ShortName
     category: Category
-    name: Annotated[str, Meta(max_length=300, pattern=LINE)] = ""
+    name: Annotated[str, line(max_length=300)] = ""
     iso_code: IsoCode | None = None
     regional_group: RegionalGroup | None = None
 
@@ -24,7 +24,7 @@ class EntityIn(Struct, forbid_unknown_fields=True):
 class EntityPatch(Struct, forbid_unknown_fields=True):
     short_name: ShortName | UnsetType = UNSET
     category: Category | UnsetType = UNSET
-    name: Annotated[str, Meta(max_length=300, pattern=LINE)] | UnsetType = UNSET
+    name: Annotated[str, line(max_length=300)] | UnsetType = UNSET
     iso_code: IsoCode | None | UnsetType = UNSET
     regional_group: RegionalGroup | None | UnsetType = UNSET
 

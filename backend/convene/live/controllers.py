@@ -6,9 +6,10 @@ from typing import Annotated
 
 from litestar import Controller, get
 from litestar.di import NamedDependency
-from litestar.params import FromPath, QueryParameter
+from litestar.params import QueryParameter
 from litestar.response import ServerSentEvent
 
+from convene.bounds import PathId
 from convene.accounts.guards import requires_secretariat
 from convene.live.channels import LiveChannels
 from convene.live.services import LONGEST_STREAM_SECONDS, session_events
@@ -40,7 +41,7 @@ class SessionEventsController(Controller):
     )
     async def session_events(
         self,
-        session_id: FromPath[int],
+        session_id: PathId,
         channels: NamedDependency[LiveChannels],
         timeout: Annotated[
             float, QueryParameter(gt=0, le=LONGEST_STREAM_SECONDS, description=TIMEOUT_HELP)

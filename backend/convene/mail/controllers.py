@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from litestar import Controller, Request, get, post
-from litestar.params import FromPath, QueryParameter
+from litestar.params import QueryParameter
 
+from convene.bounds import PathId
 from convene.accounts.guards import requires_secretariat
 from convene.api.pagination import Page, PageNumber, PerPage, offset
 from convene.db import locked_transaction
@@ -36,7 +37,7 @@ class OutboxController(Controller):
 
     @post("/{message_id:int}/retry", summary="Send a failed message again", status_code=200)
     async def retry_message(
-        self, request: Request[Any, Any, Any], message_id: FromPath[int]
+        self, request: Request[Any, Any, Any], message_id: PathId
     ) -> OutboxMessageOut:
         async with locked_transaction(f"outbox:{message_id}"):
             if not await retry(message_id):

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from litestar import Controller, Request, delete, get, patch, post
 from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
+from convene.bounds import PathId
 from convene.accounts.guards import is_secretariat, requires_secretariat
 from convene.api.pagination import Page, PageNumber, PerPage
 from convene.meetings import bodies, officers, services
@@ -80,7 +81,7 @@ class SessionController(Controller):
         return Page(items=items, total=total, page=page, per_page=per_page)
 
     @get("/{session_id:int}", summary="One session")
-    async def get_session(self, request: AnyRequest, session_id: FromPath[int]) -> SessionOut:
+    async def get_session(self, request: AnyRequest, session_id: PathId) -> SessionOut:
         return await services.get_session(session_id, include_private=is_secretariat(request.user))
 
     @post("/", guards=[requires_secretariat], summary="Schedule a session")
@@ -91,24 +92,24 @@ class SessionController(Controller):
 
     @patch("/{session_id:int}", guards=[requires_secretariat], summary="Change a session")
     async def update_session(
-        self, request: AnyRequest, session_id: FromPath[int], data: JSONBody[SessionPatch]
+        self, request: AnyRequest, session_id: PathId, data: JSONBody[SessionPatch]
     ) -> SessionOut:
         return await services.update_session(request.user, session_id, data)
 
     @delete("/{session_id:int}", guards=[requires_secretariat], summary="Delete a draft session")
-    async def delete_session(self, request: AnyRequest, session_id: FromPath[int]) -> None:
+    async def delete_session(self, request: AnyRequest, session_id: PathId) -> None:
         await services.delete_session(request.user, session_id)
 
     @get("/{session_id:int}/officers", summary="The session's bureau")
     async def list_officers(
-        self, request: AnyRequest, session_id: FromPath[int]
+        self, request: AnyRequest, session_id: PathId
     ) -> list[OfficerOut]:
         await services.get_session(session_id, include_private=is_secretariat(request.user))
         return await officers.list_officers(session_id)
 
     @post("/{session_id:int}/officers", guards=[requires_secretariat], summary="Elect an officer")
     async def add_officer(
-        self, request: AnyRequest, session_id: FromPath[int], data: JSONBody[OfficerIn]
+        self, request: AnyRequest, session_id: PathId, data: JSONBody[OfficerIn]
     ) -> OfficerOut:
         return await officers.add_officer(request.user, session_id, data)
 
@@ -120,10 +121,10 @@ class OfficerController(Controller):
 
     @patch("/{officer_id:int}", summary="Change an officer")
     async def update_officer(
-        self, request: AnyRequest, officer_id: FromPath[int], data: JSONBody[OfficerPatch]
+        self, request: AnyRequest, officer_id: PathId, data: JSONBody[OfficerPatch]
     ) -> OfficerOut:
         return await officers.update_officer(request.user, officer_id, data)
 
     @delete("/{officer_id:int}", summary="Remove an officer")
-    async def remove_officer(self, request: AnyRequest, officer_id: FromPath[int]) -> None:
+    async def remove_officer(self, request: AnyRequest, officer_id: PathId) -> None:
         await officers.remove_officer(request.user, officer_id)

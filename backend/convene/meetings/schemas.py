@@ -17,28 +17,28 @@ from convene.meetings.vocabulary import (
     SessionStatus,
 )
 from convene.bounds import Count, PositiveInt
-from convene.text import LINE, whole
+from convene.text import line, matching
 
 SymbolPrefix = Annotated[
     str,
-    Meta(pattern=whole(r"[A-Z][A-Z0-9]*(/[A-Z0-9.-]+)*"), max_length=60, examples=["CAC/COSP/IRG/2020"]),
+    matching(r"[A-Z][A-Z0-9]*(/[A-Z0-9.-]+)*", max_length=60, examples=["CAC/COSP/IRG/2020"]),
 ]
-BodyCode = Annotated[str, Meta(pattern=whole(r"[A-Z][A-Z0-9-]{0,19}"), examples=["IRG"])]
-Name = Annotated[str, Meta(min_length=1, max_length=300, pattern=LINE)]
-Link = Annotated[str, Meta(pattern=whole(r"(https://[^\s\x00-\x1f\x7f]+)?"), max_length=500)]
+BodyCode = Annotated[str, matching(r"[A-Z][A-Z0-9-]{0,19}", examples=["IRG"])]
+Name = Annotated[str, line(min_length=1, max_length=300)]
+Link = Annotated[str, matching(r"(https://[^\s\x00-\x1f\x7f]+)?", max_length=500)]
 
 
 class BodyIn(Struct, forbid_unknown_fields=True):
     code: BodyCode
     name: Name
-    short_name: Annotated[str, Meta(min_length=1, max_length=100, pattern=LINE)]
+    short_name: Annotated[str, line(min_length=1, max_length=100)]
     symbol_prefix: SymbolPrefix
     admitted_categories: list[Category] = msgspec.field(default_factory=lambda: list(Category))
 
 
 class BodyPatch(Struct, forbid_unknown_fields=True):
     name: Name | UnsetType = UNSET
-    short_name: Annotated[str, Meta(min_length=1, max_length=100, pattern=LINE)] | UnsetType = UNSET
+    short_name: Annotated[str, line(min_length=1, max_length=100)] | UnsetType = UNSET
     symbol_prefix: SymbolPrefix | UnsetType = UNSET
     admitted_categories: list[Category] | UnsetType = UNSET
 
@@ -75,17 +75,17 @@ class SessionFields(Struct, forbid_unknown_fields=True):
     parts: Annotated[list[PartIn], Meta(min_length=1, max_length=4)]
     start_date: date
     end_date: date
-    timezone: Annotated[str, Meta(min_length=1, max_length=64, pattern=LINE, examples=["Europe/Vienna"])]
+    timezone: Annotated[str, line(min_length=1, max_length=64, examples=["Europe/Vienna"])]
     format: SessionFormat
     symbol_prefix: SymbolPrefix
     status: SessionStatus = SessionStatus.DRAFT
-    subject: Annotated[str, Meta(max_length=300, pattern=LINE)] = ""
-    venue_name: Annotated[str, Meta(max_length=200, pattern=LINE)] = ""
-    city: Annotated[str, Meta(max_length=100, pattern=LINE)] = ""
+    subject: Annotated[str, line(max_length=300)] = ""
+    venue_name: Annotated[str, line(max_length=200)] = ""
+    city: Annotated[str, line(max_length=100)] = ""
     in_person_quota: Count | None | UnsetType = UNSET
     online_speaking_quota: Count | None | UnsetType = UNSET
     room_capacity: PositiveInt | None = None
-    platform_name: Annotated[str, Meta(max_length=100, pattern=LINE)] = ""
+    platform_name: Annotated[str, line(max_length=100)] = ""
     join_link: Link = ""
     interpretation_languages: list[Language] = msgspec.field(default_factory=list)
     admitted_categories: list[Category] | UnsetType = UNSET
@@ -97,17 +97,17 @@ class SessionPatch(Struct, forbid_unknown_fields=True):
     parts: Annotated[list[PartIn], Meta(min_length=1, max_length=4)] | UnsetType = UNSET
     start_date: date | UnsetType = UNSET
     end_date: date | UnsetType = UNSET
-    timezone: Annotated[str, Meta(min_length=1, max_length=64, pattern=LINE)] | UnsetType = UNSET
+    timezone: Annotated[str, line(min_length=1, max_length=64)] | UnsetType = UNSET
     format: SessionFormat | UnsetType = UNSET
     symbol_prefix: SymbolPrefix | UnsetType = UNSET
     status: SessionStatus | UnsetType = UNSET
-    subject: Annotated[str, Meta(max_length=300, pattern=LINE)] | UnsetType = UNSET
-    venue_name: Annotated[str, Meta(max_length=200, pattern=LINE)] | UnsetType = UNSET
-    city: Annotated[str, Meta(max_length=100, pattern=LINE)] | UnsetType = UNSET
+    subject: Annotated[str, line(max_length=300)] | UnsetType = UNSET
+    venue_name: Annotated[str, line(max_length=200)] | UnsetType = UNSET
+    city: Annotated[str, line(max_length=100)] | UnsetType = UNSET
     in_person_quota: Count | None | UnsetType = UNSET
     online_speaking_quota: Count | None | UnsetType = UNSET
     room_capacity: PositiveInt | None | UnsetType = UNSET
-    platform_name: Annotated[str, Meta(max_length=100, pattern=LINE)] | UnsetType = UNSET
+    platform_name: Annotated[str, line(max_length=100)] | UnsetType = UNSET
     join_link: Link | UnsetType = UNSET
     interpretation_languages: list[Language] | UnsetType = UNSET
     admitted_categories: list[Category] | UnsetType = UNSET
@@ -149,14 +149,14 @@ class OfficerIn(Struct, forbid_unknown_fields=True):
     role: OfficerRole
     name: Name
     entity_id: PositiveInt | None = None
-    honorific: Annotated[str, Meta(max_length=20, pattern=LINE, examples=["H.E. Mr."])] = ""
+    honorific: Annotated[str, line(max_length=20, examples=["H.E. Mr."])] = ""
 
 
 class OfficerPatch(Struct, forbid_unknown_fields=True):
     role: OfficerRole | UnsetType = UNSET
     name: Name | UnsetType = UNSET
     entity_id: PositiveInt | None | UnsetType = UNSET
-    honorific: Annotated[str, Meta(max_length=20, pattern=LINE)] | UnsetType = UNSET
+    honorific: Annotated[str, line(max_length=20)] | UnsetType = UNSET
 
 
 class OfficerOut(Struct):

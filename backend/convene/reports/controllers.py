@@ -7,8 +7,9 @@ from typing import Annotated, Any
 
 from litestar import Controller, Request, Response, get
 from litestar.di import NamedDependency
-from litestar.params import FromPath, QueryParameter
+from litestar.params import QueryParameter
 
+from convene.bounds import PathId
 from convene.accounts.guards import is_secretariat, requires_secretariat
 from convene.meetings.services import get_session
 from convene.reports import services
@@ -37,7 +38,7 @@ class SessionReportController(Controller):
     async def participants(
         self,
         request: AnyRequest,
-        session_id: FromPath[int],
+        session_id: PathId,
         settings: AppSettings,
         version: Version = ListVersion.PROVISIONAL,
     ) -> Response[bytes]:
@@ -54,7 +55,7 @@ class SessionReportController(Controller):
         summary="The agenda and programme of work",
     )
     async def agenda(
-        self, request: AnyRequest, session_id: FromPath[int], settings: AppSettings
+        self, request: AnyRequest, session_id: PathId, settings: AppSettings
     ) -> Response[bytes]:
         session = await get_session(session_id, include_private=True)
         return pdf_response(request, await services.agenda_pdf(session, reports_dir(settings)))
@@ -66,7 +67,7 @@ class SessionReportController(Controller):
         summary="Attendance figures",
     )
     async def attendance(
-        self, request: AnyRequest, session_id: FromPath[int], settings: AppSettings
+        self, request: AnyRequest, session_id: PathId, settings: AppSettings
     ) -> Response[bytes]:
         session = await get_session(session_id, include_private=True)
         return pdf_response(request, await services.attendance_pdf(session, reports_dir(settings)))

@@ -9,9 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 from litestar import Controller, Request, get
-from litestar.params import FromPath
 from litestar.response import Template
 
+from convene.bounds import PathId
 from convene.accounts.guards import is_secretariat
 from convene.accounts.pages import page
 from convene.meetings.services import get_session
@@ -23,7 +23,7 @@ class SessionReportPages(Controller):
 
     @get("/sessions/{session_id:int}/reports")
     async def reports_page(
-        self, request: Request[Any, Any, Any], session_id: FromPath[int]
+        self, request: Request[Any, Any, Any], session_id: PathId
     ) -> Template:
         secretariat = is_secretariat(request.user)
         session = await get_session(session_id, include_private=secretariat)

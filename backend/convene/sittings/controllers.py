@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from litestar import Controller, Request, get, patch, post
-from litestar.params import FromPath, JSONBody
+from litestar.params import JSONBody
 
+from convene.bounds import PathId
 from convene.accounts.guards import is_secretariat, requires_secretariat
 from convene.meetings.services import get_session
 from convene.sittings import services
@@ -19,7 +20,7 @@ class SessionSittingController(Controller):
 
     @get("/", summary="The session's sittings, in order")
     async def list_sittings(
-        self, request: Request[Any, Any, Any], session_id: FromPath[int]
+        self, request: Request[Any, Any, Any], session_id: PathId
     ) -> list[SittingOut]:
         secretariat = is_secretariat(request.user)
         await get_session(session_id, include_private=secretariat)
@@ -27,7 +28,7 @@ class SessionSittingController(Controller):
 
     @post("/", guards=[requires_secretariat], summary="Schedule a sitting")
     async def create_sitting(
-        self, request: Request[Any, Any, Any], session_id: FromPath[int], data: JSONBody[SittingIn]
+        self, request: Request[Any, Any, Any], session_id: PathId, data: JSONBody[SittingIn]
     ) -> SittingOut:
         return await services.create_sitting(request.user, session_id, data)
 
@@ -38,7 +39,7 @@ class SittingController(Controller):
 
     @get("/{sitting_id:int}", summary="One sitting")
     async def get_sitting(
-        self, request: Request[Any, Any, Any], sitting_id: FromPath[int]
+        self, request: Request[Any, Any, Any], sitting_id: PathId
     ) -> SittingOut:
         secretariat = is_secretariat(request.user)
         sitting = await services.get_sitting(sitting_id, include_links=secretariat)
@@ -53,7 +54,7 @@ class SittingController(Controller):
     async def update_sitting(
         self,
         request: Request[Any, Any, Any],
-        sitting_id: FromPath[int],
+        sitting_id: PathId,
         data: JSONBody[SittingPatch],
     ) -> SittingOut:
         return await services.update_sitting(request.user, sitting_id, data)
@@ -62,6 +63,6 @@ class SittingController(Controller):
         "/{sitting_id:int}/cancellation", guards=[requires_secretariat], summary="Cancel a sitting"
     )
     async def cancel_sitting(
-        self, request: Request[Any, Any, Any], sitting_id: FromPath[int]
+        self, request: Request[Any, Any, Any], sitting_id: PathId
     ) -> SittingOut:
         return await services.cancel_sitting(request.user, sitting_id)

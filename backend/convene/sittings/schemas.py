@@ -6,15 +6,15 @@ from datetime import datetime
 from typing import Annotated
 
 from msgspec import UNSET, Meta, Struct, UnsetType
-from convene.text import LINE, whole
+from convene.text import line, matching
 
-Room = Annotated[str, Meta(max_length=100, pattern=LINE, examples=["Board Room D"])]
-Link = Annotated[str, Meta(pattern=whole(r"(https://[^\s\x00-\x1f\x7f]+)?"), max_length=500)]
+Room = Annotated[str, line(max_length=100, examples=["Board Room D"])]
+Link = Annotated[str, matching(r"(https://[^\s\x00-\x1f\x7f]+)?", max_length=500)]
 # ISO 8601 with or without seconds and offset: "2020-08-31T10:00" is the venue's 10:00.
 Moment = Annotated[
     str,
-    Meta(
-        pattern=r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$",
+    matching(
+        r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?",
         examples=["2020-08-31T10:00", "2020-08-31T08:00:00Z"],
     ),
 ]
@@ -26,7 +26,7 @@ class SittingIn(Struct, forbid_unknown_fields=True):
 
     starts_at: Moment
     ends_at: Moment
-    title: Annotated[str, Meta(max_length=200, pattern=LINE)] = ""
+    title: Annotated[str, line(max_length=200)] = ""
     room: Room = ""
     online_link: Link = ""
     agenda_item_ids: ItemIds = []
@@ -35,7 +35,7 @@ class SittingIn(Struct, forbid_unknown_fields=True):
 class SittingPatch(Struct, forbid_unknown_fields=True):
     starts_at: Moment | UnsetType = UNSET
     ends_at: Moment | UnsetType = UNSET
-    title: Annotated[str, Meta(min_length=1, max_length=200, pattern=LINE)] | UnsetType = UNSET
+    title: Annotated[str, line(min_length=1, max_length=200)] | UnsetType = UNSET
     room: Room | UnsetType = UNSET
     online_link: Link | UnsetType = UNSET
     agenda_item_ids: ItemIds | UnsetType = UNSET

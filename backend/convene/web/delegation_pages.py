@@ -10,9 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 from litestar import Controller, get, post
-from litestar.params import FromPath
 from litestar.response import Redirect, Template
 
+from convene.bounds import PathId
 from convene.accounts.guards import is_secretariat, requires_secretariat_or_focal_point
 from convene.delegations import delegations, registrations
 from convene.delegations.access import delegation_for
@@ -37,7 +37,7 @@ class DelegationPages(Controller):
     guards = [requires_secretariat_or_focal_point]
 
     @get("/delegations/{delegation_id:int}")
-    async def delegation(self, request: AnyRequest, delegation_id: FromPath[int]) -> Template:
+    async def delegation(self, request: AnyRequest, delegation_id: PathId) -> Template:
         return await self._delegation(request, delegation_id)
 
     async def _delegation(
@@ -67,7 +67,7 @@ class DelegationPages(Controller):
 
     @post("/delegations/{delegation_id:int}")
     async def save_delegation(
-        self, request: AnyRequest, delegation_id: FromPath[int]
+        self, request: AnyRequest, delegation_id: PathId
     ) -> Template | Redirect:
         reference = optional(await request.form(), "credentials_reference")
         return await post_form(
@@ -85,7 +85,7 @@ class DelegationPages(Controller):
 
     @post("/delegations/{delegation_id:int}/registrations")
     async def register(
-        self, request: AnyRequest, delegation_id: FromPath[int]
+        self, request: AnyRequest, delegation_id: PathId
     ) -> Template | Redirect:
         form = await request.form()
         values = person_values(form, PERSON) | {

@@ -10,9 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 from litestar import Controller, get, post
-from litestar.params import FromPath
 from litestar.response import Redirect, Template
 
+from convene.bounds import PathId
 from convene.delegations import delegations
 from convene.delegations.schemas import DelegationIn
 from convene.delegations.vocabulary import HONORIFICS, OPEN_MODES, AttendanceMode
@@ -107,7 +107,7 @@ class FocalPointPages(Controller):
 
     @post("/focal-point/sessions/{session_id:int}/delegation")
     async def open_delegation(
-        self, request: AnyRequest, session_id: FromPath[int]
+        self, request: AnyRequest, session_id: PathId
     ) -> Template | Redirect:
         reference = text(await request.form(), "credentials_reference")
         return await post_form(

@@ -10,8 +10,10 @@ from typing import Annotated, Any
 
 from litestar import Controller, Request, Response, get
 from litestar.di import NamedDependency
-from litestar.params import FromPath, FromQuery, QueryParameter
+from litestar.params import FromQuery, QueryParameter
 
+from convene.api.pagination import PageNumber
+from convene.bounds import PathId
 from convene.accounts.guards import is_secretariat
 from convene.agenda.services import get_agenda
 from convene.meetings import officers
@@ -76,7 +78,7 @@ class PublicPages(Controller):
         body_code: Annotated[str | None, QueryParameter(name="body")] = None,
         session_format: Annotated[str | None, QueryParameter(name="format")] = None,
         year: FromQuery[str | None] = None,
-        page: FromQuery[int] = 1,
+        page: PageNumber = 1,
     ) -> Response[bytes]:
         filters, errors = _filters(when, body_code, session_format, year)
         page = max(page, 1)
@@ -106,7 +108,7 @@ class PublicPages(Controller):
     async def session(
         self,
         request: AnyRequest,
-        session_id: FromPath[int],
+        session_id: PathId,
         settings: AppSettings,
         page_cache: PageCache,
     ) -> Response[bytes]:

@@ -9,9 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 from litestar import Controller, get, post
-from litestar.params import FromPath
 from litestar.response import Redirect, Template
 
+from convene.bounds import PathId
 from convene.accounts.guards import requires_secretariat_or_focal_point
 from convene.delegations import registrations
 from convene.delegations.access import registration_for
@@ -36,7 +36,7 @@ class RegistrationPages(Controller):
     guards = [requires_secretariat_or_focal_point]
 
     @get("/registrations/{registration_id:int}")
-    async def registration(self, request: AnyRequest, registration_id: FromPath[int]) -> Template:
+    async def registration(self, request: AnyRequest, registration_id: PathId) -> Template:
         return await self._registration(request, registration_id)
 
     async def _registration(
@@ -63,7 +63,7 @@ class RegistrationPages(Controller):
 
     @post("/registrations/{registration_id:int}")
     async def save_details(
-        self, request: AnyRequest, registration_id: FromPath[int]
+        self, request: AnyRequest, registration_id: PathId
     ) -> Template | Redirect:
         form = await request.form()
         values = person_values(form, DETAILS) | {"is_head": checked(form, "is_head")}
@@ -80,7 +80,7 @@ class RegistrationPages(Controller):
 
     @post("/registrations/{registration_id:int}/mode")
     async def switch_mode(
-        self, request: AnyRequest, registration_id: FromPath[int]
+        self, request: AnyRequest, registration_id: PathId
     ) -> Template | Redirect:
         form = await request.form()
         values = {"mode": text(form, "mode")}
@@ -97,7 +97,7 @@ class RegistrationPages(Controller):
 
     @post("/registrations/{registration_id:int}/substitution")
     async def substitute(
-        self, request: AnyRequest, registration_id: FromPath[int]
+        self, request: AnyRequest, registration_id: PathId
     ) -> Template | Redirect:
         form = await request.form()
         values = person_values(form, PERSON)
@@ -112,7 +112,7 @@ class RegistrationPages(Controller):
 
     @post("/registrations/{registration_id:int}/cancellation")
     async def cancel(
-        self, request: AnyRequest, registration_id: FromPath[int]
+        self, request: AnyRequest, registration_id: PathId
     ) -> Template | Redirect:
         return await self._change(
             request,

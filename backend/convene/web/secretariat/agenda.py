@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from litestar import get, post
-from litestar.params import FromPath
 from litestar.response import Redirect, Template
 
+from convene.bounds import PathId
 from convene.agenda import services as agenda
 from convene.agenda.schemas import AdoptionIn, AgendaItemIn, AgendaItemPatch, DocumentIn
 from convene.errors import NotFound
@@ -24,14 +24,14 @@ class AgendaPages(SessionSubpage):
     refused = (*REFUSED, NotFound)
 
     @get("/sessions/{session_id:int}/agenda")
-    async def page(self, request: AnyRequest, session_id: FromPath[int]) -> Template:
+    async def page(self, request: AnyRequest, session_id: PathId) -> Template:
         return await self._page(request, session_id)
 
     async def _context(self, session_id: int) -> dict[str, Any]:
         return {"agenda": await agenda.get_agenda(session_id)}
 
     @post("/sessions/{session_id:int}/agenda/items")
-    async def add_item(self, request: AnyRequest, session_id: FromPath[int]) -> Template | Redirect:
+    async def add_item(self, request: AnyRequest, session_id: PathId) -> Template | Redirect:
         values = optional(await request.form(), *ITEM_FIELDS)
         return await self._run(
             request,
@@ -42,7 +42,7 @@ class AgendaPages(SessionSubpage):
         )
 
     @post("/agenda-items/{item_id:int}")
-    async def save_item(self, request: AnyRequest, item_id: FromPath[int]) -> Template | Redirect:
+    async def save_item(self, request: AnyRequest, item_id: PathId) -> Template | Redirect:
         session_id = await agenda.item_session(item_id)
         form = await request.form()
         values = {"title": text(form, "title"), "description": text(form, "description")}
@@ -55,7 +55,7 @@ class AgendaPages(SessionSubpage):
         )
 
     @post("/agenda-items/{item_id:int}/position")
-    async def move_item(self, request: AnyRequest, item_id: FromPath[int]) -> Template | Redirect:
+    async def move_item(self, request: AnyRequest, item_id: PathId) -> Template | Redirect:
         session_id = await agenda.item_session(item_id)
         values = optional(await request.form(), "position")
         return await self._run(
@@ -67,7 +67,7 @@ class AgendaPages(SessionSubpage):
         )
 
     @post("/agenda-items/{item_id:int}/removal")
-    async def remove_item(self, request: AnyRequest, item_id: FromPath[int]) -> Template | Redirect:
+    async def remove_item(self, request: AnyRequest, item_id: PathId) -> Template | Redirect:
         session_id = await agenda.item_session(item_id)
         return await self._run(
             request,
@@ -79,7 +79,7 @@ class AgendaPages(SessionSubpage):
 
     @post("/sessions/{session_id:int}/documents")
     async def add_document(
-        self, request: AnyRequest, session_id: FromPath[int]
+        self, request: AnyRequest, session_id: PathId
     ) -> Template | Redirect:
         form = await request.form()
         values: dict[str, Any] = optional(form, "symbol", "title", "link", "agenda_item_id")
@@ -94,7 +94,7 @@ class AgendaPages(SessionSubpage):
 
     @post("/documents/{document_id:int}/removal")
     async def remove_document(
-        self, request: AnyRequest, document_id: FromPath[int]
+        self, request: AnyRequest, document_id: PathId
     ) -> Template | Redirect:
         session_id = await agenda.document_session(document_id)
         return await self._run(
@@ -106,7 +106,7 @@ class AgendaPages(SessionSubpage):
         )
 
     @post("/sessions/{session_id:int}/agenda/adoption")
-    async def adopt(self, request: AnyRequest, session_id: FromPath[int]) -> Template | Redirect:
+    async def adopt(self, request: AnyRequest, session_id: PathId) -> Template | Redirect:
         values = optional(await request.form(), "adopted_on")
         return await self._run(
             request,

@@ -9,9 +9,10 @@ from __future__ import annotations
 from typing import Any
 
 from litestar import get, post
-from litestar.params import FromPath, FromQuery
+from litestar.params import FromQuery
 from litestar.response import Redirect, Template
 
+from convene.bounds import PathId
 from convene.delegations import check_in, delegations, queue, registrations
 from convene.delegations.schemas import AttendeeOut, CheckInIn, DecisionResult, DelegationIn
 from convene.delegations.views import registration_views
@@ -39,7 +40,7 @@ class DeskPages(SecretariatController):
     async def queue_page(
         self,
         request: AnyRequest,
-        session_id: FromPath[int],
+        session_id: PathId,
         status: FromQuery[str | None] = None,
         mode: FromQuery[str | None] = None,
         entity_id: FromQuery[str | None] = None,
@@ -81,7 +82,7 @@ class DeskPages(SecretariatController):
         )
 
     @post("/registrations/decisions")
-    async def decide(self, request: AnyRequest, session_id: FromPath[int]) -> Template:
+    async def decide(self, request: AnyRequest, session_id: PathId) -> Template:
         form = await request.form()
         filters = {name: text(form, name) for name in FILTERS}
         return await post_form(
@@ -114,7 +115,7 @@ class DeskPages(SecretariatController):
 
     @post("/delegations")
     async def open_delegation(
-        self, request: AnyRequest, session_id: FromPath[int]
+        self, request: AnyRequest, session_id: PathId
     ) -> Template | Redirect:
         values = optional(await request.form(), "entity_id", "credentials_reference")
         return await post_form(
@@ -134,7 +135,7 @@ class DeskPages(SecretariatController):
 
     @get("/check-in")
     async def desk(
-        self, request: AnyRequest, session_id: FromPath[int], q: FromQuery[str | None] = None
+        self, request: AnyRequest, session_id: PathId, q: FromQuery[str | None] = None
     ) -> Template:
         return await self._desk(request, session_id, (q or "").strip()[:100])
 
@@ -167,7 +168,7 @@ class DeskPages(SecretariatController):
         )
 
     @post("/check-in")
-    async def mark_arrived(self, request: AnyRequest, session_id: FromPath[int]) -> Template:
+    async def mark_arrived(self, request: AnyRequest, session_id: PathId) -> Template:
         form = await request.form()
         q, badge = text(form, "q"), text(form, "badge_code")
         values = optional(form, "badge_code", "registration_id")

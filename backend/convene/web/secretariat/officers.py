@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from litestar import get, post
-from litestar.params import FromPath
 from litestar.response import Redirect, Template
 
+from convene.bounds import PathId
 from convene.entities.categories import Category
 from convene.meetings import officers
 from convene.meetings.schemas import OfficerIn
@@ -24,7 +24,7 @@ class OfficerPages(SessionSubpage):
     section = "officers"
 
     @get("/sessions/{session_id:int}/officers")
-    async def page(self, request: AnyRequest, session_id: FromPath[int]) -> Template:
+    async def page(self, request: AnyRequest, session_id: PathId) -> Template:
         return await self._page(request, session_id)
 
     async def _context(self, session_id: int) -> dict[str, Any]:
@@ -36,7 +36,7 @@ class OfficerPages(SessionSubpage):
         }
 
     @post("/sessions/{session_id:int}/officers")
-    async def add(self, request: AnyRequest, session_id: FromPath[int]) -> Template | Redirect:
+    async def add(self, request: AnyRequest, session_id: PathId) -> Template | Redirect:
         values = optional(await request.form(), *OFFICER_FIELDS)
         return await self._run(
             request,
@@ -47,7 +47,7 @@ class OfficerPages(SessionSubpage):
         )
 
     @post("/officers/{officer_id:int}/removal")
-    async def remove(self, request: AnyRequest, officer_id: FromPath[int]) -> Redirect:
+    async def remove(self, request: AnyRequest, officer_id: PathId) -> Redirect:
         session_id = await officers.officer_session(officer_id)
         await officers.remove_officer(request.user, officer_id)
         return self._back(session_id, "officer-removed")

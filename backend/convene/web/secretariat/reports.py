@@ -7,6 +7,8 @@ from litestar.di import NamedDependency
 from litestar.params import FromPath, FromQuery
 from litestar.response import Template
 
+from convene.api.pagination import PageNumber
+from convene.bounds import PathId
 from convene.audit.services import list_entries
 from convene.errors import NotFound
 from convene.meetings.schemas import SessionOut
@@ -23,7 +25,7 @@ class ReportPages(SecretariatController):
     path = "/secretariat/sessions/{session_id:int}/reports"
 
     @get("/")
-    async def page(self, request: AnyRequest, session_id: FromPath[int]) -> Template:
+    async def page(self, request: AnyRequest, session_id: PathId) -> Template:
         return await render(
             request,
             "web/secretariat/reports.html",
@@ -37,7 +39,7 @@ class ReportPages(SecretariatController):
     async def build(
         self,
         request: AnyRequest,
-        session_id: FromPath[int],
+        session_id: PathId,
         kind: FromPath[str],
         settings: AppSettings,
     ) -> Template:
@@ -83,7 +85,7 @@ class AuditPages(SecretariatController):
 
     @get("/")
     async def page(
-        self, request: AnyRequest, session: FromQuery[str | None] = None, page: FromQuery[int] = 1
+        self, request: AnyRequest, session: FromQuery[str | None] = None, page: PageNumber = 1
     ) -> Template:
         per_page, page = 50, max(page, 1)
         session_id = int(session) if session and session.isdigit() else None

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from litestar import get, post
-from litestar.params import FromPath
 from litestar.response import Redirect, Template
 
+from convene.bounds import PathId
 from convene.entities.categories import Category
 from convene.meetings import bodies, services
 from convene.meetings.schemas import SessionOut, SessionPatch
@@ -93,12 +93,12 @@ class SessionPages(SecretariatController):
         )
 
     @get("/sessions/{session_id:int}")
-    async def overview(self, request: AnyRequest, session_id: FromPath[int]) -> Template:
+    async def overview(self, request: AnyRequest, session_id: PathId) -> Template:
         session = await session_of(session_id)
         return await self._form(request, session, session_forms.values_of(session))
 
     @post("/sessions/{session_id:int}")
-    async def save(self, request: AnyRequest, session_id: FromPath[int]) -> Template | Redirect:
+    async def save(self, request: AnyRequest, session_id: PathId) -> Template | Redirect:
         session = await session_of(session_id)
         values = session_forms.read(await request.form())
         return await self._run(
@@ -113,7 +113,7 @@ class SessionPages(SecretariatController):
 
     @post("/sessions/{session_id:int}/registration-opening")
     async def open_registration(
-        self, request: AnyRequest, session_id: FromPath[int]
+        self, request: AnyRequest, session_id: PathId
     ) -> Template | Redirect:
         """Schedule the session (if a draft) and open registration from today, venue time."""
         session = await session_of(session_id)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from litestar import get, post
-from litestar.params import FromPath
 from litestar.response import Redirect, Template
 
+from convene.bounds import PathId
 from convene.agenda import services as agenda
 from convene.sittings import services as sittings
 from convene.sittings.schemas import SittingIn, SittingPatch
@@ -42,7 +42,7 @@ class SittingPages(SessionSubpage):
     section = "sittings"
 
     @get("/sessions/{session_id:int}/sittings")
-    async def page(self, request: AnyRequest, session_id: FromPath[int]) -> Template:
+    async def page(self, request: AnyRequest, session_id: PathId) -> Template:
         return await self._page(request, session_id)
 
     async def _context(self, session_id: int) -> dict[str, Any]:
@@ -52,7 +52,7 @@ class SittingPages(SessionSubpage):
         }
 
     @post("/sessions/{session_id:int}/sittings")
-    async def add(self, request: AnyRequest, session_id: FromPath[int]) -> Template | Redirect:
+    async def add(self, request: AnyRequest, session_id: PathId) -> Template | Redirect:
         values = sitting_values(await request.form())
         return await self._run(
             request,
@@ -65,7 +65,7 @@ class SittingPages(SessionSubpage):
         )
 
     @post("/sittings/{sitting_id:int}")
-    async def save(self, request: AnyRequest, sitting_id: FromPath[int]) -> Template | Redirect:
+    async def save(self, request: AnyRequest, sitting_id: PathId) -> Template | Redirect:
         current = await sittings.get_sitting(sitting_id, include_links=True)
         values = sitting_values(await request.form())
         return await self._run(
@@ -77,7 +77,7 @@ class SittingPages(SessionSubpage):
         )
 
     @post("/sittings/{sitting_id:int}/cancellation")
-    async def cancel(self, request: AnyRequest, sitting_id: FromPath[int]) -> Template | Redirect:
+    async def cancel(self, request: AnyRequest, sitting_id: PathId) -> Template | Redirect:
         current = await sittings.get_sitting(sitting_id, include_links=True)
         return await self._run(
             request,
