@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event, Parameters, Timezone, vCalAddress, vUri
+from icalendar import Calendar, Event, Parameters, vCalAddress, vUri
 from icalendar.enums import STATUS, TRANSP
 
 from convene.calendar.identity import CalendarIdentity
 from convene.calendar.sources import SessionInfo, SittingInfo
 from convene.calendar.text import add_text, parameter
-from convene.calendar.vtimezone import vtimezone
+from convene.calendar.vtimezone import vtimezone_bytes
 from convene.delegations.vocabulary import AttendanceMode
 from convene.meetings.vocabulary import SessionFormat, SessionStatus
 
@@ -53,6 +53,9 @@ def calendar_bytes(meta: CalendarMeta, events: Sequence[Event], *, produced: dat
 
     A calendar with no event still carries its own zone's definition: RFC
     5545's grammar needs one component at least (an empty personal feed).
+    Definitions are written once per zone and kept as bytes (a zone with a
+    long history takes longer to write than a hundred sittings): they go in
+    at the first event's line, which no escaped value can imitate.
     """
     calendar = Calendar()
     calendar.add("prodid", PRODID)
@@ -74,10 +77,13 @@ def calendar_bytes(meta: CalendarMeta, events: Sequence[Event], *, produced: dat
         # RFC 7986 requires VALUE=DURATION here.
         calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
         add_text(calendar, "x-published-ttl", "PT1H")
-    zones = vtimezones(events) if events else [vtimezone(meta.timezone, produced.year)]
-    for component in [*zones, *events]:
-        calendar.add_component(component)
-    return calendar.to_ical()
+    zones = zones_of(events) if events else {meta.timezone: produced.year}
+    for event in events:
+        calendar.add_component(event)
+    written = calendar.to_ical()
+    at = written.index(b"\r\nBEGIN:VEVENT\r\n" if events else b"\r\nEND:VCALENDAR\r\n") + 2
+    definitions = b"".join(vtimezone_bytes(zone, year) for zone, year in sorted(zones.items()))
+    return written[:at] + definitions + written[at:]
 
 
 def lower_first(title: str) -> str:
@@ -85,15 +91,15 @@ def lower_first(title: str) -> str:
     return title[:1].lower() + title[1:]
 
 
-def vtimezones(events: Iterable[Event]) -> list[Timezone]:
-    """One VTIMEZONE per zone the events use, reaching back to the first year they fall in."""
+def zones_of(events: Iterable[Event]) -> dict[str, int]:
+    """Each zone the events use, with the first year they fall in."""
     years: dict[str, int] = {}
     for event in events:
         for moment in (event.start, event.end):
             if isinstance(moment, datetime) and isinstance(moment.tzinfo, ZoneInfo):
                 key = moment.tzinfo.key
                 years[key] = min(years.get(key, moment.year), moment.year)
-    return [vtimezone(zone, first) for zone, first in sorted(years.items())]
+    return years
 
 
 # Sittings --------------------------------------------------------------------

@@ -41,14 +41,18 @@ class Onset:
     rrule: dict[str, object] | None = None
 
 
-def vtimezone(key: str, first_year: int) -> Timezone:
-    """The definition of zone ``key`` for a calendar whose first event falls in ``first_year``."""
-    return _definition(key, min(first_year, HISTORY_FROM))
+def vtimezone_bytes(key: str, first_year: int) -> bytes:
+    """The definition of zone ``key`` for a calendar whose first event falls in ``first_year``,
+    as written in a calendar (written once per zone)."""
+    return _written(key, min(first_year, HISTORY_FROM))
 
 
 @lru_cache(maxsize=512)
+def _written(key: str, since_year: int) -> bytes:
+    return _definition(key, since_year).to_ical()
+
+
 def _definition(key: str, since_year: int) -> Timezone:
-    """Built once per zone: reading the zone's file and writing its history is the slow part."""
     rules = zone_rules(key)
     timezone = Timezone()
     timezone.add("tzid", key)
