@@ -1,9 +1,10 @@
 """iCalendar (RFC 5545, 7986) for sessions and sittings, built with ``icalendar``.
 
 Pure functions of the values in :mod:`convene.calendar.sources`: no database,
-no clock (the caller passes DTSTAMP), so a feed's bytes depend only on what
-its validator summarizes, and the same sitting reads the same in a feed and
-in an invitation: same UID, same SEQUENCE, same times in the venue's zone.
+no clock (the caller passes DTSTAMP: when a feed is produced, when a message
+is sent), so what a feed says depends only on what its validator summarizes,
+and the same sitting reads the same in a feed and in an invitation: same
+UID, same SEQUENCE, same times in the venue's zone.
 """
 
 from __future__ import annotations
