@@ -25,6 +25,8 @@ STAMP = VENV / ".convene-installed"
 FONT_PACKAGES = ["fonts-noto-core", "fonts-noto-cjk"]
 CHROMIUM = "/usr/bin/chromium"
 """Debian's chromium, which the browser tests drive (tests/web/test_browser.py)."""
+ICALJS = ROOT / "tests" / "calendar" / "icaljs"
+"""Mozilla's ical.js (package.json there), which the calendar tests read feeds with, through node."""
 FONTS_NEEDED = {
     "Arabic": (":lang=ar", "Noto Naskh Arabic"),
     "Chinese, Japanese and Korean": (":lang=zh-cn", "Noto Sans CJK"),
@@ -107,6 +109,31 @@ def ensure_chromium() -> None:
           flush=True)
 
 
+def ensure_icaljs() -> None:
+    """Install node (Debian's nodejs and npm, when missing and this machine allows it) and ical.js.
+
+    The calendar tests read every feed with ical.js as Thunderbird does; npm
+    installs the version package-lock.json names, once per change of it.
+    """
+    if shutil.which("node") is None or shutil.which("npm") is None:
+        if shutil.which("apt-get") is None or not hasattr(os, "geteuid") or os.geteuid() != 0:
+            print("Calendar tests: node and npm not found; the ical.js checks will be skipped. "
+                  "Run `sudo apt-get install nodejs npm`.", flush=True)
+            return
+        print("Calendar tests: installing nodejs and npm with apt-get ...", flush=True)
+        if not (_apt_get("update", "-q") and _apt_get("install", "-y", "-q", "--no-install-recommends", "nodejs", "npm")):
+            print("Calendar tests: apt-get failed; the ical.js checks will be skipped", flush=True)
+            return
+    stamp = ICALJS / "node_modules" / ".convene-installed"
+    wanted = hashlib.sha256((ICALJS / "package-lock.json").read_bytes()).hexdigest()
+    if stamp.exists() and stamp.read_text() == wanted:
+        return
+    print("Calendar tests: installing ical.js with npm ci ...", flush=True)
+    npm = [shutil.which("npm") or "npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"]
+    if subprocess.run(npm, cwd=ICALJS, check=False).returncode == 0:
+        stamp.write_text(wanted)
+
+
 def _apt_get(*args: str) -> bool:
     env = os.environ | {"DEBIAN_FRONTEND": "noninteractive"}
     return subprocess.run(["apt-get", *args], env=env, stdout=subprocess.DEVNULL, check=False).returncode == 0
@@ -129,6 +156,7 @@ def run_app(args: list[str]) -> int:
 def run_tests(args: list[str]) -> int:
     ensure_fonts()
     ensure_chromium()
+    ensure_icaljs()
     ensure_environment("[test]")
     env = os.environ | {"CONVENE_ENV": "test"}
     if not args:  # the whole suite (as CI runs it) starts with the type check of backend/

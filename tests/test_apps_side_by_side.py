@@ -20,6 +20,7 @@ from litestar.testing import AsyncTestClient
 
 from convene.accounts.roles import Role
 from convene.app import ConveneApp, create_app
+from convene.calendar.installation import uid_domain
 from convene.entities.tables import Entity
 from convene.mail.tables import OutboxMessage
 from convene.settings import Settings
@@ -42,6 +43,11 @@ class Side:
 async def _officer(app: ConveneApp, make_account_headers: Any, email: str) -> dict[str, str]:
     with app.runtime.active():  # this app's database, whichever app was built last
         return await make_account_headers(email, Role.SECRETARIAT)
+
+
+async def _uid_name(app: ConveneApp) -> str:
+    with app.runtime.active():
+        return await uid_domain()
 
 
 async def _austria(app: ConveneApp) -> int:
@@ -144,12 +150,15 @@ async def test_two_apps_see_their_own_data_and_sign_their_own_calendars(
             number = "Fortieth" if side is vienna else "Forty-first"
             assert len(titles) == 1 and titles[0].startswith(number), titles
 
-            sitting_uid = f"UID:sitting-{side.made['sitting']}@{side.host}"
             feed = await side.client.get(f"/calendar/sessions/{side.made['session']}/sittings.ics")
-            assert sitting_uid in feed.text and f"@{other.host}" not in feed.text
+            # UIDs carry each database's own name (drawn once), never the host of BASE_URL.
+            names = {name: await _uid_name(apps[name]) for name in (side.host, other.host)}
+            assert names[side.host] != names[other.host]
+            sitting_uid = f"UID:sitting-{side.made['sitting']}@{names[side.host]}"
+            assert sitting_uid in feed.text and f"@{names[other.host]}" not in feed.text
 
             invitation = await _invitation_calendar(apps[side.host])
-            assert sitting_uid in invitation and f"@{other.host}" not in invitation
+            assert sitting_uid in invitation and f"@{names[other.host]}" not in invitation
             assert f"http://{side.host}/sessions/{side.made['session']}" in invitation.replace(
                 "\r\n ", ""
             )

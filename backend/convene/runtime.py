@@ -32,6 +32,7 @@ from convene.live.subscribers import subscribe_live
 from convene.mail.subscribers import subscribe_mail
 from convene.registry import all_tables, app_registry
 from convene.settings import Settings
+from convene.sittings.subscribers import subscribe_sittings
 from convene.static_files import StaticAssets, static_assets
 
 
@@ -69,13 +70,15 @@ class Runtime:
 
         Inside the change's transaction: the audit log (every change), the
         outbox's e-mails (registration notices, invitation and reset links),
-        then calendar invitations. After commit: the memo of public pages,
+        then calendar invitations, and sittings following their session, body
+        and agenda (which then publish what calendars must hear). After commit: the memo of public pages,
         which forgets them all on any change, the live streams, and the
         announcement of the change to the other workers (:mod:`convene.live.changes`).
         """
         subscribe_audit(self.bus)
         subscribe_mail(self.bus)
         subscribe_invitations(self.bus, self.calendar)
+        subscribe_sittings(self.bus)
         self.bus.subscribe_after_commit(object, self.pages.memo.forget_all)
         if self.live is not None:
             subscribe_live(self.bus, self.live)

@@ -6,6 +6,9 @@ and by ``vobject`` (which did not), and the tests compare what both read.
 
 from __future__ import annotations
 
+import base64
+import json
+import re
 import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -21,6 +24,7 @@ from httpx import AsyncClient
 from vobject.icalendar import TimezoneComponent
 
 from convene.accounts.roles import Role
+from convene.calendar.tables import CalendarInstallation
 from convene.delegations.tables import Delegation, Registration
 from convene.entities.tables import Entity
 from convene.mail.services import deliver_pending
@@ -29,7 +33,16 @@ from tests.accounts.conftest import SmtpServer, free_port
 from tests.meetings.conftest import bodies, create_session  # noqa: F401 (fixtures, used by name)
 
 HOST = "convene.test"
+"""The test app's BASE_URL host, which its database keeps as its UID name (as a migrated one does)."""
 DELEGATE_EMAIL = "anna.huber@austria.example"
+
+
+@pytest.fixture(autouse=True)
+async def installation_named_as_before(app: Any) -> None:
+    """The database's calendars were first served from http://convene.test, before UIDs got their
+    own name: the migration kept that host as the name (tests/calendar/test_installation.py
+    shows a new database drawing its own)."""
+    await CalendarInstallation.insert(CalendarInstallation(uid_domain=HOST))
 
 
 # -- building the world ----------------------------------------------------------
@@ -219,6 +232,14 @@ def assert_times(
     assert (utc(theirs.dtstart.value), utc(theirs.dtend.value)) == (start_utc, end_utc)
 
 
+def as_text(value: Any) -> str:
+    """icalendar reads NAME and the X-WR- names as unknown values, still escaped: read them as
+    the TEXT RFC 7986 says they are (RFC 5545 §3.3.11's four escapes)."""
+    escaped = {"\\": "\\", ";": ";", ",": ",", "n": "\n", "N": "\n"}
+    return re.sub(r"\\([\\;,nN])", lambda found: escaped[found[1]], value.to_ical().decode())
+
+
+
 def uid_of(kind: str, object_id: int) -> str:
     return f"{kind}-{object_id}@{HOST}"
 
@@ -246,3 +267,14 @@ async def delivered(smtp: SmtpServer) -> list[EmailMessage]:
 
 def calendar_parts(message: EmailMessage) -> list[EmailMessage]:
     return [part for part in message.walk() if part.get_content_type() == "text/calendar"]  # type: ignore[misc]
+
+
+def calendar_forms(message: dict[str, Any]) -> list[bytes]:
+    """The calendar an outbox message carries as the text/calendar form of its text."""
+    items = message["attachments"]
+    items = json.loads(items) if isinstance(items, str) else items
+    return [
+        base64.b64decode(item["content_b64"])
+        for item in items
+        if item.get("disposition") == "alternative"
+    ]

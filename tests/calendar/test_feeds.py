@@ -11,6 +11,7 @@ from convene.sittings.tables import Sitting
 from tests.calendar.conftest import (
     add_item,
     add_sitting,
+    as_text,
     assert_times,
     new_york,
     read,
@@ -97,7 +98,7 @@ async def test_a_session_feed_keeps_venue_time_across_the_end_of_summer_time(
     assert calendar.ours["X-WR-CALNAME"] == calendar.ours["NAME"] == f"{title}: sittings"
     assert calendar.ours["X-WR-TIMEZONE"] == vienna
     assert "REFRESH-INTERVAL;VALUE=DURATION:PT1H" in text and "X-PUBLISHED-TTL:PT1H" in text
-    assert calendar.ours["X-WR-CALDESC"] == calendar.ours["DESCRIPTION"]
+    assert as_text(calendar.ours["X-WR-CALDESC"]) == calendar.ours["DESCRIPTION"]
     assert calendar.theirs.x_wr_calname.value == f"{title}: sittings"
 
     event = calendar.event(uid_of("sitting", friday["id"]))

@@ -38,10 +38,14 @@ SENDER = "secretariat@convene.localhost"  # the default SMTP_SENDER the test set
 
 
 def _calendars(message: dict[str, Any]) -> list[tuple[str, Any]]:
-    """(content type, both parsers' reading) of each calendar attached to an outbox row."""
+    """(content type, both parsers' reading) of the calendar form of an outbox row's text."""
     attachments = message["attachments"]
     items = json.loads(attachments) if isinstance(attachments, str) else attachments
-    return [(item["content_type"], read(base64.b64decode(item["content_b64"]))) for item in items]
+    return [
+        (item["content_type"], read(base64.b64decode(item["content_b64"])))
+        for item in items
+        if item["disposition"] == "alternative"
+    ]
 
 
 async def _person(registration_id: int) -> Person:
@@ -86,17 +90,18 @@ async def test_approval_sends_one_invitation_per_sitting_that_both_parsers_read(
     assert await outbox() == []  # nobody was approved when the sittings were scheduled
 
     await _approve(identity, registration)
-    [message] = await outbox()
-    assert message["recipient"].endswith(f"<{DELEGATE_EMAIL}>")
-    assert message["subject"] == "Invitation: Eleventh session of the Implementation Review Group"
-    assert "Each of its 2 sittings is attached" in message["text"]
-    assert "Sunday 25 October 2020 12:00" in message["text"]
+    messages = await outbox()  # one e-mail per sitting, as mail programs act on one invitation each
+    title = "Eleventh session of the Implementation Review Group"
+    assert [message["subject"] for message in messages] == [
+        f"Invitation: {title}: {sitting['title']}" for sitting in (across, monday)
+    ]
+    assert all(message["recipient"].endswith(f"<{DELEGATE_EMAIL}>") for message in messages)
+    assert "invites you to one of its 2 sittings" in messages[0]["text"]
+    assert "Sunday 25 October 2020 12:00" in messages[0]["text"]
 
-    calendars = _calendars(message)
-    assert [content_type for content_type, _ in calendars] == [
-        "text/calendar; method=REQUEST; charset=utf-8"
-    ] * 2
-    for (_, calendar), sitting in zip(calendars, (across, monday), strict=True):
+    for message, sitting in zip(messages, (across, monday), strict=True):
+        [(content_type, calendar)] = _calendars(message)
+        assert content_type == "text/calendar; method=REQUEST; charset=utf-8"
         assert calendar.ours["METHOD"] == "REQUEST" and calendar.theirs.method.value == "REQUEST"
         [event] = calendar.events()  # RFC 5546: one UID per scheduling message
         uid = uid_of("sitting", sitting["id"])
@@ -110,23 +115,35 @@ async def test_approval_sends_one_invitation_per_sitting_that_both_parsers_read(
         assert their.organizer.value == f"mailto:{SENDER}"
         assert their.attendee.value == f"mailto:{DELEGATE_EMAIL}"
     assert_times(
-        calendars[0][1],
+        _calendars(messages[0])[0][1],
         uid_of("sitting", across["id"]),
         datetime(2020, 10, 24, 20, tzinfo=UTC),
         datetime(2020, 10, 25, 11, tzinfo=UTC),
         "Europe/Vienna",
     )
 
-    [received] = await delivered(smtp)
-    parts = calendar_parts(received)
-    assert len(parts) == 2
-    assert all(
-        part.get_param("method") == "REQUEST" and part.get_content_charset() == "utf-8"
-        for part in parts
-    )
-    assert read(parts[0].get_payload(decode=True)).events()[0]["UID"] == uid_of(
-        "sitting", across["id"]
-    )
+    # As Outlook (MS-OXCICAL: iMIP) and Gmail read an invitation: multipart/alternative of the
+    # text and the text/calendar with its method, then the same calendar as a file to open.
+    received = await delivered(smtp)
+    assert [message["Subject"].strip() for message in received] == [m["subject"] for m in messages]
+    for message, sitting in zip(received, (across, monday), strict=True):
+        assert message.get_content_type() == "multipart/mixed"
+        alternative, attached = message.iter_parts()  # type: ignore[attr-defined]
+        assert alternative.get_content_type() == "multipart/alternative"
+        plain, invitation = alternative.iter_parts()
+        assert plain.get_content_type() == "text/plain"
+        assert "invites you to one of its 2 sittings" in plain.get_content()
+        assert invitation.get_content_type() == "text/calendar"
+        assert invitation.get_param("method") == "REQUEST"
+        assert invitation.get_content_charset() == "utf-8"
+        assert invitation.get_content_disposition() is None  # a form of the text, not a file
+        assert attached.get_content_type() == "application/ics"
+        assert attached.get_content_disposition() == "attachment"
+        assert attached.get_filename() == "invite.ics"
+        assert attached.get_content() == invitation.get_content().encode()
+        assert calendar_parts(message) == [invitation]
+        [event] = read(invitation.get_content().encode()).events()
+        assert event["UID"] == uid_of("sitting", sitting["id"])
 
 
 async def test_a_change_reaches_every_approved_delegate_with_the_same_uid_and_a_higher_sequence(
@@ -188,10 +205,11 @@ async def test_a_change_reaches_every_approved_delegate_with_the_same_uid_and_a_
     assert feed.event(uid)["SEQUENCE"] == 1
 
     before = len(messages)
-    await change_sitting(
-        client, bodies, sitting["id"], title="Opening meeting"
-    )  # no news to calendars
-    assert len(await outbox()) == before
+    await change_sitting(client, bodies, sitting["id"], title="Opening meeting")  # shown: news
+    renamed = (await outbox())[before:]
+    assert len(renamed) == 2
+    assert all(_calendars(m)[0][1].event(uid)["SEQUENCE"] == 2 for m in renamed)
+    assert all(m["subject"].endswith(": Opening meeting") for m in renamed)
 
 
 async def test_a_cancelled_sitting_sends_cancel_with_the_raised_sequence(
@@ -243,9 +261,10 @@ async def test_cancelling_a_registration_withdraws_its_invitations(
     await _approve(identity, registration)
     async with current_engine().transaction():
         await withdraw(identity, await _person(registration))
-    _invitation, cancellation = await outbox()
-    assert cancellation["subject"].startswith("Cancelled: ")
-    calendars = _calendars(cancellation)
+    *_invitations, first_cancellation, second_cancellation = await outbox()
+    cancellations = (first_cancellation, second_cancellation)
+    assert all(message["subject"].startswith("Cancelled: ") for message in cancellations)
+    calendars = [calendar for message in cancellations for calendar in _calendars(message)]
     assert {content_type for content_type, _ in calendars} == {
         "text/calendar; method=CANCEL; charset=utf-8"
     }

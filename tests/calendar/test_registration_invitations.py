@@ -6,8 +6,6 @@ session services are what send the calendar messages, in their transactions.
 
 from __future__ import annotations
 
-import base64
-import json
 from typing import Any
 
 from httpx import AsyncClient
@@ -16,6 +14,7 @@ from tests.calendar.conftest import (
     DELEGATE_EMAIL,
     Read,
     add_sitting,
+    calendar_forms,
     cancel_sitting,
     outbox,
     read,
@@ -26,22 +25,18 @@ from tests.calendar.conftest import (
 JOIN_LINK = "https://join.example/irg-11"
 
 
-async def _calendar_messages() -> list[tuple[str, str, list[Read]]]:
-    """(recipient, method, calendars) of each outbox message that carries calendars."""
+async def _calendar_messages() -> list[tuple[str, str, Read]]:
+    """(recipient, method, calendar) of each outbox message that carries one (one sitting each)."""
     found = []
     for message in await outbox():
-        attachments = message["attachments"]
-        items = json.loads(attachments) if isinstance(attachments, str) else attachments
-        calendars = [read(base64.b64decode(item["content_b64"])) for item in items]
-        if calendars:
-            methods = {str(calendar.ours["METHOD"]) for calendar in calendars}
-            [method] = methods
-            found.append((message["recipient"], method, calendars))
+        for raw in calendar_forms(message):
+            calendar = read(raw)
+            found.append((message["recipient"], str(calendar.ours["METHOD"]), calendar))
     return found
 
 
-def _uids(calendars: list[Read]) -> list[str]:
-    return [str(event["UID"]) for calendar in calendars for event in calendar.events()]
+def _uids(messages: list[tuple[str, str, Read]]) -> list[str]:
+    return [str(event["UID"]) for _, _, calendar in messages for event in calendar.events()]
 
 
 async def _post(client: AsyncClient, headers: dict[str, str], path: str, **body: Any) -> None:
@@ -75,15 +70,19 @@ async def test_approval_invites_and_cancellation_withdraws_every_sitting(
     assert await _calendar_messages() == []  # submitted is not yet invited
 
     await _post(client, bodies, f"/api/registrations/{registration}/approval")
-    [(recipient, method, calendars)] = await _calendar_messages()
-    assert recipient.endswith(f"<{DELEGATE_EMAIL}>") and method == "REQUEST"
-    assert _uids(calendars) == [uid_of("sitting", sitting["id"]) for sitting in sittings]
+    invited = await _calendar_messages()
+    assert {(recipient.rsplit("<")[-1], method) for recipient, method, _ in invited} == {
+        (f"{DELEGATE_EMAIL}>", "REQUEST")
+    }
+    assert _uids(invited) == [uid_of("sitting", sitting["id"]) for sitting in sittings]
 
     await _post(client, bodies, f"/api/registrations/{registration}/cancellation")
-    _, (recipient, method, calendars) = await _calendar_messages()
-    assert recipient.endswith(f"<{DELEGATE_EMAIL}>") and method == "CANCEL"
-    assert _uids(calendars) == [uid_of("sitting", sitting["id"]) for sitting in sittings]
-    assert {event["STATUS"] for c in calendars for event in c.events()} == {"CANCELLED"}
+    withdrawn = (await _calendar_messages())[2:]
+    assert {(recipient.rsplit("<")[-1], method) for recipient, method, _ in withdrawn} == {
+        (f"{DELEGATE_EMAIL}>", "CANCEL")
+    }
+    assert _uids(withdrawn) == [uid_of("sitting", sitting["id"]) for sitting in sittings]
+    assert {e["STATUS"] for _, _, c in withdrawn for e in c.events()} == {"CANCELLED"}
 
 
 async def test_rejecting_a_request_never_approved_sends_no_calendar_message(
@@ -108,13 +107,17 @@ async def test_a_substitution_withdraws_the_invitations_from_the_person_replaced
         "email": "jakob.gruber@austria.example",
     }
     await _post(client, bodies, f"/api/registrations/{registration}/substitution", **newcomer)
-    _, (recipient, method, _calendars) = await _calendar_messages()
-    assert recipient.endswith(f"<{DELEGATE_EMAIL}>") and method == "CANCEL"
+    withdrawn = (await _calendar_messages())[2:]
+    assert {(r.rsplit("<")[-1], method) for r, method, _ in withdrawn} == {
+        (f"{DELEGATE_EMAIL}>", "CANCEL")
+    }
 
     await _post(client, bodies, f"/api/registrations/{registration}/approval")
-    *_, (recipient, method, calendars) = await _calendar_messages()
-    assert recipient.endswith("<jakob.gruber@austria.example>") and method == "REQUEST"
-    assert _uids(calendars) == [uid_of("sitting", sitting["id"]) for sitting in sittings]
+    invited = (await _calendar_messages())[4:]
+    assert {(r.rsplit("<")[-1], method) for r, method, _ in invited} == {
+        ("jakob.gruber@austria.example>", "REQUEST")
+    }
+    assert _uids(invited) == [uid_of("sitting", sitting["id"]) for sitting in sittings]
 
 
 async def test_switching_to_online_sends_the_join_link_instead_of_the_room(
@@ -125,13 +128,14 @@ async def test_switching_to_online_sends_the_join_link_instead_of_the_room(
     await _post(client, bodies, f"/api/registrations/{registration}/approval")
     await _post(client, bodies, f"/api/registrations/{registration}/mode", mode="online_speaking")
 
-    (_, _, in_person), (_, method, online) = await _calendar_messages()
-    assert method == "REQUEST"
-    assert {str(c.events()[0]["LOCATION"]) for c in in_person} == {
+    messages = await _calendar_messages()
+    in_person, online = messages[:2], messages[2:]
+    assert {method for _, method, _ in messages} == {"REQUEST"}
+    assert {str(c.events()[0]["LOCATION"]) for _, _, c in in_person} == {
         "Board Room D, Vienna International Centre, Vienna"
     }
-    assert {str(c.events()[0]["LOCATION"]) for c in online} == {JOIN_LINK}
-    assert {str(c.events()[0]["CONFERENCE"]) for c in online} == {JOIN_LINK}
+    assert {str(c.events()[0]["LOCATION"]) for _, _, c in online} == {JOIN_LINK}
+    assert {str(c.events()[0]["CONFERENCE"]) for _, _, c in online} == {JOIN_LINK}
 
 
 async def test_a_new_venue_updates_every_live_sitting_in_calendars(
@@ -145,7 +149,7 @@ async def test_a_new_venue_updates_every_live_sitting_in_calendars(
         f"/api/sessions/{session['id']}", json={"venue_name": "Austria Center Vienna"}, headers=bodies
     )
     assert response.status_code == 200, response.text
-    [(_, method, [calendar])] = await _calendar_messages()
+    [(_, method, calendar)] = await _calendar_messages()
     event = calendar.event(uid_of("sitting", kept["id"]))
     assert method == "REQUEST" and event["SEQUENCE"] == 1
     assert str(event["LOCATION"]) == "Board Room D, Austria Center Vienna, Vienna"
@@ -165,7 +169,7 @@ async def test_cancelling_the_session_cancels_its_sittings_in_every_calendar(
     assert response.status_code == 200, response.text
     messages = await _calendar_messages()
     assert [method for _, method, _ in messages] == ["CANCEL", "CANCEL"]
-    assert [uid for _, _, calendars in messages for uid in _uids(calendars)] == [
+    assert _uids(messages) == [
         uid_of("sitting", sitting["id"]) for sitting in sittings
     ]
     listed = (await client.get(f"/api/sessions/{session['id']}/sittings", headers=bodies)).json()

@@ -193,7 +193,7 @@ async def test_venue_time_holds_across_a_daylight_saving_change(
     )
 
 
-async def test_moving_a_sitting_raises_its_sequence_but_renaming_does_not(
+async def test_moving_renaming_or_rerooming_a_sitting_raises_its_sequence(
     client: AsyncClient, create_session: Any, bodies: dict[str, str]
 ) -> None:
     session = await create_session()
@@ -212,19 +212,25 @@ async def test_moving_a_sitting_raises_its_sequence_but_renaming_does_not(
             f"/api/sittings/{sitting['id']}", json={"title": "Opening meeting"}, headers=bodies
         )
     ).json()
-    assert renamed["sequence"] == 0
+    assert renamed["sequence"] == 1  # calendars show the title: news to them
     moved = (
         await client.patch(
             f"/api/sittings/{sitting['id']}", json={"starts_at": "2020-08-31T11:00"}, headers=bodies
         )
     ).json()
-    assert moved["sequence"] == 1 and moved["local_starts_at"] == "2020-08-31T11:00:00+02:00"
+    assert moved["sequence"] == 2 and moved["local_starts_at"] == "2020-08-31T11:00:00+02:00"
     rerouted = (
         await client.patch(
             f"/api/sittings/{sitting['id']}", json={"room": "Room M3"}, headers=bodies
         )
     ).json()
-    assert rerouted["sequence"] == 2
+    assert rerouted["sequence"] == 3
+    same = (
+        await client.patch(
+            f"/api/sittings/{sitting['id']}", json={"room": "Room M3"}, headers=bodies
+        )
+    ).json()
+    assert same["sequence"] == 3  # nothing a calendar shows changed
 
 
 async def test_a_session_cannot_shrink_away_from_its_sittings(

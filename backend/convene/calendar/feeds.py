@@ -13,6 +13,7 @@ import asyncio
 from collections import Counter
 from collections.abc import Awaitable, Callable, Hashable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from convene.accounts.tokens import token_hash
 from convene.calendar import sources
@@ -24,6 +25,7 @@ from convene.calendar.ics import (
     sitting_event,
 )
 from convene.calendar.identity import CalendarIdentity
+from convene.calendar.installation import installed
 from convene.calendar.sources import Person, SessionInfo, SittingInfo
 from convene.calendar.validators import (
     Validator,
@@ -52,13 +54,14 @@ async def sessions_feed(
     validator = await sessions_validator(identity.base_url)
 
     async def build() -> bytes:
+        named = await installed(identity)
         meta = CalendarMeta(
-            uid=f"feed-sessions@{identity.host}",
+            uid=named.uid("feed", "sessions"),
             name="Sessions (Convene)",
             description="Every published session, one all-day event per session.",
             timezone=identity.default_timezone,
         )
-        return await _render_sessions(meta, await sources.published_sessions(), identity)
+        return await _render_sessions(meta, await sources.published_sessions(), named)
 
     return await _answer(cache, ("sessions",), validator, conditions, build, "sessions.ics")
 
@@ -71,14 +74,15 @@ async def body_feed(
         raise NotFound("Body")
 
     async def build() -> bytes:
+        named = await installed(identity)
         name = await sources.body_name(code) or code
         meta = CalendarMeta(
-            uid=f"feed-body-{code.lower()}@{identity.host}",
+            uid=named.uid("feed-body", code.lower()),
             name=f"{name}: sessions",
             description=f"The published sessions of the {name}, one all-day event per session.",
             timezone=identity.default_timezone,
         )
-        return await _render_sessions(meta, await sources.published_sessions(code), identity)
+        return await _render_sessions(meta, await sources.published_sessions(code), named)
 
     return await _answer(
         cache, ("body", code), validator, conditions, build, f"{code.lower()}-sessions.ics"
@@ -93,17 +97,18 @@ async def session_feed(
         raise NotFound("Session")
 
     async def build() -> bytes:
+        named = await installed(identity)
         session = (await sources.sessions_by_id([session_id]))[session_id]
         sittings = await sources.sittings_of([session_id])
         meta = CalendarMeta(
-            uid=f"feed-session-{session_id}@{identity.host}",
+            uid=named.uid("feed-session", session_id),
             name=f"{session.title}: sittings",
             description=f"The sittings of the {lower_first(session.title)}, in the venue's time.",
             timezone=session.timezone,
             url=identity.session_url(session_id),
         )
         return await asyncio.to_thread(
-            _render_sittings, meta, sittings, {session_id: session}, {}, identity
+            _render_sittings, meta, sittings, {session_id: session}, {}, named
         )
 
     return await _answer(
@@ -121,6 +126,7 @@ async def personal_feed(
     account_id, email = validator.row["account_id"], validator.row["email"]
 
     async def build() -> bytes:
+        named = await installed(identity)
         people = {
             person.session_id: person for person in await sources.approved_registrations_of(email)
         }
@@ -131,12 +137,12 @@ async def personal_feed(
         }
         sittings = await sources.sittings_of(sessions)
         meta = CalendarMeta(
-            uid=f"feed-person-{account_id}@{identity.host}",
+            uid=named.uid("feed-person", account_id),
             name="My sittings (Convene)",
             description="The sittings of the sessions you are registered for, kept up to date.",
             timezone=_main_zone(sittings, sessions, identity.default_timezone),
         )
-        return await asyncio.to_thread(_render_sittings, meta, sittings, sessions, people, identity)
+        return await asyncio.to_thread(_render_sittings, meta, sittings, sessions, people, named)
 
     return await _answer(
         cache,
@@ -167,7 +173,9 @@ async def _render_sessions(
     meta: CalendarMeta, sessions: list[SessionInfo], identity: CalendarIdentity
 ) -> bytes:
     def render() -> bytes:
-        return calendar_bytes(meta, [session_event(session, identity) for session in sessions])
+        produced = datetime.now(UTC)
+        events = [session_event(session, identity, stamp=produced) for session in sessions]
+        return calendar_bytes(meta, events, produced=produced)
 
     return await asyncio.to_thread(render)
 
@@ -179,7 +187,12 @@ def _render_sittings(
     people: dict[int, Person],
     identity: CalendarIdentity,
 ) -> bytes:
-    """Sittings as events: for a person, as their mode of attendance shows them."""
+    """Sittings as events: for a person, as their mode of attendance shows them.
+
+    DTSTAMP is when the feed was produced (RFC 5545 §3.8.7.2, for a calendar
+    without METHOD:REQUEST); LAST-MODIFIED the latest change the event shows.
+    """
+    produced = datetime.now(UTC)
     events = []
     for sitting in sittings:
         session, person = sessions[sitting.session_id], people.get(sitting.session_id)
@@ -191,12 +204,12 @@ def _render_sittings(
                 sitting,
                 session,
                 identity,
-                stamp=changed,
+                stamp=produced,
                 last_modified=changed,
                 mode=person.mode if person else None,
             )
         )
-    return calendar_bytes(meta, events)
+    return calendar_bytes(meta, events, produced=produced)
 
 
 def _main_zone(sittings: list[SittingInfo], sessions: dict[int, SessionInfo], default: str) -> str:

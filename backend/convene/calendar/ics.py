@@ -1,24 +1,26 @@
 """iCalendar (RFC 5545, 7986) for sessions and sittings, built with ``icalendar``.
 
 Pure functions of the values in :mod:`convene.calendar.sources`: no database,
-no clock (the caller passes DTSTAMP), so a feed's bytes depend only on what
-its validator summarizes, and the same sitting reads the same in a feed and
-in an invitation: same UID, same SEQUENCE, same times in the venue's zone.
+no clock (the caller passes DTSTAMP: when a feed is produced, when a message
+is sent), so what a feed says depends only on what its validator summarizes,
+and the same sitting reads the same in a feed and in an invitation: same
+UID, same SEQUENCE, same times in the venue's zone.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from functools import lru_cache
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event, Parameters, Timezone, vCalAddress, vText, vUri
+from icalendar import Calendar, Event, Parameters, vCalAddress, vUri
 from icalendar.enums import STATUS, TRANSP
 
 from convene.calendar.identity import CalendarIdentity
 from convene.calendar.sources import SessionInfo, SittingInfo
+from convene.calendar.text import add_text, parameter
+from convene.calendar.vtimezone import vtimezone_bytes
 from convene.delegations.vocabulary import AttendanceMode
 from convene.meetings.vocabulary import SessionFormat, SessionStatus
 
@@ -47,26 +49,42 @@ class CalendarMeta:
     url: str | None = None
 
 
-def calendar_bytes(meta: CalendarMeta, events: Sequence[Event]) -> bytes:
-    """The whole calendar, with each zone's VTIMEZONE placed before the events."""
-    calendar = Calendar.new(
-        prodid=PRODID,
-        method=meta.method,
-        uid=meta.uid,
-        name=meta.name,
-        description=meta.description,
-        url=meta.url,
-        calscale="GREGORIAN",
-        subcomponents=[*vtimezones(events), *events],
-    )
-    if meta.uid is None:
-        calendar.pop("UID", None)  # Calendar.new() makes up a random one
-    calendar.add("x-wr-timezone", meta.timezone)
+def calendar_bytes(meta: CalendarMeta, events: Sequence[Event], *, produced: datetime) -> bytes:
+    """The whole calendar, with each zone's VTIMEZONE placed before the events.
+
+    A calendar with no event still carries its own zone's definition: RFC
+    5545's grammar needs one component at least (an empty personal feed).
+    Definitions are written once per zone and kept as bytes (a zone with a
+    long history takes longer to write than a hundred sittings): they go in
+    at the first event's line, which no escaped value can imitate.
+    """
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", meta.method)
+    if meta.uid is not None:
+        add_text(calendar, "uid", meta.uid)
+    for name in ("name", "x-wr-calname"):
+        if meta.name:
+            add_text(calendar, name, meta.name)
+    for name in ("description", "x-wr-caldesc"):
+        if meta.description:
+            add_text(calendar, name, meta.description)
+    if meta.url:
+        calendar.add("url", vUri(meta.url))
+    add_text(calendar, "x-wr-timezone", meta.timezone)
     if meta.method == "PUBLISH":
-        # RFC 7986 requires VALUE=DURATION here, which Calendar.new(refresh_interval=...) leaves out.
+        # RFC 7986 requires VALUE=DURATION here.
         calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
-        calendar.add("x-published-ttl", vText("PT1H"))
-    return calendar.to_ical()
+        add_text(calendar, "x-published-ttl", "PT1H")
+    zones = zones_of(events) if events else {meta.timezone: produced.year}
+    for event in events:
+        calendar.add_component(event)
+    written = calendar.to_ical()
+    at = written.index(b"\r\nBEGIN:VEVENT\r\n" if events else b"\r\nEND:VCALENDAR\r\n") + 2
+    definitions = b"".join(vtimezone_bytes(zone, year) for zone, year in sorted(zones.items()))
+    return written[:at] + definitions + written[at:]
 
 
 def lower_first(title: str) -> str:
@@ -74,22 +92,15 @@ def lower_first(title: str) -> str:
     return title[:1].lower() + title[1:]
 
 
-def vtimezones(events: Iterable[Event]) -> list[Timezone]:
-    """One VTIMEZONE per zone the events use, covering the years they fall in."""
-    years: dict[str, list[int]] = {}
+def zones_of(events: Iterable[Event]) -> dict[str, int]:
+    """Each zone the events use, with the first year they fall in."""
+    years: dict[str, int] = {}
     for event in events:
         for moment in (event.start, event.end):
             if isinstance(moment, datetime) and isinstance(moment.tzinfo, ZoneInfo):
-                years.setdefault(moment.tzinfo.key, []).append(moment.year)
-    return [_vtimezone(zone, min(seen), max(seen)) for zone, seen in sorted(years.items())]
-
-
-@lru_cache(maxsize=256)
-def _vtimezone(zone: str, first_year: int, last_year: int) -> Timezone:
-    """Built once per zone and span of years: deriving transitions is the slow part."""
-    return Timezone.from_tzid(
-        zone, first_date=date(first_year, 1, 1), last_date=date(last_year + 1, 1, 1)
-    )
+                key = moment.tzinfo.key
+                years[key] = min(years.get(key, moment.year), moment.year)
+    return years
 
 
 # Sittings --------------------------------------------------------------------
@@ -118,12 +129,12 @@ def sitting_event(
         sequence=sitting.sequence,
         start=sitting.starts_at.astimezone(zone),
         end=sitting.ends_at.astimezone(zone),
-        summary=f"{session.title}: {sitting.title}",
-        location=link or _sitting_place(sitting, session, mode),
-        description=_sitting_description(sitting, session, identity, mode, link),
         url=identity.session_url(session.id),
         status=STATUS.CANCELLED if sitting.status == CANCELLED else STATUS.CONFIRMED,
     )
+    add_text(event, "summary", f"{session.title}: {sitting.title}")
+    add_text(event, "location", link or _sitting_place(sitting, session, mode))
+    add_text(event, "description", _sitting_description(sitting, session, identity, mode, link))
     if link:
         event.add("conference", vUri(link), parameters=_conference_parameters(session))
     return event
@@ -140,7 +151,11 @@ def join_link(sitting: SittingInfo, session: SessionInfo) -> str:
 
 def _conference_parameters(session: SessionInfo) -> Parameters:
     return Parameters(
-        {"VALUE": "URI", "FEATURE": ["AUDIO", "VIDEO"], "LABEL": session.platform_name or "Join online"}
+        {
+            "VALUE": "URI",
+            "FEATURE": ["AUDIO", "VIDEO"],
+            "LABEL": parameter(session.platform_name or "Join online"),
+        }
     )
 
 
@@ -171,21 +186,23 @@ def _sitting_description(
 # Sessions --------------------------------------------------------------------
 
 
-def session_event(session: SessionInfo, identity: CalendarIdentity) -> Event:
+def session_event(session: SessionInfo, identity: CalendarIdentity, *, stamp: datetime) -> Event:
     """A session as an all-day event: DATE values, DTEND the day after the last day."""
-    return Event.new(
+    event = Event.new(
         uid=identity.uid("session", session.id),
-        stamp=session.updated_at,
+        stamp=stamp,
         last_modified=session.updated_at,
+        sequence=session.sequence,
         start=session.start_date,
         end=session.end_date + timedelta(days=1),
-        summary=session.title,
-        location=_session_place(session),
-        description=_session_description(session, identity),
         url=identity.session_url(session.id),
         status=SESSION_STATUS.get(session.status, STATUS.CONFIRMED),
         transparency=TRANSP.TRANSPARENT,  # a session does not make a whole day busy
     )
+    add_text(event, "summary", session.title)
+    add_text(event, "location", _session_place(session))
+    add_text(event, "description", _session_description(session, identity))
+    return event
 
 
 def _session_place(session: SessionInfo) -> str:
@@ -213,11 +230,11 @@ def _session_description(session: SessionInfo, identity: CalendarIdentity) -> st
 def address_attendance(event: Event, identity: CalendarIdentity, name: str, email: str) -> Event:
     """Make ``event`` a scheduling message: the secretariat organizes, the delegate attends."""
     organizer = vCalAddress(f"mailto:{identity.organizer_email}")
-    organizer.params["CN"] = identity.organizer_name
+    organizer.params["CN"] = parameter(identity.organizer_name)
     attendee = vCalAddress(f"mailto:{email}")
     attendee.params.update(
         {
-            "CN": name or email,
+            "CN": parameter(name or email),
             "CUTYPE": "INDIVIDUAL",
             "ROLE": "REQ-PARTICIPANT",
             "PARTSTAT": "NEEDS-ACTION",

@@ -1,16 +1,17 @@
-"""Who calendars come from: the public address (for UIDs and links) and the organizer.
+"""Who calendars come from: the public address (for links), the installation (for UIDs), the organizer.
 
 Each app builds its identity from its settings, once (see
 :mod:`convene.runtime`): the feed controllers receive it, and the
 invitations, which subscribe to the domain's events, are built with it.
-Two apps with different ``BASE_URL`` thus never mix their UIDs or links.
+Two apps with different ``BASE_URL`` thus never mix their links. UIDs are
+named by the installation, not the host (:mod:`convene.calendar.installation`
+adds that name before a calendar is built), so they survive a move.
 """
 
 from __future__ import annotations
 
 import email.utils
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from convene.settings import Settings
 
@@ -22,15 +23,12 @@ class CalendarIdentity:
     sender: str
     """``SMTP_SENDER``, e.g. ``Convene Secretariat <secretariat@convene.localhost>``."""
     default_timezone: str
+    uid_domain: str | None = None
+    """The installation's name in UIDs, read from its database (None until then)."""
 
     @classmethod
     def from_settings(cls, settings: Settings) -> CalendarIdentity:
         return cls(settings.base_url.rstrip("/"), settings.smtp.sender, settings.default_timezone)
-
-    @property
-    def host(self) -> str:
-        """The host of ``BASE_URL``: the right-hand side of every UID (``sitting-42@host``)."""
-        return urlsplit(self.base_url).hostname or "convene.localhost"
 
     @property
     def organizer_name(self) -> str:
@@ -43,6 +41,8 @@ class CalendarIdentity:
     def session_url(self, session_id: int) -> str:
         return f"{self.base_url}/sessions/{session_id}"
 
-    def uid(self, kind: str, object_id: int) -> str:
-        """A UID that never changes for the object: its table and database id, at our host."""
-        return f"{kind}-{object_id}@{self.host}"
+    def uid(self, kind: str, object_id: int | str) -> str:
+        """A UID that never changes for the object: its kind and id, at the installation's name."""
+        if self.uid_domain is None:
+            raise RuntimeError("calendar UIDs need the installation's name: see installed()")
+        return f"{kind}-{object_id}@{self.uid_domain}"

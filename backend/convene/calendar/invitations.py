@@ -7,13 +7,15 @@ causes it (they subscribe to the domain's events, see
 change, or rolled back with it, and waits in the outbox while the mail
 server is down.
 
-RFC 5546 allows one UID per scheduling message, so each sitting travels as
-its own iCalendar object (one ``text/calendar; method=...`` part each): an
-approval sends one e-mail with one invitation per sitting, a change to a
-sitting one e-mail per delegate. A sitting's UID and SEQUENCE are the ones
-its feeds show, so a calendar that subscribed and one that was invited
-agree. DTSTAMP is the time of sending, which orders messages of equal
-SEQUENCE (a registration cancelled, then approved again).
+RFC 5546 allows one UID per scheduling message, and the big mail programs
+(Outlook and Exchange as MS-OXCICAL describes them, Gmail) act on one
+invitation per e-mail, found as the ``text/calendar; method=...`` form of a
+``multipart/alternative`` beside the plain text. So each sitting travels in
+its own e-mail: that pair, plus the same calendar as an ``invite.ics``
+attachment for programs that only open files. A sitting's UID and SEQUENCE
+are the ones its feeds show, so a calendar that subscribed and one that was
+invited agree. DTSTAMP is the time of sending, which orders messages of
+equal SEQUENCE (a registration cancelled, then approved again).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from convene.calendar.ics import (
     sitting_event,
 )
 from convene.calendar.identity import CalendarIdentity
+from convene.calendar.installation import installed
 from convene.calendar.sources import Person, SessionInfo, SittingInfo
 from convene.delegations.vocabulary import AttendanceMode
 from convene.errors import NotFound
@@ -45,7 +48,7 @@ SUBJECT_LIMIT = 300  # the outbox's column
 
 
 async def invite(identity: CalendarIdentity, person: Person) -> None:
-    """Invite an approved delegate to every live sitting of their session.
+    """Invite an approved delegate to every live sitting of their session, one e-mail each.
 
     Called when a registration becomes approved, and again after an approved
     registration changes mode (the invitations then carry the room or the
@@ -58,26 +61,19 @@ async def invite(identity: CalendarIdentity, person: Person) -> None:
     session = await _live_session(person.session_id)
     if session is None:
         return
-    sittings = [
-        sitting
-        for sitting in await sources.sittings_of([session.id])
-        if sitting.status != CANCELLED
-    ]
-    if not sittings:
-        return
-    now = datetime.now(UTC)
-    await enqueue(
-        _recipient(person),
-        _subject("Invitation", session.title),
-        _invitation_text(person, session, sittings, identity),
-        attachments=[
-            _attachment(REQUEST, sitting, session, person, identity, now) for sitting in sittings
-        ],
-    )
+    sittings = await _live_sittings(session)
+    named, now = await installed(identity), datetime.now(UTC)
+    for sitting in sittings:
+        await enqueue(
+            _recipient(person),
+            _subject("Invitation", f"{session.title}: {sitting.title}"),
+            _invitation_text(person, session, sitting, len(sittings), named),
+            attachments=_calendar_parts(REQUEST, sitting, session, person, named, now),
+        )
 
 
 async def withdraw(identity: CalendarIdentity, person: Person) -> None:
-    """Withdraw the invitations of a registration that is no longer approved.
+    """Withdraw the invitations of a registration that is no longer approved, one e-mail each.
 
     Called when an approved registration is cancelled, rejected or
     substituted, with the person as they were approved: the CANCEL goes to
@@ -87,29 +83,22 @@ async def withdraw(identity: CalendarIdentity, person: Person) -> None:
     session = await _live_session(person.session_id, allow_cancelled=True)
     if session is None:
         return
-    sittings = [
-        sitting
-        for sitting in await sources.sittings_of([session.id])
-        if sitting.status != CANCELLED
-    ]
-    if not sittings:
-        return
-    now = datetime.now(UTC)
-    await enqueue(
-        _recipient(person),
-        _subject("Cancelled", session.title),
-        _withdrawal_text(person, session, identity),
-        attachments=[
-            _attachment(CANCEL, sitting, session, person, identity, now) for sitting in sittings
-        ],
-    )
+    named, now = await installed(identity), datetime.now(UTC)
+    for sitting in await _live_sittings(session):
+        await enqueue(
+            _recipient(person),
+            _subject("Cancelled", f"{session.title}: {sitting.title}"),
+            _withdrawal_text(person, session, sitting, named),
+            attachments=_calendar_parts(CANCEL, sitting, session, person, named, now),
+        )
 
 
 async def announce_sitting_change(identity: CalendarIdentity, sitting_id: int) -> None:
     """Tell every approved delegate of the session: an update (REQUEST) or a CANCEL.
 
-    Called when a sitting is scheduled, when its SEQUENCE rises (time, room,
-    link, or its session's venue, link or zone) and when it is cancelled.
+    Called when a sitting is scheduled, when its SEQUENCE rises (its title,
+    time, room, link or agenda, or its session's title, venue, link or zone)
+    and when it is cancelled.
     """
     sitting = await sources.sitting(sitting_id)
     if sitting is None:
@@ -122,14 +111,22 @@ async def announce_sitting_change(identity: CalendarIdentity, sitting_id: int) -
         return
     method = CANCEL if sitting.status == CANCELLED else REQUEST
     word = "Cancelled" if method == CANCEL else ("Updated" if sitting.sequence else "Invitation")
-    now = datetime.now(UTC)
+    named, now = await installed(identity), datetime.now(UTC)
     for person in people:
         await enqueue(
             _recipient(person),
             _subject(word, f"{session.title}: {sitting.title}"),
-            _change_text(person, session, sitting, method, identity),
-            attachments=[_attachment(method, sitting, session, person, identity, now)],
+            _change_text(person, session, sitting, method, named),
+            attachments=_calendar_parts(method, sitting, session, person, named, now),
         )
+
+
+async def _live_sittings(session: SessionInfo) -> list[SittingInfo]:
+    return [
+        sitting
+        for sitting in await sources.sittings_of([session.id])
+        if sitting.status != CANCELLED
+    ]
 
 
 # Building --------------------------------------------------------------------
@@ -156,22 +153,28 @@ def scheduling_message(
         event["STATUS"] = "CANCELLED"
     address_attendance(event, identity, person.name, person.email)
     meta = CalendarMeta(uid=None, timezone=session.timezone, method=method)
-    return calendar_bytes(meta, [event])
+    return calendar_bytes(meta, [event], produced=now)
 
 
-def _attachment(
+def _calendar_parts(
     method: str,
     sitting: SittingInfo,
     session: SessionInfo,
     person: Person,
     identity: CalendarIdentity,
     now: datetime,
-) -> Attachment:
-    return Attachment(
-        filename=f"sitting-{sitting.id}.ics",
-        content=scheduling_message(method, sitting, session, person, identity, now),
-        content_type=f"text/calendar; method={method}; charset=utf-8",
-    )
+) -> list[Attachment]:
+    """The invitation as the e-mail's calendar form, and the same bytes as a file."""
+    content = scheduling_message(method, sitting, session, person, identity, now)
+    return [
+        Attachment(
+            filename="invite.ics",
+            content=content,
+            content_type=f"text/calendar; method={method}; charset=utf-8",
+            disposition="alternative",
+        ),
+        Attachment(filename="invite.ics", content=content, content_type="application/ics"),
+    ]
 
 
 async def _live_session(session_id: int, *, allow_cancelled: bool = False) -> SessionInfo | None:
@@ -197,41 +200,37 @@ def _subject(word: str, title: str) -> str:
 
 
 def _invitation_text(
-    person: Person, session: SessionInfo, sittings: list[SittingInfo], identity: CalendarIdentity
+    person: Person,
+    session: SessionInfo,
+    sitting: SittingInfo,
+    count: int,
+    identity: CalendarIdentity,
 ) -> str:
     mode = AttendanceMode(person.mode).label.lower()
+    which = "its sitting" if count == 1 else f"one of its {count} sittings (each comes in its own message)"
     lines = [
         f"Dear {person.name or person.email},",
         "",
         f"Your registration for the {lower_first(session.title)} is approved; you attend {mode}.",
-        _attached(len(sittings))
-        + " If a sitting moves or is cancelled, an update follows by e-mail.",
-        "",
-        f"Sittings ({session.timezone} time):",
-        *(f"- {_sitting_line(sitting, session, person)}" for sitting in sittings),
+        f"This message invites you to {which}, in {session.timezone} time:",
+        f"- {_sitting_line(sitting, session, person)}",
+        "Accept it, or open the attached invite.ics, to add it to your calendar. "
+        "If the sitting changes or is cancelled, an update follows by e-mail.",
     ]
     return "\n".join([*lines, *_footer(session, identity)])
 
 
-def _attached(count: int) -> str:
-    if count == 1:
-        return (
-            "Its sitting is attached as a calendar invitation: open it to add it to your calendar."
-        )
-    return (
-        f"Each of its {count} sittings is attached as a calendar invitation: "
-        "open them to add them to your calendar."
-    )
-
-
-def _withdrawal_text(person: Person, session: SessionInfo, identity: CalendarIdentity) -> str:
+def _withdrawal_text(
+    person: Person, session: SessionInfo, sitting: SittingInfo, identity: CalendarIdentity
+) -> str:
     lines = [
         f"Dear {person.name or person.email},",
         "",
         (
-            f"Your registration for the {lower_first(session.title)} is no longer approved, so its sittings "
-            "are withdrawn from your calendar. The attached cancellations remove them."
+            f"Your registration for the {lower_first(session.title)} is no longer approved, so its "
+            "sittings are withdrawn from your calendar, one message each. This one withdraws:"
         ),
+        f"- {_sitting_line(sitting, session, person)}",
     ]
     return "\n".join([*lines, *_footer(session, identity)])
 
@@ -253,9 +252,9 @@ def _change_text(
     if method != CANCEL:
         lines.append(f"- {_sitting_line(sitting, session, person)}")
     lines.append(
-        "Open the attached calendar message to add it to your calendar."
+        "Accept the invitation (or open the attached invite.ics) to add it to your calendar."
         if method == REQUEST and not sitting.sequence
-        else "The attached calendar message updates your calendar."
+        else "Your calendar program applies this update (or open the attached invite.ics)."
     )
     return "\n".join([*lines, *_footer(session, identity)])
 

@@ -38,6 +38,8 @@ class SessionInfo:
     status: str
     platform_name: str
     join_link: str
+    sequence: int
+    """Raised with every change a session's all-day event shows (iCalendar SEQUENCE)."""
     updated_at: datetime
 
 
@@ -121,6 +123,7 @@ async def _session_infos(rows: list[dict[str, Any]]) -> list[SessionInfo]:
             status=row["status"],
             platform_name=row["platform_name"],
             join_link=row["join_link"],
+            sequence=row["sequence"],
             updated_at=utc(row["updated_at"]),
         )
         for row, view in zip(rows, views, strict=True)

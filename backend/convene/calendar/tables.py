@@ -1,4 +1,4 @@
-from piccolo.columns import ForeignKey, OnDelete, Serial, Timestamptz, Varchar
+from piccolo.columns import Boolean, ForeignKey, OnDelete, Serial, Timestamptz, Varchar
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
@@ -19,4 +19,22 @@ class CalendarFeed(Table):
     account = ForeignKey(Account, on_delete=OnDelete.cascade)
     token_hash = Varchar(length=64, unique=True)
     nonce = Varchar(length=64)
+    created_at = Timestamptz(default=TimestamptzNow())
+
+
+class CalendarInstallation(Table):
+    """This installation's name in every calendar UID (``sitting-42@<uid_domain>``), set once.
+
+    Calendar programs know an event by its UID: were it built on the site's
+    host, moving the site to another domain would replace every event in
+    every subscriber's calendar. So the name is drawn once, at random, the
+    first time a calendar needs it (an installation that existed before
+    keeps the host its UIDs were built on: see the calendar migration of
+    2 December 2026), and never changes after.
+    """
+
+    id = Serial(primary_key=True)
+    singleton = Boolean(default=True, unique=True)
+    """Always true: the unique index keeps the table to one row, even with workers racing."""
+    uid_domain = Varchar(length=255)
     created_at = Timestamptz(default=TimestamptzNow())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import email.utils
 from collections.abc import Awaitable, Callable, Hashable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 from convene.freshness.cache import BodyCache
 from convene.freshness.validators import Validator
@@ -26,14 +26,17 @@ class Conditions:
         """True when the client's copy is current, so a 304 answers.
 
         If-None-Match, when sent, decides alone (weak comparison); otherwise
-        If-Modified-Since compares whole seconds, as HTTP dates carry.
+        If-Modified-Since holds when nothing changed at or after the second it
+        names. The Last-Modified we send is the second after the change
+        (:func:`last_modified_header`), so a change made in the same second
+        as the client's copy is still news to it.
         """
         if self.if_none_match is not None:
             return etag_matches(self.if_none_match, validator.etag)
         if self.if_modified_since is None or validator.last_modified is None:
             return False
         since = _http_date(self.if_modified_since)
-        return since is not None and validator.last_modified.replace(microsecond=0) <= since
+        return since is not None and validator.last_modified < since
 
 
 async def current_body(
@@ -92,9 +95,26 @@ def validator_headers(validator: Validator, *, private: bool) -> dict[str, str]:
         "ETag": validator.etag,
         "Cache-Control": f"{'private' if private else 'public'}, no-cache",
     }
-    if validator.last_modified is not None:
-        headers["Last-Modified"] = email.utils.format_datetime(validator.last_modified, usegmt=True)
+    last_modified = last_modified_header(validator.last_modified, datetime.now(UTC))
+    if last_modified is not None:
+        headers["Last-Modified"] = last_modified
     if private:
         headers["Referrer-Policy"] = "no-referrer"
         headers["X-Robots-Tag"] = "noindex"
     return headers
+
+
+def last_modified_header(changed: datetime | None, now: datetime) -> str | None:
+    """Last-Modified at whole seconds, for a change known to the microsecond.
+
+    HTTP dates carry whole seconds. Rounding down would make a second change
+    within the same second look old to a client that holds the first; so
+    the header names the second after the change. Never a time after the
+    answer's own (RFC 9110 §8.8.2.1): for a change in the current second it
+    names that second, which If-Modified-Since never matches (the client
+    gets the whole answer again, never a wrong 304).
+    """
+    if changed is None:
+        return None
+    after = changed.replace(microsecond=0) + timedelta(seconds=1)
+    return email.utils.format_datetime(min(after, now.replace(microsecond=0)), usegmt=True)

@@ -13,12 +13,16 @@ class Attachment(msgspec.Struct, frozen=True):
 
     ``content_type`` may carry parameters, which are kept on the MIME part:
     ``text/calendar; method=REQUEST; charset=utf-8`` for a meeting invitation.
+    ``alternative`` makes it another form of the message's text rather than a
+    file: it goes in the ``multipart/alternative`` beside the plain text (the
+    place mail programs look for an invitation to act on), and the file name
+    stays unused.
     """
 
     filename: str
     content: bytes
     content_type: str = "application/octet-stream"
-    disposition: Literal["attachment", "inline"] = "attachment"
+    disposition: Literal["attachment", "inline", "alternative"] = "attachment"
 
 
 class OutboxMessageOut(msgspec.Struct):

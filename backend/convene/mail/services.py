@@ -44,6 +44,7 @@ SMTP_TIMEOUT_SECONDS = 30
 LINK_SECRET = re.compile(r"(?<=[?&]token=)[\w-]+|(?<=/calendar/personal/)[\w-]+")
 """The secret part of a one-time link (``?token=``) or of a personal calendar link."""
 REDACTED = "[redacted]"
+ALTERNATIVE = "alternative"
 
 
 class MailStatus(str, enum.Enum):
@@ -235,8 +236,13 @@ def _email_message(row: dict[str, Any], sender: str) -> EmailMessage:
     message.set_content(row["text"])
     if row["html"]:
         message.add_alternative(row["html"], subtype="html")
-    for item in _decoded_attachments(row["attachments"]):
-        _attach(message, item)
+    items = _decoded_attachments(row["attachments"])
+    for item in items:
+        if item.get("disposition") == ALTERNATIVE:
+            _add_alternative(message, item)
+    for item in items:  # after the alternatives: the first file makes the message multipart/mixed
+        if item.get("disposition") != ALTERNATIVE:
+            _attach(message, item)
     return message
 
 
@@ -252,11 +258,28 @@ def _decoded_attachments(stored: str | list[dict[str, str]] | None) -> list[dict
     return json.loads(stored) if isinstance(stored, str) else stored
 
 
+def _add_alternative(message: EmailMessage, item: dict[str, str]) -> None:
+    """Another form of the text (``text/calendar; method=REQUEST``), with no file name."""
+    parsed, params = _content_type(item["content_type"])
+    charset = params.pop("charset", "utf-8")
+    message.add_alternative(
+        base64.b64decode(item["content_b64"]).decode(charset),
+        subtype=parsed.get_content_subtype(),
+        charset=charset,
+        params=params,
+    )
+
+
+def _content_type(value: str) -> tuple[email.message.Message, dict[str, str]]:
+    """The content type, and its parameters (``method=REQUEST``) to keep on the MIME part."""
+    parsed = email.message.Message()
+    parsed["Content-Type"] = value
+    return parsed, {key: value for key, value in (parsed.get_params() or [])[1:]}
+
+
 def _attach(message: EmailMessage, item: dict[str, str]) -> None:
     """Attach one file, keeping every parameter of its content type (``method=REQUEST``)."""
-    parsed = email.message.Message()
-    parsed["Content-Type"] = item["content_type"]
-    params = {key: value for key, value in (parsed.get_params() or [])[1:]}
+    parsed, params = _content_type(item["content_type"])
     message.add_attachment(
         base64.b64decode(item["content_b64"]),
         maintype=parsed.get_content_maintype(),
@@ -326,5 +349,9 @@ def _message_out(row: dict[str, Any]) -> OutboxMessageOut:
         last_error=row["last_error"],
         created_at=row["created_at"],
         sent_at=row["sent_at"],
-        attachments=[item["filename"] for item in _decoded_attachments(row["attachments"])],
+        attachments=[
+            item["filename"]
+            for item in _decoded_attachments(row["attachments"])
+            if item.get("disposition") != ALTERNATIVE
+        ],
     )

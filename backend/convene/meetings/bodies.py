@@ -13,6 +13,7 @@ from convene.errors import NotFound, RuleViolation
 from convene.events.bus import publish
 from convene.meetings.events import BodyChanged
 from convene.meetings.schemas import BodyIn, BodyOut, BodyPatch
+from convene.meetings.sequence import raise_sequence_of_body
 from convene.meetings.tables import Body
 
 BODIES_LOCK = "bodies"
@@ -78,6 +79,8 @@ async def update_body(actor: Actor, code: str, patch: BodyPatch) -> BodyOut:
         if changes:
             await Body.update(columns(changes)).where(Body.code == code)
         updated = await get_body(code)
+        if before["name"] != updated.name:
+            await raise_sequence_of_body(code)  # the name is in its sessions' titles
         await publish(
             BodyChanged(
                 actor=actor,

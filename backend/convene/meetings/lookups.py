@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from convene.errors import NotFound
-from convene.meetings.tables import Session
+from convene.meetings.tables import Session, SessionPart
 from convene.meetings.vocabulary import PUBLIC_STATUSES
 
 
@@ -23,3 +23,8 @@ async def session_row(session_id: int, *, include_drafts: bool = True) -> dict[s
     if row is None or (not include_drafts and row["status"] not in PUBLIC_STATUSES):
         raise NotFound("Session")
     return row
+
+
+def sessions_of_body(code: str) -> Any:
+    """The ids of the sessions body ``code`` holds (alone or jointly), as a subquery."""
+    return SessionPart.select(SessionPart.session).where(SessionPart.body.code == code)

@@ -23,6 +23,7 @@ from convene.events.bus import publish
 from convene.meetings.bodies import join_codes, split_codes
 from convene.meetings.events import SessionChanged
 from convene.meetings.lookups import session_row
+from convene.meetings.sequence import SHOWN_IN_CALENDARS, raise_sequence
 from convene.meetings.schemas import PartIn, PartOut, SessionFields, SessionOut, SessionPatch
 from convene.meetings.tables import Body, Session, SessionPart
 from convene.meetings.timezones import check_timezone
@@ -34,7 +35,7 @@ from convene.meetings.vocabulary import (
     SessionKind,
     SessionStatus,
 )
-from convene.sittings.services import follow_session_change, sittings_outside
+from convene.sittings.services import sittings_outside
 
 NUMBERING_LOCK = "session-numbering"
 DEFAULT_HYBRID_IN_PERSON_QUOTA = 2
@@ -223,8 +224,11 @@ async def update_session(actor: Actor, session_id: int, patch: SessionPatch) -> 
         if new_parts is not None:
             await SessionPart.delete().where(SessionPart.session == session_id)
             await _save_parts(session_id, parts, bodies)
-        await _tell_sittings(actor, current)
         updated = await get_session(session_id, include_private=True)
+        if any(before[field] != getattr(updated, field) for field in SHOWN_IN_CALENDARS):
+            await raise_sequence(Session.id == session_id)
+        # Its sittings follow (their title, place, link, zone; cancelled with it): see
+        # convene.sittings.subscribers.
         await publish(
             SessionChanged(
                 actor=actor,
@@ -236,11 +240,6 @@ async def update_session(actor: Actor, session_id: int, patch: SessionPatch) -> 
             )
         )
     return updated
-
-
-async def _tell_sittings(actor: Actor, before: dict[str, Any]) -> None:
-    """Sittings show their session's venue and link, and meet on its dates: pass the change on."""
-    await follow_session_change(actor, before, await session_row(before["id"]))
 
 
 def _audited(session: SessionOut) -> dict[str, Any]:

@@ -51,6 +51,8 @@ class Session(Table):
     agenda_status = Varchar(length=20, default="provisional")
     agenda_adopted_on = Date(null=True, default=None)
     participants_published = Boolean(default=False)
+    sequence = Integer(default=0)
+    """Counts the changes a calendar's all-day event of the session shows (iCalendar SEQUENCE)."""
     created_at = Timestamptz(default=TimestamptzNow())
     updated_at = Timestamptz(default=TimestamptzNow())
 

@@ -35,3 +35,42 @@ def in_zone(moment: datetime, zone: str) -> datetime:
 def as_utc(moment: datetime) -> datetime:
     """A stored time as an aware UTC datetime, whichever engine returned it."""
     return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def venue_instant(local: datetime, zone: str, *, field: str) -> datetime:
+    """The UTC instant a wall-clock time in ``zone`` names, or a 422 when it names none or two.
+
+    When the clocks go forward a stretch of local times never happens, and
+    when they go back one happens twice: rather than guess (Python would
+    move 02:30 to 03:30, calendar programs differ on the repeated hour), the
+    message names both instants the time could mean and how to say which:
+    the same time with an explicit UTC offset.
+    """
+    tz = ZoneInfo(zone)
+    earlier, later = local.replace(tzinfo=tz, fold=0), local.replace(tzinfo=tz, fold=1)
+    if earlier.utcoffset() == later.utcoffset():
+        return earlier.astimezone(UTC)
+    wall = f"{local:%Y-%m-%dT%H:%M}"
+    if earlier.astimezone(UTC).astimezone(tz).replace(tzinfo=None) == local:
+        problem = f"{wall} happens twice in {zone}, as the clocks go back"
+    else:
+        problem = f"{wall} does not exist in {zone}: the clocks go forward over it"
+    readings = sorted((earlier, later), key=lambda candidate: candidate.astimezone(UTC))
+    choices = " or ".join(_reading(wall, candidate) for candidate in readings)
+    raise RuleViolation(
+        f"{problem}. It could mean {choices}: send the time with its UTC offset, or another time",
+        field=field,
+        status_code=422,
+    )
+
+
+def _reading(wall: str, candidate: datetime) -> str:
+    """One instant a local time could mean: with its offset, in UTC, and on the venue's clock."""
+    instant = candidate.astimezone(UTC)
+    shown = instant.astimezone(candidate.tzinfo)
+    offset = candidate.utcoffset() or timedelta(0)
+    sign, minutes = ("-" if offset < timedelta(0) else "+"), abs(int(offset.total_seconds())) // 60
+    return (
+        f"{wall}{sign}{minutes // 60:02d}:{minutes % 60:02d} "
+        f"({instant:%H:%M} UTC, {shown:%H:%M} {shown.tzname()} on the venue's clock)"
+    )

@@ -10,9 +10,9 @@ audit log to hear, in its transaction.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import msgspec
 
@@ -23,9 +23,9 @@ from convene.api.patches import given_fields
 from convene.db import columns, locked_transaction
 from convene.errors import NotFound, RuleViolation
 from convene.events.bus import publish
-from convene.meetings.lookups import session_row
+from convene.meetings.lookups import session_row, sessions_of_body
 from convene.meetings.tables import Session
-from convene.meetings.timezones import in_zone, local_day_bounds
+from convene.meetings.timezones import in_zone, local_day_bounds, venue_instant
 from convene.meetings.vocabulary import SessionFormat, SessionStatus
 from convene.sittings.events import SittingChanged, SittingRevised
 from convene.sittings.schemas import SittingIn, SittingOut, SittingPatch, TakenUpItem
@@ -34,9 +34,17 @@ from convene.sittings.tables import Sitting, SittingItem
 SCHEDULED = "scheduled"
 CANCELLED = "cancelled"
 # A change to any of these is news to a calendar (iCalendar SEQUENCE).
-NOTIFIABLE = ("starts_at", "ends_at", "room", "online_link", "status")
-# A session's fields that every one of its sittings shows in a calendar (place, link, zone).
-SHOWN_IN_SITTINGS = ("venue_name", "city", "timezone", "format", "platform_name", "join_link")
+NOTIFIABLE = ("title", "starts_at", "ends_at", "room", "online_link", "status")
+# A session's fields that every one of its sittings shows in a calendar (title, place, link, zone).
+SHOWN_IN_SITTINGS = (
+    "title",
+    "venue_name",
+    "city",
+    "timezone",
+    "format",
+    "platform_name",
+    "join_link",
+)
 # A session that will not meet on its dates: its sittings are cancelled in every calendar.
 CALLED_OFF = {SessionStatus.CANCELLED.value, SessionStatus.POSTPONED.value}
 
@@ -183,10 +191,12 @@ async def update_sitting(actor: Actor, sitting_id: int, patch: SittingPatch) -> 
             merged["room"], _utc(merged["starts_at"]), _utc(merged["ends_at"]), session, sitting_id
         )
         item_ids = changes.pop("agenda_item_ids", None)
+        retaken = False  # the items a sitting takes up are listed in its calendar description
         if item_ids is not None:
             await _check_items(session["id"], item_ids)
+            retaken = (await _items_taken_up([sitting_id]))[sitting_id] != item_ids
             await _set_items(sitting_id, item_ids)
-        await _save_changes(sitting_id, current, changes)
+        await _save_changes(sitting_id, current, changes, news=retaken)
         updated = await get_sitting(sitting_id, include_links=True)
         await publish(
             SittingChanged(
@@ -212,10 +222,13 @@ async def cancel_sitting(actor: Actor, sitting_id: int) -> SittingOut:
     return await get_sitting(sitting_id, include_links=True)
 
 
-async def follow_session_change(actor: Actor, before: dict[str, Any], after: dict[str, Any]) -> None:
+async def follow_session_change(
+    actor: Actor | int, before: Mapping[str, Any], after: Mapping[str, Any]
+) -> None:
     """Carry a change of the session into its sittings, in the session's transaction.
 
-    Every sitting shows its session's venue, join link and time zone, so a
+    ``before`` and ``after`` are the session as the API shows it. Every
+    sitting shows its session's title, venue, join link and time zone, so a
     change to those is news for each live sitting (higher SEQUENCE, so an
     update to every delegate's calendar). A session cancelled or postponed
     will not meet on its dates: its sittings are cancelled, and the
@@ -224,18 +237,51 @@ async def follow_session_change(actor: Actor, before: dict[str, Any], after: dic
     called_off = after["status"] in CALLED_OFF and before["status"] != after["status"]
     if not called_off and all(before[field] == after[field] for field in SHOWN_IN_SITTINGS):
         return
-    live = await Sitting.select().where(
-        (Sitting.session == after["id"]) & (Sitting.status != CANCELLED)
-    )
+    live = await _live_sittings(Sitting.session == after["id"])
+    if not called_off:
+        await revise(live)
+        return
     for row in live:
-        if called_off:
-            await _cancel(actor, row)
+        await _cancel(actor, row)
+
+
+async def follow_body_rename(code: str) -> None:
+    """A body's name is in the title of each of its sessions, so in each of their sittings."""
+    await revise(await _live_sittings(Sitting.session.is_in(sessions_of_body(code))))
+
+
+async def follow_agenda_change(session_id: int, item_id: int, *, change: str) -> None:
+    """A sitting's description lists the items it takes up, with their numbers.
+
+    ``change`` is ``reworded`` (news for the sittings that take the item up),
+    ``renumbered`` (an item added or moved may renumber others: news for the
+    sittings that take up any item) or ``removed`` (its sittings no longer
+    list it, and are no longer known by it: news for every live sitting).
+    """
+    if change == "removed":
+        where = Sitting.session == session_id
+    else:
+        taking = SittingItem.select(SittingItem.sitting)
+        if change == "reworded":
+            taking = taking.where(SittingItem.agenda_item == item_id)
         else:
-            await _save_changes(row["id"], row, {}, news=True)
-            await publish(SittingRevised(sitting_id=row["id"], session_id=row["session"]))
+            taking = taking.where(SittingItem.sitting.session == session_id)
+        where = Sitting.id.is_in(taking)
+    await revise(await _live_sittings(where))
 
 
-async def _cancel(actor: Actor, current: dict[str, Any]) -> None:
+async def revise(rows: list[dict[str, Any]]) -> None:
+    """Raise each sitting's SEQUENCE for a change it shows but does not own, and say so."""
+    for row in rows:
+        await _save_changes(row["id"], row, {}, news=True)
+        await publish(SittingRevised(sitting_id=row["id"], session_id=row["session"]))
+
+
+async def _live_sittings(where: Any) -> list[dict[str, Any]]:
+    return await Sitting.select().where(where & (Sitting.status != CANCELLED)).order_by(Sitting.id)
+
+
+async def _cancel(actor: Actor | int, current: dict[str, Any]) -> None:
     before = _audited(await get_sitting(current["id"], include_links=True))
     await _save_changes(current["id"], current, {"status": CANCELLED})
     after = _audited(await get_sitting(current["id"], include_links=True))
@@ -378,7 +424,7 @@ def _as_utc(text: str, session: dict[str, Any], field: str) -> datetime:
             f"{text!r} is not a valid date and time", field=field, status_code=422
         ) from error
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=ZoneInfo(session["timezone"]))
+        return venue_instant(moment, session["timezone"], field=field)
     return moment.astimezone(UTC)
 
 
