@@ -36,6 +36,7 @@ from structlog.stdlib import ProcessorFormatter
 from structlog.tracebacks import ExceptionDictTransformer
 
 from convene.accounts.auth import AuthenticationMiddleware
+from convene.database_faults import DatabaseFaultsMiddleware
 from convene.edge import PrintableUrlMiddleware
 from convene.errors import EXCEPTION_HANDLERS, problem_details_plugin
 from convene.headers import security_headers
@@ -44,6 +45,7 @@ from convene.live.changes import ChangeListener
 from convene.live.channels import live_channels
 from convene.mail.sender import outbox_sender
 from convene.openapi import openapi_config
+from convene.postgres import close_pool
 from convene.registry import app_registry, known_migrations
 from convene.routes import route_handlers
 from convene.runtime import Runtime
@@ -101,7 +103,7 @@ def create_app(settings: Settings | None = None) -> ConveneApp:
         ],
         on_startup=[listener.start],  # after the lifespans above and the live channels
         on_shutdown=[listener.stop],
-        middleware=[PrintableUrlMiddleware(), AuthenticationMiddleware()],
+        middleware=[PrintableUrlMiddleware(), DatabaseFaultsMiddleware(), AuthenticationMiddleware()],
         plugins=[
             problem_details_plugin(),
             StructlogPlugin(_logging_config(settings)),
@@ -143,7 +145,7 @@ def _database_pool(engine: Engine, size: int) -> Callable[[Litestar], AbstractAs
             yield
         finally:
             if pooled:
-                await engine.close_connection_pool()
+                await close_pool(engine)
 
     return lifespan
 

@@ -11,18 +11,21 @@ outside any app (tests' fixtures, the CLI) uses the engine bound last.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
+import weakref
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator, Mapping
-from contextlib import asynccontextmanager, contextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager, contextmanager, nullcontext
 from contextvars import ContextVar
 from typing import Any
 
 from piccolo.apps.migrations.tables import Migration
 from piccolo.columns import Column
 from piccolo.engine.base import Engine
-from piccolo.engine.postgres import PostgresEngine
 from piccolo.engine.sqlite import SQLiteEngine, TransactionType
 from piccolo.table import Table, TableMeta
+
+from convene.postgres import ConvenePostgresEngine
 
 SQLITE_PREFIX = "sqlite:///"
 POSTGRES_PREFIXES = ("postgresql://", "postgres://")
@@ -47,7 +50,7 @@ def create_engine(url: str) -> Engine:
         # A generous busy timeout: writers queue behind an IMMEDIATE transaction.
         return SQLiteEngine(path=url.removeprefix(SQLITE_PREFIX), timeout=30)
     if url.startswith(POSTGRES_PREFIXES):
-        return PostgresEngine(config={"dsn": url})
+        return ConvenePostgresEngine(config={"dsn": url})
     raise DatabaseUrlError("DATABASE_URL must start with sqlite:/// or postgresql://")
 
 
@@ -149,14 +152,35 @@ def after_commit(work: Callable[[], Awaitable[None]]) -> None:
 @asynccontextmanager
 async def _database_transaction(engine: Engine, lock_names: Iterable[str]) -> AsyncIterator[None]:
     if isinstance(engine, SQLiteEngine):
-        async with engine.transaction(transaction_type=TransactionType.immediate):
-            yield
+        async with _writer_turn(engine):
+            async with engine.transaction(transaction_type=TransactionType.immediate):
+                yield
         return
     async with engine.transaction():
         # Sorted, so two transactions wanting the same locks never deadlock.
         for key in sorted({lock_key(name) for name in lock_names}):
             await Migration.raw("SELECT pg_advisory_xact_lock({})", key)
         yield
+
+
+_writer_turns: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict[str, asyncio.Lock]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _writer_turn(engine: SQLiteEngine) -> AbstractAsyncContextManager[Any]:
+    """The outermost transaction on a SQLite file waits its turn here, first come first served.
+
+    SQLite has a single writer. Without a queue, transactions waiting for its
+    lock poll it with growing sleeps (its busy handler): latecomers overtake,
+    and under load a request waits seconds. Within one process (SQLite serves
+    with one worker: ``convene serve``) they queue in order instead. A nested
+    transaction already holds the turn.
+    """
+    if engine.current_transaction.get() is not None:
+        return nullcontext()
+    turns = _writer_turns.setdefault(asyncio.get_running_loop(), {})
+    return turns.setdefault(engine.path, asyncio.Lock())
 
 
 def lock_key(name: str) -> int:
