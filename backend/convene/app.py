@@ -50,6 +50,7 @@ from convene.registry import app_registry, known_migrations
 from convene.routes import route_handlers
 from convene.runtime import Runtime
 from convene.settings import Settings
+from convene.sqlite import ConveneSQLiteEngine
 from convene.static_files import PRECOMPRESSED
 from convene.templating import configure_template_engine
 
@@ -135,6 +136,8 @@ def _database_pool(engine: Engine, size: int) -> Callable[[Litestar], AbstractAs
     @asynccontextmanager
     async def lifespan(_app: Litestar) -> AsyncIterator[None]:
         pooled = False
+        if isinstance(engine, ConveneSQLiteEngine):
+            await engine.keep_connections()
         if isinstance(engine, PostgresEngine) and size > 0:
             try:
                 await engine.start_connection_pool(min_size=1, max_size=size)
@@ -146,6 +149,8 @@ def _database_pool(engine: Engine, size: int) -> Callable[[Litestar], AbstractAs
         finally:
             if pooled:
                 await close_pool(engine)
+            if isinstance(engine, ConveneSQLiteEngine):
+                await engine.close_kept_connections()
 
     return lifespan
 

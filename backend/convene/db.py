@@ -11,9 +11,7 @@ outside any app (tests' fixtures, the CLI) uses the engine bound last.
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
-import weakref
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator, Mapping
 from contextlib import AbstractAsyncContextManager, asynccontextmanager, contextmanager, nullcontext
 from contextvars import ContextVar
@@ -26,6 +24,7 @@ from piccolo.engine.sqlite import SQLiteEngine, TransactionType
 from piccolo.table import Table, TableMeta
 
 from convene.postgres import ConvenePostgresEngine
+from convene.sqlite import ConveneSQLiteEngine
 
 SQLITE_PREFIX = "sqlite:///"
 POSTGRES_PREFIXES = ("postgresql://", "postgres://")
@@ -48,7 +47,7 @@ def create_engine(url: str) -> Engine:
     """Build a Piccolo engine from ``sqlite:///path`` or ``postgresql://...``."""
     if url.startswith(SQLITE_PREFIX):
         # A generous busy timeout: writers queue behind an IMMEDIATE transaction.
-        return SQLiteEngine(path=url.removeprefix(SQLITE_PREFIX), timeout=30)
+        return ConveneSQLiteEngine(path=url.removeprefix(SQLITE_PREFIX), timeout=30)
     if url.startswith(POSTGRES_PREFIXES):
         return ConvenePostgresEngine(config={"dsn": url})
     raise DatabaseUrlError("DATABASE_URL must start with sqlite:/// or postgresql://")
@@ -163,24 +162,11 @@ async def _database_transaction(engine: Engine, lock_names: Iterable[str]) -> As
         yield
 
 
-_writer_turns: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict[str, asyncio.Lock]] = (
-    weakref.WeakKeyDictionary()
-)
-
-
 def _writer_turn(engine: SQLiteEngine) -> AbstractAsyncContextManager[Any]:
-    """The outermost transaction on a SQLite file waits its turn here, first come first served.
-
-    SQLite has a single writer. Without a queue, transactions waiting for its
-    lock poll it with growing sleeps (its busy handler): latecomers overtake,
-    and under load a request waits seconds. Within one process (SQLite serves
-    with one worker: ``convene serve``) they queue in order instead. A nested
-    transaction already holds the turn.
-    """
-    if engine.current_transaction.get() is not None:
-        return nullcontext()
-    turns = _writer_turns.setdefault(asyncio.get_running_loop(), {})
-    return turns.setdefault(engine.path, asyncio.Lock())
+    """The outermost transaction on a SQLite file waits its turn (:meth:`ConveneSQLiteEngine.writer_turn`)."""
+    if engine.current_transaction.get() is not None or not isinstance(engine, ConveneSQLiteEngine):
+        return nullcontext()  # a nested transaction already holds the turn
+    return engine.writer_turn()
 
 
 def lock_key(name: str) -> int:
