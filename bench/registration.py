@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import sqlite3
 import statistics
 import sys
@@ -151,9 +152,11 @@ def main() -> int:
     with scratch_database(args.engine) as (database_url, var_dir):
         token, _, delegation_ids = asyncio.run(seed(database_url, args.delegations, room_capacity))
         with serve(database_url, var_dir, workers=args.workers) as server:
+            cpu_before = server.cpu_seconds()
             latencies, outcomes, elapsed = asyncio.run(
                 race(server.base_url, token, delegation_ids, args.requests, args.concurrency)
             )
+            cpu = server.cpu_seconds() - cpu_before
         broken, recorded = asyncio.run(violations(database_url, 2, room_capacity))
     latencies.sort()
     refused = sum(count for outcome, count in outcomes.items() if isinstance(outcome, int))
@@ -163,6 +166,7 @@ def main() -> int:
         f"(quota 2 each, room {room_capacity}), {args.concurrency} in flight, {args.workers} workers"
     )
     print(f"requests per second {args.requests / elapsed:.0f}")
+    print(f"server CPU/request  {cpu / args.requests * 1000:.1f} ms (load average {os.getloadavg()[0]:.1f})")
     print(f"latency p50         {statistics.median(latencies) * 1000:.1f} ms")
     p99 = latencies[int(len(latencies) * 0.99) - 1]
     print(f"engine              {args.engine}")
