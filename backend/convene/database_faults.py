@@ -9,16 +9,20 @@ requests that were using the lost one cannot know whether their work was done:
   its answer was sent yet;
 - anything else, or a read that fails twice, is answered 503 with problem
   details and ``Retry-After`` (``convene.errors``), never a 500: the client
-  may check and try again.
+  may check and try again;
+- a request still open when a stopping server's grace is over is cancelled,
+  and answered 503 too.
 """
 
 from __future__ import annotations
 
+import asyncio
 import copy
 import logging
 from typing import Any, cast
 
 import asyncpg
+import msgspec
 from litestar.enums import ScopeType
 from litestar.middleware import ASGIMiddleware
 from litestar.types import ASGIApp, HTTPScope, Message, Receive, Scope, Send
@@ -62,7 +66,17 @@ class DatabaseFaultsMiddleware(ASGIMiddleware):
     scopes = (ScopeType.HTTP,)
 
     async def handle(self, scope: Scope, receive: Receive, send: Send, next_app: ASGIApp) -> None:
-        request = cast("HTTPScope", scope)
+        sent = _Started(send)
+        try:
+            await self._answer(cast("HTTPScope", scope), receive, sent, next_app)
+        except asyncio.CancelledError:
+            # The server is stopping and its grace for open requests is over.
+            if not sent.started:
+                await _stopping(send)
+            raise
+
+    async def _answer(self, request: HTTPScope, receive: Receive, send: Send, next_app: ASGIApp) -> None:
+        scope = cast(Scope, request)
         retried = request["method"] in RETRIED_METHODS
         as_it_came = copy.copy(ScopeState.from_scope(scope))
         first = _fresh_attempt(scope, as_it_came) if retried else scope
@@ -84,6 +98,39 @@ class DatabaseFaultsMiddleware(ASGIMiddleware):
             "database connection lost on %s %s; trying once more", request["method"], request["path"]
         )
         await next_app(_fresh_attempt(scope, as_it_came), receive, send)
+
+
+STOPPING = msgspec.json.encode(
+    {
+        "status": 503,
+        "title": "Service Unavailable",
+        "detail": "The server is stopping; nothing may have been saved. Try again in a moment",
+    }
+)
+
+
+async def _stopping(send: Send) -> None:
+    """A request cut off at shutdown is told so (503), not left to the server's bare 500."""
+    headers = [
+        (b"content-type", b"application/problem+json"),
+        (b"content-length", str(len(STOPPING)).encode()),
+        (b"retry-after", b"1"),
+        (b"connection", b"close"),
+    ]
+    await send({"type": "http.response.start", "status": 503, "headers": headers})
+    await send({"type": "http.response.body", "body": STOPPING, "more_body": False})
+
+
+class _Started:
+    """A ``send`` that remembers whether an answer was begun."""
+
+    def __init__(self, send: Send) -> None:
+        self.send = send
+        self.started = False
+
+    async def __call__(self, message: Message) -> None:
+        self.started = self.started or message["type"] == "http.response.start"
+        await self.send(message)
 
 
 def _fresh_attempt(scope: Scope, connection_state: ScopeState) -> Scope:
