@@ -159,11 +159,12 @@ def main() -> int:
             cpu = server.cpu_seconds() - cpu_before
         broken, recorded = asyncio.run(violations(database_url, 2, room_capacity))
     latencies.sort()
+    workers = "1 worker (SQLite)" if args.engine == "sqlite" else f"{args.workers} workers"
     refused = sum(count for outcome, count in outcomes.items() if isinstance(outcome, int))
     lost = args.requests - recorded - refused
     print(
         f"requests            {args.requests} to {args.delegations} delegations "
-        f"(quota 2 each, room {room_capacity}), {args.concurrency} in flight, {args.workers} workers"
+        f"(quota 2 each, room {room_capacity}), {args.concurrency} in flight, {workers}"
     )
     print(f"requests per second {args.requests / elapsed:.0f}")
     print(f"server CPU/request  {cpu / args.requests * 1000:.1f} ms (load average {os.getloadavg()[0]:.1f})")
