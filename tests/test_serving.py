@@ -31,8 +31,10 @@ PROXY = "127.0.0.2"
 
 
 @pytest.fixture(scope="module")
-def server(database_url: str, var_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """``convene serve --workers 3`` on SQLite, behind a proxy at ``PROXY``; stopped with SIGTERM."""
+def server(
+    database_url: str, var_dir: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Server]:
+    """``convene serve --workers 3`` on SQLite behind a proxy at ``PROXY``; stopped by SIGTERM."""
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k != "FORWARDED_ALLOW_IPS"} | {
         "DATABASE_URL": database_url,
@@ -62,11 +64,12 @@ class Server:
 
 
 def children(pid: int) -> list[str]:
-    return [child for task in Path(f"/proc/{pid}/task").glob("*/children") for child in task.read_text().split()]
+    tasks = Path(f"/proc/{pid}/task").glob("*/children")
+    return [child for task in tasks for child in task.read_text().split()]
 
 
 def wrong_password(base_url: str, forwarded_for: str, through: str = "127.0.0.1") -> int:
-    """Sign in with a wrong password from ``through``, claiming to be forwarded for ``forwarded_for``."""
+    """A wrong password sent from ``through``, claiming to be forwarded for ``forwarded_for``."""
     transport = httpx.HTTPTransport(local_address=through)
     headers = {"X-Forwarded-For": forwarded_for}
     with httpx.Client(base_url=base_url, headers=headers, transport=transport) as http:

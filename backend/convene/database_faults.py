@@ -34,7 +34,7 @@ from convene.postgres import renew_connections
 logger = logging.getLogger("convene.db")
 
 LOST_CONNECTION_ERRORS: tuple[type[BaseException], ...] = (
-    asyncpg.PostgresConnectionError,  # 08xxx, and "connection was closed in the middle of operation"
+    asyncpg.PostgresConnectionError,  # 08xxx; "connection was closed in the middle of operation"
     asyncpg.AdminShutdownError,  # terminated by an administrator, or the server shutting down
     asyncpg.CrashShutdownError,
     asyncpg.CannotConnectNowError,  # the server is starting up
@@ -75,7 +75,9 @@ class DatabaseFaultsMiddleware(ASGIMiddleware):
                 await _stopping(send)
             raise
 
-    async def _answer(self, request: HTTPScope, receive: Receive, send: Send, next_app: ASGIApp) -> None:
+    async def _answer(
+        self, request: HTTPScope, receive: Receive, send: Send, next_app: ASGIApp
+    ) -> None:
         scope = cast(Scope, request)
         retried = request["method"] in RETRIED_METHODS
         as_it_came = copy.copy(ScopeState.from_scope(scope))
@@ -95,7 +97,9 @@ class DatabaseFaultsMiddleware(ASGIMiddleware):
             if not answer.held_back:
                 return
         logger.warning(
-            "database connection lost on %s %s; trying once more", request["method"], request["path"]
+            "database connection lost on %s %s; trying once more",
+            request["method"],
+            request["path"],
         )
         await next_app(_fresh_attempt(scope, as_it_came), receive, send)
 
@@ -151,7 +155,8 @@ class _LostAnswerHeldBack:
         self.held_back = False
 
     async def __call__(self, message: Message) -> None:
-        if message["type"] == "http.response.start" and self.hold and self.attempt.get(DATABASE_LOST):
+        starts = message["type"] == "http.response.start"
+        if starts and self.hold and self.attempt.get(DATABASE_LOST):
             self.held_back = True
         if self.held_back:
             return

@@ -163,7 +163,7 @@ async def _database_transaction(engine: Engine, lock_names: Iterable[str]) -> As
 
 
 def _writer_turn(engine: SQLiteEngine) -> AbstractAsyncContextManager[Any]:
-    """The outermost transaction on a SQLite file waits its turn (:meth:`ConveneSQLiteEngine.writer_turn`)."""
+    """The outermost transaction on a SQLite file waits its turn (see ``writer_turn``)."""
     if engine.current_transaction.get() is not None or not isinstance(engine, ConveneSQLiteEngine):
         return nullcontext()  # a nested transaction already holds the turn
     return engine.writer_turn()

@@ -100,7 +100,7 @@ async def close_pool(engine: Engine[Any]) -> None:
     try:
         await asyncio.wait_for(pool.close(), POOL_CLOSE_SECONDS)
     except TimeoutError:
-        logger.warning("connections still in use after %s s at shutdown: cut off", POOL_CLOSE_SECONDS)
+        logger.warning("connections in use %s s into shutdown: cut off", POOL_CLOSE_SECONDS)
         pool.terminate()
     engine.pool = None
 

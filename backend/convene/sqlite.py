@@ -22,7 +22,7 @@ _writer_turns: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict[str, as
     weakref.WeakKeyDictionary()
 )
 KEPT = 8
-"""Idle connections kept: enough for one worker's concurrent reads (WAL lets them run side by side)."""
+"""Idle connections kept: enough for one worker's concurrent reads (WAL runs them side by side)."""
 
 
 class KeptConnections:
@@ -128,7 +128,9 @@ class ConveneSQLiteEngine(SQLiteEngine):
             await connection.close()
 
     def transaction(
-        self, transaction_type: TransactionType = TransactionType.deferred, allow_nested: bool = True
+        self,
+        transaction_type: TransactionType = TransactionType.deferred,
+        allow_nested: bool = True,
     ) -> SQLiteTransaction:
         return KeptConnectionTransaction(
             engine=self, transaction_type=transaction_type, allow_nested=allow_nested
@@ -181,5 +183,7 @@ class ConveneSQLiteEngine(SQLiteEngine):
         connection turned it on when it was opened (:meth:`new_connection`).
         """
         if query_type == "insert" and self.get_version_sync() < 3.35:
-            return await super()._run_in_existing_connection(connection, query, args, query_type, table)
+            return await super()._run_in_existing_connection(
+                connection, query, args, query_type, table
+            )
         return await connection.execute_fetchall(query, args or [])

@@ -120,7 +120,7 @@ async def _wait_or_count_attempt(key: str, source: str, now: datetime) -> timede
 
 
 async def _pair_free_at(key: str, source: str, now: datetime) -> datetime:
-    """When this source may next try this address: after its last failure and the delay it earned."""
+    """When this source may next try this address: its last failure plus the wait it earned."""
     rows = await _recent_failures(key, source, now)
     if len(rows) < FREE_FAILURES:
         return now
@@ -169,7 +169,7 @@ async def _recent_failures(key: str, source: str, now: datetime) -> list[dict[st
 
 
 async def _refused(key: str, source: str, account: Account | None) -> timedelta | None:
-    """A wrong password (already counted): the wait it earned, recorded in the audit log when new."""
+    """A wrong password (already counted): the wait it earned, audited when it first applies."""
     now = datetime.now(UTC)
     async with locked_transaction(f"sign-in:{key}:{source}"):
         failures = len(await _recent_failures(key, source, now))
