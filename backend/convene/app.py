@@ -37,6 +37,7 @@ from structlog.tracebacks import ExceptionDictTransformer
 
 from convene.accounts.auth import AuthenticationMiddleware
 from convene.api.document import complete_document
+from convene.database_faults import DatabaseFaultsMiddleware
 from convene.edge import PrintableUrlMiddleware
 from convene.errors import EXCEPTION_HANDLERS, problem_details_plugin
 from convene.headers import security_headers
@@ -45,10 +46,12 @@ from convene.live.changes import ChangeListener
 from convene.live.channels import live_channels
 from convene.mail.sender import outbox_sender
 from convene.openapi import openapi_config
+from convene.postgres import close_pool
 from convene.registry import app_registry, known_migrations
 from convene.routes import route_handlers
 from convene.runtime import Runtime
 from convene.settings import Settings
+from convene.sqlite import ConveneSQLiteEngine
 from convene.static_files import PRECOMPRESSED
 from convene.templating import configure_template_engine
 
@@ -102,7 +105,7 @@ def create_app(settings: Settings | None = None) -> ConveneApp:
         ],
         on_startup=[listener.start],  # after the lifespans above and the live channels
         on_shutdown=[listener.stop],
-        middleware=[PrintableUrlMiddleware(), AuthenticationMiddleware()],
+        middleware=[PrintableUrlMiddleware(), DatabaseFaultsMiddleware(), AuthenticationMiddleware()],
         plugins=[
             problem_details_plugin(),
             StructlogPlugin(_logging_config(settings)),
@@ -136,6 +139,8 @@ def _database_pool(engine: Engine, size: int) -> Callable[[Litestar], AbstractAs
     @asynccontextmanager
     async def lifespan(_app: Litestar) -> AsyncIterator[None]:
         pooled = False
+        if isinstance(engine, ConveneSQLiteEngine):
+            await engine.keep_connections()
         if isinstance(engine, PostgresEngine) and size > 0:
             try:
                 await engine.start_connection_pool(min_size=1, max_size=size)
@@ -146,7 +151,9 @@ def _database_pool(engine: Engine, size: int) -> Callable[[Litestar], AbstractAs
             yield
         finally:
             if pooled:
-                await engine.close_connection_pool()
+                await close_pool(engine)
+            if isinstance(engine, ConveneSQLiteEngine):
+                await engine.close_kept_connections()
 
     return lifespan
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import os
+import signal
 import sys
 from pathlib import Path
 
 import click
 
+from convene.db import SQLITE_PREFIX
 from convene.settings import Settings, SettingsError
 
 
@@ -24,16 +26,30 @@ def main() -> None:
     """Convene: sessions, delegations and calendars of intergovernmental bodies."""
 
 
+GRACEFUL_SHUTDOWN_SECONDS = 5
+"""On SIGTERM, requests still open after this long (event streams, a stuck query) are cut off."""
+
+
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1))
 @click.option("--reload", is_flag=True, help="Restart on code changes (development).")
-def serve(host: str, port: int, workers: int, reload: bool) -> None:
+@click.option(
+    "--forwarded-allow-ips",
+    envvar="FORWARDED_ALLOW_IPS",
+    default="",
+    help="Reverse proxies (comma-separated addresses or networks, '*' for any) whose "
+    "X-Forwarded-For and X-Forwarded-Proto are believed. Unset: none, the client is "
+    "the connection's address. [env: FORWARDED_ALLOW_IPS]",
+)
+def serve(host: str, port: int, workers: int, reload: bool, forwarded_allow_ips: str) -> None:
     """Serve the web app and API."""
     import uvicorn
 
-    _settings()  # fail here, clearly, rather than in every worker
+    settings = _settings()  # fail here, clearly, rather than in every worker
+    workers = _workers_for(settings, workers)
+    _stop_cleanly_on_sigterm()
     uvicorn.run(
         "convene.app:create_app",
         factory=True,
@@ -41,12 +57,44 @@ def serve(host: str, port: int, workers: int, reload: bool) -> None:
         port=port,
         workers=None if reload else workers,
         reload=reload,
-        proxy_headers=True,
+        # A forwarded address is believed only from a proxy named here: anyone else could
+        # send any X-Forwarded-For and pick the address that sign-in throttling counts.
+        proxy_headers=bool(forwarded_allow_ips.strip()),
+        forwarded_allow_ips=forwarded_allow_ips.strip() or None,
         log_level="info",
         # The app logs each request itself, leaving out the routes whose URL carries a
         # secret (one-time links, personal calendars); uvicorn's line would print them.
         access_log=False,
+        timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS,
     )
+
+
+def _stop_cleanly_on_sigterm() -> None:
+    """SIGTERM, once the server has shut down, ends the command with status 0.
+
+    One uvicorn server raises the signal again after its shutdown, which would
+    end the process as killed; its supervisor of several workers exits 0. Both
+    stopped as asked.
+    """
+    signal.signal(signal.SIGTERM, lambda _signal, _frame: sys.exit(0))
+
+
+def _workers_for(settings: Settings, asked: int) -> int:
+    """SQLite serves with one worker: it has one writer, and processes would queue on its file lock.
+
+    Within one process writes wait their turn in order (``convene.db``); across
+    processes they poll SQLite's lock with growing sleeps, and under load
+    requests wait seconds. More workers need PostgreSQL.
+    """
+    if asked > 1 and settings.database_url.startswith(SQLITE_PREFIX):
+        click.echo(
+            f"SQLite: serving with 1 worker, not {asked}. SQLite has a single writer and "
+            "worker processes would queue on its lock for seconds; for more workers, use "
+            "PostgreSQL (DATABASE_URL=postgresql://...).",
+            err=True,
+        )
+        return 1
+    return asked
 
 
 @main.command()

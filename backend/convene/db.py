@@ -13,16 +13,18 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator, Mapping
-from contextlib import asynccontextmanager, contextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager, contextmanager, nullcontext
 from contextvars import ContextVar
 from typing import Any
 
 from piccolo.apps.migrations.tables import Migration
 from piccolo.columns import Column
 from piccolo.engine.base import Engine
-from piccolo.engine.postgres import PostgresEngine
 from piccolo.engine.sqlite import SQLiteEngine, TransactionType
 from piccolo.table import Table, TableMeta
+
+from convene.postgres import ConvenePostgresEngine
+from convene.sqlite import ConveneSQLiteEngine
 
 SQLITE_PREFIX = "sqlite:///"
 POSTGRES_PREFIXES = ("postgresql://", "postgres://")
@@ -45,9 +47,9 @@ def create_engine(url: str) -> Engine:
     """Build a Piccolo engine from ``sqlite:///path`` or ``postgresql://...``."""
     if url.startswith(SQLITE_PREFIX):
         # A generous busy timeout: writers queue behind an IMMEDIATE transaction.
-        return SQLiteEngine(path=url.removeprefix(SQLITE_PREFIX), timeout=30)
+        return ConveneSQLiteEngine(path=url.removeprefix(SQLITE_PREFIX), timeout=30)
     if url.startswith(POSTGRES_PREFIXES):
-        return PostgresEngine(config={"dsn": url})
+        return ConvenePostgresEngine(config={"dsn": url})
     raise DatabaseUrlError("DATABASE_URL must start with sqlite:/// or postgresql://")
 
 
@@ -149,14 +151,22 @@ def after_commit(work: Callable[[], Awaitable[None]]) -> None:
 @asynccontextmanager
 async def _database_transaction(engine: Engine, lock_names: Iterable[str]) -> AsyncIterator[None]:
     if isinstance(engine, SQLiteEngine):
-        async with engine.transaction(transaction_type=TransactionType.immediate):
-            yield
+        async with _writer_turn(engine):
+            async with engine.transaction(transaction_type=TransactionType.immediate):
+                yield
         return
     async with engine.transaction():
         # Sorted, so two transactions wanting the same locks never deadlock.
         for key in sorted({lock_key(name) for name in lock_names}):
             await Migration.raw("SELECT pg_advisory_xact_lock({})", key)
         yield
+
+
+def _writer_turn(engine: SQLiteEngine) -> AbstractAsyncContextManager[Any]:
+    """The outermost transaction on a SQLite file waits its turn (see ``writer_turn``)."""
+    if engine.current_transaction.get() is not None or not isinstance(engine, ConveneSQLiteEngine):
+        return nullcontext()  # a nested transaction already holds the turn
+    return engine.writer_turn()
 
 
 def lock_key(name: str) -> int:

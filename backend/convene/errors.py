@@ -24,9 +24,11 @@ from litestar.plugins.problem_details import (
     ProblemDetailsPlugin,
 )
 
+from convene.database_faults import DATABASE_LOST, connection_lost
 from convene.text import plain_message
 
 logger = logging.getLogger("convene.errors")
+RETRY_AFTER_LOST_DATABASE = "1"
 
 
 class RuleViolation(Exception):
@@ -121,8 +123,20 @@ def _from_integrity_error(exc: Exception) -> ProblemDetailsException:
 
 
 def _unexpected(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
+    if connection_lost(exc):
+        return _database_unavailable(request, exc)
     logger.exception("unhandled error on %s %s", request.method, request.url.path)
     return problem(500, "An unexpected error occurred; it has been logged").to_response(request)
+
+
+def _database_unavailable(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
+    """The database dropped the connection: a passing fault the client may retry, not a bug."""
+    logger.warning("database connection lost on %s %s: %r", request.method, request.url.path, exc)
+    request.scope[DATABASE_LOST] = True  # type: ignore[literal-required]
+    detail = "The database could not be reached; nothing may have been saved. Try again in a moment"
+    response = problem(503, detail).to_response(request)
+    response.headers["Retry-After"] = RETRY_AFTER_LOST_DATABASE
+    return response
 
 
 def _recursion(request: Request[Any, Any, Any], exc: RecursionError) -> Response[Any]:

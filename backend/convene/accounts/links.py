@@ -24,7 +24,7 @@ from convene.accounts.passwords import hash_password
 from convene.accounts.roles import Role
 from convene.accounts.schemas import InvitationIn
 from convene.accounts.services import checked_email, checked_password
-from convene.accounts.sign_in import clear_lock
+from convene.accounts.sign_in import forget_sign_in_failures
 from convene.accounts.tables import Account, AccountLink, ApiToken
 from convene.accounts.tokens import token_hash
 from convene.accounts.web_sessions import end_all_sessions
@@ -236,7 +236,7 @@ async def set_password_with_link(token: str, purpose: Purpose, password: str) ->
         await _void_open_links(account.id)
         await Account.update({Account.password_hash: new_hash}).where(Account.id == account.id)
         await end_all_sessions(account.id)
-        await clear_lock(account.email)
+        await forget_sign_in_failures(account.email)
         action = (
             "account.invitation_accepted"
             if purpose is Purpose.INVITATION

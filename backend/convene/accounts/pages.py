@@ -108,6 +108,25 @@ def _password_errors(form: Mapping[str, str]) -> dict[str, str]:
     return {}
 
 
+async def _sign_in_again(
+    request: AnyRequest, status: int, target: str, email: str, wait: int, failure: str
+) -> Template:
+    """The form again, saying what went wrong and, when a wait applies, how long it is."""
+    headers = {"Retry-After": str(wait)} if wait else {}
+    if wait:
+        failure += f" Try again in {_duration(wait)}, or reset your password."
+    return await page(
+        request, "accounts/sign_in.html", status, headers,
+        next=target, email=email, errors={}, failure=failure,
+    )
+
+
+def _duration(seconds: int) -> str:
+    if seconds < 90:
+        return f"{seconds} seconds"
+    return f"{-(-seconds // 60)} minutes"
+
+
 class AccountPages(Controller):
     include_in_schema = False
     # Litestar unbinds a hook set on the class (Controller.__init__); mypy sees a method.
@@ -140,29 +159,14 @@ class AccountPages(Controller):
         result = await sign_in(email, password, _client_ip(request))
         if result.outcome is Outcome.SIGNED_IN and result.account is not None:
             return await _signed_in_redirect(request, result.account, settings, target)
-        if result.outcome is Outcome.LOCKED:
-            minutes = -(-result.retry_after_seconds // 60)
-            return await page(
-                request,
-                "accounts/sign_in.html",
-                429,
-                {"Retry-After": str(result.retry_after_seconds)},
-                next=target,
-                email=email,
-                errors={},
-                failure=(
-                    f"Too many failed attempts. Try again in {minutes} minutes,"
-                    " or reset your password."
-                ),
+        if result.outcome is Outcome.DELAYED:
+            return await _sign_in_again(
+                request, 429, target, email, result.retry_after_seconds,
+                "Too many failed attempts from here.",
             )
-        return await page(
-            request,
-            "accounts/sign_in.html",
-            400,
-            next=target,
-            email=email,
-            errors={},
-            failure="The e-mail address or the password is not right.",
+        return await _sign_in_again(
+            request, 400, target, email, result.retry_after_seconds,
+            "The e-mail address or the password is not right.",
         )
 
     @get("/sign-out")

@@ -5,7 +5,6 @@ from convene.accounts.tables import (
     AccountLink,
     ApiToken,
     SignInFailure,
-    SignInLock,
     WebSession,
 )
 from convene.settings import PROJECT_ROOT
@@ -13,6 +12,6 @@ from convene.settings import PROJECT_ROOT
 APP_CONFIG = AppConfig(
     app_name="accounts",
     migrations_folder_path=str(PROJECT_ROOT / "migrations" / "accounts"),
-    table_classes=[Account, ApiToken, WebSession, AccountLink, SignInFailure, SignInLock],
+    table_classes=[Account, ApiToken, WebSession, AccountLink, SignInFailure],
     migration_dependencies=["convene.entities.piccolo_app"],
 )

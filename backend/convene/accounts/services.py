@@ -8,7 +8,7 @@ reset links in :mod:`convene.accounts.links`, web sessions in
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import msgspec
@@ -105,7 +105,7 @@ async def account_for_token(token: str) -> Account | None:
     if not token.startswith(TOKEN_PREFIX):
         return None
     row = (
-        await ApiToken.select(ApiToken.id, ApiToken.account)
+        await ApiToken.select(ApiToken.id, ApiToken.account, ApiToken.last_used_at)
         .where((ApiToken.token_hash == token_hash(token)) & ApiToken.revoked_at.is_null())
         .first()
     )
@@ -116,11 +116,18 @@ async def account_for_token(token: str) -> Account | None:
         .where((Account.id == row["account"]) & (Account.is_active == True))
         .first()
     )
-    if account is not None:
-        await ApiToken.update({ApiToken.last_used_at: datetime.now(UTC)}).where(
-            ApiToken.id == row["id"]
-        )
+    now = datetime.now(UTC)
+    if account is not None and _last_use_is_stale(row["last_used_at"], now):
+        await ApiToken.update({ApiToken.last_used_at: now}).where(ApiToken.id == row["id"])
     return account
+
+
+LAST_USED_PRECISION = timedelta(minutes=1)
+"""A token's last use is recorded to the minute: not a write on every request of an integration."""
+
+
+def _last_use_is_stale(last_used_at: datetime | None, now: datetime) -> bool:
+    return last_used_at is None or now - last_used_at >= LAST_USED_PRECISION
 
 
 async def list_tokens(user: Account) -> list[TokenOut]:

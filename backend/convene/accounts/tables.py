@@ -62,17 +62,13 @@ class AccountLink(Table):
 
 
 class SignInFailure(Table):
-    """One failed sign-in, kept a short while to count recent failures per address and IP."""
+    """One sign-in attempt not (yet) proved right, kept a day to count recent failures.
+
+    ``ip_address`` is the source: the client's address as the server sees it.
+    """
 
     id = Serial(primary_key=True)
     email = Varchar(length=254, index=True)
     ip_address = Varchar(length=64, index=True)
     at = Timestamptz(default=TimestamptzNow(), index=True)
 
-
-class SignInLock(Table):
-    """An address locked out of signing in until ``locked_until`` (known or not)."""
-
-    id = Serial(primary_key=True)
-    email = Varchar(length=254, unique=True)
-    locked_until = Timestamptz()

@@ -1,0 +1,118 @@
+"""PostgreSQL through Piccolo, with transactions that always give their connection back.
+
+Piccolo's transaction returns its connection to the pool only after a rollback
+or commit that worked. When the server kills the connection mid-transaction
+(``pg_terminate_backend``, a restart, a failover), the rollback fails too, the
+connection is never returned, and at shutdown the pool waits for it for ever:
+the worker hangs on "Waiting for application shutdown". Here the connection
+goes back (or is discarded) whatever happened, and the caller sees the error
+that broke the transaction.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from types import TracebackType
+from typing import Any
+
+import asyncpg
+from piccolo.engine.base import Engine
+from piccolo.engine.postgres import PostgresEngine, PostgresTransaction
+
+logger = logging.getLogger("convene.db")
+
+POOL_CLOSE_SECONDS = 3
+"""At shutdown, how long connections still out may take to come back before they are cut."""
+BROKEN_CONNECTION_ERRORS = (asyncpg.PostgresError, asyncpg.InterfaceError, OSError)
+"""What a rollback on a connection the server has dropped can raise."""
+
+
+class ReleasingTransaction(PostgresTransaction):
+    """A Piccolo transaction whose connection is released on every way out."""
+
+    async def __aenter__(self) -> PostgresTransaction:
+        if self._parent is not None:
+            return self._parent
+        self.connection = await self.get_connection()
+        try:
+            self.transaction = self.connection.transaction()
+            await self.begin()
+        except BaseException:
+            await self._give_back()
+            raise
+        self.context = self.engine.current_transaction.set(self)
+        return self
+
+    async def __aexit__(
+        self,
+        exception_type: type[BaseException] | None,
+        exception: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> bool:
+        if self._parent:
+            return exception is None
+        try:
+            if exception is not None:
+                if not self._rolled_back:
+                    await self._roll_back_or_discard()
+            elif not self._committed and not self._rolled_back:
+                await self.commit()
+        finally:
+            self.engine.current_transaction.reset(self.context)
+            await self._give_back()
+        return exception is None
+
+    async def _roll_back_or_discard(self) -> None:
+        """Roll back; if the connection is broken, the pool drops it when it is given back.
+
+        (A connection the server closed has rolled back with it.)
+        """
+        try:
+            await self.rollback()
+        except BROKEN_CONNECTION_ERRORS as error:
+            logger.warning("rollback failed, connection discarded: %s", error)
+
+    async def _give_back(self) -> None:
+        if self.engine.pool:
+            # A closed connection is dropped; one left mid-transaction is reset or dropped.
+            await self.engine.pool.release(self.connection)
+        elif not self.connection.is_closed():
+            await self.connection.close()
+
+
+class ConvenePostgresEngine(PostgresEngine):
+    """Piccolo's PostgreSQL engine with :class:`ReleasingTransaction`."""
+
+    def transaction(self, allow_nested: bool = True) -> PostgresTransaction:
+        return ReleasingTransaction(engine=self, allow_nested=allow_nested)
+
+
+async def close_pool(engine: Engine[Any]) -> None:
+    """Close the pool, waiting at most ``POOL_CLOSE_SECONDS`` for connections still in use.
+
+    A worker told to stop must stop: whatever still holds a connection then
+    (a request cut off at shutdown) loses it.
+    """
+    if not isinstance(engine, PostgresEngine) or engine.pool is None:
+        return
+    pool = engine.pool
+    try:
+        await asyncio.wait_for(pool.close(), POOL_CLOSE_SECONDS)
+    except TimeoutError:
+        logger.warning("connections in use %s s into shutdown: cut off", POOL_CLOSE_SECONDS)
+        pool.terminate()
+    engine.pool = None
+
+
+async def renew_connections(engine: Engine[Any]) -> None:
+    """After a lost connection, take no other pooled connection on trust: each is replaced.
+
+    When the server has cut one connection it has often cut them all (a
+    restart, a failover, ``pg_terminate_backend`` over the database), and a
+    cut connection can look idle to the client until it is used. Connections
+    in use are closed when they come back; the others are reopened when next
+    taken.
+    """
+    if isinstance(engine, PostgresEngine) and engine.pool is not None:
+        await engine.pool.expire_connections()
