@@ -76,6 +76,50 @@ async def seats_taken(session_id: int) -> int:
     )
 
 
+HELD_QUERY = """
+SELECT delegation, mode, COUNT(*) AS held
+FROM registration
+WHERE session = {} AND status IN ('submitted', 'approved') AND mode IN ('in_person', 'online_speaking')
+GROUP BY delegation, mode
+"""
+
+
+@dataclass
+class Tally:
+    """The places every delegation of a session holds, read once and kept up to date by hand.
+
+    The waitlist's promotion pass weighs every waiting person against these counts; reading
+    them once per pass rather than once per person keeps the session's lock short however
+    long the list (see ``bench/waitlist.py``).
+    """
+
+    by_delegation: dict[tuple[int, str], int]
+    room: int
+
+    @classmethod
+    async def read(cls, session_id: int) -> Tally:
+        rows = await Registration.raw(HELD_QUERY, session_id)
+        held = {(row["delegation"], row["mode"]): int(row["held"]) for row in rows}
+        room = sum(n for (_, mode), n in held.items() if mode == AttendanceMode.IN_PERSON.value)
+        return cls(held, room)
+
+    def taken(self, delegation_id: int) -> Taken:
+        return Taken(
+            in_person=self.by_delegation.get((delegation_id, AttendanceMode.IN_PERSON.value), 0),
+            online_speaking=self.by_delegation.get(
+                (delegation_id, AttendanceMode.ONLINE_SPEAKING.value), 0
+            ),
+            room=self.room,
+        )
+
+    def hold(self, delegation_id: int, mode: AttendanceMode) -> None:
+        """One more place held (a promotion), so the next person is weighed against it."""
+        key = (delegation_id, mode.value)
+        self.by_delegation[key] = self.by_delegation.get(key, 0) + 1
+        if mode is AttendanceMode.IN_PERSON:
+            self.room += 1
+
+
 def shortfall(mode: AttendanceMode, limits: Limits, now: Taken) -> str | None:
     """Why one more registration in ``mode`` does not fit, or None when it does."""
     if mode is AttendanceMode.IN_PERSON:
