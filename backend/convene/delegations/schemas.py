@@ -9,7 +9,7 @@ from msgspec import UNSET, Meta, Struct, UnsetType
 
 from convene.delegations.vocabulary import AttendanceMode
 from convene.bounds import Count, PositiveInt
-from convene.text import LINE, whole
+from convene.text import LINE, TEXT, whole
 
 PersonName = Annotated[str, Meta(min_length=1, max_length=100, pattern=LINE)]
 Honorific = Annotated[str, Meta(max_length=20, pattern=LINE, examples=["H.E. Ms."])]
@@ -74,7 +74,7 @@ class ModeChange(Struct, forbid_unknown_fields=True):
 MOST_AT_ONCE = 500
 """The most registrations one bulk decision takes (the API and the queue page alike)."""
 RegistrationIds = Annotated[list[PositiveInt], Meta(min_length=1, max_length=MOST_AT_ONCE)]
-Reason = Annotated[str, Meta(max_length=500)]
+Reason = Annotated[str, Meta(max_length=500, pattern=TEXT)]
 
 
 class BulkDecision(Struct, forbid_unknown_fields=True):

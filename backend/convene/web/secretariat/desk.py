@@ -16,7 +16,13 @@ from litestar.params import FromPath, FromQuery
 from litestar.response import Redirect, Template
 
 from convene.delegations import check_in, decisions, delegations, queue
-from convene.delegations.schemas import MOST_AT_ONCE, AttendeeOut, CheckInIn, DelegationIn
+from convene.delegations.schemas import (
+    MOST_AT_ONCE,
+    AttendeeOut,
+    CheckInIn,
+    DelegationIn,
+    Rejection,
+)
 from convene.delegations.views import registration_views
 from convene.errors import NotFound
 from convene.templating import gettext as _
@@ -34,7 +40,6 @@ from convene.web.rendering import AnyRequest, is_htmx, render, see_other
 from convene.web.secretariat.pages import Errors, SecretariatController, every_entity, session_of
 
 FILTERS = ("status", "mode", "entity_id", "q", "conflicts")
-REASON_LENGTH = 500
 
 
 def queue_filters(filters: dict[str, str]) -> queue.QueueFilters:
@@ -140,6 +145,7 @@ class DeskPages(SecretariatController):
         self, request: AnyRequest, session_id: int, form: Any
     ) -> decisions.BulkResult:
         """Approve or reject the ticked registrations, each on its own; the outcomes are kept."""
+        await session_of(session_id)  # 404 for a session that does not exist
         decision = text(form, "decision")
         ids = whole_numbers(many(form, "registration_ids"), "registration_ids")
         reason = text(form, "reason")
@@ -151,8 +157,7 @@ class DeskPages(SecretariatController):
             )
         if decision not in decisions.DECISIONS:
             raise FormErrors({"decision": _("Choose to approve or to reject")})
-        if len(reason) > REASON_LENGTH:
-            raise FormErrors({"reason": _("This is too long")})
+        reason = convert({"reason": reason}, Rejection).reason  # the API's bounds on a reason
         return await decisions.decide_many(request.user, session_id, ids, decision, reason)
 
     @post("/delegations")
