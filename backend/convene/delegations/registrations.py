@@ -23,9 +23,15 @@ from convene.api.patches import given_fields
 from convene.db import columns, locked_transaction
 from convene.delegations.access import delegation_row, registration_row
 from convene.delegations.events import RegistrationChanged
-from convene.delegations.places import Limits, Tally, registration_lock, shortfall, taken
+from convene.delegations.places import (
+    Limits,
+    Tally,
+    registration_lock,
+    shortfall,
+    taken,
+)
 from convene.delegations.schemas import PersonIn, RegistrationIn, RegistrationPatch
-from convene.delegations.tables import Delegation, Registration, RegistrationEvent
+from convene.delegations.tables import Registration, RegistrationEvent
 from convene.delegations.vocabulary import (
     ACTIVE,
     HOLDING,
@@ -300,6 +306,14 @@ async def update_details(actor: Actor, registration_id: int, patch: Registration
 # The waitlist ----------------------------------------------------------------
 
 
+WAITING_QUERY = """
+SELECT id, delegation, mode FROM registration
+WHERE session = {} AND status = 'waitlisted'
+ORDER BY waitlisted_at, id
+"""
+"""The waiting list in its order: first come, first served (the pass needs no more of each row)."""
+
+
 async def _after_release(actor: Actor, row: dict[str, Any]) -> None:
     """A place may have freed up: promote whoever now fits."""
     await promote_waiting(actor, row["session"])
@@ -314,35 +328,27 @@ async def promote_waiting(actor: Actor, session_id: int) -> int:
     pass and counted on as people are promoted, so the lock is held briefly however long the
     list. Answers how many were promoted.
     """
-    waiting = (
-        await Registration.select(Registration.id, Registration.delegation, Registration.mode)
-        .where(
-            (Registration.session == session_id)
-            & (Registration.status == RegistrationStatus.WAITLISTED.value)
-        )
-        .order_by(Registration.waitlisted_at)
-        .order_by(Registration.id)
-    )
+    waiting = await Registration.raw(WAITING_QUERY, session_id)
     if not waiting:
         return 0
-    limits = await _limits_by_delegation(session_id, {row["delegation"] for row in waiting})
-    tally = await Tally.read(session_id)
+    tally = await Tally.read(await session_row(session_id))
+    wording: SessionOut | None = None  # read once, for the e-mails of all those promoted
+    full: set[tuple[int, AttendanceMode]] = set()
+    """A pass only adds places held: what does not fit once does not fit later in it."""
     promoted = 0
     for candidate in waiting:
         delegation_id, mode = candidate["delegation"], AttendanceMode(candidate["mode"])
-        if shortfall(mode, limits[delegation_id], tally.taken(delegation_id)):
+        if (delegation_id, mode) in full:
             continue
+        if tally.shortfall(delegation_id, mode):
+            full.add((delegation_id, mode))
+            continue
+        wording = wording or await get_session(session_id, include_private=True)
         row = await registration_row(candidate["id"])
-        await _set(actor, row, "promoted", status=RegistrationStatus.SUBMITTED)
+        await _set(actor, row, "promoted", status=RegistrationStatus.SUBMITTED, session=wording)
         tally.hold(delegation_id, mode)
         promoted += 1
     return promoted
-
-
-async def _limits_by_delegation(session_id: int, delegation_ids: set[int]) -> dict[int, Limits]:
-    session = await session_row(session_id)
-    rows = await Delegation.select().where(Delegation.id.is_in(list(delegation_ids)))
-    return {row["id"]: Limits.of(session, row) for row in rows}
 
 
 async def waitlist_position(row: dict[str, Any]) -> int | None:
@@ -379,7 +385,9 @@ async def _set(
     mode: AttendanceMode | None = None,
     note: str = "",
     values: dict[str, Any] | None = None,
+    session: SessionOut | None = None,
 ) -> None:
+    """Write the change, then log and publish it (``session``: as in :func:`_log`)."""
     changes: dict[str, Any] = dict(values or {}) | {
         "status": status.value,
         "updated_at": datetime.now(UTC),
@@ -391,8 +399,8 @@ async def _set(
     elif status is not RegistrationStatus.WAITLISTED:
         changes["waitlisted_at"] = None
     await Registration.update(columns(changes)).where(Registration.id == row["id"])
-    after = await registration_row(row["id"])
-    await _log(actor, after, action, note, before=row)
+    # The row as now stored: what was read in the lock, with what was just written.
+    await _log(actor, row | changes, action, note, before=row, session=session)
 
 
 async def _log(
