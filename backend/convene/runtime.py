@@ -23,6 +23,7 @@ from convene.audit.subscribers import subscribe_audit
 from convene.calendar.identity import CalendarIdentity
 from convene.calendar.subscribers import subscribe_invitations
 from convene.db import bind_engine, create_engine, using_engine
+from convene.delegations.subscribers import subscribe_waitlist
 from convene.events.bus import EventBus, bind_bus, using_bus
 from convene.freshness.cache import BodyCache
 from convene.freshness.memo import KeptPages, PageMemo
@@ -74,11 +75,13 @@ class Runtime:
         and agenda (which then publish what calendars must hear). After commit: the memo of public pages,
         which forgets them all on any change, the live streams, and the
         announcement of the change to the other workers (:mod:`convene.live.changes`).
+        Last inside the transaction, the waiting list: a session's limits changed, whoever now fits is promoted.
         """
         subscribe_audit(self.bus)
         subscribe_mail(self.bus)
         subscribe_invitations(self.bus, self.calendar)
         subscribe_sittings(self.bus)
+        subscribe_waitlist(self.bus)
         self.bus.subscribe_after_commit(object, self.pages.memo.forget_all)
         if self.live is not None:
             subscribe_live(self.bus, self.live)

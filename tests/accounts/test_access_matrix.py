@@ -374,7 +374,7 @@ WEB_EXPECTATIONS: dict[tuple[str, str], Case] = {
         PAGE_SECRETARIAT, params=WEB_SESSION
     ),
     ("POST", "/secretariat/sessions/{session_id:int}/registrations/decisions"): Case(
-        answers(200, 403, 403, 403, 303),
+        CHANGE_SECRETARIAT,
         params=WEB_SESSION,
         form={"registration_ids": "@web_registration", "decision": "approve"},
     ),

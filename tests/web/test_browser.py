@@ -165,9 +165,10 @@ async def approve_and_check_in(page: Page, pages: Pages, manage: str) -> None:
     for _honorific, given, family, _email in DELEGATES[:2]:
         await page.get_by_label(re.compile(f"{given} {family}")).check()
     await page.get_by_role("button", name="Approve selected").click()
-    await expect(page.get_by_role("status").filter(has_text="decided")).to_have_text(
-        "2 registrations decided."
-    )
+    outcome = page.get_by_role("status").filter(has_text="Outcome of the approval")
+    await expect(outcome).to_contain_text("2 registrations approved")
+    assert "outcome=" in page.url  # post/redirect/get: a reload shows the outcome again
+    await pages.look(page, "secretariat-queue-outcome")
     await page.goto(f"{manage}/registrations")
     await expect(page.get_by_role("row", name=re.compile("Anna Berger"))).to_contain_text(
         "Approved"

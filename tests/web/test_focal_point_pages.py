@@ -87,7 +87,7 @@ async def test_mistakes_are_shown_beside_the_field_that_caused_them(
     assert twice.status_code == 409
     assert (
         field_error(twice.text, "r-email")
-        == "person1@austria.example is already registered for this session"
+        == "person1@austria.example is already registered in this delegation"
     )
     second_head = await austria_focal.post(
         f"/delegations/{delegation_id}/registrations", _delegate(2, is_head="on")

@@ -8,6 +8,7 @@ from typing import Any
 from convene.accounts.roles import Role
 from httpx import AsyncClient
 
+from tests.delegations.conftest import kenya  # noqa: F401 (fixture)
 from tests.web.conftest import Browser, BrowserFactory, entity, field_error, text_of
 
 NEW_SESSION = {
@@ -194,12 +195,26 @@ async def test_the_queue_decides_in_bulk_and_the_desk_checks_in(
 
     decided = await officer.post(
         f"{base}/registrations/decisions",
-        [("registration_ids", p["id"]) for p in people] + [("decision", "approve")],
+        [("registration_ids", p["id"]) for p in people]
+        + [("decision", "approve"), ("status", "submitted")],
     )
-    assert decided.status_code == 409
-    words = text_of(decided.text)
-    assert "2 registrations decided; 1 could not be" in words
-    assert "A waitlisted registration has no place to approve yet" in words
+    assert decided.status_code == 303  # post/redirect/get: a reload shows, never decides again
+    outcome = decided.headers["location"]
+    assert re.fullmatch(rf"{base}/registrations\?outcome=\d+&status=submitted", outcome)
+    for _ in range(2):
+        words = text_of((await officer.client.get(outcome)).text)
+        assert "2 registrations approved" in words
+        assert (
+            "1 could not be decided: Ms. Person3 Family3 (Austria):"
+            " A waitlisted registration has no place to approve yet"
+        ) in words
+    again = await officer.post(
+        f"{base}/registrations/decisions",
+        [("registration_ids", people[0]["id"]), ("decision", "approve")],
+    )
+    words = text_of((await officer.client.get(again.headers["location"])).text)
+    assert "0 registrations approved 1 was already approved" in words
+    assert "Already approved: unchanged" in words
     nothing = await officer.post(f"{base}/registrations/decisions", {"decision": "approve"})
     assert nothing.status_code == 400 and "Select at least one registration" in nothing.text
 
@@ -220,6 +235,55 @@ async def test_the_queue_decides_in_bulk_and_the_desk_checks_in(
     assert "No registration of this session has this badge code" in fragment.text
     waiting = await officer.post(f"{base}/check-in", {"registration_id": str(people[2]["id"])})
     assert waiting.status_code == 409 and "is not an approved in-person delegate" in waiting.text
+
+
+async def test_the_queue_shows_a_person_two_delegations_registered_and_rejects_one_with_a_reason(
+    officer: Browser,
+    client: AsyncClient,
+    session: dict[str, Any],
+    austria: dict[str, str],
+    kenya: dict[str, str],
+    open_delegation: Any,
+    register: Any,
+) -> None:
+    ours = (
+        await register(
+            (await open_delegation(session["id"], austria))["id"],
+            austria,
+            given_name="Dual",
+            email="dual@person.test",
+        )
+    ).json()
+    theirs = (
+        await register(
+            (await open_delegation(session["id"], kenya))["id"],
+            kenya,
+            given_name="Dual",
+            email="dual@person.test",
+        )
+    ).json()
+    await register(ours["delegation_id"], austria, given_name="Single")
+    base = f"/secretariat/sessions/{session['id']}"
+    words = text_of((await officer.get(f"{base}/registrations")).text)
+    assert "2 registrations share their e-mail address with another delegation's registration." in words
+    assert "Also registered by Kenya (Awaiting approval)" in words
+    conflicts = text_of((await officer.get(f"{base}/registrations", conflicts="on")).text)
+    assert "Dual" in conflicts and "Single" not in conflicts and "2 registrations" in conflicts
+
+    rejected = await officer.post(
+        f"{base}/registrations/decisions",
+        [
+            ("registration_ids", theirs["id"]),
+            ("decision", "reject"),
+            ("reason", "Registered by the Permanent Mission of Austria"),
+            ("conflicts", "on"),
+        ],
+    )
+    assert rejected.status_code == 303
+    words = text_of((await officer.client.get(rejected.headers["location"])).text)
+    assert "1 registration rejected" in words and "No registration matches." in words
+    history = (await client.get(f"/api/registrations/{theirs['id']}/history", headers=kenya)).json()
+    assert history[-1]["note"] == "Registered by the Permanent Mission of Austria"
 
 
 async def test_reports_are_built_then_downloaded(officer: Browser, session: dict[str, Any]) -> None:

@@ -13,11 +13,12 @@ from convene.accounts.guards import (
     requires_secretariat_or_focal_point,
     requires_sign_in,
 )
-from convene.delegations import check_in, delegations, queue, registrations
+from convene.delegations import check_in, decisions, delegations, queue, registrations
 from convene.delegations.access import delegation_for, registration_for
 from convene.delegations.schemas import (
     AttendeeOut,
     BulkDecision,
+    BulkRejection,
     CheckInIn,
     DecisionResult,
     DelegationIn,
@@ -29,6 +30,7 @@ from convene.delegations.schemas import (
     RegistrationIn,
     RegistrationOut,
     RegistrationPatch,
+    Rejection,
 )
 from convene.delegations.views import (
     my_registrations,
@@ -77,9 +79,15 @@ class SessionDelegationController(Controller):
         mode: FromQuery[AttendanceMode | None] = None,
         entity_id: Annotated[int | None, QueryParameter(ge=1, le=MAX_ID)] = None,
         search: Annotated[str | None, QueryParameter(name="q", max_length=100)] = None,
+        conflicts: Annotated[
+            bool,
+            QueryParameter(
+                description="Only registrations whose address another delegation registered too"
+            ),
+        ] = False,
     ) -> list[RegistrationOut]:
         filters = queue.QueueFilters(
-            status and status.value, mode and mode.value, entity_id, search
+            status and status.value, mode and mode.value, entity_id, search, conflicts
         )
         rows = await queue.queue(session_id, filters)
         return await registration_views(request.user, rows)
@@ -109,23 +117,31 @@ class SessionDelegationController(Controller):
         "/registrations/approval",
         guards=[requires_secretariat],
         status_code=200,
-        summary="Approve in bulk",
+        summary="Approve in bulk: every registration's outcome (done, unchanged, refused and why)",
     )
     async def approve_many(
-        self, request: AnyRequest, data: JSONBody[BulkDecision]
+        self, request: AnyRequest, session_id: PathId, data: JSONBody[BulkDecision]
     ) -> list[DecisionResult]:
-        return await registrations.decide_many(request.user, data.registration_ids, "approve")
+        await get_session(session_id, include_private=True)
+        decided = await decisions.decide_many(
+            request.user, session_id, data.registration_ids, "approve"
+        )
+        return decided.results
 
     @post(
         "/registrations/rejection",
         guards=[requires_secretariat],
         status_code=200,
-        summary="Reject in bulk",
+        summary="Reject in bulk: every registration's outcome (done, unchanged, refused and why)",
     )
     async def reject_many(
-        self, request: AnyRequest, data: JSONBody[BulkDecision]
+        self, request: AnyRequest, session_id: PathId, data: JSONBody[BulkRejection]
     ) -> list[DecisionResult]:
-        return await registrations.decide_many(request.user, data.registration_ids, "reject")
+        await get_session(session_id, include_private=True)
+        decided = await decisions.decide_many(
+            request.user, session_id, data.registration_ids, "reject", data.reason
+        )
+        return decided.results
 
     @get(
         "/attendees",
@@ -232,14 +248,29 @@ class RegistrationController(Controller):
         await registrations.cancel(request.user, registration_id)
         return await registration_view(request.user, registration_id)
 
-    @post("/approval", guards=[requires_secretariat], status_code=200, summary="Approve")
+    @post(
+        "/approval",
+        guards=[requires_secretariat],
+        status_code=200,
+        summary="Approve (an approved registration stays as it is)",
+    )
     async def approve(self, request: AnyRequest, registration_id: PathId) -> RegistrationOut:
         await registrations.approve(request.user, registration_id)
         return await registration_view(request.user, registration_id)
 
-    @post("/rejection", guards=[requires_secretariat], status_code=200, summary="Reject")
-    async def reject(self, request: AnyRequest, registration_id: PathId) -> RegistrationOut:
-        await registrations.reject(request.user, registration_id)
+    @post(
+        "/rejection",
+        guards=[requires_secretariat],
+        status_code=200,
+        summary="Reject, with an optional reason (a rejected registration stays as it is)",
+    )
+    async def reject(
+        self,
+        request: AnyRequest,
+        registration_id: PathId,
+        data: JSONBody[Rejection | None] = None,
+    ) -> RegistrationOut:
+        await registrations.reject(request.user, registration_id, data.reason if data else "")
         return await registration_view(request.user, registration_id)
 
 

@@ -12,6 +12,7 @@ from convene.db import columns, locked_transaction
 from convene.delegations.access import delegation_for
 from convene.delegations.events import DelegationChanged
 from convene.delegations.places import Limits, Taken, places_view, registration_lock, seats_taken
+from convene.delegations.registrations import promote_waiting
 from convene.delegations.schemas import DelegationIn, DelegationOut, DelegationPatch
 from convene.delegations.tables import Delegation, Registration
 from convene.delegations.views import registration_rows, registration_views
@@ -22,6 +23,10 @@ from convene.errors import RuleViolation
 from convene.events.bus import publish
 from convene.meetings.bodies import split_codes
 from convene.meetings.lookups import session_row
+
+
+QUOTAS = {"in_person_quota", "online_speaking_quota"}
+"""A delegation's own limits: changing one applies the waiting list at once."""
 
 
 async def create_delegation(actor: Actor, session_id: int, data: DelegationIn) -> DelegationOut:
@@ -72,7 +77,7 @@ async def update_delegation(
 ) -> DelegationOut:
     row = await delegation_for(actor, delegation_id)
     changes = given_fields(patch)
-    if not is_secretariat(actor) and {"in_person_quota", "online_speaking_quota"} & changes.keys():
+    if not is_secretariat(actor) and QUOTAS & changes.keys():
         raise RuleViolation(
             "Only the secretariat changes a delegation's quotas",
             field="in_person_quota",
@@ -91,6 +96,8 @@ async def update_delegation(
                     session_id=row["session"],
                 )
             )
+        if QUOTAS & changes.keys():
+            await promote_waiting(actor, row["session"])
     return await get_delegation(actor, delegation_id)
 
 

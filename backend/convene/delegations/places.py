@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from convene.delegations.schemas import DelegationPlaces, Places
-from convene.delegations.tables import Registration
+from convene.delegations.tables import Delegation, Registration
 from convene.delegations.vocabulary import HOLDING, AttendanceMode
 
 
@@ -74,6 +74,63 @@ async def seats_taken(session_id: int) -> int:
         & (Registration.mode == AttendanceMode.IN_PERSON.value)
         & Registration.status.is_in(HOLDING)
     )
+
+
+TALLY_QUERY = """
+SELECT d.id, d.in_person_quota, d.online_speaking_quota,
+    COALESCE(SUM(CASE WHEN r.mode = 'in_person' THEN 1 ELSE 0 END), 0) AS in_person,
+    COALESCE(SUM(CASE WHEN r.mode = 'online_speaking' THEN 1 ELSE 0 END), 0) AS online_speaking
+FROM delegation d
+LEFT JOIN registration r ON r.delegation = d.id AND r.status IN ('submitted', 'approved')
+WHERE d.session = {}
+GROUP BY d.id, d.in_person_quota, d.online_speaking_quota
+"""
+
+
+@dataclass
+class Tally:
+    """Every delegation's limits and the places it holds, read once and kept up to date by hand.
+
+    The waitlist's promotion pass weighs every waiting person against these; reading them in
+    one query per pass rather than once per person keeps the session's lock short however
+    long the list (see ``bench/waitlist.py``).
+    """
+
+    limits: dict[int, Limits]
+    held: dict[tuple[int, AttendanceMode], int]
+    """Places held by delegation and mode."""
+    room: int
+    """In-person places held across the session."""
+
+    @classmethod
+    async def read(cls, session: dict[str, Any]) -> Tally:
+        rows = await Delegation.raw(TALLY_QUERY, session["id"])
+        held = {
+            (row["id"], mode): int(row[mode.value])
+            for row in rows
+            for mode in (AttendanceMode.IN_PERSON, AttendanceMode.ONLINE_SPEAKING)
+        }
+        return cls(
+            limits={row["id"]: Limits.of(session, row) for row in rows},
+            held=held,
+            room=sum(n for (_, mode), n in held.items() if mode is AttendanceMode.IN_PERSON),
+        )
+
+    def shortfall(self, delegation_id: int, mode: AttendanceMode) -> str | None:
+        """Why one more of the delegation in ``mode`` does not fit now, or None."""
+        now = Taken(
+            self.held[delegation_id, AttendanceMode.IN_PERSON],
+            self.held[delegation_id, AttendanceMode.ONLINE_SPEAKING],
+            self.room,
+        )
+        return shortfall(mode, self.limits[delegation_id], now)
+
+    def hold(self, delegation_id: int, mode: AttendanceMode) -> None:
+        """One more place held (a promotion), so the next person is weighed against it."""
+        if (delegation_id, mode) in self.held:
+            self.held[delegation_id, mode] += 1
+        if mode is AttendanceMode.IN_PERSON:
+            self.room += 1
 
 
 def shortfall(mode: AttendanceMode, limits: Limits, now: Taken) -> str | None:

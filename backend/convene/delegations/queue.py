@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from convene.delegations.schemas import OtherRegistration
 from convene.delegations.tables import Registration
 from convene.delegations.vocabulary import AttendanceMode
 from convene.entities.categories import Category, alphabetical_key
@@ -19,6 +20,8 @@ class QueueFilters:
     mode: str | None = None
     entity_id: int | None = None
     search: str | None = None
+    conflicts: bool = False
+    """Only registrations whose address another delegation registered too."""
 
 
 def _query(session_id: int, filters: QueueFilters) -> Any:
@@ -47,6 +50,9 @@ def _query(session_id: int, filters: QueueFilters) -> Any:
 async def queue(session_id: int, filters: QueueFilters) -> list[dict[str, Any]]:
     """Registrations in list order: category group, entity, head first, then as they came."""
     rows = await _query(session_id, filters)
+    if filters.conflicts:
+        conflicting = await conflicts({session_id})
+        rows = [row for row in rows if row["id"] in conflicting]
     return sorted(
         rows,
         key=lambda r: (
@@ -56,6 +62,40 @@ async def queue(session_id: int, filters: QueueFilters) -> list[dict[str, Any]]:
             r["id"],
         ),
     )
+
+
+CONFLICTS_QUERY = """
+SELECT r.id, r.email, r.status, e.short_name AS entity
+FROM registration r
+JOIN delegation d ON d.id = r.delegation
+JOIN entity e ON e.id = d.entity
+WHERE r.session = {} AND r.status IN ('submitted', 'approved', 'waitlisted')
+AND r.email IN (
+    SELECT email FROM registration
+    WHERE session = {} AND status IN ('submitted', 'approved', 'waitlisted')
+    GROUP BY email HAVING COUNT(*) > 1
+)
+ORDER BY r.id
+"""
+
+
+async def conflicts(session_ids: set[int]) -> dict[int, list[OtherRegistration]]:
+    """Active registrations whose address another delegation of the session registered too.
+
+    A focal point is never told that an address is registered elsewhere (that would say who
+    another entity sends); the secretariat sees each such registration with the others, and
+    resolves them (rejects one, with a reason). By registration id, the other registrations.
+    """
+    found: dict[int, list[OtherRegistration]] = {}
+    for session_id in session_ids:
+        rows = await Registration.raw(CONFLICTS_QUERY, session_id, session_id)
+        for row in rows:
+            found[row["id"]] = [
+                OtherRegistration(other["id"], other["entity"], other["status"])
+                for other in rows
+                if other["email"] == row["email"] and other["id"] != row["id"]
+            ]
+    return found
 
 
 COLUMNS = [

@@ -23,8 +23,14 @@ from convene.api.patches import given_fields
 from convene.db import columns, locked_transaction
 from convene.delegations.access import delegation_row, registration_row
 from convene.delegations.events import RegistrationChanged
-from convene.delegations.places import Limits, registration_lock, shortfall, taken
-from convene.delegations.schemas import DecisionResult, PersonIn, RegistrationIn, RegistrationPatch
+from convene.delegations.places import (
+    Limits,
+    Tally,
+    registration_lock,
+    shortfall,
+    taken,
+)
+from convene.delegations.schemas import PersonIn, RegistrationIn, RegistrationPatch
 from convene.delegations.tables import Registration, RegistrationEvent
 from convene.delegations.vocabulary import (
     ACTIVE,
@@ -34,7 +40,7 @@ from convene.delegations.vocabulary import (
     AttendanceMode,
     RegistrationStatus,
 )
-from convene.errors import NotFound, RuleViolation
+from convene.errors import RuleViolation
 from convene.events.bus import publish
 from convene.meetings.lookups import session_row
 from convene.meetings.schemas import SessionOut
@@ -57,7 +63,7 @@ async def submit(actor: Actor, delegation: dict[str, Any], data: RegistrationIn)
         session = await session_row(delegation["session"])
         _check_open(session, actor)
         _check_mode_open(session, data.mode)
-        await _check_person_free(session["id"], email, registration_id=None)
+        await _check_person_free(delegation["id"], email, registration_id=None)
         if data.is_head:
             await _check_no_other_head(delegation["id"], registration_id=None)
         reason = shortfall(
@@ -115,16 +121,46 @@ def _check_mode_open(session: dict[str, Any], mode: AttendanceMode) -> None:
         )
 
 
-async def _check_person_free(session_id: int, email: str, *, registration_id: int | None) -> None:
+async def _check_person_free(
+    delegation_id: int, email: str, *, registration_id: int | None
+) -> None:
+    """A person is registered once in a delegation.
+
+    Only the delegation's own registrations are looked at: whether another entity registered
+    the address is none of this focal point's business, and the answer must not tell. Such a
+    registration is accepted like any other; the secretariat sees the two side by side in its
+    queue (:func:`convene.delegations.queue.conflicts`) and decides which stands.
+    """
     query = Registration.select(Registration.id).where(
-        (Registration.session == session_id)
+        (Registration.delegation == delegation_id)
         & (Registration.email == email)
         & Registration.status.is_in(ACTIVE)
     )
     if registration_id is not None:
         query = query.where(Registration.id != registration_id)
     if await query.first():
-        raise RuleViolation(f"{email} is already registered for this session", field="email")
+        raise RuleViolation(f"{email} is already registered in this delegation", field="email")
+
+
+async def _check_not_approved_elsewhere(row: dict[str, Any]) -> None:
+    """One person, one badge: the same address cannot be approved in two delegations."""
+    entity = Registration.delegation.entity.short_name  # type: ignore[union-attr]
+    other = (
+        await Registration.select(entity.as_alias("entity"))
+        .where(
+            (Registration.session == row["session"])
+            & (Registration.email == row["email"])
+            & (Registration.status == RegistrationStatus.APPROVED.value)
+            & (Registration.id != row["id"])
+        )
+        .first()
+    )
+    if other:
+        raise RuleViolation(
+            f"{row['email']} is already approved for this session in the delegation of "
+            f"{other['entity']}; reject one of the two registrations",
+            field="email",
+        )
 
 
 async def _check_no_other_head(delegation_id: int, *, registration_id: int | None) -> None:
@@ -145,9 +181,16 @@ async def _check_no_other_head(delegation_id: int, *, registration_id: int | Non
 # Deciding --------------------------------------------------------------------
 
 
-async def approve(actor: Actor, registration_id: int) -> None:
-    """Approve a registration that holds a place (a waitlisted one must wait for one)."""
+async def approve(actor: Actor, registration_id: int) -> bool:
+    """Approve a registration that holds a place (a waitlisted one must wait for one).
+
+    Approving an approved registration changes nothing and says so (False): a decision taken
+    twice, by a double click or a retried request, is not an error, and is neither logged
+    nor mailed again.
+    """
     async with _locked(registration_id) as row:
+        if row["status"] == RegistrationStatus.APPROVED.value:
+            return False
         if row["status"] == RegistrationStatus.WAITLISTED.value:
             raise RuleViolation(
                 "A waitlisted registration has no place to approve yet", field="status"
@@ -156,17 +199,26 @@ async def approve(actor: Actor, registration_id: int) -> None:
             raise RuleViolation(
                 f"A {row['status']} registration cannot be approved", field="status"
             )
+        await _check_not_approved_elsewhere(row)
         await _set(actor, row, "approved", status=RegistrationStatus.APPROVED)
+    return True
 
 
-async def reject(actor: Actor, registration_id: int) -> None:
+async def reject(actor: Actor, registration_id: int, reason: str = "") -> bool:
+    """Reject a registration, saying why if the secretariat wishes (its history keeps the reason).
+
+    Rejecting a rejected registration changes nothing (False), as approving twice does.
+    """
     async with _locked(registration_id) as row:
+        if row["status"] == RegistrationStatus.REJECTED.value:
+            return False
         if row["status"] not in ACTIVE:
             raise RuleViolation(
                 f"A {row['status']} registration cannot be rejected", field="status"
             )
-        await _set(actor, row, "rejected", status=RegistrationStatus.REJECTED)
+        await _set(actor, row, "rejected", status=RegistrationStatus.REJECTED, note=reason.strip())
         await _after_release(actor, row)
+    return True
 
 
 async def cancel(actor: Actor, registration_id: int) -> None:
@@ -177,25 +229,6 @@ async def cancel(actor: Actor, registration_id: int) -> None:
             )
         await _set(actor, row, "cancelled", status=RegistrationStatus.CANCELLED)
         await _after_release(actor, row)
-
-
-async def decide_many(
-    actor: Actor, registration_ids: list[int], decision: str
-) -> list[DecisionResult]:
-    """Approve or reject several registrations; each succeeds or fails on its own."""
-    act = approve if decision == "approve" else reject
-    results = []
-    for registration_id in dict.fromkeys(registration_ids):
-        try:
-            await act(actor, registration_id)
-            status = (await registration_row(registration_id))["status"]
-            results.append(DecisionResult(registration_id=registration_id, status=status))
-        except (RuleViolation, NotFound) as error:
-            message = error.message if hasattr(error, "message") else str(error)
-            results.append(
-                DecisionResult(registration_id=registration_id, status=None, error=message)
-            )
-    return results
 
 
 # Changing --------------------------------------------------------------------
@@ -237,7 +270,7 @@ async def substitute(actor: Actor, registration_id: int, person: PersonIn) -> No
             raise RuleViolation(
                 f"A {row['status']} registration cannot be substituted", field="email"
             )
-        await _check_person_free(row["session"], email, registration_id=registration_id)
+        await _check_person_free(row["delegation"], email, registration_id=registration_id)
         values = {field: getattr(person, field).strip() for field in PERSON_FIELDS} | {
             "email": email
         }
@@ -273,30 +306,49 @@ async def update_details(actor: Actor, registration_id: int, patch: Registration
 # The waitlist ----------------------------------------------------------------
 
 
+WAITING_QUERY = """
+SELECT id, delegation, mode FROM registration
+WHERE session = {} AND status = 'waitlisted'
+ORDER BY waitlisted_at, id
+"""
+"""The waiting list in its order: first come, first served (the pass needs no more of each row)."""
+
+
 async def _after_release(actor: Actor, row: dict[str, Any]) -> None:
-    """A place may have freed up: promote whoever now fits, first come first served."""
-    session = await session_row(row["session"])
-    waiting = (
-        await Registration.select()
-        .where(
-            (Registration.session == session["id"])
-            & (Registration.status == RegistrationStatus.WAITLISTED.value)
-        )
-        .order_by(Registration.waitlisted_at)
-        .order_by(Registration.id)
-    )
-    delegations: dict[int, dict[str, Any]] = {}
+    """A place may have freed up: promote whoever now fits."""
+    await promote_waiting(actor, row["session"])
+
+
+async def promote_waiting(actor: Actor, session_id: int) -> int:
+    """Promote, first come first served, every waitlisted registration that now fits.
+
+    Runs wherever a place may have freed up or a limit changed (a cancellation, a rejection,
+    a switch of mode, a delegation's quota, the session's room, quotas or format), inside the
+    session's registration lock the caller holds. The places held are read once for the whole
+    pass and counted on as people are promoted, so the lock is held briefly however long the
+    list. Answers how many were promoted.
+    """
+    waiting = await Registration.raw(WAITING_QUERY, session_id)
+    if not waiting:
+        return 0
+    tally = await Tally.read(await session_row(session_id))
+    wording: SessionOut | None = None  # read once, for the e-mails of all those promoted
+    full: set[tuple[int, AttendanceMode]] = set()
+    """A pass only adds places held: what does not fit once does not fit later in it."""
+    promoted = 0
     for candidate in waiting:
-        delegation = delegations.get(candidate["delegation"]) or await delegation_row(
-            candidate["delegation"]
-        )
-        delegations[delegation["id"]] = delegation
-        now = await taken(session["id"], delegation["id"])
-        if (
-            shortfall(AttendanceMode(candidate["mode"]), Limits.of(session, delegation), now)
-            is None
-        ):
-            await _set(actor, candidate, "promoted", status=RegistrationStatus.SUBMITTED)
+        delegation_id, mode = candidate["delegation"], AttendanceMode(candidate["mode"])
+        if (delegation_id, mode) in full:
+            continue
+        if tally.shortfall(delegation_id, mode):
+            full.add((delegation_id, mode))
+            continue
+        wording = wording or await get_session(session_id, include_private=True)
+        row = await registration_row(candidate["id"])
+        await _set(actor, row, "promoted", status=RegistrationStatus.SUBMITTED, session=wording)
+        tally.hold(delegation_id, mode)
+        promoted += 1
+    return promoted
 
 
 async def waitlist_position(row: dict[str, Any]) -> int | None:
@@ -333,7 +385,9 @@ async def _set(
     mode: AttendanceMode | None = None,
     note: str = "",
     values: dict[str, Any] | None = None,
+    session: SessionOut | None = None,
 ) -> None:
+    """Write the change, then log and publish it (``session``: as in :func:`_log`)."""
     changes: dict[str, Any] = dict(values or {}) | {
         "status": status.value,
         "updated_at": datetime.now(UTC),
@@ -345,8 +399,8 @@ async def _set(
     elif status is not RegistrationStatus.WAITLISTED:
         changes["waitlisted_at"] = None
     await Registration.update(columns(changes)).where(Registration.id == row["id"])
-    after = await registration_row(row["id"])
-    await _log(actor, after, action, note, before=row)
+    # The row as now stored: what was read in the lock, with what was just written.
+    await _log(actor, row | changes, action, note, before=row, session=session)
 
 
 async def _log(

@@ -9,7 +9,7 @@ from msgspec import UNSET, Meta, Struct, UnsetType
 
 from convene.delegations.vocabulary import AttendanceMode
 from convene.bounds import Count, PositiveInt
-from convene.text import line, matching
+from convene.text import line, matching, text
 
 PersonName = Annotated[str, line(min_length=1, max_length=100)]
 Honorific = Annotated[str, line(max_length=20, examples=["H.E. Ms."])]
@@ -71,8 +71,25 @@ class ModeChange(Struct, forbid_unknown_fields=True):
     mode: AttendanceMode
 
 
+MOST_AT_ONCE = 500
+"""The most registrations one bulk decision takes (the API and the queue page alike)."""
+RegistrationIds = Annotated[list[PositiveInt], Meta(min_length=1, max_length=MOST_AT_ONCE)]
+Reason = Annotated[str, text(max_length=500)]
+
+
 class BulkDecision(Struct, forbid_unknown_fields=True):
-    registration_ids: Annotated[list[PositiveInt], Meta(min_length=1, max_length=500)]
+    registration_ids: RegistrationIds
+
+
+class BulkRejection(Struct, forbid_unknown_fields=True):
+    registration_ids: RegistrationIds
+    reason: Reason = ""
+    """Kept in each rejected registration's history, which its focal point reads."""
+
+
+class Rejection(Struct, forbid_unknown_fields=True):
+    reason: Reason = ""
+    """Kept in the registration's history, which its focal point reads."""
 
 
 class RegistrationOut(Struct):
@@ -95,6 +112,8 @@ class RegistrationOut(Struct):
     """Personal data: only for the secretariat, the person and their focal point."""
     phone: str | None = None
     badge_code: str | None = None
+    also_registered_by: list[OtherRegistration] | None = None
+    """Only for the secretariat: other delegations that registered the same address, to resolve."""
 
 
 class DelegationOut(Struct):
@@ -111,9 +130,23 @@ class DelegationOut(Struct):
 
 
 class DecisionResult(Struct):
+    """What became of one registration of a bulk decision."""
+
     registration_id: int
+    outcome: str
+    """``done``; ``unchanged`` (it already was approved, or rejected); ``refused`` (see ``error``)."""
     status: str | None
+    """The registration's status now (None for an id that names no registration of the session)."""
     error: str | None = None
+    """Why it was refused."""
+
+
+class OtherRegistration(Struct):
+    """The same person (e-mail address) registered for the session by another delegation."""
+
+    registration_id: int
+    entity: str
+    status: str
 
 
 class EventOut(Struct):

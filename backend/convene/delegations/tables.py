@@ -74,3 +74,31 @@ class CheckIn(Table):
     sitting = ForeignKey(Sitting, null=True, default=None, on_delete=OnDelete.set_null)
     at = Timestamptz(default=TimestamptzNow())
     by = ForeignKey(Account, null=True, default=None, on_delete=OnDelete.set_null)
+
+
+class BulkDecision(Table):
+    """One approval or rejection of many registrations at once, as the secretariat sent it.
+
+    Kept so that the page the secretariat is sent to after the action (post/redirect/get) can
+    show, and show again on reload, which registrations were decided and which were not, and why.
+    """
+
+    id = Serial(primary_key=True)
+    session = ForeignKey(Session, on_delete=OnDelete.cascade)
+    actor = ForeignKey(Account, null=True, default=None, on_delete=OnDelete.set_null)
+    decision = Varchar(length=10)
+    """``approve`` or ``reject``."""
+    reason = Text(default="")
+    at = Timestamptz(default=TimestamptzNow())
+
+
+class BulkOutcome(Table):
+    """What became of one registration of a bulk decision: done, unchanged, or refused and why."""
+
+    id = Serial(primary_key=True)
+    bulk_decision = ForeignKey(BulkDecision, on_delete=OnDelete.cascade)
+    registration_id = Integer()
+    """Not a foreign key: an id that names no registration is an outcome too ("not found")."""
+    outcome = Varchar(length=10)
+    status = Varchar(length=20, null=True, default=None)
+    reason = Text(default="")

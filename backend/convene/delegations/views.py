@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from convene.accounts.access import Actor, can_see_personal_data
+from convene.accounts.access import Actor, can_see_personal_data, is_secretariat
+from convene.delegations.queue import conflicts
 from convene.accounts.roles import Role
 from convene.delegations.schemas import EventOut, RegistrationOut
 from convene.delegations.tables import CheckIn, Registration, RegistrationEvent
@@ -59,10 +60,15 @@ async def registration_views(actor: Actor, rows: list[dict[str, Any]]) -> list[R
         else set()
     )
     positions = await _waitlist_positions({row["session"] for row in rows})
-    return [
+    views = [
         _registration_out(actor, row, positions.get(row["id"]), row["id"] in arrived)
         for row in rows
     ]
+    if is_secretariat(actor) and rows:
+        others = await conflicts({row["session"] for row in rows})
+        for view in views:
+            view.also_registered_by = others.get(view.id, [])
+    return views
 
 
 async def _waitlist_positions(session_ids: set[int]) -> dict[int, int]:

@@ -18,6 +18,7 @@ import msgspec
 from litestar import Response
 from litestar.response import Template
 
+from convene.bounds import MAX_ID
 from convene.errors import NotFound, RuleViolation
 from convene.templating import gettext as _
 from convene.text import plain_message
@@ -170,7 +171,11 @@ def many(form: Any, name: str) -> list[str]:
 
 
 def whole_numbers(values: Iterable[str], name: str) -> list[int]:
+    """The ids of the items ticked in a list; anything that cannot be one is refused."""
     try:
-        return [int(value) for value in values]
+        numbers = [int(value) for value in values]
     except ValueError as error:
         raise FormErrors({name: _("Choose from the list")}) from error
+    if any(not 1 <= number <= MAX_ID for number in numbers):
+        raise FormErrors({name: _("Choose from the list")})
+    return numbers

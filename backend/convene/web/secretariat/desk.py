@@ -1,7 +1,10 @@
 """The secretariat's desk while a session runs: the registration queue and the check-in desk.
 
-The queue decides many registrations at once and shows each one's outcome in its row;
-the check-in desk finds attendees as the clerk types and marks them arrived by badge code.
+The queue decides many registrations at once, then sends the browser (303) to the queue
+naming the kept outcome (``?outcome=``), which shows what became of each registration: done,
+unchanged, or refused and why; reloading that page shows it again and decides nothing.
+The queue also marks, and can list alone, people registered by more than one delegation.
+The check-in desk finds attendees as the clerk types and marks them arrived by badge code.
 """
 
 from __future__ import annotations
@@ -13,24 +16,48 @@ from litestar.params import FromQuery
 from litestar.response import Redirect, Template
 
 from convene.bounds import PathId
-from convene.delegations import check_in, delegations, queue, registrations
-from convene.delegations.schemas import AttendeeOut, CheckInIn, DecisionResult, DelegationIn
+from convene.delegations import check_in, decisions, delegations, queue
+from convene.delegations.schemas import (
+    MOST_AT_ONCE,
+    AttendeeOut,
+    CheckInIn,
+    DelegationIn,
+    Rejection,
+)
 from convene.delegations.views import registration_views
 from convene.errors import NotFound
 from convene.templating import gettext as _
-from convene.web.forms import FormErrors, convert, many, optional, post_form, text, whole_numbers
+from convene.web.forms import (
+    FormErrors,
+    checked,
+    convert,
+    many,
+    optional,
+    post_form,
+    text,
+    whole_numbers,
+)
 from convene.web.rendering import AnyRequest, is_htmx, render, see_other
 from convene.web.secretariat.pages import Errors, SecretariatController, every_entity, session_of
 
-FILTERS = ("status", "mode", "entity_id", "q")
+FILTERS = ("status", "mode", "entity_id", "q", "conflicts")
 
 
 def queue_filters(filters: dict[str, str]) -> queue.QueueFilters:
     """The queue's filters as the page keeps them (text, to show again) as the queue takes them."""
     entity = int(filters["entity_id"]) if filters["entity_id"].isdigit() else None
     return queue.QueueFilters(
-        filters["status"] or None, filters["mode"] or None, entity, filters["q"] or None
+        filters["status"] or None,
+        filters["mode"] or None,
+        entity,
+        filters["q"] or None,
+        checked(filters, "conflicts"),
     )
+
+
+def outcome_id(value: str | None) -> int | None:
+    """The kept outcome a page address names, if it names one that could exist."""
+    return int(value) if value and value.isdigit() and len(value) <= 10 else None
 
 
 class DeskPages(SecretariatController):
@@ -45,14 +72,19 @@ class DeskPages(SecretariatController):
         mode: FromQuery[str | None] = None,
         entity_id: FromQuery[str | None] = None,
         q: FromQuery[str | None] = None,
+        conflicts: FromQuery[str | None] = None,
+        outcome: FromQuery[str | None] = None,
     ) -> Template:
         filters = {
             "status": status or "",
             "mode": mode or "",
             "entity_id": entity_id or "",
             "q": (q or "")[:100],
+            "conflicts": "on" if conflicts == "on" else "",
         }
-        return await self._queue(request, session_id, filters)
+        bulk_id = outcome_id(outcome)
+        decided = None if bulk_id is None else await decisions.kept_outcome(session_id, bulk_id)
+        return await self._queue(request, session_id, filters, decided=decided)
 
     async def _queue(
         self,
@@ -60,11 +92,13 @@ class DeskPages(SecretariatController):
         session_id: int,
         filters: dict[str, str],
         status_code: int = 200,
-        results: dict[int, Any] | None = None,
+        decided: decisions.BulkResult | None = None,
         errors: Errors | None = None,
+        reason: str = "",
     ) -> Template:
         everyone = await queue.queue(session_id, queue.QueueFilters())
         rows = await queue.queue(session_id, queue_filters(filters))
+        names = {row["id"]: row for row in everyone}
         return await render(
             request,
             "web/secretariat/registrations.html",
@@ -77,22 +111,26 @@ class DeskPages(SecretariatController):
             ),
             entities=[(e.id, e.short_name) for e in await every_entity()],
             delegation_ids={r["entity_id"]: r["delegation"] for r in everyone},
-            results=results or {},
+            conflicted=len(await queue.conflicts({session_id})),
+            decided=decided,
+            results={} if decided is None else {r.registration_id: r for r in decided.results},
+            refused=[] if decided is None else [
+                (names.get(r.registration_id), r) for r in decided.results if r.error
+            ],
             errors=errors or {},
+            reason=reason,
         )
 
     @post("/registrations/decisions")
-    async def decide(self, request: AnyRequest, session_id: PathId) -> Template:
+    async def decide(
+        self, request: AnyRequest, session_id: PathId
+    ) -> Template | Redirect:
         form = await request.form()
         filters = {name: text(form, name) for name in FILTERS}
         return await post_form(
-            lambda: self._decide(request, form),
-            then=lambda outcome: self._queue(
-                request,
-                session_id,
-                filters,
-                409 if any(result.error for result in outcome) else 200,
-                {result.registration_id: result for result in outcome},
+            lambda: self._decide(request, session_id, form),
+            then=lambda decided: see_other(
+                f"/secretariat/sessions/{session_id}/registrations", outcome=decided.id, **filters
             ),
             again=lambda failure: self._queue(
                 request,
@@ -100,18 +138,28 @@ class DeskPages(SecretariatController):
                 filters,
                 failure.status_code,
                 errors={"decision": failure.errors},
+                reason=text(form, "reason"),
             ),
         )
 
-    async def _decide(self, request: AnyRequest, form: Any) -> list[DecisionResult]:
-        """Approve or reject the ticked registrations; each succeeds or fails on its own."""
+    async def _decide(
+        self, request: AnyRequest, session_id: int, form: Any
+    ) -> decisions.BulkResult:
+        """Approve or reject the ticked registrations, each on its own; the outcomes are kept."""
+        await session_of(session_id)  # 404 for a session that does not exist
         decision = text(form, "decision")
         ids = whole_numbers(many(form, "registration_ids"), "registration_ids")
+        reason = text(form, "reason")
         if not ids:
             raise FormErrors({"registration_ids": _("Select at least one registration")})
-        if decision not in {"approve", "reject"}:
+        if len(set(ids)) > MOST_AT_ONCE:
+            raise FormErrors(
+                {"registration_ids": _("Select at most %(n)s registrations at once", n=MOST_AT_ONCE)}
+            )
+        if decision not in decisions.DECISIONS:
             raise FormErrors({"decision": _("Choose to approve or to reject")})
-        return await registrations.decide_many(request.user, ids, decision)
+        reason = convert({"reason": reason}, Rejection).reason  # the API's bounds on a reason
+        return await decisions.decide_many(request.user, session_id, ids, decision, reason)
 
     @post("/delegations")
     async def open_delegation(
