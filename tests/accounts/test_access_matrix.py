@@ -299,6 +299,12 @@ PROPOSAL_EXPECTATIONS: dict[tuple[str, str], Case] = {
     ("GET", "/api/proposals/{proposal_id:int}/adopted.pdf"): Case(
         everyone(200), params={"proposal_id": "@matrix_adopted"}
     ),
+    # Pages: a draft is "Not found" to others; a focal point joins for their own State (B already sponsors).
+    ("GET", "/sessions/{session_id:int}/proposals"): Case(everyone(200), params=API_SESSION),
+    ("GET", "/proposals/{proposal_id:int}"): Case(SEEN_BY_SPONSORS, params=DRAFT_PROPOSAL),
+    ("POST", "/proposals/{proposal_id:int}/sponsorship"): Case(
+        answers(403, 303, 409, 403, 303), params=ISSUED_PROPOSAL, form={"action": "join"}
+    ),
 }
 
 WEB_EXPECTATIONS: dict[tuple[str, str], Case] = {

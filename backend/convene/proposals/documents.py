@@ -20,9 +20,9 @@ from convene.meetings.titles import ordinal
 from convene.meetings.vocabulary import SessionKind
 from convene.proposals.access import proposal_for, sees_drafts
 from convene.proposals.changes import compare
-from convene.proposals.schemas import ChangesOut, DiffBlock, ProposalDocument
+from convene.proposals.schemas import ChangesOut, DiffBlock, ProposalDocument, VersionOut
 from convene.proposals.texts import decode_text
-from convene.proposals.views import agenda_item_label, linked_text, sponsor_names, version_line
+from convene.proposals.views import agenda_item_label, linked_text, sponsor_names, version_line, version_out
 from convene.proposals.vocabulary import Outcome, ProposalKind, ProposalStatus
 from convene.proposals.tables import ProposalVersion
 from convene.agenda.tables import AgendaItem
@@ -44,6 +44,13 @@ async def changes(actor: Actor, proposal_id: int, revision: int | None) -> Chang
         raise RuleViolation("The original has no earlier version to compare with", field="revision", status_code=422)
     return ChangesOut(symbol=version["symbol"], against=_previous(versions, version)["symbol"],
                       blocks=_diff(_previous(versions, version), version))
+
+
+async def version_view(actor: Actor, proposal_id: int, revision: int | None) -> VersionOut:
+    """One version as the viewer may read it (the latest by default): its symbol, line and text."""
+    row = await proposal_for(actor, proposal_id)
+    version = _pick(await _readable_versions(actor, proposal_id), revision)
+    return await version_out(version, ProposalKind(row["kind"]), await sponsor_names(proposal_id))
 
 
 async def version_pdf(actor: Actor, proposal_id: int, revision: int | None, marked: bool, cache_dir: Path) -> ReportFile:

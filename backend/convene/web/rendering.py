@@ -43,6 +43,8 @@ NOTICES = {
     "delegate-substituted": "The substitute has been registered in the same place.",
     "delegate-cancelled": "The registration has been cancelled.",
     "link-rotated": "You have a new calendar link; the old one no longer works.",
+    "sponsor-added": "Your State now sponsors this proposal.",
+    "sponsor-withdrawn": "Your State's sponsorship has been withdrawn.",
 }
 
 
