@@ -7,7 +7,7 @@ from typing import Any
 from httpx import AsyncClient
 
 from tests.proposals.conftest import entity_id
-from tests.reports.conftest import font_runs, pdf_reader, pdf_text
+from tests.reports.conftest import embedded_fonts, font_runs, pdf_reader, pdf_text
 from tests.reports.test_participants import assert_in_order
 
 TEXT = """The Conference of the States Parties to the United Nations Convention against Corruption,
@@ -138,3 +138,28 @@ async def test_earlier_versions_and_the_changes_print_as_they_were(
     assert_in_order(text, ["Resolution 7/1", "Strengthening international cooperation in asset recovery",
                            "The Conference of the States Parties", "4. Decides to remain seized of the matter."])
     assert "draft resolution" not in text
+
+
+async def test_every_official_language_prints_with_real_glyphs(
+    client: AsyncClient, cosp: dict[str, Any], bodies: dict[str, str]
+) -> None:
+    words = {"ar": "اتفاقية الأمم المتحدة لمكافحة الفساد", "zh": "联合国反腐败公约",
+             "ru": "Конвенция Организации Объединенных Наций против коррупции",
+             "fr": "Convention des Nations Unies contre la corruption", "es": "Convención de las Naciones Unidas"}
+    paragraphs = [{"kind": "preambular", "opening": "Recalling", "text": f"the Convention,[^{n}]"} for n in (1, 2)]
+    paragraphs.append({"kind": "operative", "opening": "Decides", "text": f"to publish it as «{words['fr']}»."})
+    created = await client.post(f"/api/sessions/{cosp['id']}/proposals", headers=bodies, json={
+        "kind": "decision", "title": f"{words['es']} / {words['ru']}", "sponsor_ids": [await entity_id("Egypt")],
+        "text": {"paragraphs": paragraphs, "footnotes": [words["ar"], words["zh"]]}})
+    assert created.status_code == 201, created.text
+    content = (await client.get(f"/api/proposals/{created.json()['id']}/document.pdf", headers=bodies)).content
+    text = pdf_text(content)
+    for language in ("zh", "ru", "fr", "es"):
+        assert words[language] in " ".join(text.split()), language
+    runs = font_runs(content)
+    assert all("Noto" in font for _, font in runs), {font for _, font in runs}
+    arabic = [font for run, font in runs if any("\u0600" <= c <= "\u06ff" for c in run)]
+    chinese = [font for run, font in runs if any("\u4e00" <= c <= "\u9fff" for c in run)]
+    assert arabic and all("Arabic" in font for font in arabic), arabic
+    assert chinese and all("CJK" in font for font in chinese), chinese
+    assert all(embedded_fonts(content).values())

@@ -89,6 +89,14 @@ def test_printed_text_numbers_operative_paragraphs_letters_sub_paragraphs_and_li
         ("CAC/COSP/2017/7", "https://undocs.org/CAC/COSP/2017/7"), (".", "")]
 
 
+def test_punctuation_that_departs_from_un_drafting_is_noted() -> None:
+    assert text_out(split_plain_text(PASTED)).notes == []
+    sloppy = split_plain_text("The Conference\n\nRecalling its work.\n\n1. Urges States to act.\n2. Requests reports;\n")
+    assert text_out(sloppy).notes == [
+        "The addressee ends with a comma", "Preambular paragraph 1 ends with a comma",
+        "Paragraph 1 ends with a semicolon", "Paragraph 2 ends with a full stop (it is the last)"]
+
+
 def test_a_footnote_called_twice_or_never_or_missing_is_refused_naming_the_place() -> None:
     para = ParagraphIn(kind=ParagraphKind.OPERATIVE, opening="Urges", text="States[^1] parties[^1].")
     with pytest.raises(RuleViolation) as twice:

@@ -113,8 +113,11 @@ def _paragraph_lines(lines: list[str]) -> list[str]:
 
 
 def _is_addressee(line: str) -> bool:
-    """ "The Conference of the States Parties to the United Nations Convention against Corruption,"."""
-    return line.startswith("The ") and line.endswith(",")
+    """ "The Conference of the States Parties to the United Nations Convention against Corruption,".
+
+    Only the first paragraph can be; no preambular paragraph opens with "The".
+    """
+    return line.startswith("The ")
 
 
 def _reads_operative(line: str) -> bool:

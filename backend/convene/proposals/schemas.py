@@ -132,6 +132,8 @@ class TextOut(Struct, frozen=True):
     paragraphs: list[ParagraphOut]
     source: TextIn
     """The text as stored, for correcting it and sending it back."""
+    notes: list[str] = msgspec.field(default_factory=list)
+    """Where the punctuation departs from UN drafting ("Paragraph 2 ends with a semicolon")."""
 
 
 class SponsorOut(Struct):

@@ -76,7 +76,44 @@ def text_out(text: TextIn, links: Mapping[str, str] | None = None) -> TextOut:
             operative += 1
             number = str(operative)
         paragraphs.append(_paragraph_out(paragraph, number, text.footnotes, order, links or {}))
-    return TextOut(addressee=text.addressee, paragraphs=paragraphs, source=text)
+    return TextOut(addressee=text.addressee, paragraphs=paragraphs, source=text, notes=drafting_notes(text))
+
+
+def drafting_notes(text: TextIn) -> list[str]:
+    """Where the punctuation departs from UN drafting: a hint for the secretariat, never a refusal.
+
+    The addressee and preambular paragraphs end with a comma, operative paragraphs
+    with a semicolon and the last with a full stop; a paragraph with sub-paragraphs
+    ends with a colon, and its sub-paragraphs carry the paragraph's ending.
+    """
+    notes = []
+    if text.addressee.strip() and not _ends(text.addressee, ","):
+        notes.append("The addressee ends with a comma")
+    operative = [p for p in text.paragraphs if p.kind is ParagraphKind.OPERATIVE]
+    counts = {ParagraphKind.PREAMBULAR: 0, ParagraphKind.OPERATIVE: 0}
+    for paragraph in text.paragraphs:
+        counts[paragraph.kind] += 1
+        if paragraph.kind is ParagraphKind.PREAMBULAR:
+            name, ending, word = f"Preambular paragraph {counts[paragraph.kind]}", ",", "a comma"
+        elif paragraph is operative[-1]:
+            name, ending, word = f"Paragraph {counts[paragraph.kind]}", ".", "a full stop (it is the last)"
+        else:
+            name, ending, word = f"Paragraph {counts[paragraph.kind]}", ";", "a semicolon"
+        if not paragraph.sub_paragraphs:
+            if not _ends(paragraph.text or paragraph.opening, ending):
+                notes.append(f"{name} ends with {word}")
+            continue
+        if not _ends(paragraph.text, ":"):
+            notes.append(f"{name} ends with a colon before its sub-paragraphs")
+        for index, sub in enumerate(paragraph.sub_paragraphs):
+            last = index == len(paragraph.sub_paragraphs) - 1
+            if not _ends(sub, ending if last else ";"):
+                notes.append(f"{name} ({sub_letter(index)}) ends with {word if last else 'a semicolon'}")
+    return notes
+
+
+def _ends(run: str, ending: str) -> bool:
+    return plain(run).rstrip().endswith(ending)
 
 
 def _paragraph_out(
