@@ -135,9 +135,11 @@ async def test_earlier_versions_and_the_changes_print_as_they_were(
                                 json={"outcome": "adopted", "acted_on": "2017-11-10"})
     assert adopted.status_code == 201, adopted.text
     text = " ".join(pdf_text((await client.get(f"/api/proposals/{proposal['id']}/adopted.pdf")).content).split())
-    assert_in_order(text, ["Resolution 7/1", "Strengthening international cooperation in asset recovery",
+    assert_in_order(text, ["Resolution 7/1", "Adopted on 10 November 2017", "Resolution 7/1",
+                           "Adopted on the basis of CAC/COSP/2017/L.8/Rev.2.",
+                           "Strengthening international cooperation in asset recovery",
                            "The Conference of the States Parties", "4. Decides to remain seized of the matter."])
-    assert "draft resolution" not in text
+    assert "draft resolution" not in text and "Distr.: Limited" not in text
 
 
 async def test_every_official_language_prints_with_real_glyphs(
