@@ -37,6 +37,8 @@ async def test_a_draft_takes_the_next_free_l_number_or_a_typed_one_that_is_free(
     assert elsewhere.status_code == 422 and elsewhere.json()["errors"][0]["field"] == "symbol"
     nonsense = await client.post(url, json=body | {"symbol": "L8"}, headers=bodies)
     assert nonsense.status_code == 400 and nonsense.json()["errors"][0]["field"] == "symbol"
+    naive = await client.post(url, json=body | {"sponsorship_deadline": "2017-11-08T18:00:00"}, headers=bodies)
+    assert naive.status_code == 400 and naive.json()["errors"][0]["field"] == "sponsorship_deadline"
     foreign_item = await client.post(url, json=body | {"agenda_item_id": 999_999}, headers=bodies)
     assert foreign_item.status_code == 422 and foreign_item.json()["errors"][0]["field"] == "agenda_item_id"
 

@@ -16,6 +16,8 @@ ParagraphText = Annotated[str, Meta(max_length=8000)]
 FootnoteText = Annotated[str, Meta(min_length=1, max_length=2000)]
 PlainText = Annotated[str, Meta(min_length=1, max_length=100_000)]
 # CAC/COSP/2017/L.8 (a revision's /Rev.n is given by Convene, never typed)
+Moment = Annotated[datetime, Meta(tz=True, examples=["2017-11-08T18:00:00Z"])]
+"""A moment with its offset: a deadline means the same instant for every delegation."""
 LSymbol = Annotated[str, Meta(pattern=r"^[A-Z][A-Z0-9.]*(/[A-Za-z0-9.-]+)*/L\.[1-9][0-9]{0,3}$", max_length=80,
                               examples=["CAC/COSP/2017/L.8"])]
 
@@ -58,7 +60,7 @@ class ProposalIn(Struct, forbid_unknown_fields=True):
     """Typed by the secretariat; else the session's next free L number."""
     sponsor_ids: Annotated[list[PositiveInt], Meta(max_length=200)] = msgspec.field(default_factory=list)
     """The entities that submit it (its main sponsors)."""
-    sponsorship_deadline: datetime | None = None
+    sponsorship_deadline: Moment | None = None
     text: TextIn | None = None
     plain_text: Annotated[str, Meta(max_length=100_000)] = ""
 
@@ -66,7 +68,7 @@ class ProposalIn(Struct, forbid_unknown_fields=True):
 class ProposalPatch(Struct, forbid_unknown_fields=True):
     title: Title | UnsetType = UNSET
     agenda_item_id: PositiveInt | None | UnsetType = UNSET
-    sponsorship_deadline: datetime | None | UnsetType = UNSET
+    sponsorship_deadline: Moment | None | UnsetType = UNSET
 
 
 class TextUpdate(Struct, forbid_unknown_fields=True):
