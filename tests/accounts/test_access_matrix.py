@@ -305,6 +305,27 @@ PROPOSAL_EXPECTATIONS: dict[tuple[str, str], Case] = {
     ("POST", "/proposals/{proposal_id:int}/sponsorship"): Case(
         answers(403, 303, 409, 403, 303), params=ISSUED_PROPOSAL, form={"action": "join"}
     ),
+    # The secretariat's proposal desk.
+    ("GET", "/secretariat/sessions/{session_id:int}/proposals"): Case(PAGE_SECRETARIAT, params=API_SESSION),
+    ("POST", "/secretariat/sessions/{session_id:int}/proposals"): Case(
+        CHANGE_SECRETARIAT, params=API_SESSION, form={"kind": "decision", "title": "Venue of the next session"}
+    ),
+    ("GET", "/secretariat/proposals/{proposal_id:int}"): Case(PAGE_SECRETARIAT, params=DRAFT_PROPOSAL),
+    ("POST", "/secretariat/proposals/{proposal_id:int}/text"): Case(
+        CHANGE_SECRETARIAT, params=DRAFT_PROPOSAL, form={"plain_text": "Urges States parties to act."}
+    ),
+    ("POST", "/secretariat/proposals/{proposal_id:int}/issue"): Case(
+        CHANGE_SECRETARIAT, params=DRAFT_PROPOSAL, form={"issued_on": "2099-03-02"}
+    ),
+    ("POST", "/secretariat/proposals/{proposal_id:int}/revisions"): Case(
+        CHANGE_SECRETARIAT, params=ISSUED_PROPOSAL, form={}
+    ),
+    ("POST", "/secretariat/proposals/{proposal_id:int}/deadline"): Case(
+        CHANGE_SECRETARIAT, params=ISSUED_PROPOSAL, form={"sponsorship_deadline": "2099-03-05T18:00"}
+    ),
+    ("POST", "/secretariat/proposals/{proposal_id:int}/action"): Case(
+        CHANGE_SECRETARIAT, params=ISSUED_PROPOSAL, form={"outcome": "adopted", "acted_on": "2099-03-04"}
+    ),
 }
 
 WEB_EXPECTATIONS: dict[tuple[str, str], Case] = {
