@@ -18,7 +18,7 @@ from convene.agenda.tables import AgendaItem
 from convene.entities.tables import Entity
 from convene.meetings.tables import Body, SessionPart
 from convene.proposals import action, services, sponsors
-from convene.proposals.schemas import ActionIn, IssueIn, ProposalIn, ProposalPatch, SponsorIn, TextUpdate
+from convene.proposals.schemas import ActionIn, ProposalIn, ProposalPatch, SponsorIn, TextUpdate
 from convene.proposals.tables import Proposal
 from convene.proposals.vocabulary import Outcome, ProposalKind
 

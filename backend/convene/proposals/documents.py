@@ -18,13 +18,19 @@ from convene.meetings.schemas import SessionOut
 from convene.meetings.services import get_session
 from convene.meetings.titles import ordinal
 from convene.meetings.vocabulary import SessionKind
-from convene.proposals.access import proposal_for, sees_drafts
+from convene.proposals.access import proposal_for
 from convene.proposals.changes import compare
 from convene.proposals.schemas import ChangesOut, DiffBlock, ProposalDocument, VersionOut
 from convene.proposals.texts import decode_text
-from convene.proposals.views import agenda_item_label, linked_text, sponsor_names, version_line, version_out
+from convene.proposals.views import (
+    agenda_item_label,
+    linked_text,
+    readable_versions,
+    sponsor_names,
+    version_line,
+    version_out,
+)
 from convene.proposals.vocabulary import Outcome, ProposalKind, ProposalStatus
-from convene.proposals.tables import ProposalVersion
 from convene.agenda.tables import AgendaItem
 from convene.reports.cache import ReportCache, data_digest
 from convene.reports.headers import author, venue
@@ -38,7 +44,7 @@ TEMPLATE = "proposal.html"
 async def changes(actor: Actor, proposal_id: int, revision: int | None) -> ChangesOut:
     """What ``revision`` (the latest the viewer reads, by default) changed against the one before."""
     await proposal_for(actor, proposal_id)
-    versions = await _readable_versions(actor, proposal_id)
+    versions = await readable_versions(actor, proposal_id)
     version = _pick(versions, revision)
     if version["revision"] == 0:
         raise RuleViolation("The original has no earlier version to compare with", field="revision", status_code=422)
@@ -49,13 +55,13 @@ async def changes(actor: Actor, proposal_id: int, revision: int | None) -> Chang
 async def version_view(actor: Actor, proposal_id: int, revision: int | None) -> VersionOut:
     """One version as the viewer may read it (the latest by default): its symbol, line and text."""
     row = await proposal_for(actor, proposal_id)
-    version = _pick(await _readable_versions(actor, proposal_id), revision)
+    version = _pick(await readable_versions(actor, proposal_id), revision)
     return await version_out(version, ProposalKind(row["kind"]), await sponsor_names(proposal_id))
 
 
 async def version_pdf(actor: Actor, proposal_id: int, revision: int | None, marked: bool, cache_dir: Path) -> ReportFile:
     row = await proposal_for(actor, proposal_id)
-    versions = await _readable_versions(actor, proposal_id)
+    versions = await readable_versions(actor, proposal_id)
     version = _pick(versions, revision)
     diff: list[DiffBlock] = []
     against = ""
@@ -79,20 +85,12 @@ async def adopted_pdf(actor: Actor, proposal_id: int, cache_dir: Path) -> Report
     row = await proposal_for(actor, proposal_id)
     if row["status"] != ProposalStatus.ADOPTED.value:
         raise NotFound("Adopted text")
-    latest = (await _readable_versions(actor, proposal_id))[-1]
+    latest = (await readable_versions(actor, proposal_id))[-1]
     document = await _document(row, latest["symbol"], row["acted_on"], latest["title"], "", row["adopted_text"])
     heading = row["adopted_symbol"][0].upper() + row["adopted_symbol"][1:]
     orally = row["outcome"] == Outcome.ADOPTED_AS_ORALLY_AMENDED.value
     document = msgspec.structs.replace(document, adopted=heading, orally_amended=orally)
     return await _pdf(f"proposal-{proposal_id}-adopted", document, _filename(row["adopted_symbol"]), cache_dir)
-
-
-async def _readable_versions(actor: Actor, proposal_id: int) -> list[dict[str, Any]]:
-    drafts = await sees_drafts(actor, proposal_id)
-    rows = await ProposalVersion.select().where(ProposalVersion.proposal == proposal_id).order_by(
-        ProposalVersion.revision
-    )
-    return [row for row in rows if drafts or row["issued_on"] is not None]
 
 
 def _pick(versions: list[dict[str, Any]], revision: int | None) -> dict[str, Any]:

@@ -31,7 +31,7 @@ from convene.proposals.vocabulary import Outcome, ProposalKind
 
 async def proposal_out(actor: Actor, proposal_id: int) -> ProposalOut:
     row = await proposal_for(actor, proposal_id)
-    versions = await _versions(proposal_id, drafts=await sees_drafts(actor, proposal_id))
+    versions = await readable_versions(actor, proposal_id)
     current = versions[-1]
     issued = [version for version in versions if version["issued_on"] is not None]
     sponsors = await sponsor_rows(proposal_id)
@@ -61,17 +61,17 @@ async def proposal_out(actor: Actor, proposal_id: int) -> ProposalOut:
     )
 
 
-async def _versions(proposal_id: int, *, drafts: bool) -> list[dict[str, Any]]:
+async def readable_versions(actor: Actor, proposal_id: int) -> list[dict[str, Any]]:
     """The versions the viewer may read, oldest first (an unissued one only for those who see drafts)."""
-    rows = await ProposalVersion.select().where(ProposalVersion.proposal == proposal_id).order_by(
-        ProposalVersion.revision
-    )
-    return [row for row in rows if drafts or row["issued_on"] is not None]
+    drafts = await sees_drafts(actor, proposal_id)
+    return [row for row in await version_rows(proposal_id) if drafts or row["issued_on"] is not None]
 
 
 async def version_rows(proposal_id: int) -> list[dict[str, Any]]:
     """Every version, oldest first."""
-    return await _versions(proposal_id, drafts=True)
+    return await ProposalVersion.select().where(ProposalVersion.proposal == proposal_id).order_by(
+        ProposalVersion.revision
+    )
 
 
 async def sponsor_rows(proposal_id: int) -> list[dict[str, Any]]:
