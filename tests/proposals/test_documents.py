@@ -131,6 +131,9 @@ async def test_earlier_versions_and_the_changes_print_as_they_were(
                             "1. Urges States parties parties, as appropriate, to:",
                             "2. Invites States parties to share information;"])
     assert shown.count("Strengthening international cooperation") == 1  # an unchanged title is printed once
+    note, *openings = italic_phrases(marked.content)
+    assert note.startswith("Changes against CAC/COSP/2017/L.8/Rev.1")
+    assert openings == ["Recalling", "Welcoming also", "Bearing in mind", "Urges", "Invites", "Requests", "Decides"]
     adopted = await client.post(f"/api/proposals/{proposal['id']}/action", headers=bodies,
                                 json={"outcome": "adopted", "acted_on": "2017-11-10"})
     assert adopted.status_code == 201, adopted.text

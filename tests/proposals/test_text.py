@@ -126,4 +126,5 @@ def test_changes_are_paragraph_by_paragraph_and_renumbering_is_not_a_change() ->
     assert changed.mark == "3."
     assert [(p.op, p.text) for p in changed.parts if p.op != "same"] == [("inserted", "and expand ")]
     gone = [b for b in compare(before, after) if b.change == "deleted"]
-    assert [b.parts[0].text for b in gone] == ["Calls upon States parties to report on progress."]
+    assert ["".join(p.text for p in b.parts) for b in gone] == ["Calls upon States parties to report on progress."]
+    assert [(p.text, p.italic) for p in gone[0].parts] == [("Calls upon", True), (" States parties to report on progress.", False)]

@@ -26,6 +26,8 @@ class Block:
     label: str
     words: str
     mark: str = ""
+    opening: int = 0
+    """How many characters of ``words`` are the paragraph's opening words (printed in italics)."""
 
 
 def blocks(text: TextIn) -> list[Block]:
@@ -40,7 +42,7 @@ def blocks(text: TextIn) -> list[Block]:
             preambular += 1
             label = f"Preambular paragraph {preambular}"
         mark = f"{operative}." if paragraph.kind is ParagraphKind.OPERATIVE else ""
-        found.append(Block(label, paragraph_words(paragraph), mark))
+        found.append(Block(label, paragraph_words(paragraph), mark, len(paragraph.opening.strip())))
         for index, sub in enumerate(paragraph.sub_paragraphs):
             letter = f"({sub_letter(index)})"
             found.append(Block(f"{label} {letter}", plain(sub).strip(), letter))
@@ -61,7 +63,7 @@ def compare(before: TextIn, after: TextIn, titles: tuple[str, str] | None = None
     result: list[DiffBlock] = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
-            result.extend(DiffBlock(b.label, "same", [DiffPart("same", b.words)], b.mark) for b in new[j1:j2])
+            result.extend(_whole(b, "same") for b in new[j1:j2])
         elif op == "replace":
             result.extend(_replaced(old[i1:i2], new[j1:j2]))
         elif op == "delete":
@@ -78,7 +80,8 @@ def _replaced(old: list[Block], new: list[Block]) -> list[DiffBlock]:
         before = old[index] if index < len(old) else None
         after = new[index] if index < len(new) else None
         if before and after and _likeness(before.words, after.words) >= SIMILAR_ENOUGH:
-            result.append(DiffBlock(after.label, "changed", word_changes(before.words, after.words), after.mark))
+            parts = italicized(word_changes(before.words, after.words), after.opening)
+            result.append(DiffBlock(after.label, "changed", parts, after.mark))
             continue
         if before:
             result.append(_whole(before, "deleted"))
@@ -88,7 +91,27 @@ def _replaced(old: list[Block], new: list[Block]) -> list[DiffBlock]:
 
 
 def _whole(block: Block, change: str) -> DiffBlock:
-    return DiffBlock(block.label, change, [DiffPart(change, block.words)], block.mark)
+    return DiffBlock(block.label, change, italicized([DiffPart(change, block.words)], block.opening), block.mark)
+
+
+def italicized(parts: list[DiffPart], opening: int) -> list[DiffPart]:
+    """The parts with the paragraph's first ``opening`` characters (as it now reads) marked italic.
+
+    A deletion takes the style of the place it was struck from.
+    """
+    result: list[DiffPart] = []
+    position = 0
+    for part in parts:
+        if part.op == "deleted" and len(parts) > 1:
+            result.append(DiffPart(part.op, part.text, italic=position < opening))
+            continue
+        head = max(0, min(len(part.text), opening - position))
+        if 0 < head < len(part.text):
+            result += [DiffPart(part.op, part.text[:head], italic=True), DiffPart(part.op, part.text[head:])]
+        else:
+            result.append(DiffPart(part.op, part.text, italic=head > 0))
+        position += len(part.text)
+    return result
 
 
 def _likeness(a: str, b: str) -> float:

@@ -167,6 +167,8 @@ class DiffPart(Struct, frozen=True):
     op: str
     """"same", "inserted" or "deleted"."""
     text: str
+    italic: bool = False
+    """Part of the paragraph's opening words."""
 
 
 class DiffBlock(Struct, frozen=True):
