@@ -21,6 +21,7 @@ Welcoming also the report of the Secretariat on the
 implementation of that resolution,[^b]
 
 Bearing in mind that asset recovery is a fundamental principle of the Convention,
+in accordance with its article 51,
 
 1. Urges States parties to:
 (a) Adopt measures for the return of assets;
@@ -54,7 +55,8 @@ def test_pasted_text_is_split_into_addressee_paragraphs_sub_paragraphs_and_footn
     assert shape == [
         ("preambular", "Recalling", "its resolution 6/2 of 6 November 2015,[^1]"),
         ("preambular", "Welcoming also", "the report of the Secretariat on the implementation of that resolution,[^2]"),
-        ("preambular", "Bearing in mind", "that asset recovery is a fundamental principle of the Convention,"),
+        ("preambular", "Bearing in mind", "that asset recovery is a fundamental principle of the Convention, "
+                                          "in accordance with its article 51,"),
         ("operative", "Urges", "States parties to:"),
         ("operative", "Also requests", "the Secretariat to continue its work;"),
         ("operative", "Calls upon", "States parties to report on progress."),

@@ -96,7 +96,10 @@ def _paragraph_lines(lines: list[str]) -> list[str]:
     current = ""
     for raw in lines:
         line = " ".join(raw.split())
-        starts_new = not current or current.endswith(ENDS_PARAGRAPH) or bool(NUMBERED.match(line) or LETTERED.match(line))
+        marked = bool(NUMBERED.match(line) or LETTERED.match(line))
+        # A paragraph opens with a capital, a number or a letter in brackets: a line in lower case
+        # continues the one before, even after a comma ("Recalling its resolution 6/2,\nin which").
+        starts_new = not current or marked or (current.endswith(ENDS_PARAGRAPH) and not line[:1].islower())
         if not line:
             if current:
                 paragraphs.append(current)
