@@ -144,7 +144,7 @@ async def test_a_revision_has_its_own_symbol_sponsors_line_text_and_changes(
               for b in changes["blocks"] if b["change"] != "same"]
     assert marked == [
         ("Paragraph 1", "changed", [("deleted", "act."), ("inserted", "act without delay.")]),
-        ("Paragraph 2", "inserted", [("inserted", "Requests the Secretariat to report.")]),
+        ("Paragraph 2", "inserted", [("inserted", "Requests"), ("inserted", " the Secretariat to report.")]),
     ]
 
 

@@ -69,42 +69,82 @@ async def load_demo_proposals(secretariat_email: str) -> int:
     """The eighth session's proposals, unless it has some already; how many were added."""
     session_id = await _eighth_session()
     officer = await Account.objects().where(Account.email == secretariat_email).first()
-    if session_id is None or officer is None or await Proposal.exists().where(Proposal.session == session_id):
+    if (
+        session_id is None
+        or officer is None
+        or await Proposal.exists().where(Proposal.session == session_id)
+    ):
         return 0
     item = await _item(session_id, "Asset recovery")
-    first = await services.create_proposal(officer, session_id, ProposalIn(
-        kind=ProposalKind.RESOLUTION, title="Strengthening international cooperation in asset recovery",
-        agenda_item_id=item, sponsor_ids=await _ids("Australia", "Brazil", "Israel", "United States of America"),
-        plain_text=ASSET_RECOVERY))
+    first = await services.create_proposal(
+        officer,
+        session_id,
+        ProposalIn(
+            kind=ProposalKind.RESOLUTION,
+            title="Strengthening international cooperation in asset recovery",
+            agenda_item_id=item,
+            sponsor_ids=await _ids("Australia", "Brazil", "Israel", "United States of America"),
+            plain_text=ASSET_RECOVERY,
+        ),
+    )
     await services.issue(officer, first.id, date(2019, 12, 16))
     for state in ("Kenya", "Norway"):
         await sponsors.join(officer, first.id, SponsorIn(entity_id=(await _ids(state))[0]))
     revision = await services.revise(officer, first.id)
     text = revision.current.text.source
     text.paragraphs[5] = msgspec.structs.replace(
-        text.paragraphs[5], text="States parties to share good practices in the management and disposal of seized "
-                                 "and confiscated assets;")
+        text.paragraphs[5],
+        text="States parties to share good practices in the management and disposal of seized "
+        "and confiscated assets;",
+    )
     await services.set_text(officer, first.id, TextUpdate(text=text))
     await services.issue(officer, first.id, date(2019, 12, 18))
     await sponsors.join(officer, first.id, SponsorIn(entity_id=(await _ids("Peru"))[0]))
-    await services.update_proposal(officer, first.id, ProposalPatch(
-        sponsorship_deadline=datetime(2019, 12, 19, 14, 0, tzinfo=UTC)))
+    await services.update_proposal(
+        officer,
+        first.id,
+        ProposalPatch(sponsorship_deadline=datetime(2019, 12, 19, 14, 0, tzinfo=UTC)),
+    )
 
-    second = await services.create_proposal(officer, session_id, ProposalIn(
-        kind=ProposalKind.RESOLUTION, title="Abu Dhabi declaration on enhancing collaboration between supreme audit "
-        "institutions and anti-corruption bodies", agenda_item_id=await _item(session_id, "Review mechanism"),
-        sponsor_ids=await _ids("United Arab Emirates", "Egypt", "European Union"), plain_text=AUDIT_INSTITUTIONS))
+    second = await services.create_proposal(
+        officer,
+        session_id,
+        ProposalIn(
+            kind=ProposalKind.RESOLUTION,
+            title="Abu Dhabi declaration on enhancing collaboration between supreme audit "
+            "institutions and anti-corruption bodies",
+            agenda_item_id=await _item(session_id, "Review mechanism"),
+            sponsor_ids=await _ids("United Arab Emirates", "Egypt", "European Union"),
+            plain_text=AUDIT_INSTITUTIONS,
+        ),
+    )
     await services.issue(officer, second.id, date(2019, 12, 17))
-    await action.record_action(officer, second.id, ActionIn(outcome=Outcome.ADOPTED, acted_on=date(2019, 12, 20)))
+    await action.record_action(
+        officer, second.id, ActionIn(outcome=Outcome.ADOPTED, acted_on=date(2019, 12, 20))
+    )
 
-    third = await services.create_proposal(officer, session_id, ProposalIn(
-        kind=ProposalKind.DECISION, title="Venue of the ninth session of the Conference",
-        sponsor_ids=await _ids("Egypt"), plain_text=NEXT_SESSION))
+    third = await services.create_proposal(
+        officer,
+        session_id,
+        ProposalIn(
+            kind=ProposalKind.DECISION,
+            title="Venue of the ninth session of the Conference",
+            sponsor_ids=await _ids("Egypt"),
+            plain_text=NEXT_SESSION,
+        ),
+    )
     await services.issue(officer, third.id, date(2019, 12, 19))
     adopted = services.given_text(None, NEXT_SESSION_ADOPTED)
-    await action.record_action(officer, third.id, ActionIn(
-        outcome=Outcome.ADOPTED_AS_ORALLY_AMENDED, acted_on=date(2019, 12, 20),
-        amendments='In paragraph 1, after "in", insert "December".', adopted_text=adopted))
+    await action.record_action(
+        officer,
+        third.id,
+        ActionIn(
+            outcome=Outcome.ADOPTED_AS_ORALLY_AMENDED,
+            acted_on=date(2019, 12, 20),
+            amendments='In paragraph 1, after "in", insert "December".',
+            adopted_text=adopted,
+        ),
+    )
     return 3
 
 
@@ -112,20 +152,30 @@ async def _eighth_session() -> int | None:
     body = await Body.select(Body.id).where(Body.code == "COSP").first()
     if body is None:
         return None
-    part = await SessionPart.select(SessionPart.session).where(
-        (SessionPart.body == body["id"]) & (SessionPart.kind == "regular") & (SessionPart.number == 8)
-    ).first()
+    part = (
+        await SessionPart.select(SessionPart.session)
+        .where(
+            (SessionPart.body == body["id"])
+            & (SessionPart.kind == "regular")
+            & (SessionPart.number == 8)
+        )
+        .first()
+    )
     return None if part is None else int(part["session"])
 
 
 async def _item(session_id: int, title: str) -> int | None:
-    row = await AgendaItem.select(AgendaItem.id).where(
-        (AgendaItem.session == session_id) & (AgendaItem.title == title)
-    ).first()
+    row = (
+        await AgendaItem.select(AgendaItem.id)
+        .where((AgendaItem.session == session_id) & (AgendaItem.title == title))
+        .first()
+    )
     return None if row is None else int(row["id"])
 
 
 async def _ids(*states: str) -> list[int]:
-    rows = await Entity.select(Entity.id, Entity.short_name).where(Entity.short_name.is_in(list(states)))
+    rows = await Entity.select(Entity.id, Entity.short_name).where(
+        Entity.short_name.is_in(list(states))
+    )
     found = {row["short_name"]: int(row["id"]) for row in rows}
     return [found[state] for state in states]

@@ -45,7 +45,9 @@ async def proposal_for(actor: Actor, proposal_id: int) -> dict[str, Any]:
     row = await proposal_row(proposal_id)
     await session_row(row["session"], include_drafts=is_secretariat(actor))
     if not (await was_issued(proposal_id) or await sees_drafts(actor, proposal_id)):
-        raise NotFound("Proposal")  # also one withdrawn before it was ever issued: nobody else saw it
+        raise NotFound(
+            "Proposal"
+        )  # also one withdrawn before it was ever issued: nobody else saw it
     return row
 
 

@@ -50,7 +50,9 @@ async def record_action(actor: Actor, proposal_id: int, data: ActionIn) -> Propo
                 Proposal.adopted_number: number,
                 Proposal.adopted_symbol: f"{row['kind']} {await _session_number(row['session'])}/{number}",
                 Proposal.amendments: data.amendments.strip(),
-                Proposal.adopted_text: encode_text(data.adopted_text) if data.adopted_text else issued_text,
+                Proposal.adopted_text: encode_text(data.adopted_text)
+                if data.adopted_text
+                else issued_text,
             }
         before = await snapshot(proposal_id)
         await Proposal.update(values).where(Proposal.id == proposal_id)
@@ -63,23 +65,34 @@ def _check_date(data: ActionIn, session: dict[str, Any]) -> None:
     if data.acted_on > session["end_date"]:
         raise RuleViolation("The session had ended by then", field="acted_on", status_code=422)
     if data.outcome is not Outcome.WITHDRAWN and data.acted_on < session["start_date"]:
-        raise RuleViolation("The body acts on proposals during its session", field="acted_on", status_code=422)
+        raise RuleViolation(
+            "The body acts on proposals during its session", field="acted_on", status_code=422
+        )
 
 
 def _check_amendments(data: ActionIn) -> None:
     """Oral amendments are recorded with the text they produce, and only when there were some."""
     if data.outcome is Outcome.ADOPTED_AS_ORALLY_AMENDED:
         if not data.amendments.strip():
-            raise RuleViolation("Record the oral amendments as they were read out", field="amendments",
-                                status_code=422)
+            raise RuleViolation(
+                "Record the oral amendments as they were read out",
+                field="amendments",
+                status_code=422,
+            )
         if data.adopted_text is None:
-            raise RuleViolation("Give the text as adopted, with the oral amendments made", field="adopted_text",
-                                status_code=422)
+            raise RuleViolation(
+                "Give the text as adopted, with the oral amendments made",
+                field="adopted_text",
+                status_code=422,
+            )
         check_text(data.adopted_text, "adopted_text")
         return
     if data.amendments.strip() or data.adopted_text is not None:
-        raise RuleViolation("Only a proposal adopted as orally amended has amendments and a text of its own",
-                            field="amendments", status_code=422)
+        raise RuleViolation(
+            "Only a proposal adopted as orally amended has amendments and a text of its own",
+            field="amendments",
+            status_code=422,
+        )
 
 
 async def _issued_text(proposal_id: int) -> str:
@@ -87,23 +100,32 @@ async def _issued_text(proposal_id: int) -> str:
     latest = (await version_rows(proposal_id))[-1]
     if latest["issued_on"] is None:
         what = "The draft" if latest["revision"] == 0 else latest["symbol"]
-        raise RuleViolation(f"{what} has not been issued: the body acts on issued documents", field="outcome")
+        raise RuleViolation(
+            f"{what} has not been issued: the body acts on issued documents", field="outcome"
+        )
     return str(latest["text"])
 
 
 async def _next_number(row: dict[str, Any]) -> int:
     """The next number among the session's adopted texts of the same kind."""
-    found = await Proposal.select(Max(Proposal.adopted_number, alias="last")).where(
-        (Proposal.session == row["session"]) & (Proposal.kind == row["kind"])
-    ).first()
+    found = (
+        await Proposal.select(Max(Proposal.adopted_number, alias="last"))
+        .where((Proposal.session == row["session"]) & (Proposal.kind == row["kind"]))
+        .first()
+    )
     return ((found or {}).get("last") or 0) + 1
 
 
 async def _session_number(session_id: int) -> int:
     """The session's number (7 for the seventh session), from the body that holds it (the first, if joint)."""
-    part = await SessionPart.select(SessionPart.number).where(SessionPart.session == session_id).order_by(
-        SessionPart.position
-    ).first()
+    part = (
+        await SessionPart.select(SessionPart.number)
+        .where(SessionPart.session == session_id)
+        .order_by(SessionPart.position)
+        .first()
+    )
     if part is None or part["number"] is None:
-        raise RuleViolation("The session has no number, so its texts cannot be numbered", field="outcome")
+        raise RuleViolation(
+            "The session has no number, so its texts cannot be numbered", field="outcome"
+        )
     return int(part["number"])

@@ -51,7 +51,9 @@ def blocks(text: TextIn) -> list[Block]:
     return found
 
 
-def compare(before: TextIn, after: TextIn, titles: tuple[str, str] | None = None) -> list[DiffBlock]:
+def compare(
+    before: TextIn, after: TextIn, titles: tuple[str, str] | None = None
+) -> list[DiffBlock]:
     """Every block of ``after`` in order, with the blocks of ``before`` that are gone where they were.
 
     ``titles`` (before, after) puts the title first, changed or not.
@@ -59,7 +61,9 @@ def compare(before: TextIn, after: TextIn, titles: tuple[str, str] | None = None
     old, new = blocks(before), blocks(after)
     if titles is not None:
         old, new = [Block("Title", titles[0]), *old], [Block("Title", titles[1]), *new]
-    matcher = difflib.SequenceMatcher(a=[b.words for b in old], b=[b.words for b in new], autojunk=False)
+    matcher = difflib.SequenceMatcher(
+        a=[b.words for b in old], b=[b.words for b in new], autojunk=False
+    )
     result: list[DiffBlock] = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
@@ -91,7 +95,9 @@ def _replaced(old: list[Block], new: list[Block]) -> list[DiffBlock]:
 
 
 def _whole(block: Block, change: str) -> DiffBlock:
-    return DiffBlock(block.label, change, italicized([DiffPart(change, block.words)], block.opening), block.mark)
+    return DiffBlock(
+        block.label, change, italicized([DiffPart(change, block.words)], block.opening), block.mark
+    )
 
 
 def italicized(parts: list[DiffPart], opening: int) -> list[DiffPart]:
@@ -107,7 +113,10 @@ def italicized(parts: list[DiffPart], opening: int) -> list[DiffPart]:
             continue
         head = max(0, min(len(part.text), opening - position))
         if 0 < head < len(part.text):
-            result += [DiffPart(part.op, part.text[:head], italic=True), DiffPart(part.op, part.text[head:])]
+            result += [
+                DiffPart(part.op, part.text[:head], italic=True),
+                DiffPart(part.op, part.text[head:]),
+            ]
         else:
             result.append(DiffPart(part.op, part.text, italic=head > 0))
         position += len(part.text)

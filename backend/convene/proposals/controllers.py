@@ -30,20 +30,32 @@ from convene.settings import Settings
 AnyRequest = Request[Any, Any, Any]
 AppSettings = NamedDependency[Settings]
 PDF = "application/pdf"
-Revision = Annotated[int | None, QueryParameter(description="0 for the original, 1 for Rev.1 ...; the latest by default")]
-Marked = Annotated[bool, QueryParameter(description="Mark insertions and deletions against the previous version")]
+Revision = Annotated[
+    int | None,
+    QueryParameter(description="0 for the original, 1 for Rev.1 ...; the latest by default"),
+]
+Marked = Annotated[
+    bool, QueryParameter(description="Mark insertions and deletions against the previous version")
+]
 
 
 class SessionProposalController(Controller):
     path = "/api/sessions/{session_id:int}/proposals"
     tags = ["Proposals"]
 
-    @get("/", summary="The session's draft resolutions and decisions (drafts only for the secretariat and sponsors)")
-    async def list_proposals(self, request: AnyRequest, session_id: FromPath[int]) -> list[ProposalOut]:
+    @get(
+        "/",
+        summary="The session's draft resolutions and decisions (drafts only for the secretariat and sponsors)",
+    )
+    async def list_proposals(
+        self, request: AnyRequest, session_id: FromPath[int]
+    ) -> list[ProposalOut]:
         return await session_proposals(request.user, session_id)
 
     @post("/", guards=[requires_secretariat], summary="Register a draft resolution or decision")
-    async def create(self, request: AnyRequest, session_id: FromPath[int], data: JSONBody[ProposalIn]) -> ProposalOut:
+    async def create(
+        self, request: AnyRequest, session_id: FromPath[int], data: JSONBody[ProposalIn]
+    ) -> ProposalOut:
         return await services.create_proposal(request.user, session_id, data)
 
 
@@ -51,8 +63,12 @@ class ProposalTextController(Controller):
     path = "/api/proposal-texts"
     tags = ["Proposals"]
 
-    @post("/split", guards=[requires_secretariat], status_code=200,
-          summary="Split pasted plain text into paragraphs, for the secretariat to check")
+    @post(
+        "/split",
+        guards=[requires_secretariat],
+        status_code=200,
+        summary="Split pasted plain text into paragraphs, for the secretariat to check",
+    )
     async def split(self, data: JSONBody[PlainTextIn]) -> TextIn:
         return split_plain_text(data.plain_text)
 
@@ -61,51 +77,106 @@ class ProposalController(Controller):
     path = "/api/proposals/{proposal_id:int}"
     tags = ["Proposals"]
 
-    @get("/", summary="A proposal: its current version, sponsors line, sponsors, versions and action")
+    @get(
+        "/", summary="A proposal: its current version, sponsors line, sponsors, versions and action"
+    )
     async def get_proposal(self, request: AnyRequest, proposal_id: FromPath[int]) -> ProposalOut:
         return await proposal_out(request.user, proposal_id)
 
-    @patch("/", guards=[requires_secretariat], summary="Change the title, agenda item or sponsorship deadline")
-    async def update(self, request: AnyRequest, proposal_id: FromPath[int], data: JSONBody[ProposalPatch]) -> ProposalOut:
+    @patch(
+        "/",
+        guards=[requires_secretariat],
+        summary="Change the title, agenda item or sponsorship deadline",
+    )
+    async def update(
+        self, request: AnyRequest, proposal_id: FromPath[int], data: JSONBody[ProposalPatch]
+    ) -> ProposalOut:
         return await services.update_proposal(request.user, proposal_id, data)
 
-    @put("/text", guards=[requires_secretariat], summary="Replace the text of the version being prepared")
-    async def set_text(self, request: AnyRequest, proposal_id: FromPath[int], data: JSONBody[TextUpdate]) -> ProposalOut:
+    @put(
+        "/text",
+        guards=[requires_secretariat],
+        summary="Replace the text of the version being prepared",
+    )
+    async def set_text(
+        self, request: AnyRequest, proposal_id: FromPath[int], data: JSONBody[TextUpdate]
+    ) -> ProposalOut:
         return await services.set_text(request.user, proposal_id, data)
 
     @post("/issue", guards=[requires_secretariat], summary="Issue the version being prepared")
-    async def issue(self, request: AnyRequest, proposal_id: FromPath[int], data: JSONBody[IssueIn]) -> ProposalOut:
+    async def issue(
+        self, request: AnyRequest, proposal_id: FromPath[int], data: JSONBody[IssueIn]
+    ) -> ProposalOut:
         return await services.issue(request.user, proposal_id, data.issued_on)
 
-    @post("/revisions", guards=[requires_secretariat], summary="Start the next revision (Rev.1, Rev.2 ...)")
+    @post(
+        "/revisions",
+        guards=[requires_secretariat],
+        summary="Start the next revision (Rev.1, Rev.2 ...)",
+    )
     async def revise(self, request: AnyRequest, proposal_id: FromPath[int]) -> ProposalOut:
         return await services.revise(request.user, proposal_id)
 
-    @get("/changes", summary="What a version changed against the one before, paragraph by paragraph")
-    async def changes(self, request: AnyRequest, proposal_id: FromPath[int], revision: Revision = None) -> ChangesOut:
+    @get(
+        "/changes", summary="What a version changed against the one before, paragraph by paragraph"
+    )
+    async def changes(
+        self, request: AnyRequest, proposal_id: FromPath[int], revision: Revision = None
+    ) -> ChangesOut:
         return await documents.changes(request.user, proposal_id, revision)
 
-    @post("/sponsors", guards=[requires_secretariat_or_focal_point], summary="Sponsor the proposal (a focal point: their State)")
-    async def join(self, request: AnyRequest, proposal_id: FromPath[int], data: JSONBody[SponsorIn]) -> ProposalOut:
+    @post(
+        "/sponsors",
+        guards=[requires_secretariat_or_focal_point],
+        summary="Sponsor the proposal (a focal point: their State)",
+    )
+    async def join(
+        self, request: AnyRequest, proposal_id: FromPath[int], data: JSONBody[SponsorIn]
+    ) -> ProposalOut:
         return await sponsors.join(request.user, proposal_id, data)
 
-    @delete("/sponsors/{entity_id:int}", guards=[requires_secretariat_or_focal_point],
-            summary="Withdraw a State's sponsorship")
-    async def withdraw(self, request: AnyRequest, proposal_id: FromPath[int], entity_id: FromPath[int]) -> None:
+    @delete(
+        "/sponsors/{entity_id:int}",
+        guards=[requires_secretariat_or_focal_point],
+        summary="Withdraw a State's sponsorship",
+    )
+    async def withdraw(
+        self, request: AnyRequest, proposal_id: FromPath[int], entity_id: FromPath[int]
+    ) -> None:
         await sponsors.withdraw(request.user, proposal_id, entity_id)
 
-    @post("/action", guards=[requires_secretariat], summary="Record the outcome: adopted, orally amended, withdrawn, not adopted")
-    async def act(self, request: AnyRequest, proposal_id: FromPath[int], data: JSONBody[ActionIn]) -> ProposalOut:
+    @post(
+        "/action",
+        guards=[requires_secretariat],
+        summary="Record the outcome: adopted, orally amended, withdrawn, not adopted",
+    )
+    async def act(
+        self, request: AnyRequest, proposal_id: FromPath[int], data: JSONBody[ActionIn]
+    ) -> ProposalOut:
         return await action.record_action(request.user, proposal_id, data)
 
-    @get("/document.pdf", media_type=PDF, summary="The L document (a version, with its changes marked or not)")
+    @get(
+        "/document.pdf",
+        media_type=PDF,
+        summary="The L document (a version, with its changes marked or not)",
+    )
     async def document(
-        self, request: AnyRequest, proposal_id: FromPath[int], settings: AppSettings,
-        revision: Revision = None, marked: Marked = False,
+        self,
+        request: AnyRequest,
+        proposal_id: FromPath[int],
+        settings: AppSettings,
+        revision: Revision = None,
+        marked: Marked = False,
     ) -> Response[bytes]:
-        report = await documents.version_pdf(request.user, proposal_id, revision, marked, reports_dir(settings))
+        report = await documents.version_pdf(
+            request.user, proposal_id, revision, marked, reports_dir(settings)
+        )
         return pdf_response(request, report)
 
     @get("/adopted.pdf", media_type=PDF, summary="The text as adopted")
-    async def adopted(self, request: AnyRequest, proposal_id: FromPath[int], settings: AppSettings) -> Response[bytes]:
-        return pdf_response(request, await documents.adopted_pdf(request.user, proposal_id, reports_dir(settings)))
+    async def adopted(
+        self, request: AnyRequest, proposal_id: FromPath[int], settings: AppSettings
+    ) -> Response[bytes]:
+        return pdf_response(
+            request, await documents.adopted_pdf(request.user, proposal_id, reports_dir(settings))
+        )

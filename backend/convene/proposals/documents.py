@@ -13,6 +13,7 @@ from typing import Any
 import msgspec
 
 from convene.accounts.access import Actor
+from convene.agenda.tables import AgendaItem
 from convene.errors import NotFound, RuleViolation
 from convene.meetings.schemas import SessionOut
 from convene.meetings.services import get_session
@@ -31,7 +32,6 @@ from convene.proposals.views import (
     version_out,
 )
 from convene.proposals.vocabulary import Outcome, ProposalKind, ProposalStatus
-from convene.agenda.tables import AgendaItem
 from convene.reports.cache import ReportCache, data_digest
 from convene.reports.headers import author, venue
 from convene.reports.rendering import render_pdf
@@ -47,9 +47,14 @@ async def changes(actor: Actor, proposal_id: int, revision: int | None) -> Chang
     versions = await readable_versions(actor, proposal_id)
     version = _pick(versions, revision)
     if version["revision"] == 0:
-        raise RuleViolation("The original has no earlier version to compare with", field="revision", status_code=422)
-    return ChangesOut(symbol=version["symbol"], against=_previous(versions, version)["symbol"],
-                      blocks=_diff(_previous(versions, version), version))
+        raise RuleViolation(
+            "The original has no earlier version to compare with", field="revision", status_code=422
+        )
+    return ChangesOut(
+        symbol=version["symbol"],
+        against=_previous(versions, version)["symbol"],
+        blocks=_diff(_previous(versions, version), version),
+    )
 
 
 async def version_view(actor: Actor, proposal_id: int, revision: int | None) -> VersionOut:
@@ -59,7 +64,9 @@ async def version_view(actor: Actor, proposal_id: int, revision: int | None) -> 
     return await version_out(version, ProposalKind(row["kind"]), await sponsor_names(proposal_id))
 
 
-async def version_pdf(actor: Actor, proposal_id: int, revision: int | None, marked: bool, cache_dir: Path) -> ReportFile:
+async def version_pdf(
+    actor: Actor, proposal_id: int, revision: int | None, marked: bool, cache_dir: Path
+) -> ReportFile:
     row = await proposal_for(actor, proposal_id)
     versions = await readable_versions(actor, proposal_id)
     version = _pick(versions, revision)
@@ -67,18 +74,27 @@ async def version_pdf(actor: Actor, proposal_id: int, revision: int | None, mark
     against = ""
     if marked:
         if version["revision"] == 0:
-            raise RuleViolation("The original has no earlier version to mark changes against", field="marked",
-                                status_code=422)
+            raise RuleViolation(
+                "The original has no earlier version to mark changes against",
+                field="marked",
+                status_code=422,
+            )
         previous = _previous(versions, version)
         diff, against = _diff(previous, version), previous["symbol"]
     kind = ProposalKind(row["kind"])
     document = await _document(
-        row, version["symbol"], version["issued_on"], version["title"],
-        version_line(version, kind, await sponsor_names(proposal_id)), version["text"],
+        row,
+        version["symbol"],
+        version["issued_on"],
+        version["title"],
+        version_line(version, kind, await sponsor_names(proposal_id)),
+        version["text"],
     )
     document = msgspec.structs.replace(document, changes=diff, against=against)
     name = f"proposal-{proposal_id}-rev{version['revision']}" + ("-marked" if marked else "")
-    return await _pdf(name, document, _filename(version["symbol"], "marked" if marked else ""), cache_dir)
+    return await _pdf(
+        name, document, _filename(version["symbol"], "marked" if marked else ""), cache_dir
+    )
 
 
 async def adopted_pdf(actor: Actor, proposal_id: int, cache_dir: Path) -> ReportFile:
@@ -86,11 +102,15 @@ async def adopted_pdf(actor: Actor, proposal_id: int, cache_dir: Path) -> Report
     if row["status"] != ProposalStatus.ADOPTED.value:
         raise NotFound("Adopted text")
     latest = (await readable_versions(actor, proposal_id))[-1]
-    document = await _document(row, latest["symbol"], row["acted_on"], latest["title"], "", row["adopted_text"])
+    document = await _document(
+        row, latest["symbol"], row["acted_on"], latest["title"], "", row["adopted_text"]
+    )
     heading = row["adopted_symbol"][0].upper() + row["adopted_symbol"][1:]
     orally = row["outcome"] == Outcome.ADOPTED_AS_ORALLY_AMENDED.value
     document = msgspec.structs.replace(document, adopted=heading, orally_amended=orally)
-    return await _pdf(f"proposal-{proposal_id}-adopted", document, _filename(row["adopted_symbol"]), cache_dir)
+    return await _pdf(
+        f"proposal-{proposal_id}-adopted", document, _filename(row["adopted_symbol"]), cache_dir
+    )
 
 
 def _pick(versions: list[dict[str, Any]], revision: int | None) -> dict[str, Any]:
@@ -107,7 +127,9 @@ def _previous(versions: list[dict[str, Any]], version: dict[str, Any]) -> dict[s
 
 
 def _diff(before: dict[str, Any], after: dict[str, Any]) -> list[DiffBlock]:
-    return compare(decode_text(before["text"]), decode_text(after["text"]), (before["title"], after["title"]))
+    return compare(
+        decode_text(before["text"]), decode_text(after["text"]), (before["title"], after["title"])
+    )
 
 
 async def _document(
@@ -120,7 +142,14 @@ async def _document(
         issued_on=long_date(issued_on) if issued_on else "",
         body=session.parts[0].body_name if session.parts else "",
         session_heading=session_heading(session),
-        place_and_dates=", ".join(part for part in (session.city or venue(session), date_span(session.start_date, session.end_date)) if part),
+        place_and_dates=", ".join(
+            part
+            for part in (
+                session.city or venue(session),
+                date_span(session.start_date, session.end_date),
+            )
+            if part
+        ),
         agenda_item=await agenda_item_label(row),
         agenda_item_title=item_title,
         sponsors_line=line,
@@ -158,7 +187,9 @@ async def _pdf(name: str, document: ProposalDocument, filename: str, cache_dir: 
     cached = cache.get(name, digest)
     if cached is not None:
         return ReportFile(cached, filename, digest, from_cache=True)
-    content, from_cache = await cache.get_or_build(name, digest, lambda: render_pdf(TEMPLATE, document).content)
+    content, from_cache = await cache.get_or_build(
+        name, digest, lambda: render_pdf(TEMPLATE, document).content
+    )
     return ReportFile(content, filename, digest, from_cache=from_cache)
 
 

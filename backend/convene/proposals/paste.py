@@ -24,20 +24,59 @@ NUMBERED = re.compile(r"^(\d+)\.\s+(.*)$")
 LETTERED = re.compile(r"^\(([a-z])\)\s+(.*)$")
 ENDS_PARAGRAPH = (",", ";", ":", ".")
 
-LEADING_ADVERBS = {"Also", "Further", "Furthermore", "Moreover", "Deeply", "Seriously", "Gravely", "Firmly",
-                   "Fully", "Strongly", "Once", "Again", "Reiterating"}
+LEADING_ADVERBS = {
+    "Also",
+    "Further",
+    "Furthermore",
+    "Moreover",
+    "Deeply",
+    "Seriously",
+    "Gravely",
+    "Firmly",
+    "Fully",
+    "Strongly",
+    "Once",
+    "Again",
+    "Reiterating",
+}
 """Words that may come before the verb of an opening: "Also requests", "Deeply concerned"."""
 PHRASE_TAILS = [
-    ("in", "mind"), ("into", "account"), ("into", "consideration"), ("note",),
-    ("with", "appreciation"), ("with", "concern"), ("with", "deep", "concern"), ("with", "grave", "concern"),
-    ("with", "satisfaction"), ("with", "interest"), ("upon",), ("also",), ("further",), ("furthermore",),
-    ("moreover",), ("once", "again"), ("again",),
+    ("in", "mind"),
+    ("into", "account"),
+    ("into", "consideration"),
+    ("note",),
+    ("with", "appreciation"),
+    ("with", "concern"),
+    ("with", "deep", "concern"),
+    ("with", "grave", "concern"),
+    ("with", "satisfaction"),
+    ("with", "interest"),
+    ("upon",),
+    ("also",),
+    ("further",),
+    ("furthermore",),
+    ("moreover",),
+    ("once", "again"),
+    ("again",),
 ]
 """Words that belong to an opening after its verb: "Bearing in mind", "Takes note with appreciation",
 "Calls upon", "Welcoming also", "Requests further"."""
 HAVING = "Having"
-PREAMBULAR_WORDS = {"Mindful", "Convinced", "Concerned", "Aware", "Conscious", "Determined", "Alarmed",
-                    "Cognizant", "Desirous", "Guided", "Encouraged", "Committed", "Resolved"}
+PREAMBULAR_WORDS = {
+    "Mindful",
+    "Convinced",
+    "Concerned",
+    "Aware",
+    "Conscious",
+    "Determined",
+    "Alarmed",
+    "Cognizant",
+    "Desirous",
+    "Guided",
+    "Encouraged",
+    "Committed",
+    "Resolved",
+}
 
 
 def split_plain_text(plain_text: str) -> TextIn:
@@ -49,11 +88,18 @@ def split_plain_text(plain_text: str) -> TextIn:
         lettered = LETTERED.match(line)
         if lettered:
             if not paragraphs:
-                raise RuleViolation(f"Line {number}: a sub-paragraph ({lettered.group(1)}) needs a paragraph before it",
-                                    field="plain_text", status_code=422)
+                raise RuleViolation(
+                    f"Line {number}: a sub-paragraph ({lettered.group(1)}) needs a paragraph before it",
+                    field="plain_text",
+                    status_code=422,
+                )
             last = paragraphs[-1]
-            paragraphs[-1] = ParagraphIn(kind=last.kind, opening=last.opening, text=last.text,
-                                         sub_paragraphs=[*last.sub_paragraphs, lettered.group(2).strip()])
+            paragraphs[-1] = ParagraphIn(
+                kind=last.kind,
+                opening=last.opening,
+                text=last.text,
+                sub_paragraphs=[*last.sub_paragraphs, lettered.group(2).strip()],
+            )
             continue
         numbered = NUMBERED.match(line)
         if numbered:
@@ -63,7 +109,11 @@ def split_plain_text(plain_text: str) -> TextIn:
             addressee = line
             continue
         operative_seen = any(p.kind is ParagraphKind.OPERATIVE for p in paragraphs)
-        kind = ParagraphKind.OPERATIVE if operative_seen or _reads_operative(line) else ParagraphKind.PREAMBULAR
+        kind = (
+            ParagraphKind.OPERATIVE
+            if operative_seen or _reads_operative(line)
+            else ParagraphKind.PREAMBULAR
+        )
         paragraphs.append(_paragraph(kind, line))
     return TextIn(addressee=addressee, paragraphs=paragraphs, footnotes=footnotes)
 
@@ -83,8 +133,11 @@ def _footnotes(plain_text: str) -> tuple[list[str], list[str]]:
     def renumber(match: re.Match[str]) -> str:
         label = match.group(1)
         if label not in places:
-            raise RuleViolation(f"Footnote [^{label}] is called but not given (add a line [^{label}]: its text)",
-                                field="plain_text", status_code=422)
+            raise RuleViolation(
+                f"Footnote [^{label}] is called but not given (add a line [^{label}]: its text)",
+                field="plain_text",
+                status_code=422,
+            )
         return f"[^{places[label]}]"
 
     return [PASTED_CALL.sub(renumber, line) for line in lines], list(defined.values())
@@ -99,7 +152,9 @@ def _paragraph_lines(lines: list[str]) -> list[str]:
         marked = bool(NUMBERED.match(line) or LETTERED.match(line))
         # A paragraph opens with a capital, a number or a letter in brackets: a line in lower case
         # continues the one before, even after a comma ("Recalling its resolution 6/2,\nin which").
-        starts_new = not current or marked or (current.endswith(ENDS_PARAGRAPH) and not line[:1].islower())
+        starts_new = (
+            not current or marked or (current.endswith(ENDS_PARAGRAPH) and not line[:1].islower())
+        )
         if not line:
             if current:
                 paragraphs.append(current)
@@ -140,7 +195,11 @@ def opening_words(line: str) -> tuple[str, str]:
     """The italic opening words of a paragraph and the rest: "Welcoming also" | "the report ..."."""
     words = line.split(" ")
     taken = 0
-    while taken < len(words) and _bare(words[taken]) in LEADING_ADVERBS and words[taken] == _bare(words[taken]):
+    while (
+        taken < len(words)
+        and _bare(words[taken]) in LEADING_ADVERBS
+        and words[taken] == _bare(words[taken])
+    ):
         taken += 1
     if taken >= len(words) or not _is_head(words[taken], after_adverb=taken > 0):
         return ("", line) if taken == 0 else (" ".join(words[:taken]), " ".join(words[taken:]))
@@ -152,7 +211,7 @@ def opening_words(line: str) -> tuple[str, str]:
     last = head[-1]
     if _bare(last) != last:  # "Recalling," : the punctuation stays with the rest
         head[-1] = _bare(last)
-        rest = [last[len(_bare(last)):], *rest]
+        rest = [last[len(_bare(last)) :], *rest]
         return " ".join(head), (rest[0] + (" " + " ".join(rest[1:]) if rest[1:] else ""))
     return " ".join(head), " ".join(rest)
 
@@ -163,9 +222,12 @@ def _tails(words: list[str], taken: int) -> int:
     while extended and words[taken - 1] == _bare(words[taken - 1]):
         extended = False
         for tail in PHRASE_TAILS:
-            candidate = words[taken:taken + len(tail)]
-            if len(candidate) == len(tail) and all(_bare(w) == t for w, t in zip(candidate, tail, strict=True)) \
-                    and all(w == _bare(w) for w in candidate[:-1]):
+            candidate = words[taken : taken + len(tail)]
+            if (
+                len(candidate) == len(tail)
+                and all(_bare(w) == t for w, t in zip(candidate, tail, strict=True))
+                and all(w == _bare(w) for w in candidate[:-1])
+            ):
                 taken += len(tail)
                 extended = True
                 break

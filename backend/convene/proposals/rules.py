@@ -17,7 +17,9 @@ def check_not_acted_upon(row: dict[str, Any], field: str | None = None) -> None:
     """After the body (or its sponsors) acted on a proposal, nothing about it changes."""
     if acted_upon(row):
         label = Outcome(row["outcome"]).label.lower()
-        raise RuleViolation(f"The proposal has been {label}; it can no longer be changed", field=field)
+        raise RuleViolation(
+            f"The proposal has been {label}; it can no longer be changed", field=field
+        )
 
 
 def sponsorship_open(row: dict[str, Any], now: datetime | None = None) -> bool:

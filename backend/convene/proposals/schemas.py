@@ -18,8 +18,14 @@ PlainText = Annotated[str, Meta(min_length=1, max_length=100_000)]
 # CAC/COSP/2017/L.8 (a revision's /Rev.n is given by Convene, never typed)
 Moment = Annotated[datetime, Meta(tz=True, examples=["2017-11-08T18:00:00Z"])]
 """A moment with its offset: a deadline means the same instant for every delegation."""
-LSymbol = Annotated[str, Meta(pattern=r"^[A-Z][A-Z0-9.]*(/[A-Za-z0-9.-]+)*/L\.[1-9][0-9]{0,3}$", max_length=80,
-                              examples=["CAC/COSP/2017/L.8"])]
+LSymbol = Annotated[
+    str,
+    Meta(
+        pattern=r"^[A-Z][A-Z0-9.]*(/[A-Za-z0-9.-]+)*/L\.[1-9][0-9]{0,3}$",
+        max_length=80,
+        examples=["CAC/COSP/2017/L.8"],
+    ),
+]
 
 
 class ParagraphIn(Struct, forbid_unknown_fields=True):
@@ -31,7 +37,9 @@ class ParagraphIn(Struct, forbid_unknown_fields=True):
     kind: ParagraphKind
     opening: Annotated[str, Meta(max_length=120, examples=["Recalling", "Urges"])] = ""
     text: ParagraphText = ""
-    sub_paragraphs: Annotated[list[ParagraphText], Meta(max_length=26)] = msgspec.field(default_factory=list)
+    sub_paragraphs: Annotated[list[ParagraphText], Meta(max_length=26)] = msgspec.field(
+        default_factory=list
+    )
 
 
 class TextIn(Struct, forbid_unknown_fields=True):
@@ -39,11 +47,20 @@ class TextIn(Struct, forbid_unknown_fields=True):
 
     addressee: Annotated[
         str,
-        Meta(max_length=500, examples=["The Conference of the States Parties to the United Nations Convention "
-                                       "against Corruption,"]),
+        Meta(
+            max_length=500,
+            examples=[
+                "The Conference of the States Parties to the United Nations Convention "
+                "against Corruption,"
+            ],
+        ),
     ] = ""
-    paragraphs: Annotated[list[ParagraphIn], Meta(max_length=300)] = msgspec.field(default_factory=list)
-    footnotes: Annotated[list[FootnoteText], Meta(max_length=200)] = msgspec.field(default_factory=list)
+    paragraphs: Annotated[list[ParagraphIn], Meta(max_length=300)] = msgspec.field(
+        default_factory=list
+    )
+    footnotes: Annotated[list[FootnoteText], Meta(max_length=200)] = msgspec.field(
+        default_factory=list
+    )
 
 
 class PlainTextIn(Struct, forbid_unknown_fields=True):
@@ -58,7 +75,9 @@ class ProposalIn(Struct, forbid_unknown_fields=True):
     agenda_item_id: PositiveInt | None = None
     symbol: LSymbol | None = None
     """Typed by the secretariat; else the session's next free L number."""
-    sponsor_ids: Annotated[list[PositiveInt], Meta(max_length=200)] = msgspec.field(default_factory=list)
+    sponsor_ids: Annotated[list[PositiveInt], Meta(max_length=200)] = msgspec.field(
+        default_factory=list
+    )
     """The entities that submit it (its main sponsors)."""
     sponsorship_deadline: Moment | None = None
     text: TextIn | None = None

@@ -28,11 +28,10 @@ from convene.proposals.schemas import ProposalIn, ProposalOut, ProposalPatch, Te
 from convene.proposals.sponsors import add_main_sponsors
 from convene.proposals.symbols import l_symbol, next_free, serial_of
 from convene.proposals.tables import Proposal, ProposalVersion
-from convene.proposals.texts import check_text, decode_text, encode_text
 from convene.proposals.telling import snapshot, tell
+from convene.proposals.texts import check_text, decode_text, encode_text
 from convene.proposals.views import proposal_out, sponsor_names, version_rows
 from convene.proposals.vocabulary import ProposalKind, ProposalStatus
-
 
 # Creating --------------------------------------------------------------------
 
@@ -68,8 +67,11 @@ async def create_proposal(actor: Actor, session_id: int, data: ProposalIn) -> Pr
 def given_text(structured: TextIn | None, plain_text: str) -> TextIn:
     """The text as given, structured or pasted (split into paragraphs); both at once is ambiguous."""
     if structured is not None and plain_text.strip():
-        raise RuleViolation("Give the text either structured or as plain text, not both", field="plain_text",
-                            status_code=422)
+        raise RuleViolation(
+            "Give the text either structured or as plain text, not both",
+            field="plain_text",
+            status_code=422,
+        )
     text = split_plain_text(plain_text) if plain_text.strip() else structured or TextIn()
     check_text(text)
     return text
@@ -92,7 +94,7 @@ async def _taken_serials(session_id: int, prefix: str) -> set[int]:
     taken = {row["serial"] for row in rows}
     documents = await Document.select(Document.symbol).where(Document.symbol.like(f"{prefix}/L.%"))
     for row in documents:
-        rest = row["symbol"][len(prefix) + 3:].split("/")[0]
+        rest = row["symbol"][len(prefix) + 3 :].split("/")[0]
         if rest.isdigit():
             taken.add(int(rest))
     return taken
@@ -103,8 +105,11 @@ async def check_agenda_item(session_id: int, item_id: int | None) -> None:
         return
     item = await AgendaItem.select(AgendaItem.session).where(AgendaItem.id == item_id).first()
     if item is None or item["session"] != session_id:
-        raise RuleViolation("There is no such item on this session's agenda", field="agenda_item_id",
-                            status_code=422)
+        raise RuleViolation(
+            "There is no such item on this session's agenda",
+            field="agenda_item_id",
+            status_code=422,
+        )
 
 
 # Changing --------------------------------------------------------------------
@@ -139,7 +144,9 @@ async def set_text(actor: Actor, proposal_id: int, update: TextUpdate) -> Propos
         check_not_acted_upon(await proposal_row(proposal_id), field="text")
         draft = await draft_version(proposal_id, field="text")
         before = await snapshot(proposal_id)
-        await ProposalVersion.update({ProposalVersion.text: encode_text(text)}).where(ProposalVersion.id == draft["id"])
+        await ProposalVersion.update({ProposalVersion.text: encode_text(text)}).where(
+            ProposalVersion.id == draft["id"]
+        )
         await tell(actor, proposal_id, "proposal.text_changed", before)
     return await proposal_out(actor, proposal_id)
 
@@ -164,7 +171,9 @@ async def issue(actor: Actor, proposal_id: int, issued_on: date | None) -> Propo
         check_not_acted_upon(row)
         draft = await draft_version(proposal_id, field="issued_on")
         if not decode_text(draft["text"]).paragraphs:
-            raise RuleViolation("A draft with no paragraphs cannot be issued", field="text", status_code=422)
+            raise RuleViolation(
+                "A draft with no paragraphs cannot be issued", field="text", status_code=422
+            )
         names = await sponsor_names(proposal_id)
         if not names:
             raise RuleViolation("A draft is issued with at least one sponsor", field="sponsor_ids")
@@ -195,8 +204,9 @@ async def revise(actor: Actor, proposal_id: int) -> ProposalOut:
         latest = versions[-1]
         if latest["issued_on"] is None:
             what = "The draft" if latest["revision"] == 0 else latest["symbol"]
-            raise RuleViolation(f"{what} has not been issued yet: change it rather than revise it",
-                                field="revision")
+            raise RuleViolation(
+                f"{what} has not been issued yet: change it rather than revise it", field="revision"
+            )
         before = await snapshot(proposal_id)
         revision = latest["revision"] + 1
         await ProposalVersion(

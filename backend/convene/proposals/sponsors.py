@@ -43,17 +43,28 @@ async def join(actor: Actor, proposal_id: int, data: SponsorIn) -> ProposalOut:
         entity = await sponsor_entity(entity_id, "entity_id")
         existing = await _sponsorship(proposal_id, entity_id)
         if existing is not None and existing["withdrawn_at"] is None:
-            raise RuleViolation(f"{entity['short_name']} already sponsors this proposal", field="entity_id")
+            raise RuleViolation(
+                f"{entity['short_name']} already sponsors this proposal", field="entity_id"
+            )
         before = await snapshot(proposal_id)
         main = row["status"] == ProposalStatus.DRAFT.value
         now = datetime.now(UTC)
         if existing is None:
-            await Sponsorship(proposal=proposal_id, entity=entity_id, is_main=main, joined_at=now,
-                              changed_by=_account_id(actor)).save()
+            await Sponsorship(
+                proposal=proposal_id,
+                entity=entity_id,
+                is_main=main,
+                joined_at=now,
+                changed_by=_account_id(actor),
+            ).save()
         else:
             await Sponsorship.update(
-                {Sponsorship.withdrawn_at: None, Sponsorship.joined_at: now, Sponsorship.is_main: main,
-                 Sponsorship.changed_by: _account_id(actor)}
+                {
+                    Sponsorship.withdrawn_at: None,
+                    Sponsorship.joined_at: now,
+                    Sponsorship.is_main: main,
+                    Sponsorship.changed_by: _account_id(actor),
+                }
             ).where(Sponsorship.id == existing["id"])
         await tell(actor, proposal_id, "proposal.sponsor_added", before)
     return await proposal_out(actor, proposal_id)
@@ -69,10 +80,15 @@ async def withdraw(actor: Actor, proposal_id: int, entity_id: int) -> None:
         if existing is None:
             raise NotFound("Sponsorship")
         if existing["withdrawn_at"] is not None:
-            raise RuleViolation("This State has already withdrawn its sponsorship", field="entity_id")
+            raise RuleViolation(
+                "This State has already withdrawn its sponsorship", field="entity_id"
+            )
         before = await snapshot(proposal_id)
         await Sponsorship.update(
-            {Sponsorship.withdrawn_at: datetime.now(UTC), Sponsorship.changed_by: _account_id(actor)}
+            {
+                Sponsorship.withdrawn_at: datetime.now(UTC),
+                Sponsorship.changed_by: _account_id(actor),
+            }
         ).where(Sponsorship.id == existing["id"])
         await tell(actor, proposal_id, "proposal.sponsor_withdrawn", before)
 
@@ -80,11 +96,14 @@ async def withdraw(actor: Actor, proposal_id: int, entity_id: int) -> None:
 async def add_main_sponsors(actor: Actor, proposal_id: int, entity_ids: list[int]) -> None:
     """The States that submit a new draft (inside the transaction that creates it)."""
     if len(set(entity_ids)) != len(entity_ids):
-        raise RuleViolation("A State is named twice among the sponsors", field="sponsor_ids", status_code=422)
+        raise RuleViolation(
+            "A State is named twice among the sponsors", field="sponsor_ids", status_code=422
+        )
     for index, entity_id in enumerate(entity_ids):
         await sponsor_entity(entity_id, f"sponsor_ids[{index}]")
-        await Sponsorship(proposal=proposal_id, entity=entity_id, is_main=True,
-                          changed_by=_account_id(actor)).save()
+        await Sponsorship(
+            proposal=proposal_id, entity=entity_id, is_main=True, changed_by=_account_id(actor)
+        ).save()
 
 
 def acting_for(actor: Actor, entity_id: int | None) -> int:
@@ -95,16 +114,26 @@ def acting_for(actor: Actor, entity_id: int | None) -> int:
         return entity_id
     if actor is not None and is_focal_point_of(actor, actor.entity) and actor.entity is not None:
         if entity_id not in (None, actor.entity):
-            raise RuleViolation("A focal point changes their own State's sponsorship only", field="entity_id",
-                                status_code=403)
+            raise RuleViolation(
+                "A focal point changes their own State's sponsorship only",
+                field="entity_id",
+                status_code=403,
+            )
         return actor.entity
-    raise RuleViolation("Only a State's focal point or the secretariat changes sponsorship", field="entity_id",
-                        status_code=403)
+    raise RuleViolation(
+        "Only a State's focal point or the secretariat changes sponsorship",
+        field="entity_id",
+        status_code=403,
+    )
 
 
 async def sponsor_entity(entity_id: int, field: str) -> dict[str, Any]:
     """The entity, if it may sponsor: a State party, or the European Union; otherwise the reason why not."""
-    entity = await Entity.select(Entity.id, Entity.short_name, Entity.category).where(Entity.id == entity_id).first()
+    entity = (
+        await Entity.select(Entity.id, Entity.short_name, Entity.category)
+        .where(Entity.id == entity_id)
+        .first()
+    )
     if entity is None:
         raise RuleViolation("There is no such State", field=field, status_code=422)
     if entity["category"] not in SPONSOR_CATEGORIES:
@@ -118,9 +147,11 @@ async def sponsor_entity(entity_id: int, field: str) -> dict[str, Any]:
 
 
 async def _sponsorship(proposal_id: int, entity_id: int) -> dict[str, Any] | None:
-    return await Sponsorship.select().where(
-        (Sponsorship.proposal == proposal_id) & (Sponsorship.entity == entity_id)
-    ).first()
+    return (
+        await Sponsorship.select()
+        .where((Sponsorship.proposal == proposal_id) & (Sponsorship.entity == entity_id))
+        .first()
+    )
 
 
 def _account_id(actor: Actor) -> int | None:

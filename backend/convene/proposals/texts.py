@@ -15,11 +15,21 @@ from collections.abc import Iterator, Mapping
 import msgspec
 
 from convene.errors import RuleViolation
-from convene.proposals.schemas import ParagraphIn, ParagraphOut, Piece, Segment, SubParagraphOut, TextIn, TextOut
+from convene.proposals.schemas import (
+    ParagraphIn,
+    ParagraphOut,
+    Piece,
+    Segment,
+    SubParagraphOut,
+    TextIn,
+    TextOut,
+)
 from convene.proposals.vocabulary import ParagraphKind
 
 FOOTNOTE_CALL = re.compile(r"\[\^(\d+)\]")
-DOCUMENT_SYMBOL = re.compile(r"\b[A-Z][A-Z0-9]*(?:/[A-Z0-9][A-Za-z0-9.-]*)*/\d{4}/(?:[A-Z]+\.?)?[0-9]+(?:/(?:Rev|Corr|Add)\.\d+)*\b")
+DOCUMENT_SYMBOL = re.compile(
+    r"\b[A-Z][A-Z0-9]*(?:/[A-Z0-9][A-Za-z0-9.-]*)*/\d{4}/(?:[A-Z]+\.?)?[0-9]+(?:/(?:Rev|Corr|Add)\.\d+)*\b"
+)
 """A session document's symbol: prefix, year, serial (CAC/COSP/2017/3, CAC/COSP/IRG/2018/CRP.9, CAC/COSP/2019/L.1)."""
 UN_DOCUMENTS = "https://undocs.org/"
 LETTERS = string.ascii_lowercase
@@ -41,19 +51,30 @@ def check_text(text: TextIn, field: str = "text") -> None:
         for match in FOOTNOTE_CALL.finditer(run):
             number = int(match.group(1))
             if not 1 <= number <= len(text.footnotes):
-                raise RuleViolation(f"There is no footnote {number} to call", field=where, status_code=422)
+                raise RuleViolation(
+                    f"There is no footnote {number} to call", field=where, status_code=422
+                )
             if number in called:
-                raise RuleViolation(f"Footnote {number} is called twice; a footnote is called once",
-                                    field=where, status_code=422)
+                raise RuleViolation(
+                    f"Footnote {number} is called twice; a footnote is called once",
+                    field=where,
+                    status_code=422,
+                )
             called.append(number)
     for number in range(1, len(text.footnotes) + 1):
         if number not in called:
-            raise RuleViolation(f"Footnote {number} is not called in the text (write [^{number}] where it belongs)",
-                                field=f"{field}.footnotes[{number - 1}]", status_code=422)
+            raise RuleViolation(
+                f"Footnote {number} is not called in the text (write [^{number}] where it belongs)",
+                field=f"{field}.footnotes[{number - 1}]",
+                status_code=422,
+            )
     for index, paragraph in enumerate(text.paragraphs):
         if not (paragraph.opening.strip() or paragraph.text.strip()):
-            raise RuleViolation("A paragraph needs some text", field=f"{field}.paragraphs[{index}].text",
-                                status_code=422)
+            raise RuleViolation(
+                "A paragraph needs some text",
+                field=f"{field}.paragraphs[{index}].text",
+                status_code=422,
+            )
 
 
 def _runs(text: TextIn, field: str) -> Iterator[tuple[str, str]]:
@@ -76,7 +97,9 @@ def text_out(text: TextIn, links: Mapping[str, str] | None = None) -> TextOut:
             operative += 1
             number = str(operative)
         paragraphs.append(_paragraph_out(paragraph, number, text.footnotes, order, links or {}))
-    return TextOut(addressee=text.addressee, paragraphs=paragraphs, source=text, notes=drafting_notes(text))
+    return TextOut(
+        addressee=text.addressee, paragraphs=paragraphs, source=text, notes=drafting_notes(text)
+    )
 
 
 def drafting_notes(text: TextIn) -> list[str]:
@@ -96,7 +119,11 @@ def drafting_notes(text: TextIn) -> list[str]:
         if paragraph.kind is ParagraphKind.PREAMBULAR:
             name, ending, word = f"Preambular paragraph {counts[paragraph.kind]}", ",", "a comma"
         elif paragraph is operative[-1]:
-            name, ending, word = f"Paragraph {counts[paragraph.kind]}", ".", "a full stop (it is the last)"
+            name, ending, word = (
+                f"Paragraph {counts[paragraph.kind]}",
+                ".",
+                "a full stop (it is the last)",
+            )
         else:
             name, ending, word = f"Paragraph {counts[paragraph.kind]}", ";", "a semicolon"
         if not paragraph.sub_paragraphs:
@@ -108,7 +135,9 @@ def drafting_notes(text: TextIn) -> list[str]:
         for index, sub in enumerate(paragraph.sub_paragraphs):
             last = index == len(paragraph.sub_paragraphs) - 1
             if not _ends(sub, ending if last else ";"):
-                notes.append(f"{name} ({sub_letter(index)}) ends with {word if last else 'a semicolon'}")
+                notes.append(
+                    f"{name} ({sub_letter(index)}) ends with {word if last else 'a semicolon'}"
+                )
     return notes
 
 
@@ -117,7 +146,11 @@ def _ends(run: str, ending: str) -> bool:
 
 
 def _paragraph_out(
-    paragraph: ParagraphIn, number: str, footnotes: list[str], order: dict[int, int], links: Mapping[str, str]
+    paragraph: ParagraphIn,
+    number: str,
+    footnotes: list[str],
+    order: dict[int, int],
+    links: Mapping[str, str],
 ) -> ParagraphOut:
     opening = paragraph.opening.strip()
     return ParagraphOut(
@@ -126,7 +159,9 @@ def _paragraph_out(
         opening=opening,
         segments=segments(after_opening(opening, paragraph.text), footnotes, order, links),
         sub_paragraphs=[
-            SubParagraphOut(letter=f"({sub_letter(index)})", segments=segments(sub, footnotes, order, links))
+            SubParagraphOut(
+                letter=f"({sub_letter(index)})", segments=segments(sub, footnotes, order, links)
+            )
             for index, sub in enumerate(paragraph.sub_paragraphs)
         ],
     )
@@ -154,13 +189,15 @@ def _call_order(text: TextIn) -> dict[int, int]:
     return order
 
 
-def segments(run: str, footnotes: list[str], order: dict[int, int], links: Mapping[str, str]) -> list[Segment]:
+def segments(
+    run: str, footnotes: list[str], order: dict[int, int], links: Mapping[str, str]
+) -> list[Segment]:
     """``run`` cut at its footnote calls: text, then the footnote, then text ..."""
     result: list[Segment] = []
     position = 0
     for match in FOOTNOTE_CALL.finditer(run):
         if match.start() > position:
-            result.append(Segment(text=run[position:match.start()]))
+            result.append(Segment(text=run[position : match.start()]))
         index = int(match.group(1))
         if 1 <= index <= len(footnotes):
             note = footnote_pieces(footnotes[index - 1], links)
@@ -177,7 +214,7 @@ def footnote_pieces(note: str, links: Mapping[str, str]) -> list[Piece]:
     position = 0
     for match in DOCUMENT_SYMBOL.finditer(note):
         if match.start() > position:
-            pieces.append(Piece(text=note[position:match.start()]))
+            pieces.append(Piece(text=note[position : match.start()]))
         symbol = match.group(0)
         pieces.append(Piece(text=symbol, href=links.get(symbol) or UN_DOCUMENTS + symbol))
         position = match.end()
@@ -193,7 +230,9 @@ def plain(run: str) -> str:
 
 def paragraph_words(paragraph: ParagraphIn) -> str:
     """The paragraph as one line of words: opening words, then the rest."""
-    return (paragraph.opening.strip() + plain(after_opening(paragraph.opening.strip(), paragraph.text))).strip()
+    return (
+        paragraph.opening.strip() + plain(after_opening(paragraph.opening.strip(), paragraph.text))
+    ).strip()
 
 
 def symbols_in(text: TextIn) -> set[str]:

@@ -49,11 +49,18 @@ async def proposal_out(actor: Actor, proposal_id: int) -> ProposalOut:
         agenda_item=await agenda_item_label(row),
         sponsors_line=version_line(current, kind, [s["name"] for s in active]),
         sponsors=[_sponsor_out(s, on_issue) for s in sponsors],
-        co_sponsors_after_issue=[s["name"] for s in active if on_issue is not None and s["name"] not in on_issue],
+        co_sponsors_after_issue=[
+            s["name"] for s in active if on_issue is not None and s["name"] not in on_issue
+        ],
         sponsorship_deadline=row["sponsorship_deadline"],
         sponsorship_open=sponsorship_open(row),
         versions=[
-            VersionSummary(v["revision"], v["symbol"], v["issued_on"], version_line(v, kind, [s["name"] for s in active]))
+            VersionSummary(
+                v["revision"],
+                v["symbol"],
+                v["issued_on"],
+                version_line(v, kind, [s["name"] for s in active]),
+            )
             for v in versions
         ],
         current=await version_out(current, kind, [s["name"] for s in active]),
@@ -64,13 +71,17 @@ async def proposal_out(actor: Actor, proposal_id: int) -> ProposalOut:
 async def readable_versions(actor: Actor, proposal_id: int) -> list[dict[str, Any]]:
     """The versions the viewer may read, oldest first (an unissued one only for those who see drafts)."""
     drafts = await sees_drafts(actor, proposal_id)
-    return [row for row in await version_rows(proposal_id) if drafts or row["issued_on"] is not None]
+    return [
+        row for row in await version_rows(proposal_id) if drafts or row["issued_on"] is not None
+    ]
 
 
 async def version_rows(proposal_id: int) -> list[dict[str, Any]]:
     """Every version, oldest first."""
-    return await ProposalVersion.select().where(ProposalVersion.proposal == proposal_id).order_by(
-        ProposalVersion.revision
+    return (
+        await ProposalVersion.select()
+        .where(ProposalVersion.proposal == proposal_id)
+        .order_by(ProposalVersion.revision)
     )
 
 
@@ -125,7 +136,9 @@ async def linked_text(text: TextIn) -> TextOut:
     symbols = symbols_in(text)
     links: dict[str, str] = {}
     if symbols:
-        rows = await Document.select(Document.symbol, Document.link).where(Document.symbol.is_in(list(symbols)))
+        rows = await Document.select(Document.symbol, Document.link).where(
+            Document.symbol.is_in(list(symbols))
+        )
         links = {row["symbol"]: row["link"] for row in rows if row["link"]}
     return text_out(text, links)
 
@@ -154,7 +167,11 @@ async def action_out(row: dict[str, Any]) -> ActionOut | None:
 
 async def session_proposal_ids(session_id: int) -> list[int]:
     """Every proposal of the session, by L number."""
-    rows = await Proposal.select(Proposal.id).where(Proposal.session == session_id).order_by(Proposal.serial)
+    rows = (
+        await Proposal.select(Proposal.id)
+        .where(Proposal.session == session_id)
+        .order_by(Proposal.serial)
+    )
     return [row["id"] for row in rows]
 
 

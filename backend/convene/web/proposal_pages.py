@@ -31,17 +31,26 @@ class ProposalPages(Controller):
     @get("/sessions/{session_id:int}/proposals")
     async def session_list(self, request: AnyRequest, session_id: FromPath[int]) -> Template:
         session = await get_session(session_id, include_private=is_secretariat(request.user))
-        return await render(request, "web/proposals/list.html", session=session,
-                            proposals=await session_proposals(request.user, session_id))
+        return await render(
+            request,
+            "web/proposals/list.html",
+            session=session,
+            proposals=await session_proposals(request.user, session_id),
+        )
 
     @get("/proposals/{proposal_id:int}")
     async def proposal(
-        self, request: AnyRequest, proposal_id: FromPath[int], revision: FromQuery[int | None] = None
+        self,
+        request: AnyRequest,
+        proposal_id: FromPath[int],
+        revision: FromQuery[int | None] = None,
     ) -> Template:
         return await self._page(request, proposal_id, revision, FormErrors({}))
 
     @post("/proposals/{proposal_id:int}/sponsorship", guards=[requires_focal_point])
-    async def sponsorship(self, request: AnyRequest, proposal_id: FromPath[int]) -> Template | Redirect:
+    async def sponsorship(
+        self, request: AnyRequest, proposal_id: FromPath[int]
+    ) -> Template | Redirect:
         """Join, or withdraw, on behalf of the focal point's own State."""
         joining = text(await request.form(), "action") != "withdraw"
         entity_id = request.user.entity
@@ -54,18 +63,31 @@ class ProposalPages(Controller):
 
         return await post_form(
             change,
-            then=lambda _: see_other(f"/proposals/{proposal_id}", "sponsor-added" if joining else "sponsor-withdrawn"),
+            then=lambda _: see_other(
+                f"/proposals/{proposal_id}", "sponsor-added" if joining else "sponsor-withdrawn"
+            ),
             again=lambda errors: self._page(request, proposal_id, None, errors),
             fields=(SPONSORSHIP,),
         )
 
-    async def _page(self, request: AnyRequest, proposal_id: int, revision: int | None, errors: FormErrors) -> Template:
+    async def _page(
+        self, request: AnyRequest, proposal_id: int, revision: int | None, errors: FormErrors
+    ) -> Template:
         proposal = await proposal_out(request.user, proposal_id)
         version = await documents.version_view(request.user, proposal_id, revision)
-        changes = await documents.changes(request.user, proposal_id, version.revision) if version.revision else None
+        changes = (
+            await documents.changes(request.user, proposal_id, version.revision)
+            if version.revision
+            else None
+        )
         return await render(
-            request, "web/proposals/proposal.html", errors.status_code if errors.errors else 200,
-            proposal=proposal, version=version, changes=changes, errors=_on_form(errors),
+            request,
+            "web/proposals/proposal.html",
+            errors.status_code if errors.errors else 200,
+            proposal=proposal,
+            version=version,
+            changes=changes,
+            errors=_on_form(errors),
             own_sponsorship=_own_sponsorship(request, proposal),
         )
 
@@ -82,4 +104,3 @@ def _own_sponsorship(request: AnyRequest, proposal: ProposalOut) -> str:
         return ""
     active = any(s.entity_id == user.entity and s.withdrawn_at is None for s in proposal.sponsors)
     return "sponsor" if active else "none"
-

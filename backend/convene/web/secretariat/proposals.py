@@ -26,7 +26,15 @@ from convene.web.forms import FormErrors, convert, many, optional, post_form, te
 from convene.web.rendering import AnyRequest, render, see_other
 from convene.web.secretariat.pages import SecretariatController, every_entity, session_of
 
-CREATE_FIELDS = ("kind", "title", "agenda_item_id", "symbol", "sponsor_ids", "sponsorship_deadline", "plain_text")
+CREATE_FIELDS = (
+    "kind",
+    "title",
+    "agenda_item_id",
+    "symbol",
+    "sponsor_ids",
+    "sponsorship_deadline",
+    "plain_text",
+)
 ACTION_FIELDS = ("outcome", "acted_on", "amendments", "adopted_plain_text")
 MAX_PARAGRAPHS = 300
 
@@ -47,28 +55,53 @@ class ProposalListPages(SecretariatController):
         async def register() -> int:
             data = dict(values)
             if "sponsorship_deadline" in data:
-                data["sponsorship_deadline"] = await _venue_moment(session_id, data["sponsorship_deadline"])
-            created = await services.create_proposal(request.user, session_id, convert(data, ProposalIn))
+                data["sponsorship_deadline"] = await _venue_moment(
+                    session_id, data["sponsorship_deadline"]
+                )
+            created = await services.create_proposal(
+                request.user, session_id, convert(data, ProposalIn)
+            )
             return created.id
 
         return await post_form(
             register,
-            then=lambda proposal_id: see_other(f"/secretariat/proposals/{proposal_id}", "proposal-created"),
-            again=lambda failure: self._page(request, session_id, failure.status_code, failure.errors, values),
+            then=lambda proposal_id: see_other(
+                f"/secretariat/proposals/{proposal_id}", "proposal-created"
+            ),
+            again=lambda failure: self._page(
+                request, session_id, failure.status_code, failure.errors, values
+            ),
             fields=CREATE_FIELDS,
         )
 
-    async def _page(self, request: AnyRequest, session_id: int, status: int = 200,
-                    errors: dict[str, str] | None = None, values: dict[str, Any] | None = None) -> Template:
+    async def _page(
+        self,
+        request: AnyRequest,
+        session_id: int,
+        status: int = 200,
+        errors: dict[str, str] | None = None,
+        values: dict[str, Any] | None = None,
+    ) -> Template:
         session = await session_of(session_id)
         agenda = await get_agenda(session_id)
-        sponsors = [(e.id, e.short_name) for e in await every_entity() if e.category in SPONSOR_CATEGORIES]
+        sponsors = [
+            (e.id, e.short_name) for e in await every_entity() if e.category in SPONSOR_CATEGORIES
+        ]
         return await render(
-            request, "web/secretariat/proposals.html", status, session=session,
+            request,
+            "web/secretariat/proposals.html",
+            status,
+            session=session,
             proposals=await session_proposals(request.user, session_id),
-            items=[(i.id, f"{i.number}. {i.title}") for top in agenda.items for i in (top, *top.sub_items)],
-            sponsors=sponsors, kinds=[(k.value, _(f"Draft {k.value}")) for k in ProposalKind],
-            errors=errors or {}, values=values or {},
+            items=[
+                (i.id, f"{i.number}. {i.title}")
+                for top in agenda.items
+                for i in (top, *top.sub_items)
+            ],
+            sponsors=sponsors,
+            kinds=[(k.value, _(f"Draft {k.value}")) for k in ProposalKind],
+            errors=errors or {},
+            values=values or {},
         )
 
 
@@ -80,36 +113,60 @@ class ProposalDeskPages(SecretariatController):
         return await self._page(request, proposal_id)
 
     @post("/proposals/{proposal_id:int}/text")
-    async def save_text(self, request: AnyRequest, proposal_id: FromPath[int]) -> Template | Redirect:
+    async def save_text(
+        self, request: AnyRequest, proposal_id: FromPath[int]
+    ) -> Template | Redirect:
         form = await request.form()
         pasted = text(form, "plain_text")
-        return await self._run(request, proposal_id, "text", {"plain_text": pasted},
-                               lambda: services.set_text(request.user, proposal_id, _text_update(form, pasted)),
-                               "proposal-text-saved")
+        return await self._run(
+            request,
+            proposal_id,
+            "text",
+            {"plain_text": pasted},
+            lambda: services.set_text(request.user, proposal_id, _text_update(form, pasted)),
+            "proposal-text-saved",
+        )
 
     @post("/proposals/{proposal_id:int}/issue")
     async def issue(self, request: AnyRequest, proposal_id: FromPath[int]) -> Template | Redirect:
         values = optional(await request.form(), "issued_on")
-        return await self._run(request, proposal_id, "issue", values,
-                               lambda: services.issue(request.user, proposal_id, convert(values, IssueIn).issued_on),
-                               "proposal-issued")
+        return await self._run(
+            request,
+            proposal_id,
+            "issue",
+            values,
+            lambda: services.issue(request.user, proposal_id, convert(values, IssueIn).issued_on),
+            "proposal-issued",
+        )
 
     @post("/proposals/{proposal_id:int}/revisions")
     async def revise(self, request: AnyRequest, proposal_id: FromPath[int]) -> Template | Redirect:
-        return await self._run(request, proposal_id, "issue", {},
-                               lambda: services.revise(request.user, proposal_id), "proposal-revised")
+        return await self._run(
+            request,
+            proposal_id,
+            "issue",
+            {},
+            lambda: services.revise(request.user, proposal_id),
+            "proposal-revised",
+        )
 
     @post("/proposals/{proposal_id:int}/deadline")
-    async def deadline(self, request: AnyRequest, proposal_id: FromPath[int]) -> Template | Redirect:
+    async def deadline(
+        self, request: AnyRequest, proposal_id: FromPath[int]
+    ) -> Template | Redirect:
         values = optional(await request.form(), "sponsorship_deadline")
 
         async def set_deadline() -> Any:
             session_id = (await proposal_out(request.user, proposal_id)).session_id
-            moment = await _venue_moment(session_id, values["sponsorship_deadline"]) if values else None
+            moment = (
+                await _venue_moment(session_id, values["sponsorship_deadline"]) if values else None
+            )
             patch = convert({"sponsorship_deadline": moment}, ProposalPatch)
             return await services.update_proposal(request.user, proposal_id, patch)
 
-        return await self._run(request, proposal_id, "deadline", values, set_deadline, "proposal-deadline-set")
+        return await self._run(
+            request, proposal_id, "deadline", values, set_deadline, "proposal-deadline-set"
+        )
 
     @post("/proposals/{proposal_id:int}/action")
     async def act(self, request: AnyRequest, proposal_id: FromPath[int]) -> Template | Redirect:
@@ -124,24 +181,45 @@ class ProposalDeskPages(SecretariatController):
 
         return await self._run(request, proposal_id, "action", values, record, "proposal-acted")
 
-    async def _run(self, request: AnyRequest, proposal_id: int, scope: str, values: dict[str, Any],
-                   change: Any, notice: str) -> Template | Redirect:
+    async def _run(
+        self,
+        request: AnyRequest,
+        proposal_id: int,
+        scope: str,
+        values: dict[str, Any],
+        change: Any,
+        notice: str,
+    ) -> Template | Redirect:
         return await post_form(
             change,
             then=lambda _: see_other(f"/secretariat/proposals/{proposal_id}", notice),
-            again=lambda failure: self._page(request, proposal_id, failure.status_code,
-                                             {scope: failure.errors}, {scope: values}),
+            again=lambda failure: self._page(
+                request, proposal_id, failure.status_code, {scope: failure.errors}, {scope: values}
+            ),
         )
 
-    async def _page(self, request: AnyRequest, proposal_id: int, status: int = 200,
-                    errors: dict[str, Any] | None = None, values: dict[str, Any] | None = None) -> Template:
+    async def _page(
+        self,
+        request: AnyRequest,
+        proposal_id: int,
+        status: int = 200,
+        errors: dict[str, Any] | None = None,
+        values: dict[str, Any] | None = None,
+    ) -> Template:
         proposal = await proposal_out(request.user, proposal_id)
         session = await session_of(proposal.session_id)
         source = proposal.current.text.source
         return await render(
-            request, "web/secretariat/proposal.html", status, session=session, proposal=proposal,
-            paragraphs=[*source.paragraphs, None], kinds=[(k.value, _(k.value.capitalize())) for k in ParagraphKind],
-            outcomes=[(o.value, _(o.label)) for o in Outcome], errors=errors or {}, values=values or {},
+            request,
+            "web/secretariat/proposal.html",
+            status,
+            session=session,
+            proposal=proposal,
+            paragraphs=[*source.paragraphs, None],
+            kinds=[(k.value, _(k.value.capitalize())) for k in ParagraphKind],
+            outcomes=[(o.value, _(o.label)) for o in Outcome],
+            errors=errors or {},
+            values=values or {},
             preparing=proposal.current.issued_on is None and proposal.action is None,
         )
 
@@ -166,11 +244,24 @@ def _text_update(form: Any, pasted: str) -> TextUpdate:
         if f"{prefix}kind" not in form:
             break
         opening, rest = text(form, f"{prefix}opening"), text(form, f"{prefix}text")
-        subs = [line.strip() for line in text(form, f"{prefix}sub_paragraphs").splitlines() if line.strip()]
+        subs = [
+            line.strip()
+            for line in text(form, f"{prefix}sub_paragraphs").splitlines()
+            if line.strip()
+        ]
         if opening or rest or subs:
-            paragraphs.append({"kind": text(form, f"{prefix}kind"), "opening": opening, "text": rest,
-                               "sub_paragraphs": subs})
+            paragraphs.append(
+                {
+                    "kind": text(form, f"{prefix}kind"),
+                    "opening": opening,
+                    "text": rest,
+                    "sub_paragraphs": subs,
+                }
+            )
     footnotes = [line.strip() for line in text(form, "text-footnotes").splitlines() if line.strip()]
-    structured = {"addressee": text(form, "text-addressee"), "paragraphs": paragraphs, "footnotes": footnotes}
+    structured = {
+        "addressee": text(form, "text-addressee"),
+        "paragraphs": paragraphs,
+        "footnotes": footnotes,
+    }
     return convert({"text": structured}, TextUpdate)
-
