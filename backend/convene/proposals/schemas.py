@@ -9,19 +9,22 @@ import msgspec
 from msgspec import UNSET, Meta, Struct, UnsetType
 
 from convene.proposals.vocabulary import Outcome, ParagraphKind, ProposalKind
+from convene.text import LINE, TEXT, whole
 
 PositiveInt = Annotated[int, Meta(ge=1)]
-Title = Annotated[str, Meta(min_length=1, max_length=500)]
-ParagraphText = Annotated[str, Meta(max_length=8000)]
-FootnoteText = Annotated[str, Meta(min_length=1, max_length=2000)]
-PlainText = Annotated[str, Meta(min_length=1, max_length=100_000)]
+Title = Annotated[str, Meta(min_length=1, max_length=500, pattern=LINE)]
+ParagraphText = Annotated[str, Meta(max_length=8000, pattern=LINE)]
+"""A paragraph is one line: its breaks are the text's, between paragraphs."""
+FootnoteText = Annotated[str, Meta(min_length=1, max_length=2000, pattern=LINE)]
+PlainText = Annotated[str, Meta(min_length=1, max_length=100_000, pattern=TEXT)]
+OptionalPlainText = Annotated[str, Meta(max_length=100_000, pattern=TEXT)]
 # CAC/COSP/2017/L.8 (a revision's /Rev.n is given by Convene, never typed)
 Moment = Annotated[datetime, Meta(tz=True, examples=["2017-11-08T18:00:00Z"])]
 """A moment with its offset: a deadline means the same instant for every delegation."""
 LSymbol = Annotated[
     str,
     Meta(
-        pattern=r"^[A-Z][A-Z0-9.]*(/[A-Za-z0-9.-]+)*/L\.[1-9][0-9]{0,3}$",
+        pattern=whole(r"[A-Z][A-Z0-9.]*(/[A-Za-z0-9.-]+)*/L\.[1-9][0-9]{0,3}"),
         max_length=80,
         examples=["CAC/COSP/2017/L.8"],
     ),
@@ -35,7 +38,7 @@ class ParagraphIn(Struct, forbid_unknown_fields=True):
     """
 
     kind: ParagraphKind
-    opening: Annotated[str, Meta(max_length=120, examples=["Recalling", "Urges"])] = ""
+    opening: Annotated[str, Meta(max_length=120, pattern=LINE, examples=["Recalling", "Urges"])] = ""
     text: ParagraphText = ""
     sub_paragraphs: Annotated[list[ParagraphText], Meta(max_length=26)] = msgspec.field(
         default_factory=list
@@ -49,6 +52,7 @@ class TextIn(Struct, forbid_unknown_fields=True):
         str,
         Meta(
             max_length=500,
+            pattern=LINE,
             examples=[
                 "The Conference of the States Parties to the United Nations Convention "
                 "against Corruption,"
@@ -81,7 +85,7 @@ class ProposalIn(Struct, forbid_unknown_fields=True):
     """The entities that submit it (its main sponsors)."""
     sponsorship_deadline: Moment | None = None
     text: TextIn | None = None
-    plain_text: Annotated[str, Meta(max_length=100_000)] = ""
+    plain_text: OptionalPlainText = ""
 
 
 class ProposalPatch(Struct, forbid_unknown_fields=True):
@@ -94,7 +98,7 @@ class TextUpdate(Struct, forbid_unknown_fields=True):
     """The draft's new text: structured, or pasted as plain text to be split."""
 
     text: TextIn | None = None
-    plain_text: Annotated[str, Meta(max_length=100_000)] = ""
+    plain_text: OptionalPlainText = ""
 
 
 class IssueIn(Struct, forbid_unknown_fields=True):
@@ -110,7 +114,7 @@ class SponsorIn(Struct, forbid_unknown_fields=True):
 class ActionIn(Struct, forbid_unknown_fields=True):
     outcome: Outcome
     acted_on: date
-    amendments: Annotated[str, Meta(max_length=20_000)] = ""
+    amendments: Annotated[str, Meta(max_length=20_000, pattern=TEXT)] = ""
     """The oral amendments as read out (adopted as orally amended)."""
     adopted_text: TextIn | None = None
     """The text as adopted once the oral amendments are made (adopted as orally amended)."""

@@ -234,16 +234,21 @@ async def _venue_moment(session_id: int, typed: str) -> str:
     return local.replace(tzinfo=ZoneInfo(session.timezone)).isoformat()
 
 
+def _one_line(form: Any, name: str) -> str:
+    return " ".join(text(form, name).split())
+
+
 def _text_update(form: Any, pasted: str) -> TextUpdate:
     """The pasted text if any, else the paragraphs as corrected row by row (empty rows left out)."""
     if pasted:
-        return TextUpdate(plain_text=pasted)
+        return convert({"plain_text": pasted}, TextUpdate)
     paragraphs = []
     for index in range(MAX_PARAGRAPHS):
         prefix = f"text-paragraphs-{index}-"
         if f"{prefix}kind" not in form:
             break
-        opening, rest = text(form, f"{prefix}opening"), text(form, f"{prefix}text")
+        # A paragraph is one line: the breaks a text box wraps or a person types are spaces.
+        opening, rest = _one_line(form, f"{prefix}opening"), _one_line(form, f"{prefix}text")
         subs = [
             line.strip()
             for line in text(form, f"{prefix}sub_paragraphs").splitlines()
@@ -260,7 +265,7 @@ def _text_update(form: Any, pasted: str) -> TextUpdate:
             )
     footnotes = [line.strip() for line in text(form, "text-footnotes").splitlines() if line.strip()]
     structured = {
-        "addressee": text(form, "text-addressee"),
+        "addressee": _one_line(form, "text-addressee"),
         "paragraphs": paragraphs,
         "footnotes": footnotes,
     }
