@@ -1,4 +1,5 @@
-"""The demo's draft resolutions: the eighth session of the Conference, its L documents and their fate.
+"""The demo's draft resolutions: the eighth session of the Conference, its L documents and their
+fate.
 
 Loaded through the proposal services, as the secretariat would enter them (the
 demo secretariat account acts): CAC/COSP/2019/L.1, issued and revised with

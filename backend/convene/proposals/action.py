@@ -1,4 +1,5 @@
-"""Action on a proposal: adopted (numbered "resolution 7/3"), adopted as orally amended, withdrawn, not adopted.
+"""Action on a proposal: adopted (numbered "resolution 7/3"), adopted as orally amended, withdrawn,
+not adopted.
 
 Adopted texts are numbered in the order of adoption, per session and kind, after
 the session's number: the seventh session's third resolution is "resolution 7/3",
@@ -46,9 +47,10 @@ async def record_action(actor: Actor, proposal_id: int, data: ActionIn) -> Propo
         _check_amendments(data)
         if adopted:
             number = await _next_number(row)
+            session_number = await _session_number(row["session"])
             values |= {
                 Proposal.adopted_number: number,
-                Proposal.adopted_symbol: f"{row['kind']} {await _session_number(row['session'])}/{number}",
+                Proposal.adopted_symbol: f"{row['kind']} {session_number}/{number}",
                 Proposal.amendments: data.amendments.strip(),
                 Proposal.adopted_text: encode_text(data.adopted_text)
                 if data.adopted_text
@@ -117,7 +119,8 @@ async def _next_number(row: dict[str, Any]) -> int:
 
 
 async def _session_number(session_id: int) -> int:
-    """The session's number (7 for the seventh session), from the body that holds it (the first, if joint)."""
+    """The session's number (7 for the seventh session), from the body that holds it (the first, if
+    joint)."""
     part = (
         await SessionPart.select(SessionPart.number)
         .where(SessionPart.session == session_id)

@@ -18,7 +18,8 @@ from convene.proposals.vocabulary import ParagraphKind
 
 WORD = re.compile(r"\S+\s*")
 SIMILAR_ENOUGH = 0.5
-"""Below this likeness two paragraphs in the same place are a deletion and an insertion, not a change."""
+"""Below this likeness two paragraphs in the same place are a deletion and an insertion, not a
+change."""
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,8 @@ class Block:
 
 
 def blocks(text: TextIn) -> list[Block]:
-    """The text as a reader compares it: addressee, each paragraph and sub-paragraph, each footnote."""
+    """The text as a reader compares it: addressee, each paragraph and sub-paragraph, each
+    footnote."""
     found = [Block("Addressee", text.addressee.strip())] if text.addressee.strip() else []
     preambular = operative = 0
     for paragraph in text.paragraphs:
@@ -54,7 +56,8 @@ def blocks(text: TextIn) -> list[Block]:
 def compare(
     before: TextIn, after: TextIn, titles: tuple[str, str] | None = None
 ) -> list[DiffBlock]:
-    """Every block of ``after`` in order, with the blocks of ``before`` that are gone where they were.
+    """Every block of ``after`` in order, with the blocks of ``before`` that are gone where they
+    were.
 
     ``titles`` (before, after) puts the title first, changed or not.
     """
@@ -78,7 +81,8 @@ def compare(
 
 
 def _replaced(old: list[Block], new: list[Block]) -> list[DiffBlock]:
-    """Pairs in place: alike enough, a changed paragraph; else the old one gone and the new one added."""
+    """Pairs in place: alike enough, a changed paragraph; else the old one gone and the new one
+    added."""
     result: list[DiffBlock] = []
     for index in range(max(len(old), len(new))):
         before = old[index] if index < len(old) else None

@@ -1,4 +1,5 @@
-"""HTTP for proposals: the secretariat prepares, issues and records; focal points sponsor; all read issued ones."""
+"""HTTP for proposals: the secretariat prepares, issues and records; focal points sponsor; all read
+issued ones."""
 
 from __future__ import annotations
 
@@ -45,7 +46,7 @@ class SessionProposalController(Controller):
 
     @get(
         "/",
-        summary="The session's draft resolutions and decisions (drafts only for the secretariat and sponsors)",
+        summary="The session's draft resolutions and decisions (drafts: secretariat and sponsors)",
     )
     async def list_proposals(
         self, request: AnyRequest, session_id: FromPath[int]

@@ -42,7 +42,8 @@ TEMPLATE = "proposal.html"
 
 
 async def changes(actor: Actor, proposal_id: int, revision: int | None) -> ChangesOut:
-    """What ``revision`` (the latest the viewer reads, by default) changed against the one before."""
+    """What ``revision`` (the latest the viewer reads, by default) changed against the one
+    before."""
     await proposal_for(actor, proposal_id)
     versions = await readable_versions(actor, proposal_id)
     version = _pick(versions, revision)

@@ -12,7 +12,8 @@ from convene.proposals.vocabulary import ProposalKind
 
 
 def document_noun(kind: ProposalKind, *, revised: bool) -> str:
-    """ "draft resolution", "revised draft resolution", "draft decision", "revised draft decision"."""
+    """ "draft resolution", "revised draft resolution", "draft decision", "revised draft
+    decision"."""
     return f"{'revised ' if revised else ''}draft {kind.value}"
 
 

@@ -19,7 +19,8 @@ from convene.proposals.vocabulary import ParagraphKind
 
 FOOTNOTE_LINE = re.compile(r"^\[\^([^\]\s]+)\]:\s*(.+)$")
 PASTED_CALL = re.compile(r"\[\^([^\]\s]+)\]")
-"""In pasted text a footnote may be labelled with anything ([^1], [^a], [^note]); stored, it is numbered."""
+"""In pasted text a footnote may be labelled with anything ([^1], [^a], [^note]); stored, it is
+numbered."""
 NUMBERED = re.compile(r"^(\d+)\.\s+(.*)$")
 LETTERED = re.compile(r"^\(([a-z])\)\s+(.*)$")
 ENDS_PARAGRAPH = (",", ";", ":", ".")
@@ -59,7 +60,8 @@ PHRASE_TAILS = [
     ("once", "again"),
     ("again",),
 ]
-"""Words that belong to an opening after its verb: "Bearing in mind", "Takes note with appreciation",
+"""Words that belong to an opening after its verb: "Bearing in mind", "Takes note with
+appreciation",
 "Calls upon", "Welcoming also", "Requests further"."""
 HAVING = "Having"
 PREAMBULAR_WORDS = {
@@ -89,7 +91,8 @@ def split_plain_text(plain_text: str) -> TextIn:
         if lettered:
             if not paragraphs:
                 raise RuleViolation(
-                    f"Line {number}: a sub-paragraph ({lettered.group(1)}) needs a paragraph before it",
+                    f"Line {number}: a sub-paragraph ({lettered.group(1)}) needs a paragraph "
+                    "before it",
                     field="plain_text",
                     status_code=422,
                 )
@@ -119,7 +122,8 @@ def split_plain_text(plain_text: str) -> TextIn:
 
 
 def _footnotes(plain_text: str) -> tuple[list[str], list[str]]:
-    """The lines of the text, and its footnotes renumbered 1, 2 ... in the order they are defined."""
+    """The lines of the text, and its footnotes renumbered 1, 2 ... in the order they are
+    defined."""
     lines: list[str] = []
     defined: dict[str, str] = {}
     for line in plain_text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
@@ -144,7 +148,8 @@ def _footnotes(plain_text: str) -> tuple[list[str], list[str]]:
 
 
 def _paragraph_lines(lines: list[str]) -> list[str]:
-    """One line per paragraph: wrapped lines joined, a paragraph ending at punctuation or a blank line."""
+    """One line per paragraph: wrapped lines joined, a paragraph ending at punctuation or a blank
+    line."""
     paragraphs: list[str] = []
     current = ""
     for raw in lines:
@@ -217,7 +222,8 @@ def opening_words(line: str) -> tuple[str, str]:
 
 
 def _tails(words: list[str], taken: int) -> int:
-    """Past every phrase that belongs to the opening (each word bare: punctuation ends the opening)."""
+    """Past every phrase that belongs to the opening (each word bare: punctuation ends the
+    opening)."""
     extended = True
     while extended and words[taken - 1] == _bare(words[taken - 1]):
         extended = False
@@ -239,7 +245,8 @@ def _bare(word: str) -> str:
 
 
 def _is_head(word: str, *, after_adverb: bool = False) -> bool:
-    """A capitalized word of letters (after "Also", any): an opening's verb, participle or adjective."""
+    """A capitalized word of letters (after "Also", any): an opening's verb, participle or
+    adjective."""
     bare = _bare(word)
     capitalized = bare[:1].isupper() or (after_adverb and bare[:1].islower())
     return len(bare) > 1 and capitalized and bare.isalpha() and not bare.isupper()

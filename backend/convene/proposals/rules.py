@@ -1,4 +1,5 @@
-"""The rules every change to a proposal checks first: it is not acted upon, its list is still open."""
+"""The rules every change to a proposal checks first: it is not acted upon, its list is still
+open."""
 
 from __future__ import annotations
 
@@ -35,7 +36,8 @@ def check_sponsorship_open(row: dict[str, Any]) -> None:
     if not sponsorship_open(row):
         deadline = row["sponsorship_deadline"]
         raise RuleViolation(
-            f"The list of sponsors closed at {deadline:%H:%M} UTC on {deadline.day} {deadline:%B %Y}",
+            f"The list of sponsors closed at {deadline:%H:%M} UTC on "
+            f"{deadline.day} {deadline:%B %Y}",
             field="entity_id",
         )
 

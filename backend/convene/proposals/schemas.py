@@ -32,13 +32,16 @@ LSymbol = Annotated[
 
 
 class ParagraphIn(Struct, forbid_unknown_fields=True):
-    """One paragraph: its italic opening words, the rest of its text, its sub-paragraphs (a), (b) ...
+    """One paragraph: its italic opening words, the rest of its text, its sub-paragraphs (a), (b)
+    ...
 
     Footnotes are called in the text with ``[^n]``, n being the footnote's place in ``footnotes``.
     """
 
     kind: ParagraphKind
-    opening: Annotated[str, Meta(max_length=120, pattern=LINE, examples=["Recalling", "Urges"])] = ""
+    opening: Annotated[str, Meta(max_length=120, pattern=LINE, examples=["Recalling", "Urges"])] = (
+        ""
+    )
     text: ParagraphText = ""
     sub_paragraphs: Annotated[list[ParagraphText], Meta(max_length=26)] = msgspec.field(
         default_factory=list
@@ -131,7 +134,8 @@ class Piece(Struct, frozen=True):
 
 
 class Segment(Struct, frozen=True):
-    """A run of running text, or a footnote called at this point (``footnote`` > 0, its ``note``)."""
+    """A run of running text, or a footnote called at this point (``footnote`` > 0, its
+    ``note``)."""
 
     text: str = ""
     footnote: int = 0
@@ -196,7 +200,8 @@ class DiffPart(Struct, frozen=True):
 
 class DiffBlock(Struct, frozen=True):
     label: str
-    """"Title", "Addressee", "Preambular paragraph 2", "Paragraph 3", "Paragraph 3 (b)", "Footnote 1"."""
+    """"Title", "Addressee", "Preambular paragraph 2", "Paragraph 3", "Paragraph 3 (b)", "Footnote
+    1"."""
     change: str
     """"same", "inserted", "deleted" or "changed"."""
     parts: list[DiffPart]

@@ -65,7 +65,8 @@ async def create_proposal(actor: Actor, session_id: int, data: ProposalIn) -> Pr
 
 
 def given_text(structured: TextIn | None, plain_text: str) -> TextIn:
-    """The text as given, structured or pasted (split into paragraphs); both at once is ambiguous."""
+    """The text as given, structured or pasted (split into paragraphs); both at once is
+    ambiguous."""
     if structured is not None and plain_text.strip():
         raise RuleViolation(
             "Give the text either structured or as plain text, not both",
@@ -165,7 +166,8 @@ async def draft_version(proposal_id: int, *, field: str) -> dict[str, Any]:
 
 
 async def issue(actor: Actor, proposal_id: int, issued_on: date | None) -> ProposalOut:
-    """Issue the version being prepared: its sponsors line is printed, and kept, as it stands now."""
+    """Issue the version being prepared: its sponsors line is printed, and kept, as it stands
+    now."""
     async with locked_transaction(proposal_lock(proposal_id)):
         row = await proposal_row(proposal_id)
         check_not_acted_upon(row)
@@ -196,7 +198,8 @@ async def issue(actor: Actor, proposal_id: int, issued_on: date | None) -> Propo
 
 
 async def revise(actor: Actor, proposal_id: int) -> ProposalOut:
-    """Start the next revision (Rev.1, Rev.2 ...) from the latest issued text, to be changed and issued."""
+    """Start the next revision (Rev.1, Rev.2 ...) from the latest issued text, to be changed and
+    issued."""
     async with locked_transaction(proposal_lock(proposal_id)):
         row = await proposal_row(proposal_id)
         check_not_acted_upon(row)

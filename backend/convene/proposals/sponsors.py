@@ -71,7 +71,8 @@ async def join(actor: Actor, proposal_id: int, data: SponsorIn) -> ProposalOut:
 
 
 async def withdraw(actor: Actor, proposal_id: int, entity_id: int) -> None:
-    """The State withdraws its sponsorship; the issued documents keep the line they were printed with."""
+    """The State withdraws its sponsorship; the issued documents keep the line they were printed
+    with."""
     acting_for(actor, entity_id)
     async with locked_transaction(proposal_lock(proposal_id)):
         row = await proposal_for(actor, proposal_id)
@@ -107,7 +108,8 @@ async def add_main_sponsors(actor: Actor, proposal_id: int, entity_ids: list[int
 
 
 def acting_for(actor: Actor, entity_id: int | None) -> int:
-    """The State whose sponsorship changes: the secretariat names it, a focal point acts for their own."""
+    """The State whose sponsorship changes: the secretariat names it, a focal point acts for their
+    own."""
     if is_secretariat(actor):
         if entity_id is None:
             raise RuleViolation("Name the State that sponsors", field="entity_id", status_code=422)
@@ -128,7 +130,8 @@ def acting_for(actor: Actor, entity_id: int | None) -> int:
 
 
 async def sponsor_entity(entity_id: int, field: str) -> dict[str, Any]:
-    """The entity, if it may sponsor: a State party, or the European Union; otherwise the reason why not."""
+    """The entity, if it may sponsor: a State party, or the European Union; otherwise the reason why
+    not."""
     entity = (
         await Entity.select(Entity.id, Entity.short_name, Entity.category)
         .where(Entity.id == entity_id)
@@ -139,7 +142,8 @@ async def sponsor_entity(entity_id: int, field: str) -> dict[str, Any]:
     if entity["category"] not in SPONSOR_CATEGORIES:
         what = NOT_A_PARTY.get(Category(entity["category"]), "not a party to the Convention")
         raise RuleViolation(
-            f"{entity['short_name']} is {what}: only States parties and the European Union sponsor proposals",
+            f"{entity['short_name']} is {what}: "
+            "only States parties and the European Union sponsor proposals",
             field=field,
             status_code=403,
         )

@@ -16,7 +16,8 @@ def l_symbol(prefix: str, serial: int, revision: int = 0) -> str:
 
 
 def serial_of(symbol: str, prefix: str) -> int:
-    """The serial of a symbol the secretariat typed, which must be one of this session's L documents."""
+    """The serial of a symbol the secretariat typed, which must be one of this session's L
+    documents."""
     found = L_SERIAL.search(symbol)
     if not found or symbol[: found.start()] != prefix:
         raise RuleViolation(

@@ -19,7 +19,8 @@ from convene.meetings.tables import Session
 
 
 class Proposal(Table):
-    """A draft resolution or decision of a session: one L number, its versions, sponsors and fate."""
+    """A draft resolution or decision of a session: one L number, its versions, sponsors and
+    fate."""
 
     id = Serial(primary_key=True)
     session = ForeignKey(Session, on_delete=OnDelete.cascade)
@@ -43,7 +44,8 @@ class Proposal(Table):
 
 
 class ProposalVersion(Table):
-    """One issue of a proposal: the original (revision 0) or Rev.1, Rev.2, with its own text and sponsors line."""
+    """One issue of a proposal: the original (revision 0) or Rev.1, Rev.2, with its own text and
+    sponsors line."""
 
     id = Serial(primary_key=True)
     proposal = ForeignKey(Proposal, on_delete=OnDelete.cascade)
@@ -60,7 +62,8 @@ class ProposalVersion(Table):
 
 
 class Sponsorship(Table):
-    """A State party's (or the European Union's) sponsorship of a proposal; withdrawn ones are kept."""
+    """A State party's (or the European Union's) sponsorship of a proposal; withdrawn ones are
+    kept."""
 
     id = Serial(primary_key=True)
     proposal = ForeignKey(Proposal, on_delete=OnDelete.cascade)

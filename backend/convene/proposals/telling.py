@@ -1,4 +1,5 @@
-"""Telling the audit log what changed: one :class:`ProposalChanged` per change, with the proposal before and after."""
+"""Telling the audit log what changed: one :class:`ProposalChanged` per change, with the proposal
+before and after."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from convene.proposals.views import sponsor_names, version_rows
 
 
 async def snapshot(proposal_id: int) -> dict[str, Any]:
-    """What the audit log keeps of a proposal: its symbol, title, status, sponsors, deadline and text."""
+    """What the audit log keeps of a proposal: its symbol, title, status, sponsors, deadline and
+    text."""
     row = await proposal_row(proposal_id)
     latest = (await version_rows(proposal_id))[-1]
     return {

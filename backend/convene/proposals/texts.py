@@ -28,9 +28,11 @@ from convene.proposals.vocabulary import ParagraphKind
 
 FOOTNOTE_CALL = re.compile(r"\[\^(\d+)\]")
 DOCUMENT_SYMBOL = re.compile(
-    r"\b[A-Z][A-Z0-9]*(?:/[A-Z0-9][A-Za-z0-9.-]*)*/\d{4}/(?:[A-Z]+\.?)?[0-9]+(?:/(?:Rev|Corr|Add)\.\d+)*\b"
+    r"\b[A-Z][A-Z0-9]*(?:/[A-Z0-9][A-Za-z0-9.-]*)*/\d{4}/"
+    r"(?:[A-Z]+\.?)?[0-9]+(?:/(?:Rev|Corr|Add)\.\d+)*\b"
 )
-"""A session document's symbol: prefix, year, serial (CAC/COSP/2017/3, CAC/COSP/IRG/2018/CRP.9, CAC/COSP/2019/L.1)."""
+"""A session document's symbol: prefix, year, serial (CAC/COSP/2017/3, CAC/COSP/IRG/2018/CRP.9,
+CAC/COSP/2019/L.1)."""
 UN_DOCUMENTS = "https://undocs.org/"
 LETTERS = string.ascii_lowercase
 
@@ -87,7 +89,8 @@ def _runs(text: TextIn, field: str) -> Iterator[tuple[str, str]]:
 
 
 def text_out(text: TextIn, links: Mapping[str, str] | None = None) -> TextOut:
-    """The text as printed: operative paragraphs numbered, sub-paragraphs lettered, footnotes numbered."""
+    """The text as printed: operative paragraphs numbered, sub-paragraphs lettered, footnotes
+    numbered."""
     order = _call_order(text)
     operative = 0
     paragraphs = []
@@ -168,7 +171,8 @@ def _paragraph_out(
 
 
 def after_opening(opening: str, rest: str) -> str:
-    """The rest of a paragraph as printed after its opening words: a space first, unless punctuation."""
+    """The rest of a paragraph as printed after its opening words: a space first, unless
+    punctuation."""
     rest = rest.strip()
     if not opening or not rest or rest[0] in ",;:.)" or rest.startswith("[^"):
         return rest
@@ -209,7 +213,8 @@ def segments(
 
 
 def footnote_pieces(note: str, links: Mapping[str, str]) -> list[Piece]:
-    """A footnote's text with each document symbol in it a link (the document's own, else the UN's)."""
+    """A footnote's text with each document symbol in it a link (the document's own, else the
+    UN's)."""
     pieces: list[Piece] = []
     position = 0
     for match in DOCUMENT_SYMBOL.finditer(note):

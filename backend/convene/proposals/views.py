@@ -1,4 +1,5 @@
-"""A proposal as a viewer reads it: its current version, sponsors line, sponsors, versions, action."""
+"""A proposal as a viewer reads it: its current version, sponsors line, sponsors, versions,
+action."""
 
 from __future__ import annotations
 
@@ -69,7 +70,8 @@ async def proposal_out(actor: Actor, proposal_id: int) -> ProposalOut:
 
 
 async def readable_versions(actor: Actor, proposal_id: int) -> list[dict[str, Any]]:
-    """The versions the viewer may read, oldest first (an unissued one only for those who see drafts)."""
+    """The versions the viewer may read, oldest first (an unissued one only for those who see
+    drafts)."""
     drafts = await sees_drafts(actor, proposal_id)
     return [
         row for row in await version_rows(proposal_id) if drafts or row["issued_on"] is not None
@@ -86,7 +88,8 @@ async def version_rows(proposal_id: int) -> list[dict[str, Any]]:
 
 
 async def sponsor_rows(proposal_id: int) -> list[dict[str, Any]]:
-    """Every sponsorship (withdrawn ones too) with the entity's short name, in alphabetical order."""
+    """Every sponsorship (withdrawn ones too) with the entity's short name, in alphabetical
+    order."""
     rows = await Sponsorship.select(
         *Sponsorship.all_columns(), Sponsorship.entity.short_name.as_alias("name")
     ).where(Sponsorship.proposal == proposal_id)
@@ -132,7 +135,8 @@ async def version_out(version: dict[str, Any], kind: ProposalKind, active: list[
 
 
 async def linked_text(text: TextIn) -> TextOut:
-    """The text as printed, each document symbol its footnotes cite linked to the recorded document."""
+    """The text as printed, each document symbol its footnotes cite linked to the recorded
+    document."""
     symbols = symbols_in(text)
     links: dict[str, str] = {}
     if symbols:

@@ -1,4 +1,5 @@
-"""The words of draft resolutions and decisions: kinds, where a proposal stands, what the body did."""
+"""The words of draft resolutions and decisions: kinds, where a proposal stands, what the body
+did."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Pages of draft resolutions and decisions: a session's list, and one proposal with its text and changes.
+"""Pages of draft resolutions and decisions: a session's list, and one proposal with its text and
+changes.
 
 Everyone reads issued proposals; a draft not yet issued is shown only to the
 secretariat and to the people of its sponsoring States (others get "Not
@@ -98,7 +99,8 @@ def _on_form(errors: FormErrors) -> dict[str, str]:
 
 
 def _own_sponsorship(request: AnyRequest, proposal: ProposalOut) -> str:
-    """For a focal point: "sponsor" (their State sponsors now), "none", or "" (no form for this viewer)."""
+    """For a focal point: "sponsor" (their State sponsors now), "none", or "" (no form for this
+    viewer)."""
     user = request.user
     if user is None or not is_focal_point_of(user, user.entity):
         return ""

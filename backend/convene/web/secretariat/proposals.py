@@ -1,4 +1,5 @@
-"""The secretariat's proposal desk: register drafts, correct their split text, issue, revise, record action.
+"""The secretariat's proposal desk: register drafts, correct their split text, issue, revise, record
+action.
 
 Every change goes to the proposal services; a refusal is shown beside the form
 field it names, with what was typed. A proposal's management page shows the
@@ -106,7 +107,8 @@ class ProposalListPages(SecretariatController):
 
 
 class ProposalDeskPages(SecretariatController):
-    """One proposal's management page and the posts of its forms (scoped: text, issue, deadline, action)."""
+    """One proposal's management page and the posts of its forms (scoped: text, issue, deadline,
+    action)."""
 
     @get("/proposals/{proposal_id:int}")
     async def page(self, request: AnyRequest, proposal_id: FromPath[int]) -> Template:
