@@ -42,6 +42,8 @@ async def test_a_draft_takes_the_next_free_l_number_or_a_typed_one_that_is_free(
     nul = await client.post(url, headers=bodies, json=body | {"text": {"paragraphs": [
         {"kind": "operative", "opening": "Urges", "text": "States\x00 to act."}]}})
     assert nul.status_code == 400 and nul.json()["errors"][0]["field"] == "text.paragraphs[0].text"
+    huge = await client.get(f"/api/proposals/{2**40}")
+    assert huge.status_code == 400 and huge.json()["errors"][0]["field"] == "proposal_id"
     naive = await client.post(url, json=body | {"sponsorship_deadline": "2017-11-08T18:00:00"}, headers=bodies)
     assert naive.status_code == 400 and naive.json()["errors"][0]["field"] == "sponsorship_deadline"
     foreign_item = await client.post(url, json=body | {"agenda_item_id": 999_999}, headers=bodies)

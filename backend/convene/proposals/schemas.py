@@ -8,10 +8,10 @@ from typing import Annotated
 import msgspec
 from msgspec import UNSET, Meta, Struct, UnsetType
 
+from convene.bounds import PositiveInt
 from convene.proposals.vocabulary import Outcome, ParagraphKind, ProposalKind
 from convene.text import LINE, TEXT, whole
 
-PositiveInt = Annotated[int, Meta(ge=1)]
 Title = Annotated[str, Meta(min_length=1, max_length=500, pattern=LINE)]
 ParagraphText = Annotated[str, Meta(max_length=8000, pattern=LINE)]
 """A paragraph is one line: its breaks are the text's, between paragraphs."""
