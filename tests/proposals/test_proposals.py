@@ -142,6 +142,9 @@ async def test_a_revision_has_its_own_symbol_sponsors_line_text_and_changes(
     saved = await client.put(f"{url}/text", json={"text": text}, headers=bodies)
     assert saved.status_code == 200, saved.text
     assert (await client.post(f"{url}/revisions", headers=bodies)).status_code == 409  # Rev.1 is not issued yet
+    for day, message in (("2017-11-05", "on or after the version it revises"), ("2017-11-11", "ended on")):
+        refused = await client.post(f"{url}/issue", json={"issued_on": day}, headers=bodies)
+        assert refused.status_code == 422 and message in refused.json()["detail"], refused.text
     issued = await issue(client, draft, bodies, "2017-11-08")
     assert issued["symbol"] == "CAC/COSP/2017/L.1/Rev.1" and issued["co_sponsors_after_issue"] == []
     assert [v["symbol"] for v in issued["versions"]] == ["CAC/COSP/2017/L.1", "CAC/COSP/2017/L.1/Rev.1"]

@@ -181,6 +181,7 @@ async def issue(actor: Actor, proposal_id: int, issued_on: date | None) -> Propo
             raise RuleViolation("A draft is issued with at least one sponsor", field="sponsor_ids")
         session = await session_row(row["session"])
         day = issued_on or datetime.now(ZoneInfo(session["timezone"])).date()
+        await _check_issue_date(proposal_id, day, session)
         before = await snapshot(proposal_id)
         line = sponsors_line(names, ProposalKind(row["kind"]), revised=draft["revision"] > 0)
         await ProposalVersion.update(
@@ -195,6 +196,24 @@ async def issue(actor: Actor, proposal_id: int, issued_on: date | None) -> Propo
         ).where(Proposal.id == proposal_id)
         await tell(actor, proposal_id, "proposal.issued", before)
     return await proposal_out(actor, proposal_id)
+
+
+async def _check_issue_date(proposal_id: int, day: date, session: dict[str, Any]) -> None:
+    """An L document is issued by the end of its session; a revision not before what it revises."""
+    if day > session["end_date"]:
+        raise RuleViolation(
+            f"The session ended on {session['end_date']:%d %B %Y}: "
+            "its documents are issued by then",
+            field="issued_on",
+            status_code=422,
+        )
+    earlier = [v["issued_on"] for v in await version_rows(proposal_id) if v["issued_on"]]
+    if earlier and day < max(earlier):
+        raise RuleViolation(
+            "A revision is issued on or after the version it revises",
+            field="issued_on",
+            status_code=422,
+        )
 
 
 async def revise(actor: Actor, proposal_id: int) -> ProposalOut:
