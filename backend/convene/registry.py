@@ -21,6 +21,7 @@ APP_MODULES = [
     "convene.mail.piccolo_app",
     "convene.audit.piccolo_app",
     "convene.calendar.piccolo_app",
+    "convene.proposals.piccolo_app",
 ]
 
 

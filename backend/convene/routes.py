@@ -18,6 +18,11 @@ from convene.delegations.controllers import (
 from convene.entities.controllers import EntityController
 from convene.live.controllers import SessionEventsController
 from convene.meetings.controllers import BodyController, OfficerController, SessionController
+from convene.proposals.controllers import (
+    ProposalController,
+    ProposalTextController,
+    SessionProposalController,
+)
 from convene.sittings.controllers import SessionSittingController, SittingController
 
 
@@ -37,6 +42,9 @@ def route_handlers() -> list[ControllerRouterHandler]:
         RegistrationController,
         MyRegistrationsController,
         SessionEventsController,
+        SessionProposalController,
+        ProposalController,
+        ProposalTextController,
         *_accounts_handlers(),
         *_reports_handlers(),
         *_calendar_handlers(),

@@ -52,6 +52,7 @@ from tests.reports.world import build_reports
 from tests.web.world import CHECK_IN_BADGE, build_web
 from tests.conftest import app_client, emptied, empty_tables, running
 from tests.meetings.world import build_meetings
+from tests.proposals.world import build_proposals
 
 ROLES = ("secretariat", "focal_a", "focal_b", "delegate", "public")
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
@@ -258,6 +259,73 @@ API_EXPECTATIONS: dict[tuple[str, str], Case] = {
         CHANGED_BY_SECRETARIAT, params=OWN_REGISTRATION
     ),
     ("GET", "/api/me/registrations"): Case(SIGNED_IN),
+}
+
+# -- proposals (issue 16): issued ones are everyone's; a draft is the secretariat's and its sponsors'
+# (entity A's focal point and delegate); focal points change their own State's sponsorship only. ------
+DRAFT_PROPOSAL = {"proposal_id": "@matrix_draft"}
+ISSUED_PROPOSAL = {"proposal_id": "@matrix_issued"}
+SEEN_BY_SPONSORS = answers(200, 200, 404, 200, 404)
+PROPOSAL_EXPECTATIONS: dict[tuple[str, str], Case] = {
+    ("GET", "/api/sessions/{session_id:int}/proposals"): Case(everyone(200), params=API_SESSION),
+    ("POST", "/api/sessions/{session_id:int}/proposals"): Case(
+        CREATED_BY_SECRETARIAT, params=API_SESSION, json={"kind": "decision", "title": "Venue of the next session"}
+    ),
+    ("POST", "/api/proposal-texts/split"): Case(
+        answers(200, 403, 403, 403, 401), json={"plain_text": "Urges States parties to act."}
+    ),
+    ("GET", "/api/proposals/{proposal_id:int}"): Case(SEEN_BY_SPONSORS, params=DRAFT_PROPOSAL),
+    ("PATCH", "/api/proposals/{proposal_id:int}"): Case(
+        CHANGED_BY_SECRETARIAT, params=DRAFT_PROPOSAL, json={"title": "Matrix renamed"}
+    ),
+    ("PUT", "/api/proposals/{proposal_id:int}/text"): Case(
+        CHANGED_BY_SECRETARIAT, params=DRAFT_PROPOSAL, json={"plain_text": "Urges States parties to act."}
+    ),
+    ("POST", "/api/proposals/{proposal_id:int}/issue"): Case(
+        CREATED_BY_SECRETARIAT, params=DRAFT_PROPOSAL, json={"issued_on": "2099-03-02"}
+    ),
+    ("POST", "/api/proposals/{proposal_id:int}/revisions"): Case(CREATED_BY_SECRETARIAT, params=ISSUED_PROPOSAL),
+    ("GET", "/api/proposals/{proposal_id:int}/changes"): Case(everyone(200), params=ISSUED_PROPOSAL),
+    ("POST", "/api/proposals/{proposal_id:int}/sponsors"): Case(
+        answers(201, 201, 403, 403, 401), params=ISSUED_PROPOSAL, json={"entity_id": "@entity_a"}
+    ),
+    ("DELETE", "/api/proposals/{proposal_id:int}/sponsors/{entity_id:int}"): Case(
+        answers(204, 403, 204, 403, 401), params={**ISSUED_PROPOSAL, "entity_id": "@entity_b"}
+    ),
+    ("POST", "/api/proposals/{proposal_id:int}/action"): Case(
+        CREATED_BY_SECRETARIAT, params=ISSUED_PROPOSAL, json={"outcome": "adopted", "acted_on": "2099-03-04"}
+    ),
+    ("GET", "/api/proposals/{proposal_id:int}/document.pdf"): Case(SEEN_BY_SPONSORS, params=DRAFT_PROPOSAL),
+    ("GET", "/api/proposals/{proposal_id:int}/adopted.pdf"): Case(
+        everyone(200), params={"proposal_id": "@matrix_adopted"}
+    ),
+    # Pages: a draft is "Not found" to others; a focal point joins for their own State (B already sponsors).
+    ("GET", "/sessions/{session_id:int}/proposals"): Case(everyone(200), params=API_SESSION),
+    ("GET", "/proposals/{proposal_id:int}"): Case(SEEN_BY_SPONSORS, params=DRAFT_PROPOSAL),
+    ("POST", "/proposals/{proposal_id:int}/sponsorship"): Case(
+        answers(403, 303, 409, 403, 303), params=ISSUED_PROPOSAL, form={"action": "join"}
+    ),
+    # The secretariat's proposal desk.
+    ("GET", "/secretariat/sessions/{session_id:int}/proposals"): Case(PAGE_SECRETARIAT, params=API_SESSION),
+    ("POST", "/secretariat/sessions/{session_id:int}/proposals"): Case(
+        CHANGE_SECRETARIAT, params=API_SESSION, form={"kind": "decision", "title": "Venue of the next session"}
+    ),
+    ("GET", "/secretariat/proposals/{proposal_id:int}"): Case(PAGE_SECRETARIAT, params=DRAFT_PROPOSAL),
+    ("POST", "/secretariat/proposals/{proposal_id:int}/text"): Case(
+        CHANGE_SECRETARIAT, params=DRAFT_PROPOSAL, form={"plain_text": "Urges States parties to act."}
+    ),
+    ("POST", "/secretariat/proposals/{proposal_id:int}/issue"): Case(
+        CHANGE_SECRETARIAT, params=DRAFT_PROPOSAL, form={"issued_on": "2099-03-02"}
+    ),
+    ("POST", "/secretariat/proposals/{proposal_id:int}/revisions"): Case(
+        CHANGE_SECRETARIAT, params=ISSUED_PROPOSAL, form={}
+    ),
+    ("POST", "/secretariat/proposals/{proposal_id:int}/deadline"): Case(
+        CHANGE_SECRETARIAT, params=ISSUED_PROPOSAL, form={"sponsorship_deadline": "2099-03-05T18:00"}
+    ),
+    ("POST", "/secretariat/proposals/{proposal_id:int}/action"): Case(
+        CHANGE_SECRETARIAT, params=ISSUED_PROPOSAL, form={"outcome": "adopted", "acted_on": "2099-03-04"}
+    ),
 }
 
 WEB_EXPECTATIONS: dict[tuple[str, str], Case] = {
@@ -498,6 +566,7 @@ EXPECTATIONS: dict[tuple[str, str], Case] = {
     ),
     **WEB_EXPECTATIONS,
     **API_EXPECTATIONS,
+    **PROPOSAL_EXPECTATIONS,
 }
 
 AWAITING_ENTRIES: set[tuple[str, str]] = set()
@@ -565,6 +634,7 @@ WORLD_BUILDERS: list[Callable[[World, AsyncClient], Awaitable[None]]] = [
     build_reports,
     build_web,
     build_meetings,
+    build_proposals,
 ]
 """Run in order on a fresh database; later builders can use the people the first made."""
 

@@ -360,4 +360,36 @@ SESSIONS: list[DemoSession] = [
         sittings=[DemoSitting("2027-09-06", "13:00", "15:00", "", [1, 2])],
         officers=[],
     ),
+    # The eighth session of the Conference, where its draft resolutions were negotiated and adopted
+    # (issue 16: see convene.demo.proposals for its L documents).
+    DemoSession(
+        fields={
+            "parts": [{"body": "COSP", "kind": "regular", "number": 8}],
+            "start_date": "2019-12-16",
+            "end_date": "2019-12-20",
+            "venue_name": "Abu Dhabi National Exhibition Centre",
+            "city": "Abu Dhabi",
+            "timezone": "Asia/Dubai",
+            "format": "in_person",
+            "status": "concluded",
+            "symbol_prefix": "CAC/COSP/2019",
+            "interpretation_languages": ["ar", "zh", "en", "fr", "ru", "es"],
+        },
+        agenda=[
+            ("Organizational matters", ["Opening of the session", "Election of officers",
+                                        "Adoption of the agenda and organization of work"]),
+            ("Review mechanism", []),
+            ("Asset recovery", []),
+            ("International cooperation", []),
+            ("Adoption of the report of the Conference on its eighth session", []),
+        ],
+        documents=[
+            ("CAC/COSP/2019/1", "Annotated provisional agenda", 1),
+            ("CAC/COSP/2019/3", "Progress made in the implementation of the mandates of the Working Group on Asset Recovery", 3),
+            ("CAC/COSP/2019/INF/1", "Information for participants", None),
+        ],
+        sittings=_days(["2019-12-16", "2019-12-20"], "Plenary Hall", [[1, 2], [3, 4, 5]]),
+        officers=[("president", *AL_AMIMI[1:])],
+        adopted_on="2019-12-16",
+    ),
 ]

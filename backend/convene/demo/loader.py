@@ -17,6 +17,7 @@ from convene.accounts.tables import Account
 from convene.agenda import services as agenda
 from convene.agenda.schemas import AgendaItemIn, DocumentIn
 from convene.demo.data import BODIES, SESSIONS, DemoSession
+from convene.demo.proposals import load_demo_proposals
 from convene.entities.services import sync_registry
 from convene.entities.tables import Entity
 from convene.meetings import bodies, officers, services
@@ -46,8 +47,10 @@ async def load_demo_data() -> str:
             await _load_session(demo)
             added_sessions += 1
     account = await _demo_account()
+    added_proposals = await load_demo_proposals(DEMO_SECRETARIAT[0])
     return (
         f"Demo data: {added_entities} entities, {added_bodies} bodies, {added_sessions} sessions added"
+        f"{f', {added_proposals} draft resolutions and decisions' if added_proposals else ''}"
         f"{account}"
     )
 

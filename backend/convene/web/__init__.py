@@ -19,6 +19,7 @@ def web_router() -> Router:
     from convene.web.delegation_pages import DelegationPages
     from convene.web.errors import PAGE_ERRORS
     from convene.web.focal_point import FocalPointPages
+    from convene.web.proposal_pages import ProposalPages
     from convene.web.public import PublicPages
     from convene.web.registration_pages import RegistrationPages
     from convene.web.secretariat import SecretariatPages
@@ -31,6 +32,7 @@ def web_router() -> Router:
             DelegationPages,
             RegistrationPages,
             DelegatePages,
+            ProposalPages,
             *SecretariatPages,
         ],
         exception_handlers=PAGE_ERRORS,

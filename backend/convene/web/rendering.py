@@ -43,6 +43,14 @@ NOTICES = {
     "delegate-substituted": "The substitute has been registered in the same place.",
     "delegate-cancelled": "The registration has been cancelled.",
     "link-rotated": "You have a new calendar link; the old one no longer works.",
+    "sponsor-added": "Your State now sponsors this proposal.",
+    "sponsor-withdrawn": "Your State's sponsorship has been withdrawn.",
+    "proposal-created": "The draft has been registered.",
+    "proposal-text-saved": "The text has been saved.",
+    "proposal-issued": "The document has been issued.",
+    "proposal-revised": "A revision is being prepared: correct its text, then issue it.",
+    "proposal-deadline-set": "The sponsorship deadline has been set.",
+    "proposal-acted": "The action taken has been recorded.",
 }
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 from convene.web.secretariat.agenda import AgendaPages
 from convene.web.secretariat.desk import DeskPages
 from convene.web.secretariat.officers import OfficerPages
+from convene.web.secretariat.proposals import ProposalDeskPages, ProposalListPages
 from convene.web.secretariat.reports import AuditPages, ReportPages
 from convene.web.secretariat.sessions import SessionPages
 from convene.web.secretariat.sittings import SittingPages
@@ -27,4 +28,6 @@ SecretariatPages = [
     AgendaPages,
     SittingPages,
     OfficerPages,
+    ProposalListPages,
+    ProposalDeskPages,
 ]
