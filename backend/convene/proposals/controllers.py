@@ -7,10 +7,10 @@ from typing import Annotated, Any
 
 from litestar import Controller, Request, Response, delete, get, patch, post, put
 from litestar.di import NamedDependency
-from litestar.params import JSONBody, PathParameter, QueryParameter
+from litestar.params import JSONBody, QueryParameter
 
 from convene.accounts.guards import requires_secretariat, requires_secretariat_or_focal_point
-from convene.bounds import MAX_ID
+from convene.bounds import MAX_ID, PathId
 from convene.proposals import action, documents, services, sponsors
 from convene.proposals.paste import split_plain_text
 from convene.proposals.schemas import (
@@ -30,13 +30,13 @@ from convene.reports.controllers import pdf_response, reports_dir
 from convene.settings import Settings
 
 AnyRequest = Request[Any, Any, Any]
-Id = Annotated[int, PathParameter(ge=1, le=MAX_ID)]
-"""An id in a path: one no table can hold is a 400 naming it, never a query that overflows."""
 AppSettings = NamedDependency[Settings]
 PDF = "application/pdf"
 Revision = Annotated[
     int | None,
-    QueryParameter(description="0 for the original, 1 for Rev.1 ...; the latest by default"),
+    QueryParameter(
+        ge=0, le=MAX_ID, description="0 for the original, 1 for Rev.1 ...; the latest by default"
+    ),
 ]
 Marked = Annotated[
     bool, QueryParameter(description="Mark insertions and deletions against the previous version")
@@ -51,12 +51,12 @@ class SessionProposalController(Controller):
         "/",
         summary="The session's draft resolutions and decisions (drafts: secretariat and sponsors)",
     )
-    async def list_proposals(self, request: AnyRequest, session_id: Id) -> list[ProposalOut]:
+    async def list_proposals(self, request: AnyRequest, session_id: PathId) -> list[ProposalOut]:
         return await session_proposals(request.user, session_id)
 
     @post("/", guards=[requires_secretariat], summary="Register a draft resolution or decision")
     async def create(
-        self, request: AnyRequest, session_id: Id, data: JSONBody[ProposalIn]
+        self, request: AnyRequest, session_id: PathId, data: JSONBody[ProposalIn]
     ) -> ProposalOut:
         return await services.create_proposal(request.user, session_id, data)
 
@@ -82,7 +82,7 @@ class ProposalController(Controller):
     @get(
         "/", summary="A proposal: its current version, sponsors line, sponsors, versions and action"
     )
-    async def get_proposal(self, request: AnyRequest, proposal_id: Id) -> ProposalOut:
+    async def get_proposal(self, request: AnyRequest, proposal_id: PathId) -> ProposalOut:
         return await proposal_out(request.user, proposal_id)
 
     @patch(
@@ -91,7 +91,7 @@ class ProposalController(Controller):
         summary="Change the title, agenda item or sponsorship deadline",
     )
     async def update(
-        self, request: AnyRequest, proposal_id: Id, data: JSONBody[ProposalPatch]
+        self, request: AnyRequest, proposal_id: PathId, data: JSONBody[ProposalPatch]
     ) -> ProposalOut:
         return await services.update_proposal(request.user, proposal_id, data)
 
@@ -101,13 +101,13 @@ class ProposalController(Controller):
         summary="Replace the text of the version being prepared",
     )
     async def set_text(
-        self, request: AnyRequest, proposal_id: Id, data: JSONBody[TextUpdate]
+        self, request: AnyRequest, proposal_id: PathId, data: JSONBody[TextUpdate]
     ) -> ProposalOut:
         return await services.set_text(request.user, proposal_id, data)
 
     @post("/issue", guards=[requires_secretariat], summary="Issue the version being prepared")
     async def issue(
-        self, request: AnyRequest, proposal_id: Id, data: JSONBody[IssueIn]
+        self, request: AnyRequest, proposal_id: PathId, data: JSONBody[IssueIn]
     ) -> ProposalOut:
         return await services.issue(request.user, proposal_id, data.issued_on)
 
@@ -116,14 +116,14 @@ class ProposalController(Controller):
         guards=[requires_secretariat],
         summary="Start the next revision (Rev.1, Rev.2 ...)",
     )
-    async def revise(self, request: AnyRequest, proposal_id: Id) -> ProposalOut:
+    async def revise(self, request: AnyRequest, proposal_id: PathId) -> ProposalOut:
         return await services.revise(request.user, proposal_id)
 
     @get(
         "/changes", summary="What a version changed against the one before, paragraph by paragraph"
     )
     async def changes(
-        self, request: AnyRequest, proposal_id: Id, revision: Revision = None
+        self, request: AnyRequest, proposal_id: PathId, revision: Revision = None
     ) -> ChangesOut:
         return await documents.changes(request.user, proposal_id, revision)
 
@@ -133,7 +133,7 @@ class ProposalController(Controller):
         summary="Sponsor the proposal (a focal point: their State)",
     )
     async def join(
-        self, request: AnyRequest, proposal_id: Id, data: JSONBody[SponsorIn]
+        self, request: AnyRequest, proposal_id: PathId, data: JSONBody[SponsorIn]
     ) -> ProposalOut:
         return await sponsors.join(request.user, proposal_id, data)
 
@@ -142,7 +142,7 @@ class ProposalController(Controller):
         guards=[requires_secretariat_or_focal_point],
         summary="Withdraw a State's sponsorship",
     )
-    async def withdraw(self, request: AnyRequest, proposal_id: Id, entity_id: Id) -> None:
+    async def withdraw(self, request: AnyRequest, proposal_id: PathId, entity_id: PathId) -> None:
         await sponsors.withdraw(request.user, proposal_id, entity_id)
 
     @post(
@@ -151,7 +151,7 @@ class ProposalController(Controller):
         summary="Record the outcome: adopted, orally amended, withdrawn, not adopted",
     )
     async def act(
-        self, request: AnyRequest, proposal_id: Id, data: JSONBody[ActionIn]
+        self, request: AnyRequest, proposal_id: PathId, data: JSONBody[ActionIn]
     ) -> ProposalOut:
         return await action.record_action(request.user, proposal_id, data)
 
@@ -163,7 +163,7 @@ class ProposalController(Controller):
     async def document(
         self,
         request: AnyRequest,
-        proposal_id: Id,
+        proposal_id: PathId,
         settings: AppSettings,
         revision: Revision = None,
         marked: Marked = False,
@@ -175,7 +175,7 @@ class ProposalController(Controller):
 
     @get("/adopted.pdf", media_type=PDF, summary="The text as adopted")
     async def adopted(
-        self, request: AnyRequest, proposal_id: Id, settings: AppSettings
+        self, request: AnyRequest, proposal_id: PathId, settings: AppSettings
     ) -> Response[bytes]:
         return pdf_response(
             request, await documents.adopted_pdf(request.user, proposal_id, reports_dir(settings))

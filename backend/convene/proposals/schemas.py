@@ -10,21 +10,21 @@ from msgspec import UNSET, Meta, Struct, UnsetType
 
 from convene.bounds import PositiveInt
 from convene.proposals.vocabulary import Outcome, ParagraphKind, ProposalKind
-from convene.text import LINE, TEXT, whole
+from convene.text import line, text, matching
 
-Title = Annotated[str, Meta(min_length=1, max_length=500, pattern=LINE)]
-ParagraphText = Annotated[str, Meta(max_length=8000, pattern=LINE)]
+Title = Annotated[str, line(min_length=1, max_length=500)]
+ParagraphText = Annotated[str, line(max_length=8000)]
 """A paragraph is one line: its breaks are the text's, between paragraphs."""
-FootnoteText = Annotated[str, Meta(min_length=1, max_length=2000, pattern=LINE)]
-PlainText = Annotated[str, Meta(min_length=1, max_length=100_000, pattern=TEXT)]
-OptionalPlainText = Annotated[str, Meta(max_length=100_000, pattern=TEXT)]
+FootnoteText = Annotated[str, line(min_length=1, max_length=2000)]
+PlainText = Annotated[str, text(min_length=1, max_length=100_000)]
+OptionalPlainText = Annotated[str, text(max_length=100_000)]
 # CAC/COSP/2017/L.8 (a revision's /Rev.n is given by Convene, never typed)
 Moment = Annotated[datetime, Meta(tz=True, examples=["2017-11-08T18:00:00Z"])]
 """A moment with its offset: a deadline means the same instant for every delegation."""
 LSymbol = Annotated[
     str,
-    Meta(
-        pattern=whole(r"[A-Z][A-Z0-9.]*(/[A-Za-z0-9.-]+)*/L\.[1-9][0-9]{0,3}"),
+    matching(
+        r"[A-Z][A-Z0-9.]*(/[A-Za-z0-9.-]+)*/L\.[1-9][0-9]{0,3}",
         max_length=80,
         examples=["CAC/COSP/2017/L.8"],
     ),
@@ -39,7 +39,7 @@ class ParagraphIn(Struct, forbid_unknown_fields=True):
     """
 
     kind: ParagraphKind
-    opening: Annotated[str, Meta(max_length=120, pattern=LINE, examples=["Recalling", "Urges"])] = (
+    opening: Annotated[str, line(max_length=120, examples=["Recalling", "Urges"])] = (
         ""
     )
     text: ParagraphText = ""
@@ -53,14 +53,11 @@ class TextIn(Struct, forbid_unknown_fields=True):
 
     addressee: Annotated[
         str,
-        Meta(
-            max_length=500,
-            pattern=LINE,
+        line(max_length=500,
             examples=[
                 "The Conference of the States Parties to the United Nations Convention "
                 "against Corruption,"
-            ],
-        ),
+            ],),
     ] = ""
     paragraphs: Annotated[list[ParagraphIn], Meta(max_length=300)] = msgspec.field(
         default_factory=list
@@ -117,7 +114,7 @@ class SponsorIn(Struct, forbid_unknown_fields=True):
 class ActionIn(Struct, forbid_unknown_fields=True):
     outcome: Outcome
     acted_on: date
-    amendments: Annotated[str, Meta(max_length=20_000, pattern=TEXT)] = ""
+    amendments: Annotated[str, text(max_length=20_000)] = ""
     """The oral amendments as read out (adopted as orally amended)."""
     adopted_text: TextIn | None = None
     """The text as adopted once the oral amendments are made (adopted as orally amended)."""

@@ -17,7 +17,7 @@ from convene.accounts.access import is_focal_point_of
 from convene.accounts.guards import is_secretariat
 from convene.meetings.services import get_session
 from convene.proposals import documents, sponsors
-from convene.proposals.controllers import Id
+from convene.bounds import PathId
 from convene.proposals.schemas import ProposalOut, SponsorIn
 from convene.proposals.views import proposal_out, session_proposals
 from convene.web.access import requires_focal_point
@@ -31,7 +31,7 @@ class ProposalPages(Controller):
     include_in_schema = False
 
     @get("/sessions/{session_id:int}/proposals")
-    async def session_list(self, request: AnyRequest, session_id: Id) -> Template:
+    async def session_list(self, request: AnyRequest, session_id: PathId) -> Template:
         session = await get_session(session_id, include_private=is_secretariat(request.user))
         return await render(
             request,
@@ -44,13 +44,13 @@ class ProposalPages(Controller):
     async def proposal(
         self,
         request: AnyRequest,
-        proposal_id: Id,
+        proposal_id: PathId,
         revision: FromQuery[int | None] = None,
     ) -> Template:
         return await self._page(request, proposal_id, revision, FormErrors({}))
 
     @post("/proposals/{proposal_id:int}/sponsorship", guards=[requires_focal_point])
-    async def sponsorship(self, request: AnyRequest, proposal_id: Id) -> Template | Redirect:
+    async def sponsorship(self, request: AnyRequest, proposal_id: PathId) -> Template | Redirect:
         """Join, or withdraw, on behalf of the focal point's own State."""
         joining = text(await request.form(), "action") != "withdraw"
         entity_id = request.user.entity

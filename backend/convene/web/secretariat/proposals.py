@@ -18,7 +18,7 @@ from litestar.response import Redirect, Template
 
 from convene.agenda.services import get_agenda
 from convene.proposals import action, services
-from convene.proposals.controllers import Id
+from convene.bounds import PathId
 from convene.proposals.schemas import ActionIn, IssueIn, ProposalIn, ProposalPatch, TextUpdate
 from convene.proposals.views import proposal_out, session_proposals
 from convene.proposals.vocabulary import SPONSOR_CATEGORIES, Outcome, ParagraphKind, ProposalKind
@@ -44,11 +44,11 @@ class ProposalListPages(SecretariatController):
     """A session's proposals, drafts included, and the form that registers a new draft."""
 
     @get("/sessions/{session_id:int}/proposals")
-    async def page(self, request: AnyRequest, session_id: Id) -> Template:
+    async def page(self, request: AnyRequest, session_id: PathId) -> Template:
         return await self._page(request, session_id)
 
     @post("/sessions/{session_id:int}/proposals")
-    async def create(self, request: AnyRequest, session_id: Id) -> Template | Redirect:
+    async def create(self, request: AnyRequest, session_id: PathId) -> Template | Redirect:
         form = await request.form()
         values: dict[str, Any] = optional(form, *CREATE_FIELDS)
         values["sponsor_ids"] = many(form, "sponsor_ids")
@@ -111,11 +111,11 @@ class ProposalDeskPages(SecretariatController):
     action)."""
 
     @get("/proposals/{proposal_id:int}")
-    async def page(self, request: AnyRequest, proposal_id: Id) -> Template:
+    async def page(self, request: AnyRequest, proposal_id: PathId) -> Template:
         return await self._page(request, proposal_id)
 
     @post("/proposals/{proposal_id:int}/text")
-    async def save_text(self, request: AnyRequest, proposal_id: Id) -> Template | Redirect:
+    async def save_text(self, request: AnyRequest, proposal_id: PathId) -> Template | Redirect:
         form = await request.form()
         pasted = text(form, "plain_text")
         return await self._run(
@@ -128,7 +128,7 @@ class ProposalDeskPages(SecretariatController):
         )
 
     @post("/proposals/{proposal_id:int}/issue")
-    async def issue(self, request: AnyRequest, proposal_id: Id) -> Template | Redirect:
+    async def issue(self, request: AnyRequest, proposal_id: PathId) -> Template | Redirect:
         values = optional(await request.form(), "issued_on")
         return await self._run(
             request,
@@ -140,7 +140,7 @@ class ProposalDeskPages(SecretariatController):
         )
 
     @post("/proposals/{proposal_id:int}/revisions")
-    async def revise(self, request: AnyRequest, proposal_id: Id) -> Template | Redirect:
+    async def revise(self, request: AnyRequest, proposal_id: PathId) -> Template | Redirect:
         return await self._run(
             request,
             proposal_id,
@@ -151,7 +151,7 @@ class ProposalDeskPages(SecretariatController):
         )
 
     @post("/proposals/{proposal_id:int}/deadline")
-    async def deadline(self, request: AnyRequest, proposal_id: Id) -> Template | Redirect:
+    async def deadline(self, request: AnyRequest, proposal_id: PathId) -> Template | Redirect:
         values = optional(await request.form(), "sponsorship_deadline")
 
         async def set_deadline() -> Any:
@@ -167,7 +167,7 @@ class ProposalDeskPages(SecretariatController):
         )
 
     @post("/proposals/{proposal_id:int}/action")
-    async def act(self, request: AnyRequest, proposal_id: Id) -> Template | Redirect:
+    async def act(self, request: AnyRequest, proposal_id: PathId) -> Template | Redirect:
         values = optional(await request.form(), *ACTION_FIELDS)
 
         async def record() -> Any:
