@@ -10,10 +10,10 @@ handler's own description, rather than by hand on seventy handlers:
 - any operation: 400 (input it cannot take, anywhere in the request), 401
   (an API token that is not valid, sent to any route), 403 (a role or an
   entity that may not; the services decide which rows a focal point may
-  see, whatever the route) and 503 (the database is unreachable);
-- one that changes something: 409 (a rule of the domain) and 422 (input
-  that is well formed but impossible, such as a session ending before it
-  starts);
+  see, whatever the route), 422 (input that is well formed but impossible:
+  a session ending before it starts, the changes of a text that has no
+  earlier version) and 503 (the database is unreachable);
+- one that changes something: 409 (a rule of the domain);
 - one whose path or body names something: 404.
 
 **Text in the URL.** The edge (:mod:`convene.edge`) refuses a control
@@ -91,10 +91,10 @@ def declare_problems(app: Litestar) -> None:
 
 
 def _problems(handler: HTTPRouteHandler, names_something: bool) -> dict[int, ResponseSpec]:
-    codes = {400, 401, 403, 503}
+    codes = {400, 401, 403, 422, 503}
     changes = bool(handler.http_methods & CHANGES)
     if changes:
-        codes |= {409, 422}
+        codes.add(409)
     if names_something or changes:
         codes.add(404)
     return {code: _spec(code) for code in sorted(codes)}
