@@ -59,8 +59,23 @@ async def test_the_running_header_and_footer_are_artifacts_and_the_content_is_ta
             assert str(run.properties.get("/Type")) == "/Pagination" and "/MCID" not in run.properties
         else:
             assert run.tag == "/Span" and "/MCID" in run.properties, run
-    numbers = sorted(int(run.properties["/MCID"]) for run in runs if run.tag == "/Span")
+    numbers = sorted(int(run.properties["/MCID"]) for run in runs if run.tag == "/Span" and run.page == 1)
     assert numbers[0] == 0 and set(numbers) == set(range(numbers[-1] + 1)), "marked content is numbered 0, 1, 2 ..."
+
+
+async def test_every_marked_run_is_owned_by_the_structure_element_the_parent_tree_names(
+    client: AsyncClient, create_session: Any, registry: None, bodies: dict[str, str]
+) -> None:
+    sid = await _multilingual(create_session)
+    reader = pdf_reader((await client.get(url(sid), headers=bodies)).content)
+    nums = reader.trailer["/Root"]["/StructTreeRoot"]["/ParentTree"]["/Nums"]
+    parents = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+    for number, page in enumerate(reader.pages):
+        owners = parents[int(page["/StructParents"])]
+        for mcid, owner in enumerate(owners):
+            element = owner.get_object()
+            kids = element["/K"] if isinstance(element["/K"], list) else [element["/K"]]
+            assert mcid in [int(kid) for kid in kids if isinstance(kid, int)], (number, mcid, element)
 
 
 async def test_right_to_left_runs_and_ligatures_carry_their_actual_text(
