@@ -74,6 +74,7 @@ def _environment() -> jinja2.Environment:
     )
     environment.filters["script"] = script_markup
     environment.filters["titled"] = lambda name, honorific: name_markup(honorific, name)
+    environment.tests["breakable"] = has_long_word
     environment.filters["spaceless"] = spaceless
     return environment
 
@@ -84,6 +85,15 @@ def _as_printed(value: Any) -> Any:
         printed = with_replacements(value)
         return Markup(printed) if isinstance(value, Markup) else printed
     return value
+
+
+LONG_WORD = 40
+"""Characters without a space: a Latin word this long may not fit a line of a list (see report.css)."""
+
+
+def has_long_word(text: str) -> bool:
+    """Whether ``text`` has a word that may be longer than a line, and so must be allowed to break."""
+    return len(text) >= LONG_WORD and any(len(word) >= LONG_WORD for word in text.split())
 
 
 _BETWEEN_TAGS = re.compile(r">\s+<")

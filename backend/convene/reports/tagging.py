@@ -105,13 +105,12 @@ def _describe_runs(pdf: Any, runs: list[dict[int, Any]], page_streams: list[Any]
         for mcid, box in page_runs.items():
             if not isinstance(box, boxes.TextBox) or mcid >= len(elements):
                 continue
-            element = _resolve(pdf, elements[mcid])
             language = run_language(box.text, box.style["lang"])
-            if language:
-                element["Lang"] = pydyf.String(language)
             actual = actual_text(box.text)
+            if language:
+                _resolve(pdf, elements[mcid])["Lang"] = pydyf.String(language)
             if actual:
-                element["ActualText"] = pydyf.String(actual)
+                _resolve(pdf, elements[mcid])["ActualText"] = pydyf.String(actual)
                 if mcid in properties:
                     properties[mcid][1]["ActualText"] = pydyf.String(actual)
 
@@ -120,12 +119,12 @@ def run_language(text: str, declared: str | None) -> str | None:
     """The language a run is read in, when it is not the document's English."""
     if declared and not declared.startswith(DOCUMENT_LANGUAGE):
         return declared
-    return language_of(text)
+    return None if text.isascii() else language_of(text)
 
 
 def actual_text(text: str) -> str | None:
     """The logical text of a run containing right-to-left letters (None for others)."""
-    if not any(first_strong_is_rtl(char) for char in text):
+    if text.isascii() or not any(first_strong_is_rtl(char) for char in text):
         return None
     return "".join(char for char in text if char not in BIDI_CONTROLS).strip()
 
