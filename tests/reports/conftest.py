@@ -11,7 +11,7 @@ import io
 import secrets
 import shutil
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 from pypdf import PdfReader
@@ -92,3 +92,58 @@ def embedded_fonts(content: bytes) -> dict[str, bool]:
             descriptor = described["/FontDescriptor"].get_object()
             fonts[str(font["/BaseFont"])] = any(key.startswith("/FontFile") for key in descriptor)
     return fonts
+
+
+class Run(NamedTuple):
+    """A run of text as the PDF draws it: its text, the marked content around it, where its line sits."""
+
+    text: str
+    tag: str
+    """The marked-content tag: "/Span" for content, "/Artifact" for what a reader skips."""
+    properties: dict[str, Any]
+    page: int
+    y: float
+
+
+def marked_runs(content: bytes) -> list[Run]:
+    """Every run of text with the marked content (tag and properties) it is drawn in."""
+    runs: list[Run] = []
+    for number, page in enumerate(pdf_reader(content).pages, start=1):
+        stack: list[tuple[str, dict[str, Any]]] = []
+
+        def operator(op: bytes, args: Any, _cm: Any, _tm: Any) -> None:
+            if op == b"BDC":
+                properties = args[1] if len(args) > 1 and hasattr(args[1], "items") else {}
+                stack.append((str(args[0]), {str(k): v for k, v in properties.items()}))
+            elif op == b"BMC":
+                stack.append((str(args[0]), {}))
+            elif op == b"EMC" and stack:
+                stack.pop()
+
+        def text(value: str, _cm: Any, tm: Any, _font: Any, _size: Any, page: int = number) -> None:
+            if value.strip():
+                tag, properties = stack[-1] if stack else ("", {})
+                runs.append(Run(value, tag, properties, page, float(tm[5])))
+
+        page.extract_text(visitor_operand_before=operator, visitor_text=text)
+    return runs
+
+
+def structure_elements(content: bytes) -> list[dict[str, Any]]:
+    """Every element of the PDF's structure tree, as a dictionary (its /S, /Lang, /ActualText ...)."""
+    root = pdf_reader(content).trailer["/Root"]["/StructTreeRoot"]
+    found: list[dict[str, Any]] = []
+
+    def visit(node: Any) -> None:
+        node = node.get_object()
+        if not hasattr(node, "get"):
+            return
+        if "/S" in node:
+            found.append({str(k): v for k, v in node.items() if k not in ("/P", "/K", "/Pg")})
+        kids = node.get("/K", [])
+        for kid in kids if isinstance(kids, list) else [kids]:
+            if not isinstance(kid, int):
+                visit(kid)
+
+    visit(root)
+    return found

@@ -63,10 +63,10 @@ async def test_the_agenda_lists_items_sub_items_and_documents_then_the_sittings_
         "Documentation", "CAC/COSP/IRG/2020/1 Provisional agenda and annotations",
         "2. Review of implementation", "CAC/COSP/IRG/2020/2 Implementation of chapter II",
         "Other documents", "CAC/COSP/IRG/2020/CRP.1 Country review reports",
-        "Programme of work", "Europe/Vienna",
+        "Programme of work", "local time at the venue (GMT+2)",
         "Monday, 31 August 2020",
         "10 a.m.–1 p.m.", "2nd meeting", "Board Room D",
-        "1 (a). Opening of the session", "1 (b). Adoption of the agenda",
+        "1 (a) Opening of the session", "1 (b) Adoption of the agenda",
         "3–6 p.m.", "3rd meeting", "2. Review of implementation",
         "Tuesday, 1 September 2020", "3–6 p.m.", "1st meeting", "2. Review of implementation",
     ])

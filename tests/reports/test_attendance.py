@@ -51,11 +51,13 @@ async def test_the_press_sentence_and_the_tables_match_the_registrations(
     assert_in_order(text, [
         # category: delegations, of which in person, persons, in person, online
         "States parties 4 2 6 3 3",
-        "Signatory States and regional economic integration organizations 1 1 1 1 0",
+        "Regional economic integration organizations parties to the Convention 0 0 0 0 0",
+        "Signatory States 1 1 1 1 0",
         "Observer States 1 0 1 0 1",
         "United Nations entities, specialized agencies and other bodies 1 1 1 1 0",
         "Intergovernmental organizations 0 0 0 0 0",
         "Non-governmental organizations 1 0 2 0 2",
+        "All parties to the Convention (States and regional economic integration organizations) 4 2 6 3 3",
         "All participants 8 4 11 5 6",
         "In person 4 5", "Online (speaking) 2 2", "Online (listening) 3 4",
         "African States 1 1 1 1 0",

@@ -61,17 +61,19 @@ async def test_delegations_are_grouped_and_ordered_as_un_lists_are(
     assert_in_order(text, [
         "Provisional list of participants",
         LIST_GROUP_HEADINGS[1], "Austria", "Costa Rica", "Côte d'Ivoire", "Croatia",  # accents do not count
-        LIST_GROUP_HEADINGS[2], "European Union", "Syrian Arab Republic",
-        LIST_GROUP_HEADINGS[3], "Monaco",
-        LIST_GROUP_HEADINGS[4], "International Labour Organization", "World Bank",
-        LIST_GROUP_HEADINGS[5], "Council of Europe",
-        LIST_GROUP_HEADINGS[6], "Transparency International",
+        LIST_GROUP_HEADINGS[2], "European Union",  # a party to the Convention, right after the States parties
+        LIST_GROUP_HEADINGS[3], "Syrian Arab Republic",
+        LIST_GROUP_HEADINGS[4], "Monaco",
+        LIST_GROUP_HEADINGS[5], "International Labour Organization", "World Bank",
+        LIST_GROUP_HEADINGS[6], "Council of Europe",
+        LIST_GROUP_HEADINGS[7], "Transparency International",
     ])
+    assert LIST_GROUP_HEADINGS[2] == "Regional economic integration organizations parties to the Convention"
     assert "Brazil" not in text, "a delegation with nobody approved is not listed"
     assert "13 participants from 11 delegations" in text.replace("\n", " ")
 
 
-async def test_head_of_delegation_first_then_the_others_in_registration_order(
+async def test_head_of_delegation_first_then_the_others_by_family_name(
     client: AsyncClient, create_session: Any, registry: None, bodies: dict[str, str]
 ) -> None:
     session = await _cosp_with_delegations(create_session)

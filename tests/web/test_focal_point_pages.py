@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from convene.accounts.roles import Role
+from convene.delegations.tables import Registration
 
 from tests.web.conftest import Browser, BrowserFactory, entity, field_error, text_of
 
@@ -147,3 +148,26 @@ async def test_only_the_entitys_focal_point_reaches_its_delegation(
     answer = await public.get(f"/delegations/{delegation_id}")
     assert answer.status_code == 303
     assert answer.headers["location"] == f"/sign-in?next=/delegations/{delegation_id}"
+
+
+async def test_the_order_of_a_members_names_is_chosen_on_the_form_or_taken_from_the_letters(
+    austria_focal: Browser, session: dict[str, Any]
+) -> None:
+    delegation_id = await _open(austria_focal, session["id"])
+    form = text_of((await austria_focal.get(f"/delegations/{delegation_id}")).text)
+    assert "Order of the names" in form and "As the letters of the name suggest" in form
+    for fields in (
+        {"given_name": "Zoltán", "family_name": "Nagy", "name_order": "family_first"},
+        {"given_name": "Thị Hương", "family_name": "Nguyễn", "name_order": ""},
+        {"given_name": "Anna", "family_name": "Berger", "name_order": ""},
+    ):
+        answer = await austria_focal.post(
+            f"/delegations/{delegation_id}/registrations", _delegate(len(fields["given_name"]), "online_listening", **fields)
+        )
+        assert answer.status_code == 303, answer.text
+    rows = await Registration.select(Registration.family_name, Registration.name_order).where(
+        Registration.delegation == delegation_id
+    )
+    assert {row["family_name"]: row["name_order"] for row in rows} == {
+        "Nagy": "family_first", "Nguyễn": "family_first", "Berger": "given_first",
+    }

@@ -14,7 +14,7 @@ from convene.delegations.vocabulary import PERSON_FIELDS
 from convene.events.changes import Change, Snapshot
 from convene.meetings.schemas import SessionOut
 
-AUDITED_FIELDS = (*PERSON_FIELDS, "mode", "status", "is_head")
+AUDITED_FIELDS = (*PERSON_FIELDS, "name_order", "mode", "status", "is_head")
 
 
 @dataclass(frozen=True, kw_only=True)

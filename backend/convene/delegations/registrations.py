@@ -23,6 +23,7 @@ from convene.api.patches import given_fields
 from convene.db import columns, locked_transaction
 from convene.delegations.access import delegation_row, registration_row
 from convene.delegations.events import RegistrationChanged
+from convene.delegations.names import NameOrder, stored_name_order
 from convene.delegations.places import (
     Limits,
     Tally,
@@ -75,6 +76,7 @@ async def submit(actor: Actor, delegation: dict[str, Any], data: RegistrationIn)
             session=session["id"],
             **{field: getattr(data, field).strip() for field in PERSON_FIELDS if field != "email"},
             email=email,
+            name_order=stored_name_order(data.given_name, data.family_name, data.name_order),
             mode=data.mode.value,
             status=status.value,
             is_head=data.is_head,
@@ -272,7 +274,8 @@ async def substitute(actor: Actor, registration_id: int, person: PersonIn) -> No
             )
         await _check_person_free(row["delegation"], email, registration_id=registration_id)
         values = {field: getattr(person, field).strip() for field in PERSON_FIELDS} | {
-            "email": email
+            "email": email,
+            "name_order": stored_name_order(person.given_name, person.family_name, person.name_order),
         }
         status = RegistrationStatus(row["status"])
         if status is RegistrationStatus.APPROVED:
@@ -290,6 +293,8 @@ async def substitute(actor: Actor, registration_id: int, person: PersonIn) -> No
 
 async def update_details(actor: Actor, registration_id: int, patch: RegistrationPatch) -> None:
     changes = given_fields(patch)
+    if "name_order" in changes:
+        changes["name_order"] = NameOrder(changes["name_order"]).value
     async with _locked(registration_id) as row:
         if changes.get("is_head"):
             await _check_no_other_head(row["delegation"], registration_id=registration_id)

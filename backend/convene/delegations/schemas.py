@@ -7,6 +7,7 @@ from typing import Annotated
 
 from msgspec import UNSET, Meta, Struct, UnsetType
 
+from convene.delegations.names import NameOrder
 from convene.delegations.vocabulary import AttendanceMode
 from convene.bounds import Count, PositiveInt
 from convene.text import line, matching, text
@@ -52,6 +53,8 @@ class PersonIn(Struct, forbid_unknown_fields=True):
     function: Text200 = ""
     organization: Text200 = ""
     phone: Phone = ""
+    name_order: NameOrder | None = None
+    """Omitted: the order the name's letters suggest (family name first for CJK, Vietnamese, Hungarian)."""
 
 
 class RegistrationIn(PersonIn, forbid_unknown_fields=True):
@@ -65,6 +68,7 @@ class RegistrationPatch(Struct, forbid_unknown_fields=True):
     organization: Text200 | UnsetType = UNSET
     phone: Phone | UnsetType = UNSET
     is_head: bool | UnsetType = UNSET
+    name_order: NameOrder | UnsetType = UNSET
 
 
 class ModeChange(Struct, forbid_unknown_fields=True):
@@ -102,6 +106,8 @@ class RegistrationOut(Struct):
     family_name: str
     function: str
     organization: str
+    name_order: str
+    """``given_first`` or ``family_first``."""
     mode: str
     status: str
     is_head: bool

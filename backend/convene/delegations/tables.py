@@ -40,6 +40,9 @@ class Registration(Table):
     honorific = Varchar(length=20, default="")
     given_name = Varchar(length=100)
     family_name = Varchar(length=100)
+    name_order = Varchar(length=12, default="")
+    """``given_first`` or ``family_first`` (see ``delegations.names``); empty only in rows written
+    without the services, which print in the order the name's letters suggest."""
     function = Varchar(length=200, default="")
     organization = Varchar(length=200, default="")
     email = Varchar(length=254)

@@ -14,6 +14,7 @@ from typing import Any
 from convene.accounts.access import Actor, can_see_personal_data, is_secretariat
 from convene.delegations.queue import conflicts
 from convene.accounts.roles import Role
+from convene.delegations.names import default_name_order
 from convene.delegations.schemas import EventOut, RegistrationOut
 from convene.delegations.tables import CheckIn, Registration, RegistrationEvent
 
@@ -100,6 +101,8 @@ def _registration_out(
         family_name=row["family_name"],
         function=row["function"],
         organization=row["organization"],
+        name_order=row["name_order"]
+        or default_name_order(row["given_name"], row["family_name"]).value,
         mode=row["mode"],
         status=row["status"],
         is_head=row["is_head"],

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import enum
-import unicodedata
+
+from convene.collation import collation_key
 
 
 class Category(str, enum.Enum):
@@ -20,28 +21,38 @@ class Category(str, enum.Enum):
         return self in {Category.STATE_PARTY, Category.SIGNATORY, Category.OBSERVER_STATE}
 
     @property
+    def is_party(self) -> bool:
+        """Parties to the Convention: the States parties and the European Union (a REIO)."""
+        return self in {Category.STATE_PARTY, Category.REIO}
+
+    @property
     def list_group(self) -> int:
-        """The rules of procedure's group: signatories and REIOs share group 2."""
+        """Where a list puts this category: the parties first, States then REIOs."""
         return LIST_GROUPS[self]
 
 
 LIST_GROUPS = {
     Category.STATE_PARTY: 1,
-    Category.SIGNATORY: 2,
     Category.REIO: 2,
-    Category.OBSERVER_STATE: 3,
-    Category.UN_ENTITY: 4,
-    Category.IGO: 5,
-    Category.NGO: 6,
+    Category.SIGNATORY: 3,
+    Category.OBSERVER_STATE: 4,
+    Category.UN_ENTITY: 5,
+    Category.IGO: 6,
+    Category.NGO: 7,
 }
+"""The European Union, the one regional economic integration organization in the registry, is a
+party to the Convention against Corruption: UNCAC lists print it right after the States parties
+("The European Union, a regional economic integration organization that is a party to the
+Convention, was represented at the session"), not with the signatory States."""
 
 LIST_GROUP_HEADINGS = {
     1: "States parties",
-    2: "Signatory States and regional economic integration organizations",
-    3: "Observer States",
-    4: "United Nations entities, specialized agencies and other bodies",
-    5: "Intergovernmental organizations",
-    6: "Non-governmental organizations",
+    2: "Regional economic integration organizations parties to the Convention",
+    3: "Signatory States",
+    4: "Observer States",
+    5: "United Nations entities, specialized agencies and other bodies",
+    6: "Intergovernmental organizations",
+    7: "Non-governmental organizations",
 }
 
 
@@ -66,7 +77,7 @@ REGIONAL_GROUP_LABELS = {
 }
 
 
-def alphabetical_key(short_name: str) -> str:
-    """English alphabetical order as UN lists use it: accents do not count ("Côte" by "Cote")."""
-    decomposed = unicodedata.normalize("NFKD", short_name)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+def alphabetical_key(short_name: str) -> tuple[int, ...]:
+    """English alphabetical order as UN lists use it: accents count last ("Côte" by "Cote"),
+    "Đ" after "D", "Œ" as "OE", other scripts after Latin in their own order."""
+    return collation_key(short_name)

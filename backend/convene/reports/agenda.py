@@ -14,7 +14,7 @@ from convene.agenda.numbering import letter
 from convene.agenda.schemas import AgendaItemOut, DocumentOut
 from convene.agenda.services import get_agenda
 from convene.meetings.schemas import SessionOut
-from convene.reports.headers import agenda_symbol, report_header
+from convene.reports.headers import agenda_symbol, document_header
 from convene.reports.schemas import (
     AgendaLine,
     AgendaReport,
@@ -22,7 +22,7 @@ from convene.reports.schemas import (
     ProgrammeDay,
     ProgrammeSitting,
 )
-from convene.reports.texts import long_date, time_span, weekday_date
+from convene.reports.texts import gmt_offsets, long_date, time_span, weekday_date
 from convene.sittings.schemas import SittingOut
 from convene.sittings.services import CANCELLED, list_sittings
 
@@ -35,14 +35,14 @@ async def build_agenda(session: SessionOut) -> AgendaReport:
         "Agenda and programme of work" if adopted else "Provisional agenda and programme of work"
     )
     return AgendaReport(
-        header=report_header(session, heading=heading, symbol=await agenda_symbol(session)),
+        header=document_header(session, heading=heading, symbol=await agenda_symbol(session)),
         adopted_on=long_date(agenda.adopted_on) if adopted and agenda.adopted_on else "",
         items=[_line(item) for item in agenda.items],
         other_documents=_documents(
             document for document in agenda.documents if document.agenda_item_id is None
         ),
         days=programme_days(sittings),
-        timezone=session.timezone,
+        timezone=gmt_offsets(session.timezone, session.start_date, session.end_date),
     )
 
 
@@ -79,6 +79,11 @@ def _sitting(sitting: SittingOut) -> ProgrammeSitting:
         title=sitting.title,
         time=time_span(sitting.local_starts_at, sitting.local_ends_at),
         room=sitting.room,
-        items=[f"{item.number}. {item.title}" for item in sitting.agenda_items],
+        items=[numbered(item.number, item.title) for item in sitting.agenda_items],
         cancelled=sitting.status == CANCELLED,
     )
+
+
+def numbered(number: str, title: str) -> str:
+    """ "2. Review of implementation", "1 (a) Election of officers": a sub-item's letter takes no full stop."""
+    return f"{number} {title}" if number.endswith(")") else f"{number}. {title}"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
 from convene.delegations.tables import CheckIn, Registration
@@ -27,7 +28,7 @@ from convene.entities.categories import (
 from convene.meetings.schemas import SessionOut
 from convene.reports.charts import Bar, Segment, bar_chart
 from convene.reports.headers import report_header
-from convene.reports.schemas import AttendanceReport, SittingAttendance, Tally
+from convene.reports.schemas import AttendanceReport, PresentDelegation, SittingAttendance, Tally
 from convene.reports.texts import counted, time_span, weekday_date
 from convene.sittings.schemas import SittingOut
 from convene.sittings.services import CANCELLED, list_sittings
@@ -35,6 +36,7 @@ from convene.sittings.services import CANCELLED, list_sittings
 IN_PERSON_COLOUR = "#1f4e79"
 ONLINE_COLOUR = "#8db3d9"
 NO_REGIONAL_GROUP = "States not in a regional group"
+ALL_PARTIES = "All parties to the Convention (States and regional economic integration organizations)"
 
 Row = dict[str, Any]
 
@@ -44,10 +46,12 @@ async def build_attendance(session: SessionOut) -> AttendanceReport:
     by_category = _by_category(rows, session.admitted_categories)
     sittings = await _sittings(session.id)
     return AttendanceReport(
-        header=report_header(session, heading="Attendance", symbol=session.symbol_prefix),
+        header=report_header(session, heading="Attendance", symbol=""),
         press_sentence=press_sentence(
             tally("States parties", [r for r in rows if r["category"] == "state_party"])
         ),
+        organizations_as_parties=organizations_as_parties(rows),
+        parties=tally(ALL_PARTIES, [r for r in rows if Category(r["category"]).is_party]),
         total=tally("All participants", rows),
         by_category=by_category,
         by_mode=_by_mode(rows),
@@ -64,6 +68,7 @@ async def _registrations(session_id: int) -> list[Row]:
     return await Registration.select(
         Registration.delegation,
         Registration.mode,
+        entity.short_name.as_alias("entity_name"),
         entity.category.as_alias("category"),
         entity.regional_group.as_alias("regional_group"),
     ).where(
@@ -92,6 +97,22 @@ def press_sentence(states_parties: Tally) -> str:
     represented = counted(states_parties.delegations, "State party", "States parties")
     in_person = states_parties.delegations_in_person
     return f"Representatives of {represented} attended, {in_person} in person and {online} online."
+
+
+def organizations_as_parties(rows: list[Row]) -> list[str]:
+    """ "The European Union, a regional economic integration organization that is a party to the
+    Convention, was represented at the session.": one sentence for each such party represented."""
+    names = {row["entity_name"] for row in rows if row["category"] == Category.REIO.value}
+    return [
+        f"{_the(name)}, a regional economic integration organization that is a party to the "
+        "Convention, was represented at the session."
+        for name in sorted(names, key=alphabetical_key)
+    ]
+
+
+def _the(name: str) -> str:
+    """ "The European Union": a name read as a common noun phrase takes the article."""
+    return name if name.startswith("The ") else f"The {name}"
 
 
 def _split(rows: list[Row], key: Callable[[Row], Any]) -> dict[Any, list[Row]]:
@@ -132,13 +153,17 @@ async def _sittings(session_id: int) -> tuple[list[SittingAttendance], int]:
         CheckIn.registration.delegation.entity.short_name.as_alias("entity_name"),
     ).where(CheckIn.registration.session == session_id)
     by_sitting = _split(checks, lambda row: row["sitting"])
-    held = [
-        s for s in await list_sittings(session_id, include_links=False) if s.status != CANCELLED
-    ]
+    held = held_sittings(await list_sittings(session_id, include_links=False))
     outside = len({row["registration"] for row in by_sitting.get(None, [])})
     return [
         _sitting_attendance(sitting, by_sitting.get(sitting.id, [])) for sitting in held
     ], outside
+
+
+def held_sittings(sittings: list[SittingOut], now: datetime | None = None) -> list[SittingOut]:
+    """Sittings that have begun and were not cancelled: those still to come were not held."""
+    moment = now or datetime.now(UTC)
+    return [s for s in sittings if s.status != CANCELLED and s.starts_at <= moment]
 
 
 def _sitting_attendance(sitting: SittingOut, checks: list[Row]) -> SittingAttendance:
@@ -152,7 +177,7 @@ def _sitting_attendance(sitting: SittingOut, checks: list[Row]) -> SittingAttend
         when=f"{weekday_date(start.date())}, {time_span(start, sitting.local_ends_at)}",
         persons=sum(len(ids) for ids in persons.values()),
         delegations=len({row["delegation"] for row in checks}),
-        present=[f"{name} ({len(persons[name])})" for name in names],
+        present=[PresentDelegation(name, len(persons[name])) for name in names],
     )
 
 

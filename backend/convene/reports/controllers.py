@@ -79,12 +79,17 @@ def reports_dir(settings: Settings) -> Path:
 
 
 def pdf_response(request: AnyRequest, report: ReportFile) -> Response[bytes]:
-    """The PDF, shown in the browser, with an ETag so an unchanged report is not sent twice."""
+    """The PDF, shown in the browser, with an ETag so an unchanged report is not sent twice.
+
+    ``X-Report-Unprintable`` counts the names it could not print in full (the
+    reports page names them to the secretariat).
+    """
     etag = f'"{report.digest}"'
     headers = {
         "ETag": etag,
         "Cache-Control": "private, no-cache",
         "X-Report-Cache": "hit" if report.from_cache else "miss",
+        "X-Report-Unprintable": str(len(report.unprintable)),
     }
     if etag in request.headers.get("if-none-match", ""):
         return Response(content=b"", status_code=304, headers=headers, media_type=PDF)

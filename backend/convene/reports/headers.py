@@ -8,16 +8,25 @@ otherwise it carries the symbol practice gives it.
 
 from __future__ import annotations
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import msgspec
+
 from convene.agenda.tables import Document
 from convene.meetings.schemas import SessionOut
 from convene.reports.schemas import ReportHeader
-from convene.reports.texts import date_span
+from convene.reports.texts import date_span, long_date
 from convene.reports.vocabulary import AGENDA_SERIAL, PARTICIPANTS_INF_NUMBER
+
+
+GENERAL_DISTRIBUTION = "General"
 
 
 def report_header(
     session: SessionOut, *, heading: str, symbol: str, version_note: str = ""
 ) -> ReportHeader:
+    """The head of a working report: no masthead, and a symbol only if it has one."""
     return ReportHeader(
         session_id=session.id,
         session_title=session.title,
@@ -27,6 +36,21 @@ def report_header(
         heading=heading,
         author=author(session),
         version_note=version_note,
+    )
+
+
+def document_header(
+    session: SessionOut, *, heading: str, symbol: str, version_note: str = ""
+) -> ReportHeader:
+    """The head of a report issued as a document of the session, under the UN masthead.
+
+    Dated the day it is printed, in the venue's time, as a document is dated
+    the day it is issued.
+    """
+    header = report_header(session, heading=heading, symbol=symbol, version_note=version_note)
+    today = datetime.now(ZoneInfo(session.timezone)).date()
+    return msgspec.structs.replace(
+        header, distribution=GENERAL_DISTRIBUTION, issued_on=long_date(today)
     )
 
 

@@ -15,7 +15,7 @@ from convene.bounds import PathId
 from convene.accounts.guards import is_secretariat
 from convene.accounts.pages import page
 from convene.meetings.services import get_session
-from convene.reports.services import final_list_ready
+from convene.reports.services import final_list_ready, unprintable_names
 
 
 class SessionReportPages(Controller):
@@ -33,5 +33,6 @@ class SessionReportPages(Controller):
             session=session,
             secretariat=secretariat,
             final_ready=final_list_ready(session),
+            unprintable=await unprintable_names(session) if secretariat else [],
             api=f"/api/sessions/{session.id}/reports",
         )

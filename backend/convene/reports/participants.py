@@ -2,11 +2,12 @@
 # (Piccolo types a joined column, e.g. Registration.delegation.entity.short_name, as "Column | Any".)
 """The list of participants: approved registrations, grouped and ordered as UN lists are.
 
-Groups follow the rules of procedure (States parties first, NGOs last);
-within a group, delegations follow the English alphabetical order of the
-entity's short name; within a delegation, the head of delegation comes first
-and the others follow in the order they were registered, which is the order
-the note verbale or nomination letter named them in.
+Groups follow the rules of procedure (the parties first: States, then the
+European Union; NGOs last); within a group, delegations follow the English
+alphabetical order of the entity's short name; within a delegation, the head
+of delegation comes first and the others follow by family name, then given
+name. Order is a real collation (:mod:`convene.collation`): "Đoàn" sorts with
+the Ds and "Œ" as "OE", and names in other scripts in their own alphabet's order.
 """
 
 from __future__ import annotations
@@ -14,13 +15,14 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from convene.collation import collation_key
+from convene.delegations.names import printed_name
 from convene.delegations.tables import Registration
 from convene.delegations.vocabulary import AttendanceMode, RegistrationStatus
 from convene.entities.categories import LIST_GROUP_HEADINGS, Category, alphabetical_key
 from convene.meetings.schemas import SessionOut
-from convene.reports.headers import participants_symbol, report_header
+from convene.reports.headers import document_header, participants_symbol
 from convene.reports.schemas import DelegationEntry, ParticipantGroup, ParticipantsReport, Person
-from convene.reports.scripts import cjk_language
 from convene.reports.vocabulary import ListVersion
 
 
@@ -28,7 +30,7 @@ async def build_participants(session: SessionOut, version: ListVersion) -> Parti
     rows = await approved_registrations(session.id)
     groups = group_delegations(rows)
     symbol = await participants_symbol(session)
-    header = report_header(
+    header = document_header(
         session, heading=version.label, symbol=symbol, version_note=version.value.capitalize()
     )
     return ParticipantsReport(
@@ -50,6 +52,7 @@ async def approved_registrations(session_id: int) -> list[dict[str, Any]]:
             Registration.honorific,
             Registration.given_name,
             Registration.family_name,
+            Registration.name_order,
             Registration.function,
             Registration.organization,
             Registration.mode,
@@ -90,9 +93,15 @@ def group_delegations(rows: list[dict[str, Any]]) -> list[ParticipantGroup]:
 
 
 def _head_first(members: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The head of delegation, then the others by family name and given name."""
     return sorted(
-        members, key=lambda row: not row["is_head"]
-    )  # stable: the rest keep registration order
+        members,
+        key=lambda row: (
+            not row["is_head"],
+            collation_key(row["family_name"].strip()),
+            collation_key(row["given_name"].strip()),
+        ),
+    )
 
 
 def _person(row: dict[str, Any]) -> Person:
@@ -101,20 +110,13 @@ def _person(row: dict[str, Any]) -> Person:
         honorific=row["honorific"].strip(),
         given_name=given,
         family_name=family,
-        full_name=display_name(given, family),
+        full_name=printed_name(given, family, row["name_order"]),
         details=", ".join(
             part for part in (row["function"].strip(), row["organization"].strip()) if part
         ),
         attends=attends(row["mode"]),
         is_head=bool(row["is_head"]),
     )
-
-
-def display_name(given: str, family: str) -> str:
-    """Given name then FAMILY NAME; names written in Chinese, Japanese or Korean put the family first, unspaced."""
-    if cjk_language(family):
-        return f"{family}{given}"
-    return f"{given} {family}".strip()
 
 
 def attends(mode: str) -> str:

@@ -20,6 +20,7 @@ import subprocess
 import threading
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 import jinja2
 import weasyprint
@@ -27,16 +28,19 @@ from markupsafe import Markup
 from msgspec import Struct
 from weasyprint.text.fonts import FontConfiguration
 
-from convene.reports.scripts import script_markup
+from convene.reports import tagging
+from convene.reports.coverage import with_replacements
+from convene.reports.scripts import name_markup, script_markup
 from convene.settings import PROJECT_ROOT
 
 REPORTS_DIR = PROJECT_ROOT / "reports"
 STYLESHEET = "report.css"
 PDF_VARIANT = "pdf/ua-1"
-LAYOUT_VERSION = "1"
+LAYOUT_VERSION = "2"
 """Raise when the Python side of the layout changes in a way the templates' hash cannot see."""
 
 _render_lock = threading.Lock()
+tagging.install()
 
 # WeasyPrint logs each step of each layout at INFO; one request would write seven lines.
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
@@ -66,10 +70,30 @@ def _environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=_as_printed,
     )
     environment.filters["script"] = script_markup
+    environment.filters["titled"] = lambda name, honorific: name_markup(honorific, name)
+    environment.tests["breakable"] = has_long_word
     environment.filters["spaceless"] = spaceless
     return environment
+
+
+def _as_printed(value: Any) -> Any:
+    """Every text a template prints, with the characters no font draws shown as U+FFFD (see :mod:`coverage`)."""
+    if isinstance(value, str) and not value.isascii():
+        printed = with_replacements(value)
+        return Markup(printed) if isinstance(value, Markup) else printed
+    return value
+
+
+LONG_WORD = 40
+"""Characters without a space: a Latin word this long may not fit a line of a list (see report.css)."""
+
+
+def has_long_word(text: str) -> bool:
+    """Whether ``text`` has a word that may be longer than a line, and so must be allowed to break."""
+    return len(text) >= LONG_WORD and any(len(word) >= LONG_WORD for word in text.split())
 
 
 _BETWEEN_TAGS = re.compile(r">\s+<")

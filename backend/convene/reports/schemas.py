@@ -10,7 +10,13 @@ from msgspec import Struct
 
 
 class ReportHeader(Struct, frozen=True):
-    """What heads every report: the session, its dates and venue, the document symbol."""
+    """What heads every report: the session, its dates and venue, the document symbol.
+
+    A report issued as a UN document (the list of participants, the agenda)
+    carries the masthead: "United Nations", its symbol, "Distr.: General", the
+    date of issue and "Original: English". A working report (attendance) has
+    no symbol and no masthead.
+    """
 
     session_id: int
     session_title: str
@@ -20,6 +26,10 @@ class ReportHeader(Struct, frozen=True):
     heading: str
     author: str
     version_note: str = ""
+    distribution: str = ""
+    """ "General" for a document with a masthead; empty for a working report."""
+    issued_on: str = ""
+    """The date of issue, "2 December 2026"."""
 
 
 # -- list of participants -------------------------------------------------------
@@ -31,7 +41,7 @@ class Person(Struct, frozen=True):
     family_name: str
     """Upper-cased, as lists of participants print family names."""
     full_name: str
-    """As printed: "Gregor KOESSLER"; family name first for names in Chinese, Japanese or Korean."""
+    """As printed, in the person's order of names: "Gregor KOESSLER", "NGUYỄN Thị Hương", "王小明"."""
     details: str
     """Function and organization: "Ambassador, Permanent Mission of Austria"."""
     attends: str
@@ -80,7 +90,7 @@ class ProgrammeSitting(Struct, frozen=True):
     time: str
     room: str
     items: list[str]
-    """The numbers and titles of the items taken up: "2 (a). Opening of the session"."""
+    """The numbers and titles of the items taken up: "2. Review", "1 (a) Opening of the session"."""
     cancelled: bool
 
 
@@ -97,6 +107,7 @@ class AgendaReport(Struct, frozen=True):
     other_documents: list[DocumentLine]
     days: list[ProgrammeDay]
     timezone: str
+    """The venue's offset from GMT, as delegates compare it with their own: "GMT+4"."""
 
 
 # -- attendance -----------------------------------------------------------------
@@ -114,18 +125,28 @@ class Tally(Struct, frozen=True):
     online: int
 
 
+class PresentDelegation(Struct, frozen=True):
+    """A delegation checked in at a sitting, with how many of its persons: "Austria (2)"."""
+
+    name: str
+    persons: int
+
+
 class SittingAttendance(Struct, frozen=True):
     title: str
     when: str
     persons: int
     delegations: int
-    present: list[str]
-    """Each delegation checked in, with how many of its persons: "Austria (2)"."""
+    present: list[PresentDelegation]
 
 
 class AttendanceReport(Struct, frozen=True):
     header: ReportHeader
     press_sentence: str
+    organizations_as_parties: list[str]
+    """The sentence for each regional economic integration organization (a party) represented."""
+    parties: Tally
+    """The States parties and the European Union together: all the parties represented."""
     total: Tally
     by_category: list[Tally]
     by_mode: list[Tally]

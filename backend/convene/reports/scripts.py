@@ -3,11 +3,13 @@
 Arabic runs right to left inside a left-to-right list: each such text is
 isolated with the Unicode controls FIRST STRONG ISOLATE ... POP DIRECTIONAL
 ISOLATE, so its words keep their order and the comma after it stays on the
-right side. The controls are invisible and draw no glyph; unlike a ``<bdi>``
-element they add no inline box, which keeps a long list's layout fast.
-Chinese, Japanese and Korean text carries its language, which picks the
-matching Noto CJK face and tells a screen reader how to speak it. Latin,
-Cyrillic and Vietnamese text needs nothing.
+right side. It and Chinese, Japanese and Korean text go in a span carrying
+their language: the language picks the matching Noto CJK face, and the
+stylesheet keeps those spans from making their line taller than a Latin one
+(Naskh and CJK faces are taller). Latin, Cyrillic and Vietnamese text needs
+no markup: an inline box per name would slow a long list down, and the
+language a screen reader needs is added to every run when the PDF is tagged
+(:mod:`convene.reports.tagging`).
 """
 
 from __future__ import annotations
@@ -16,20 +18,44 @@ import unicodedata
 
 from markupsafe import Markup, escape
 
+from convene.writing import cjk_language, language_of
+
 FIRST_STRONG_ISOLATE = "\u2068"
 POP_DIRECTIONAL_ISOLATE = "\u2069"
 RTL_CLASSES = {"R", "AL"}
 STRONG_CLASSES = {"L", "R", "AL"}
+BIDI_CONTROLS = frozenset("\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+"""Marks and embeddings, overrides and isolates: they steer the layout and are not text."""
 
 
 def script_markup(text: str) -> Markup:
-    """``text`` escaped, isolated when it runs right to left, tagged with its language when CJK."""
+    """``text`` escaped; right-to-left text isolated, it and CJK text in a span carrying its language."""
     if text.isascii():
         return escape(text)
     if first_strong_is_rtl(text):
-        return Markup(FIRST_STRONG_ISOLATE) + escape(text) + Markup(POP_DIRECTIONAL_ISOLATE)
+        isolated = Markup(FIRST_STRONG_ISOLATE) + escape(text) + Markup(POP_DIRECTIONAL_ISOLATE)
+        return _in_language(language_of(text) or "ar", isolated)
     lang = cjk_language(text)
-    return Markup(f'<span lang="{lang}">{escape(text)}</span>') if lang else escape(text)
+    return _in_language(lang, escape(text)) if lang else escape(text)
+
+
+def _in_language(lang: str, markup: Markup) -> Markup:
+    return Markup(f'<span lang="{lang}">') + markup + Markup("</span>")
+
+
+def name_markup(honorific: str, name: str) -> Markup:
+    """An honorific and a name in one script form one isolated run ("السيد محمد حداد").
+
+    Isolated apart, an Arabic honorific would be drawn on the left of an
+    Arabic name, where a right-to-left reader finds it after the name. An
+    honorific in another script than the name ("H.E. Mr." before an Arabic
+    name) keeps to its own side.
+    """
+    if not honorific:
+        return script_markup(name)
+    if language_of(honorific) == language_of(name):
+        return script_markup(f"{honorific} {name}")
+    return script_markup(honorific) + Markup(" ") + script_markup(name)
 
 
 def first_strong_is_rtl(text: str) -> bool:
@@ -38,16 +64,3 @@ def first_strong_is_rtl(text: str) -> bool:
         if direction in STRONG_CLASSES:
             return direction in RTL_CLASSES
     return False
-
-
-def cjk_language(text: str) -> str | None:
-    """ "ja" with kana, "ko" with hangul, "zh" with ideographs alone, else None."""
-    has_han = False
-    for char in text:
-        code = ord(char)
-        if 0x3040 <= code <= 0x30FF:
-            return "ja"
-        if 0xAC00 <= code <= 0xD7AF or 0x1100 <= code <= 0x11FF:
-            return "ko"
-        has_han = has_han or 0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF
-    return "zh" if has_han else None

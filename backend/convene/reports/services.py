@@ -6,7 +6,9 @@ reports themselves (which version can be printed when) are here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -19,10 +21,15 @@ from convene.meetings.vocabulary import SessionStatus
 from convene.reports.agenda import build_agenda
 from convene.reports.attendance import build_attendance
 from convene.reports.cache import ReportCache, data_digest
+from convene.reports.coverage import report_texts, unprintable
 from convene.reports.participants import build_participants
+from convene.reports.schemas import ParticipantsReport
 from convene.reports.rendering import render_pdf
 from convene.reports.texts import long_date
 from convene.reports.vocabulary import ListVersion, ReportKind
+
+
+logger = logging.getLogger("convene.reports")
 
 
 @dataclass(frozen=True)
@@ -31,6 +38,8 @@ class ReportFile:
     filename: str
     digest: str
     from_cache: bool
+    unprintable: list[str] = field(default_factory=list)
+    """Names and other texts with characters no installed font can draw (printed as U+FFFD)."""
 
 
 async def participants_pdf(
@@ -91,14 +100,45 @@ async def _pdf(
     template = f"{kind.value}.html"
     name = f"session-{session.id}-{kind.value}" + (f"-{variant}" if variant else "")
     digest = data_digest(template, report)
+    missing = unprintable_in(report)
+    if missing:
+        logger.warning(
+            "%s of session %s: no installed font can print %s", kind.value, session.id, missing
+        )
     cache = ReportCache(cache_dir)
     cached = cache.get(name, digest)
     if cached is not None:
-        return ReportFile(cached, filename, digest, from_cache=True)
+        return ReportFile(cached, filename, digest, from_cache=True, unprintable=missing)
     content, from_cache = await cache.get_or_build(
         name, digest, lambda: render_pdf(template, report).content
     )
-    return ReportFile(content, filename, digest, from_cache=from_cache)
+    return ReportFile(content, filename, digest, from_cache=from_cache, unprintable=missing)
+
+
+def unprintable_in(report: Struct) -> list[str]:
+    """The names (or, in other reports, the texts) the report cannot print in full."""
+    return unprintable(_checked_texts(report))
+
+
+def _checked_texts(report: Struct) -> Iterable[str]:
+    """A list of participants is checked person by person, as "Ms. Anna BERGER", and entity by entity."""
+    if not isinstance(report, ParticipantsReport):
+        return report_texts(report)
+    return [
+        text
+        for group in report.groups
+        for delegation in group.delegations
+        for text in (
+            delegation.name,
+            *(f"{p.honorific} {p.full_name}".strip() for p in delegation.persons),
+            *(p.details for p in delegation.persons),
+        )
+    ]
+
+
+async def unprintable_names(session: SessionOut) -> list[str]:
+    """The names the list of participants cannot print in full, for the secretariat to correct."""
+    return unprintable_in(await build_participants(session, ListVersion.PROVISIONAL))
 
 
 def _filename(symbol: str, suffix: str) -> str:

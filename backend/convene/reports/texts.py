@@ -7,7 +7,8 @@ like the ones delegates already know.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 EN_DASH = "\u2013"
 
@@ -57,3 +58,20 @@ def _is_noon_or_midnight(*moments: datetime) -> bool:
 def counted(number: int, singular: str, plural: str) -> str:
     """``counted(1, "State party", "States parties")`` → "1 State party"."""
     return f"{number} {singular if number == 1 else plural}"
+
+
+def gmt_offset(zone: str, day: date) -> str:
+    """The zone's offset from GMT at noon that day: "GMT+4", "GMT+5:30", "GMT-3", "GMT"."""
+    offset = datetime.combine(day, time(12), ZoneInfo(zone)).utcoffset() or timedelta()
+    minutes = int(offset.total_seconds()) // 60
+    if not minutes:
+        return "GMT"
+    sign = "+" if minutes > 0 else "-"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"GMT{sign}{hours}" + (f":{rest:02d}" if rest else "")
+
+
+def gmt_offsets(zone: str, first: date, last: date) -> str:
+    """The offset a session's days keep, or both when the clocks change during it: "GMT+2 and GMT+1"."""
+    start, end = gmt_offset(zone, first), gmt_offset(zone, last)
+    return start if start == end else f"{start} and {end}"

@@ -27,7 +27,7 @@ from convene.web.formatting import MODE_LABELS, today_in
 from convene.web.forms import REFUSED, convert, post_form, text
 from convene.web.rendering import AnyRequest, render, see_other
 
-PERSON = ("given_name", "family_name", "email", "honorific", "function", "organization", "phone")
+PERSON = ("given_name", "family_name", "name_order", "email", "honorific", "function", "organization", "phone")
 DETAILS = ("honorific", "function", "organization", "phone")
 REGISTRATION_FIELDS = (*PERSON, "mode", "is_head")
 HONORIFIC_OPTIONS = [(h, h) for h in HONORIFICS if h]
