@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Annotated
 
 from msgspec import UNSET, Meta, Struct, UnsetType
+from convene.bounds import PositiveInt
 from convene.text import line, matching
 
 Room = Annotated[str, line(max_length=100, examples=["Board Room D"])]
@@ -18,7 +19,7 @@ Moment = Annotated[
         examples=["2020-08-31T10:00", "2020-08-31T08:00:00Z"],
     ),
 ]
-ItemIds = Annotated[list[Annotated[int, Meta(ge=1)]], Meta(max_length=100)]
+ItemIds = Annotated[list[PositiveInt], Meta(max_length=100)]
 
 
 class SittingIn(Struct, forbid_unknown_fields=True):
