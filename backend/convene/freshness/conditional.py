@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import email.utils
+import gzip
 from collections.abc import Awaitable, Callable, Hashable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -59,6 +60,15 @@ async def current_body(
         body = await build()
         cache.put(key, validator.etag, body)
     return body
+
+
+def kept_gzip(cache: BodyCache, key: tuple[Hashable, ...], etag: str, body: bytes) -> bytes:
+    """``body`` gzipped (at the strongest level: it is kept), once per ETag."""
+    gzip_key = (*key, "gzip")
+    if (kept := cache.get(gzip_key, etag)) is None:
+        kept = gzip.compress(body, compresslevel=9, mtime=0)
+        cache.put(gzip_key, etag, kept)
+    return kept
 
 
 def etag_matches(header: str, etag: str) -> bool:

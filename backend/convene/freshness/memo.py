@@ -1,11 +1,12 @@
-"""Public pages answered before the app's stack, for one second after their validator was read.
+"""Public pages and feeds answered before the app's stack, shortly after their validator was read.
 
 A session's page is read by hundreds of delegates in the minutes before a
 sitting, and by the webcast's viewers; what they see changes a few times a
-day. :mod:`convene.web.kept_pages` already keeps each page's bytes under its
-ETag, but still asks the database for the validator on every request. The
+day; calendar programs poll the same feeds all day long.
+:mod:`convene.web.kept_pages` and the feeds keep their bytes under their
+ETag, but still ask the database for the validator on every request. The
 memo remembers, per address, the ETag and bytes a visitor who is not signed
-in was last given, and answers the same address (a 200, or a 304 for that
+in (or a calendar program) was last given, and answers the same address (a 200, or a 304 for that
 ETag) from memory, without routing, middleware or a query, for at most
 ``PAGE_MEMO_SECONDS`` (one by default) after the validator was read.
 
@@ -46,6 +47,7 @@ class Remembered:
     body: bytes
     gzipped: bytes | None
     headers: tuple[tuple[bytes, bytes], ...]
+    content_type: bytes
     until: float
 
 
@@ -71,7 +73,13 @@ class PageMemo:
         self._pages: dict[bytes, Remembered] = {}
 
     def remember(
-        self, scope: Scope, etag: str, body: bytes, gzipped: bytes | None, headers: dict[str, str]
+        self,
+        scope: Scope,
+        etag: str,
+        body: bytes,
+        gzipped: bytes | None,
+        headers: dict[str, str],
+        content_type: str = "text/html; charset=utf-8",
     ) -> None:
         if self.fresh_for <= 0:
             return
@@ -79,7 +87,7 @@ class PageMemo:
             self._pages.clear()
         encoded = tuple((name.lower().encode(), value.encode()) for name, value in headers.items())
         self._pages[_address(scope)] = Remembered(
-            etag, body, gzipped, encoded, self.clock() + self.fresh_for
+            etag, body, gzipped, encoded, content_type.encode(), self.clock() + self.fresh_for
         )
 
     async def forget_all(self, _event: object) -> None:
@@ -96,6 +104,8 @@ class PageMemo:
         headers = Headers.from_scope(scope)
         if "authorization" in headers or self._cookie in headers.get("cookie", "").encode():
             return False
+        if "if-none-match" not in headers and "if-modified-since" in headers:
+            return False  # a date to compare: the app's own conditions decide
         await _send(scope, send, page, headers)
         return True
 
@@ -114,8 +124,7 @@ async def _send(scope: Scope, send: Send, page: Remembered, request: Headers) ->
         if page.gzipped is not None and "gzip" in request.get("accept-encoding", ""):
             body = page.gzipped
             headers.append((b"content-encoding", b"gzip"))
-        headers += [(b"content-type", b"text/html; charset=utf-8"),
-                    (b"content-length", str(len(body)).encode())]
+        headers += [(b"content-type", page.content_type), (b"content-length", str(len(body)).encode())]
     start: HTTPResponseStartEvent = {"type": "http.response.start", "status": status, "headers": headers}
     await send(start)
     empty = scope.get("method") == "HEAD"

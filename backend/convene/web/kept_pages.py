@@ -18,7 +18,7 @@ from litestar.response import Template
 
 from convene.freshness.memo import KeptPages
 from convene.freshness.cache import BodyCache
-from convene.freshness.conditional import Conditions, current_body, validator_headers
+from convene.freshness.conditional import Conditions, current_body, kept_gzip, validator_headers
 from convene.freshness.validators import Validator
 from convene.static_files import MINIMUM_TO_COMPRESS
 from convene.web.rendering import render
@@ -55,7 +55,7 @@ async def public_page(
     page = pages.bodies.get(key, validator.etag) if kept is None else kept
     if page is None:  # the visitor holds a page this process no longer keeps
         return Response(b"", status_code=304, headers=headers)
-    gzipped = _kept_gzip(pages.bodies, key, validator.etag, page)
+    gzipped = kept_gzip(pages.bodies, key, validator.etag, page)
     pages.memo.remember(request.scope, validator.etag, page, gzipped, headers)  # for the next visitor
     if kept is None:  # the visitor holds this very page
         return Response(b"", status_code=304, headers=headers)
@@ -88,12 +88,3 @@ def _html(
 
 def _gzip_if_worth(body: bytes) -> bytes | None:
     return gzip.compress(body, compresslevel=6, mtime=0) if len(body) >= MINIMUM_TO_COMPRESS else None
-
-
-def _kept_gzip(cache: BodyCache, key: tuple[str, ...], etag: str, body: bytes) -> bytes:
-    """The page gzipped (at the strongest level: it is kept), once per ETag."""
-    gzip_key = (*key, "gzip")
-    if (kept := cache.get(gzip_key, etag)) is None:
-        kept = gzip.compress(body, compresslevel=9, mtime=0)
-        cache.put(gzip_key, etag, kept)
-    return kept
