@@ -137,7 +137,7 @@ async def test_a_focal_point_names_who_sits_at_the_table_and_the_desk_sees_the_p
         saved.status_code == 303 and saved.headers["location"] == f"{path}?notice=seat-plan-saved"
     )
     page = await focal.get(path)
-    assert len(re.findall(r'name="registration_ids" value="\d+" checked', page.text)) == 2
+    assert len(re.findall(r'name="registration_ids" type="checkbox" value="\d+" checked', page.text)) == 2
     picture = (
         await client.get(f"/api/sittings/{world.sitting_id}/presence", headers=bodies)
     ).json()

@@ -79,9 +79,11 @@ async def scan(actor: Actor, sitting_id: int, data: ScanIn) -> ScanOut:
     ensure_held(sitting)
     holder = await badge(sitting.session_id, data.badge_code)
     async with locked_transaction(door_lock(sitting_id)):
-        recorded, repeated = await _record(actor, sitting, holder, data)
+        recorded = await _record(actor, sitting, holder, data)
     # Read once committed, outside the lock: the next scan at this sitting need not wait for it.
-    return await _answer(sitting, holder, recorded, repeated=repeated)
+    return await _answer(
+        sitting, holder, recorded.row, repeated=recorded.repeated, seats=recorded.seats
+    )
 
 
 async def scan_many(actor: Actor, sitting_id: int, batch: ScanBatch) -> list[ScanOut]:
@@ -132,29 +134,53 @@ async def _known(sitting: SittingAt, holder: Badge, data: ScanIn) -> bool:
     return stored is not None
 
 
-async def _record(
-    actor: Actor, sitting: SittingAt, holder: Badge, data: ScanIn
-) -> tuple[dict[str, Any], bool]:
-    """Decide and record the scan: the recorded scan, and whether its key had been sent before
-    (then nothing is done: the stored decision stands)."""
-    stored = await _stored(data.idempotency_key)
-    if stored is not None:
+@dataclass(frozen=True)
+class Recorded:
+    row: dict[str, Any]
+    """The scan as recorded (or as recorded before, for a key sent again)."""
+    repeated: bool
+    seats: int | None = None
+    """The delegation's seats at the table, when the door read them deciding."""
+
+
+async def _record(actor: Actor, sitting: SittingAt, holder: Badge, data: ScanIn) -> Recorded:
+    """Decide and record the scan; a key sent before changes nothing (the stored decision stands)."""
+    now = await _door_now(sitting, holder, data.idempotency_key)
+    if now.known:
+        stored = await _stored_row(data.idempotency_key)
         _check_same_scan(stored, sitting, holder, data)
-        return stored, True
+        return Recorded(stored, repeated=True)
     scanned_at = _scanned_at(data.scanned_at)
-    latest = await _latest(sitting.id)
-    if latest is None or scanned_at > latest:
-        return await _decide_and_record(actor, sitting, holder, data, scanned_at), False
+    if now.latest is None or scanned_at > now.latest:
+        outcome = decide(
+            data.direction, now.inside, now.delegation, now.room, now.seats, sitting.room_capacity
+        )
+        row = await _record_decided(actor, sitting, holder, data, scanned_at, outcome)
+        return Recorded(row, repeated=False, seats=now.seats)
     await _insert(actor, sitting, holder, data, scanned_at, ScanOutcome.NOT_INSIDE)
     await replay(actor, sitting)
-    return await _stored_row(data.idempotency_key), False
+    return Recorded(await _stored_row(data.idempotency_key), repeated=False)
 
 
 async def _decide_and_record(
     actor: Actor, sitting: SittingAt, holder: Badge, data: ScanIn, scanned_at: datetime
 ) -> dict[str, Any]:
     """A scan newer than every recorded one: decided against who is inside now."""
-    outcome = await _decide_now(sitting, holder, data.direction)
+    now = await _door_now(sitting, holder, data.idempotency_key)
+    outcome = decide(
+        data.direction, now.inside, now.delegation, now.room, now.seats, sitting.room_capacity
+    )
+    return await _record_decided(actor, sitting, holder, data, scanned_at, outcome)
+
+
+async def _record_decided(
+    actor: Actor,
+    sitting: SittingAt,
+    holder: Badge,
+    data: ScanIn,
+    scanned_at: datetime,
+    outcome: ScanOutcome,
+) -> dict[str, Any]:
     scan_id = await _insert(actor, sitting, holder, data, scanned_at, outcome)
     await _apply(sitting, holder, outcome, scanned_at)
     if outcome.changes_presence:
@@ -226,21 +252,36 @@ async def _latest(sitting_id: int) -> datetime | None:
     return None if row is None else as_utc(row["scanned_at"])
 
 
-INSIDE_NOW = f"""
+DOOR_NOW = f"""
 SELECT
+    (SELECT COUNT(*) FROM door_scan WHERE idempotency_key = {{}}) AS known,
+    (SELECT MAX(scanned_at) FROM door_scan WHERE sitting = {{}}) AS latest,
     (SELECT COUNT(*) FROM in_room WHERE sitting = {{}} AND registration = {{}}) AS me,
     (SELECT COUNT(*) FROM in_room WHERE sitting = {{}} AND delegation = {{}}) AS delegation,
     (SELECT COUNT(*) FROM in_room WHERE sitting = {{}}) AS room,
     {SEATS_EXPRESSION} AS seats
 """
-"""Whether the person is inside, how many of the delegation and of everyone are, and the
-delegation's seats: all the door needs to decide, in one query."""
+"""All the door needs to decide a scan, in one query under its lock: whether the key was sent
+before, the latest scan's time, whether the person is inside, how many of the delegation and
+of everyone are, and the delegation's seats."""
 
 
-async def _decide_now(sitting: SittingAt, holder: Badge, direction: Direction) -> ScanOutcome:
-    now = (
+@dataclass(frozen=True)
+class DoorNow:
+    known: bool
+    latest: datetime | None
+    inside: bool
+    delegation: int
+    room: int
+    seats: int
+
+
+async def _door_now(sitting: SittingAt, holder: Badge, key: str) -> DoorNow:
+    row = (
         await InRoom.raw(
-            INSIDE_NOW,
+            DOOR_NOW,
+            key,
+            sitting.id,
             sitting.id,
             holder.registration_id,
             sitting.id,
@@ -251,13 +292,16 @@ async def _decide_now(sitting: SittingAt, holder: Badge, direction: Direction) -
             DEFAULT_SEATS_AT_TABLE,
         )
     )[0]
-    return decide(
-        direction,
-        int(now["me"]) > 0,
-        int(now["delegation"]),
-        int(now["room"]),
-        int(now["seats"]),
-        sitting.room_capacity,
+    latest = row["latest"]
+    if isinstance(latest, str):  # SQLite answers an aggregate of times as their text
+        latest = datetime.fromisoformat(latest)
+    return DoorNow(
+        known=int(row["known"]) > 0,
+        latest=None if latest is None else as_utc(latest),
+        inside=int(row["me"]) > 0,
+        delegation=int(row["delegation"]),
+        room=int(row["room"]),
+        seats=int(row["seats"]),
     )
 
 
@@ -386,13 +430,19 @@ async def inside_of(sitting_id: int, delegation_id: int) -> list[PersonInside]:
 
 
 async def _answer(
-    sitting: SittingAt, holder: Badge, stored: dict[str, Any], *, repeated: bool
+    sitting: SittingAt,
+    holder: Badge,
+    stored: dict[str, Any],
+    *,
+    repeated: bool,
+    seats: int | None = None,
 ) -> ScanOut:
     """The recorded scan with who of the delegation is inside now."""
     outcome = ScanOutcome(stored["outcome"])
     inside = await inside_of(sitting.id, holder.delegation_id)
     mine = next((p.since for p in inside if p.registration_id == holder.registration_id), None)
-    seats = await seats_of(sitting.session_id, holder.delegation_id)
+    if seats is None:
+        seats = await seats_of(sitting.session_id, holder.delegation_id)
     return ScanOut(
         scan_id=stored["id"],
         idempotency_key=stored["idempotency_key"],
