@@ -9,9 +9,15 @@ from typing import Annotated
 from litestar.datastructures import UploadFile
 from msgspec import UNSET, Meta, Struct, UnsetType
 
+from convene.bounds import PositiveInt
+from convene.meetings.schemas import Link
 from convene.presence.vocabulary import Direction
+from convene.text import LINE, whole
 
-BadgeCode = Annotated[str, Meta(min_length=1, max_length=20, examples=["K7Q2M9XA"])]
+BadgeCode = Annotated[
+    str,
+    Meta(min_length=1, max_length=20, pattern=whole(r" *[A-Za-z0-9]+ *"), examples=["K7Q2M9XA"]),
+]
 IdempotencyKey = Annotated[
     str,
     Meta(
@@ -21,7 +27,7 @@ IdempotencyKey = Annotated[
         examples=["door-a-2020-08-31T10:14:03.120Z-0001"],
     ),
 ]
-Link = Annotated[str, Meta(pattern=r"^(https://\S+)?$", max_length=500)]
+DoorName = Annotated[str, Meta(max_length=50, pattern=LINE, examples=["Door A"])]
 Seats = Annotated[int, Meta(ge=0, le=50)]
 Part = Annotated[int, Meta(ge=1, le=100)]
 
@@ -35,7 +41,7 @@ class ScanIn(Struct, forbid_unknown_fields=True):
     direction: Direction
     idempotency_key: IdempotencyKey
     scanned_at: datetime | None = None
-    door: Annotated[str, Meta(max_length=50, examples=["Door A"])] = ""
+    door: DoorName = ""
 
 
 class ScanBatch(Struct, forbid_unknown_fields=True):
@@ -75,7 +81,7 @@ class ScanOut(Struct):
 class OnlineMark(Struct, forbid_unknown_fields=True):
     """The secretariat's record that someone follows online (``online`` false: no longer)."""
 
-    registration_id: Annotated[int, Meta(ge=1)]
+    registration_id: PositiveInt
     online: bool = True
 
 
@@ -112,7 +118,7 @@ class QuorumRuleOut(Struct):
 
 
 class SeatPlanIn(Struct, forbid_unknown_fields=True):
-    registration_ids: Annotated[list[Annotated[int, Meta(ge=1)]], Meta(max_length=50)]
+    registration_ids: Annotated[list[PositiveInt], Meta(max_length=50)]
 
 
 class Attendee(Struct):
