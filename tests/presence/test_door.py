@@ -8,7 +8,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from convene.accounts.roles import Role
-from convene.presence.tables import InRoom
+from convene.presence.tables import DoorScan, InRoom
 from httpx import AsyncClient
 
 from tests.delegations.conftest import entity_id
@@ -278,3 +278,34 @@ async def test_only_the_secretariat_works_the_door(
     assert response.status_code == 403
     anonymous = await client.post(f"/api/sittings/{world.sitting_id}/door/scans", json=scan("X"))
     assert anonymous.status_code == 401
+
+
+async def test_an_offline_doors_batch_arriving_after_the_live_scans_is_merged_in_order(
+    client: AsyncClient, bodies: dict[str, str], registry: None
+) -> None:
+    world = await build_world(
+        client, bodies, {"Austria": ["in_person"] * 3, "Kenya": ["in_person"] * 2}, room_capacity=3
+    )
+    day = _day(world)
+    in_order = [(await _ok(client, world, body))["outcome"] for body in _as_scans(day, "whole")]
+    expected = await _presence(world.sitting_id)
+
+    merged = await _second_sitting(client, world, "Board Room E")
+    scans = _as_scans(day, "merged")
+    door_a, door_b = scans[0::2], scans[1::2]  # Door B was offline all morning
+    for body in door_a:
+        await _ok(client, world, body, merged)
+    batch = await client.post(
+        f"/api/sittings/{merged}/door/scans/batch",
+        json={"scans": list(reversed(door_b))},
+        headers=bodies,
+    )
+    assert batch.status_code == 200, batch.text
+    assert await _presence(merged) == expected
+    decided = {
+        row["idempotency_key"]: row["outcome"]
+        for row in await DoorScan.select(DoorScan.idempotency_key, DoorScan.outcome).where(
+            DoorScan.sitting == merged
+        )
+    }
+    assert [decided[f"merged-{i:04d}"] for i in range(len(day))] == in_order
