@@ -52,6 +52,11 @@ async def test_a_scan_in_seats_the_delegate_and_a_repeated_scan_says_since_when(
     assert again["outcome"] == "already_inside"
     assert again["message"].endswith(f"is already inside since {venue_clock}")
 
+    desk = await client.get(
+        f"/api/sessions/{world.session_id}/attendees", params={"q": badge}, headers=bodies
+    )
+    assert desk.json()[0]["arrived"] is True  # the check-in desk sees the arrival too
+
     resent = await _ok(client, world, first)
     assert (resent["repeated"], resent["outcome"], resent["scan_id"]) == (
         True,

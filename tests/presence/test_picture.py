@@ -180,5 +180,6 @@ async def test_the_secretariats_stream_hears_arrivals_at_the_door_and_online(
                 "registration_id": world.registrations["Austria"][0]["id"],
                 "change": "entered",
             }
+            assert (await stream.next())["kind"] == "check_in"  # the desk's list hears it too
             await _join(http, world, "Austria", 1)
             assert (await stream.next())["change"] == "joined online"

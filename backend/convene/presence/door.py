@@ -24,6 +24,7 @@ from typing import Any
 
 from convene.accounts.access import Actor
 from convene.db import locked_transaction
+from convene.delegations.check_in import arrive_at_sitting
 from convene.errors import RuleViolation
 from convene.meetings.timezones import as_utc
 from convene.presence.events import announce
@@ -120,6 +121,8 @@ async def scan_many(actor: Actor, sitting_id: int, batch: ScanBatch) -> list[Sca
         else:  # all newer than what is recorded: decided one after the other, as they come
             for scanned_at, _key, holder, item in fresh:
                 await _decide_and_record(actor, sitting, holder, item, scanned_at)
+        for _scanned, _key, holder, item in fresh:
+            await _arrived(actor, sitting, holder, item)
     return [
         await _answer(sitting, holder, await _stored_row(item.idempotency_key), repeated=again)
         for holder, item, again in zip(holders, batch.scans, repeated, strict=True)
@@ -155,11 +158,23 @@ async def _record(actor: Actor, sitting: SittingAt, holder: Badge, data: ScanIn)
         outcome = decide(
             data.direction, now.inside, now.delegation, now.room, now.seats, sitting.room_capacity
         )
-        row = await _record_decided(actor, sitting, holder, data, scanned_at, outcome)
-        return Recorded(row, repeated=False, seats=now.seats)
-    await _insert(actor, sitting, holder, data, scanned_at, ScanOutcome.NOT_INSIDE)
-    await replay(actor, sitting)
-    return Recorded(await _stored_row(data.idempotency_key), repeated=False)
+        recorded = Recorded(
+            await _record_decided(actor, sitting, holder, data, scanned_at, outcome),
+            repeated=False,
+            seats=now.seats,
+        )
+    else:
+        await _insert(actor, sitting, holder, data, scanned_at, ScanOutcome.NOT_INSIDE)
+        await replay(actor, sitting)
+        recorded = Recorded(await _stored_row(data.idempotency_key), repeated=False)
+    await _arrived(actor, sitting, holder, data)
+    return recorded
+
+
+async def _arrived(actor: Actor, sitting: SittingAt, holder: Badge, data: ScanIn) -> None:
+    """A scan in is an arrival at the venue, as the check-in desk records it (once per sitting)."""
+    if data.direction is Direction.IN:
+        await arrive_at_sitting(actor, sitting.session_id, holder.registration_id, sitting.id)
 
 
 async def _decide_and_record(
