@@ -80,3 +80,21 @@ async def test_a_link_that_was_not_issued_or_whose_registration_is_cancelled_doe
     assert cancelled.status_code == 200, cancelled.text
     refused = await client.post(f"/api/join/{token}")
     assert refused.status_code == 403 and refused.json()["errors"][0]["field"] == "token"
+
+
+async def test_the_calendar_never_gives_a_listener_the_speaking_link(
+    client: AsyncClient, bodies: dict[str, str], registry: None, make_account_headers: Any
+) -> None:
+    world = await build_world(client, bodies, {"Austria": ["online_speaking", "online_listening"]})
+    feeds = {}
+    for registration in world.registrations["Austria"]:
+        person = await make_account_headers(
+            registration["email"], Role.DELEGATE, await entity_id("Austria")
+        )
+        link = (await client.get("/api/me/calendar-feed", headers=person)).json()["url"]
+        feed = await client.get(link.removeprefix("http://convene.test"))
+        assert feed.status_code == 200, feed.text
+        feeds[registration["mode"]] = feed.text.replace("\r\n ", "")  # unfolded lines
+    assert "irg-speakers" in feeds["online_speaking"]
+    assert "irg-speakers" not in feeds["online_listening"]
+    assert "Follow the webcast through your own join link" in feeds["online_listening"]
