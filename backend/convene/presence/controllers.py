@@ -14,6 +14,7 @@ from convene.accounts.guards import (
     requires_secretariat_or_focal_point,
     requires_sign_in,
 )
+from convene.bounds import MAX_ID, PathId
 from convene.presence import attendance, badges, door, imports, online, picture, quorum, seating
 from convene.presence.schemas import (
     DelegationSeatsIn,
@@ -72,7 +73,7 @@ class SittingPresenceController(Controller):
         description=SCAN_HELP,
     )
     async def scan(
-        self, request: AnyRequest, sitting_id: FromPath[int], data: JSONBody[ScanIn]
+        self, request: AnyRequest, sitting_id: PathId, data: JSONBody[ScanIn]
     ) -> ScanOut:
         return await door.scan(request.user, sitting_id, data)
 
@@ -84,7 +85,7 @@ class SittingPresenceController(Controller):
         description=SCAN_HELP,
     )
     async def scan_batch(
-        self, request: AnyRequest, sitting_id: FromPath[int], data: JSONBody[ScanBatch]
+        self, request: AnyRequest, sitting_id: PathId, data: JSONBody[ScanBatch]
     ) -> list[ScanOut]:
         return await door.scan_many(request.user, sitting_id, data)
 
@@ -93,7 +94,7 @@ class SittingPresenceController(Controller):
         guards=[requires_secretariat],
         summary="The live picture: who is in the room and online, seats free, totals, quorum",
     )
-    async def live_picture(self, sitting_id: FromPath[int]) -> LivePicture:
+    async def live_picture(self, sitting_id: PathId) -> LivePicture:
         return await picture.live_picture(sitting_id)
 
     @get(
@@ -102,7 +103,7 @@ class SittingPresenceController(Controller):
         summary="Who attended the sitting and how (registered, not attended included), as CSV",
         media_type="text/csv",
     )
-    async def attendance_csv(self, sitting_id: FromPath[int]) -> Response[bytes]:
+    async def attendance_csv(self, sitting_id: PathId) -> Response[bytes]:
         table = await attendance.sitting_attendance_table(sitting_id)
         return _download(
             csv_bytes(table), "text/csv; charset=utf-8", f"attendance-sitting-{sitting_id}.csv"
@@ -114,7 +115,7 @@ class SittingPresenceController(Controller):
         summary="Who attended the sitting and how, as an Excel workbook",
         media_type=XLSX,
     )
-    async def attendance_xlsx(self, sitting_id: FromPath[int]) -> Response[bytes]:
+    async def attendance_xlsx(self, sitting_id: PathId) -> Response[bytes]:
         table = await attendance.sitting_attendance_table(sitting_id)
         return _download(
             xlsx_bytes(table, "Attendance"), XLSX, f"attendance-sitting-{sitting_id}.xlsx"
@@ -135,7 +136,7 @@ class SittingPresenceController(Controller):
     async def import_online_report(
         self,
         request: AnyRequest,
-        sitting_id: FromPath[int],
+        sitting_id: PathId,
         data: Annotated[ReportUpload, Body(media_type=RequestEncodingType.MULTI_PART)],
     ) -> ImportResult:
         content = await data.file.read()
@@ -148,7 +149,7 @@ class SittingPresenceController(Controller):
         summary="Record that someone follows the sitting online, or no longer (as the platform's host sees)",
     )
     async def mark_online(
-        self, request: AnyRequest, sitting_id: FromPath[int], data: JSONBody[OnlineMark]
+        self, request: AnyRequest, sitting_id: PathId, data: JSONBody[OnlineMark]
     ) -> OnlineStatus:
         return await online.mark_online(request.user, sitting_id, data.registration_id, data.online)
 
@@ -160,8 +161,8 @@ class SittingPresenceController(Controller):
     async def seat_plan(
         self,
         request: AnyRequest,
-        sitting_id: FromPath[int],
-        delegation_id: FromPath[int],
+        sitting_id: PathId,
+        delegation_id: PathId,
         data: JSONBody[SeatPlanIn],
     ) -> list[int]:
         return await seating.set_seat_plan(request.user, sitting_id, delegation_id, data)
@@ -180,8 +181,8 @@ class BadgeController(Controller):
     async def badge_sheet(
         self,
         request: AnyRequest,
-        session_id: FromPath[int],
-        delegation_id: Annotated[int | None, QueryParameter(ge=1)] = None,
+        session_id: PathId,
+        delegation_id: Annotated[int | None, QueryParameter(ge=1, le=MAX_ID)] = None,
     ) -> Response[bytes]:
         content = await badges.badge_sheet(request.user, session_id, delegation_id)
         name = f"badges-{session_id}" + (f"-{delegation_id}" if delegation_id else "") + ".pdf"
@@ -194,12 +195,12 @@ class HybridSetupController(Controller):
     guards = [requires_secretariat]
 
     @get("/", summary="Seats at the table per delegation, and the webcast (listening) link")
-    async def get_setup(self, session_id: FromPath[int]) -> HybridSetupOut:
+    async def get_setup(self, session_id: PathId) -> HybridSetupOut:
         return await seating.hybrid_setup(session_id)
 
     @patch("/", summary="Change the seats at the table or the webcast link")
     async def update_setup(
-        self, request: AnyRequest, session_id: FromPath[int], data: JSONBody[HybridSetupIn]
+        self, request: AnyRequest, session_id: PathId, data: JSONBody[HybridSetupIn]
     ) -> HybridSetupOut:
         return await seating.update_hybrid_setup(request.user, session_id, data)
 
@@ -211,7 +212,7 @@ class DelegationSeatsController(Controller):
 
     @put("/", summary="Override the delegation's seats at the table (null: the session's)")
     async def set_seats(
-        self, request: AnyRequest, delegation_id: FromPath[int], data: JSONBody[DelegationSeatsIn]
+        self, request: AnyRequest, delegation_id: PathId, data: JSONBody[DelegationSeatsIn]
     ) -> int:
         return await seating.set_delegation_seats(request.user, delegation_id, data)
 
@@ -238,7 +239,7 @@ class JoinLinkController(Controller):
 
     @get("/", summary="The person's own join link for each sitting", opt=PRIVATE)
     async def join_links(
-        self, request: AnyRequest, registration_id: FromPath[int], settings: AppSettings
+        self, request: AnyRequest, registration_id: PathId, settings: AppSettings
     ) -> list[JoinLinkOut]:
         return await online.join_links(request.user, registration_id, settings)
 

@@ -6,10 +6,10 @@ picture shows it beside who is actually inside.
 from __future__ import annotations
 
 from litestar import Controller, get, post
-from litestar.params import FromPath
 from litestar.response import Redirect, Template
 
 from convene.accounts.guards import is_secretariat, requires_secretariat_or_focal_point
+from convene.bounds import PathId
 from convene.delegations import delegations
 from convene.meetings.services import get_session
 from convene.presence import seating
@@ -23,7 +23,7 @@ class SeatPlanPages(Controller):
     guards = [requires_secretariat_or_focal_point]
 
     @get("/delegations/{delegation_id:int}/seat-plan")
-    async def seat_plan(self, request: AnyRequest, delegation_id: FromPath[int]) -> Template:
+    async def seat_plan(self, request: AnyRequest, delegation_id: PathId) -> Template:
         return await self._page(request, delegation_id)
 
     async def _page(
@@ -49,7 +49,7 @@ class SeatPlanPages(Controller):
 
     @post("/delegations/{delegation_id:int}/seat-plan/{sitting_id:int}")
     async def save(
-        self, request: AnyRequest, delegation_id: FromPath[int], sitting_id: FromPath[int]
+        self, request: AnyRequest, delegation_id: PathId, sitting_id: PathId
     ) -> Template | Redirect:
         form = await request.form()
         return await post_form(

@@ -13,9 +13,10 @@ import uuid
 from typing import Any
 
 from litestar import get, post
-from litestar.params import FromPath, FromQuery
+from litestar.params import FromQuery
 from litestar.response import Template
 
+from convene.bounds import PathId
 from convene.presence import door, picture
 from convene.presence.people import sitting_at
 from convene.presence.schemas import ScanIn, ScanOut
@@ -32,7 +33,7 @@ class HybridPages(SecretariatController):
     async def door_page(
         self,
         request: AnyRequest,
-        sitting_id: FromPath[int],
+        sitting_id: PathId,
         door_name: FromQuery[str | None] = None,
     ) -> Template:
         return await self._door(request, sitting_id, door_name=(door_name or "")[:50])
@@ -63,7 +64,7 @@ class HybridPages(SecretariatController):
         )
 
     @post("/door")
-    async def scan(self, request: AnyRequest, sitting_id: FromPath[int]) -> Template:
+    async def scan(self, request: AnyRequest, sitting_id: PathId) -> Template:
         form = await request.form()
         door_name, direction = text(form, "door")[:50], text(form, "direction") or "in"
         return await post_form(
@@ -90,7 +91,7 @@ class HybridPages(SecretariatController):
 
     @get("/presence")
     async def live_picture(
-        self, request: AnyRequest, sitting_id: FromPath[int], view: FromQuery[str | None] = None
+        self, request: AnyRequest, sitting_id: PathId, view: FromQuery[str | None] = None
     ) -> Template:
         shown = await picture.live_picture(sitting_id)
         return await render(
