@@ -1,4 +1,4 @@
-"""A hybrid session with a sitting under way, so that the door and the live picture show something at once.
+"""A hybrid session with a sitting under way: the door and the live picture show something at once.
 
 Its dates are those of the day the demo is loaded (the day before to the day after, in Vienna),
 and its sitting started 40 minutes before loading. Delegates came through the door (Austria
@@ -32,7 +32,7 @@ from convene.sittings.schemas import SittingIn
 
 VIENNA = ZoneInfo("Europe/Vienna")
 NUMBER = 17
-"""The Implementation Review Group's seventeenth session: between the demo's twelfth and eighteenth."""
+"""The Implementation Review Group's seventeenth session, between the demo's 12th and 18th."""
 
 IN, SPEAK, LISTEN = "in_person", "online_speaking", "online_listening"
 DELEGATES: dict[str, list[tuple[str, str, str, str]]] = {

@@ -130,7 +130,7 @@ HEADER = [
 
 
 async def sitting_attendance_table(sitting_id: int) -> Table:
-    """Every approved registration of the session against this sitting: how they attended, or not."""
+    """Every approved registration of the session at this sitting: how they attended, or not."""
     sitting = await sitting_at(sitting_id)
     entity = Registration.delegation.entity
     people = await Registration.select(

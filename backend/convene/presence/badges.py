@@ -1,5 +1,5 @@
 # mypy: disable-error-code="union-attr"
-# (Piccolo types a joined column, e.g. Registration.delegation.entity.short_name, as "Column | Any".)
+# (Piccolo types a joined column, e.g. Registration.delegation.entity, as "Column | Any".)
 """Badges to print: one per approved in-person delegate, with the badge code as a QR code.
 
 A badge shows the person's name, their entity, a band in the colour of their category (the
@@ -59,7 +59,7 @@ class BadgeSheet(Struct, frozen=True):
 
 
 def qr_data_uri(code: str) -> str:
-    """The code as a QR code (error correction M: a scuffed badge still reads), as an SVG data URI."""
+    """The code as a QR code (correction level M: a scuffed badge still reads), as SVG."""
     image = qrcode.make(
         code,
         image_factory=SvgPathImage,
@@ -72,7 +72,7 @@ def qr_data_uri(code: str) -> str:
 
 
 async def badge_sheet(actor: Actor, session_id: int, delegation_id: int | None) -> bytes:
-    """The badges of the session's approved in-person delegates (of one delegation, if given), as a PDF."""
+    """The badges of the approved in-person delegates (of one delegation, if given), as a PDF."""
     session = await get_session(session_id, include_private=True)
     where = (
         (Registration.session == session_id)

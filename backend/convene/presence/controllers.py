@@ -1,4 +1,4 @@
-"""HTTP for hybrid sittings: the door, seats at the table, the live picture, quorum rules, join links."""
+"""HTTP for hybrid sittings: the door, seats, the live picture, quorum rules, join links."""
 
 from __future__ import annotations
 
@@ -125,7 +125,7 @@ class SittingPresenceController(Controller):
         "/online-report",
         guards=[requires_secretariat],
         status_code=200,
-        summary="Import the meeting platform's participant report (Zoom or Teams) after the sitting",
+        summary="Import the platform's participant report (Zoom or Teams) after the sitting",
         description=(
             "multipart/form-data with `file` (Zoom's participant report CSV, or Teams' attendance "
             "report) and optionally `timezone` of its times (else the venue's). Lines are matched "
@@ -146,7 +146,7 @@ class SittingPresenceController(Controller):
         "/online-presence",
         guards=[requires_secretariat],
         status_code=200,
-        summary="Record that someone follows the sitting online, or no longer (as the platform's host sees)",
+        summary="Record that someone follows online, or no longer (as the platform's host sees)",
     )
     async def mark_online(
         self, request: AnyRequest, sitting_id: PathId, data: JSONBody[OnlineMark]

@@ -47,7 +47,7 @@ from convene.presence.tables import DoorScan, InRoom
 from convene.presence.vocabulary import Direction, ScanOutcome
 
 CLOCK_TOLERANCE = timedelta(minutes=2)
-"""A device's clock may run this far ahead of the server's; a scan further in the future is refused."""
+"""A device's clock may run this far ahead of the server's; a scan further ahead is refused."""
 
 
 def door_lock(sitting_id: int) -> str:
@@ -147,7 +147,7 @@ class Recorded:
 
 
 async def _record(actor: Actor, sitting: SittingAt, holder: Badge, data: ScanIn) -> Recorded:
-    """Decide and record the scan; a key sent before changes nothing (the stored decision stands)."""
+    """Decide and record the scan; a key sent before changes nothing (its decision stands)."""
     now = await _door_now(sitting, holder, data.idempotency_key)
     if now.known:
         stored = await _stored_row(data.idempotency_key)

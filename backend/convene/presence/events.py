@@ -41,7 +41,7 @@ class HybridSetupChanged(Change):
 async def announce(
     actor: Actor, sitting_id: int, session_id: int, registration_id: int | None, change: str
 ) -> None:
-    """Publish that presence at the sitting changed (``entered``, ``left``, ``joined online`` ...)."""
+    """Publish that presence at the sitting changed (``entered``, ``left``, ``joined online``)."""
     await publish(
         PresenceChanged(
             actor=actor,

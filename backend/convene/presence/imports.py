@@ -1,4 +1,4 @@
-"""Importing the meeting platform's participant report after a sitting, to complete the online record.
+"""Importing the platform's participant report after a sitting, to complete the online record.
 
 Zoom's participant report and Microsoft Teams' attendance report are both read: Zoom's CSV
 ("Name (Original Name)", "User Email", "Join Time", "Leave Time", ...), Teams' report (UTF-16,
@@ -9,7 +9,7 @@ reports carry no offset: they are read in the venue's time zone unless another i
 Each line is matched to an approved registration of the session by e-mail, then by name (accents,
 case, honorifics and word order aside); lines that match no one are returned, with the reason,
 for the secretariat to look at. Importing a platform's report again replaces that platform's
-earlier import for the sitting, so a corrected report can be sent twice without counting anyone twice.
+earlier import for the sitting: a corrected report can be sent again without counting anyone twice.
 """
 
 from __future__ import annotations
@@ -146,7 +146,7 @@ def _stretches(
 
 
 def _teams_log(rows: list[list[str]], header: int, zone: ZoneInfo) -> list[Line]:
-    """The older Teams list: one line per join or leave; a join without a leave lasts to the last line."""
+    """The older Teams list: a line per join or leave; a join never left lasts to the last line."""
     columns = {cell.casefold(): i for i, cell in enumerate(rows[header])}
     events: dict[str, list[tuple[str, datetime, int]]] = defaultdict(list)
     last: datetime | None = None

@@ -53,7 +53,7 @@ def join_path(token: str) -> str:
 
 
 def _read_token(secret_key: str, token: str) -> tuple[int, int]:
-    """The registration and sitting a genuine token names; anything else is a link that does not exist."""
+    """The registration and sitting a genuine token names; any other names nothing."""
     parts = token.split(".")
     if len(parts) != 3 or not parts[0].isdigit() or not parts[1].isdigit():
         raise NotFound("Join link")
@@ -65,14 +65,14 @@ def _read_token(secret_key: str, token: str) -> tuple[int, int]:
 
 
 def online_mode(registration_mode: str) -> OnlineMode:
-    """Only a speaking place gives the speaking link; in-person delegates away from the table listen."""
+    """Only a speaking place gives the speaking link; in-person delegates away from it listen."""
     if registration_mode == AttendanceMode.ONLINE_SPEAKING.value:
         return OnlineMode.SPEAKING
     return OnlineMode.LISTENING
 
 
 async def join_links(actor: Actor, registration_id: int, settings: Settings) -> list[JoinLinkOut]:
-    """The person's own link to each sitting of the session (the person, their focal point, the secretariat)."""
+    """The person's own link to each sitting (for them, their focal point, the secretariat)."""
     row = await registration_for(actor, registration_id, self_service=True)
     if row["status"] != RegistrationStatus.APPROVED.value:
         return []
@@ -95,7 +95,7 @@ async def join_links(actor: Actor, registration_id: int, settings: Settings) -> 
 
 
 async def join(settings: Settings, token: str) -> OnlineStatus:
-    """Record the join (or keep an open visit alive) and give the platform's link of the person's mode."""
+    """Record the join (or keep an open visit alive); give the platform's link of their mode."""
     registration, sitting = await _joining(settings, token)
     mode = online_mode(registration["mode"])
     link = await _platform_link(sitting, mode)
@@ -222,7 +222,7 @@ def online_now(now: datetime) -> Any:
 async def mark_online(
     actor: Actor, sitting_id: int, registration_id: int, online: bool
 ) -> OnlineStatus:
-    """The secretariat records someone as following online (or no longer), as the platform's host sees them."""
+    """The secretariat records someone as online (or no longer), as the platform's host sees."""
     sitting = await sitting_at(sitting_id)
     registration = await Registration.select().where(Registration.id == registration_id).first()
     if registration is None or registration["session"] != sitting.session_id:

@@ -1,6 +1,6 @@
 # mypy: disable-error-code="union-attr"
-# (Piccolo types a joined column, e.g. Registration.delegation.entity.short_name, as "Column | Any".)
-"""Finding the people of a hybrid sitting: its sitting and session, a badge, names as the desk shows them."""
+# (Piccolo types a joined column, e.g. Registration.delegation.entity, as "Column | Any".)
+"""Finding the people of a hybrid sitting: its sitting, a badge, names as the desk shows them."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 # mypy: disable-error-code="union-attr"
-# (Piccolo types a joined column, e.g. Registration.delegation.entity.short_name, as "Column | Any".)
+# (Piccolo types a joined column, e.g. Registration.delegation.entity, as "Column | Any".)
 """The live picture of a sitting: per delegation who is in the room, online speaking or listening,
 seats free; totals by mode and category; and the quorum.
 

@@ -31,9 +31,10 @@ class Rule:
         return QuorumRuleOut(self.body, *self.opening, *self.decision)
 
     def words(self) -> str:
-        """ "1/3 of the States parties participating to open; more than 1/2 of those present to decide"."""
+        """The rule in words: "1/3 of the States parties participating to open a sitting; ..."."""
         return (
-            f"{self.opening[0]}/{self.opening[1]} of the States parties participating to open a sitting; "
+            f"{self.opening[0]}/{self.opening[1]} of the States parties participating "
+            "to open a sitting; "
             f"more than {self.decision[0]}/{self.decision[1]} of those present for a decision"
         )
 

@@ -83,7 +83,7 @@ def _plain(setup: HybridSetupOut) -> dict[str, Any]:
 
 
 async def seats_by_delegation(session_id: int, delegation_ids: set[int]) -> dict[int, int]:
-    """Each delegation's seats at the table: its own where the secretariat set one, else the session's."""
+    """Each delegation's seats at the table: its own if the secretariat set it, else the session's."""
     default = (await hybrid_setup(session_id)).seats_at_table
     own = (
         await DelegationSeats.select().where(DelegationSeats.delegation.is_in(list(delegation_ids)))

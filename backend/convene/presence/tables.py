@@ -1,4 +1,4 @@
-"""What a hybrid sitting records: seats at the table, the door's scans, who is inside, who is online."""
+"""What a hybrid sitting records: seats, the door's scans, who is inside, who is online."""
 
 from piccolo.columns import (
     ForeignKey,

@@ -1,4 +1,4 @@
-"""The personal join page of a sitting: records the join, hands over the platform's link, keeps beating.
+"""The personal join page of a sitting: records the join, gives the platform's link, beats.
 
 The address is the person's credential (no sign-in needed, as in an e-mailed link), so its
 requests stay out of the request log. The page must stay open while the person follows the
