@@ -104,7 +104,9 @@ async def badge_sheet(actor: Actor, session_id: int, delegation_id: int | None) 
     ).where(where)
     if not rows:
         raise RuleViolation(
-            "No approved in-person delegate has a badge to print yet", field="delegation_id"
+            "No approved in-person delegate has a badge to print yet",
+            field="delegation_id",
+            status_code=404,
         )
     rows.sort(
         key=lambda r: (

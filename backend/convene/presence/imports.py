@@ -72,7 +72,7 @@ class Line:
 def decode(content: bytes) -> str:
     """Teams writes UTF-16 (with a byte-order mark); Zoom UTF-8, sometimes with one."""
     if len(content) > LARGEST_REPORT:
-        raise RuleViolation("The report is too large", field="file", status_code=413)
+        raise RuleViolation("The report is too large", field="file", status_code=422)
     if content.startswith((b"\xff\xfe", b"\xfe\xff")):
         return content.decode("utf-16")
     try:

@@ -139,7 +139,7 @@ async def _joining(
             "This registration is no longer approved", field="token", status_code=403
         )
     if sitting.status == "cancelled":
-        raise RuleViolation("This sitting was cancelled", field="token", status_code=410)
+        raise RuleViolation("This sitting was cancelled", field="token")
     if opening:
         _check_open(sitting)
     return registration, sitting
@@ -154,7 +154,7 @@ def _check_open(sitting: SittingAt) -> None:
             field="token",
         )
     if now > as_utc(sitting.ends_at):
-        raise RuleViolation("This sitting has ended", field="token", status_code=410)
+        raise RuleViolation("This sitting has ended", field="token")
 
 
 async def _platform_link(sitting: SittingAt, mode: OnlineMode) -> str:
