@@ -22,6 +22,7 @@ APP_MODULES = [
     "convene.audit.piccolo_app",
     "convene.calendar.piccolo_app",
     "convene.proposals.piccolo_app",
+    "convene.presence.piccolo_app",
 ]
 
 

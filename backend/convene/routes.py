@@ -49,6 +49,7 @@ def route_handlers() -> list[ControllerRouterHandler]:
         *_reports_handlers(),
         *_calendar_handlers(),
         *_web_handlers(),
+        *_presence_handlers(),
     ]
 
 
@@ -82,3 +83,26 @@ def _web_handlers() -> list[ControllerRouterHandler]:
     from convene.web import web_router
 
     return [web_router()]
+
+
+def _presence_handlers() -> list[ControllerRouterHandler]:
+    """Hybrid sittings, live: the door, seats, online presence, the live picture (issue 14)."""
+    from convene.presence.controllers import (
+        BadgeController,
+        DelegationSeatsController,
+        HybridSetupController,
+        JoinLinkController,
+        OnlinePresenceController,
+        QuorumRuleController,
+        SittingPresenceController,
+    )
+
+    return [
+        SittingPresenceController,
+        HybridSetupController,
+        DelegationSeatsController,
+        QuorumRuleController,
+        JoinLinkController,
+        OnlinePresenceController,
+        BadgeController,
+    ]

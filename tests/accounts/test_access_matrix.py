@@ -53,6 +53,7 @@ from tests.web.world import CHECK_IN_BADGE, build_web
 from tests.conftest import app_client, emptied, empty_tables, running
 from tests.meetings.world import build_meetings
 from tests.proposals.world import build_proposals
+from tests.presence.matrix_world import PRESENCE_BADGE, PRESENCE_BODY, ZOOM_REPORT, build_presence
 
 ROLES = ("secretariat", "focal_a", "focal_b", "delegate", "public")
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
@@ -77,6 +78,8 @@ class Case:
     json: Any = None
     form: Mapping[str, str] | None = None
     query: Mapping[str, str] | None = None
+    files: Mapping[str, tuple[str, bytes, str]] | None = None
+    """A multipart upload: field -> (file name, content, media type)."""
 
 
 SIGNED_IN = answers(200, 200, 200, 200, 401)
@@ -463,6 +466,74 @@ WEB_EXPECTATIONS: dict[tuple[str, str], Case] = {
     ),
 }
 
+# -- hybrid sittings (issue 14): the door, the live picture and the records are the secretariat's;
+# a focal point plans their own delegation's seats; a personal join link is its own credential.
+PRESENCE_SITTING = {"sitting_id": "@presence_sitting"}
+PRESENCE_TOKEN = {"token": "@presence_token"}
+PRESENCE_SCAN = {"badge_code": PRESENCE_BADGE, "direction": "in", "idempotency_key": "matrix-scan-0001"}
+PRESENCE_EXPECTATIONS: dict[tuple[str, str], Case] = {
+    ("POST", "/api/sittings/{sitting_id:int}/door/scans"): Case(
+        CHANGED_BY_SECRETARIAT, params=PRESENCE_SITTING, json=PRESENCE_SCAN
+    ),
+    ("POST", "/api/sittings/{sitting_id:int}/door/scans/batch"): Case(
+        CHANGED_BY_SECRETARIAT, params=PRESENCE_SITTING, json={"scans": [PRESENCE_SCAN]}
+    ),
+    ("GET", "/api/sittings/{sitting_id:int}/presence"): Case(SECRETARIAT_ONLY, params=PRESENCE_SITTING),
+    ("GET", "/api/sittings/{sitting_id:int}/attendance.csv"): Case(SECRETARIAT_ONLY, params=PRESENCE_SITTING),
+    ("GET", "/api/sittings/{sitting_id:int}/attendance.xlsx"): Case(SECRETARIAT_ONLY, params=PRESENCE_SITTING),
+    ("POST", "/api/sittings/{sitting_id:int}/online-report"): Case(
+        CHANGED_BY_SECRETARIAT, params=PRESENCE_SITTING, files={"file": ("report.csv", ZOOM_REPORT, "text/csv")}
+    ),
+    ("POST", "/api/sittings/{sitting_id:int}/online-presence"): Case(
+        CHANGED_BY_SECRETARIAT, params=PRESENCE_SITTING, json={"registration_id": "@presence_online"}
+    ),
+    ("PUT", "/api/sittings/{sitting_id:int}/delegations/{delegation_id:int}/seat-plan"): Case(
+        answers(200, 200, 404, 403, 401),
+        params={**PRESENCE_SITTING, "delegation_id": "@presence_delegation"},
+        json={"registration_ids": ["@presence_badge_holder"]},
+    ),
+    ("GET", "/api/sessions/{session_id:int}/hybrid-setup"): Case(
+        SECRETARIAT_ONLY, params={"session_id": "@presence_session"}
+    ),
+    ("PATCH", "/api/sessions/{session_id:int}/hybrid-setup"): Case(
+        CHANGED_BY_SECRETARIAT, params={"session_id": "@presence_session"}, json={"seats_at_table": 3}
+    ),
+    ("PUT", "/api/delegations/{delegation_id:int}/seats"): Case(
+        CHANGED_BY_SECRETARIAT, params={"delegation_id": "@presence_delegation"}, json={"seats_at_table": 1}
+    ),
+    ("GET", "/api/bodies/{code:str}/quorum"): Case(SIGNED_IN, params={"code": PRESENCE_BODY}),
+    ("PUT", "/api/bodies/{code:str}/quorum"): Case(
+        CHANGED_BY_SECRETARIAT,
+        params={"code": PRESENCE_BODY},
+        json={"opening_numerator": 1, "opening_denominator": 2, "decision_numerator": 1, "decision_denominator": 2},
+    ),
+    # A focal point prints their own delegation's badges (``?delegation_id=``), not the session's.
+    ("GET", "/api/sessions/{session_id:int}/badges.pdf"): Case(
+        SECRETARIAT_ONLY, params={"session_id": "@presence_session"}
+    ),
+    ("GET", "/api/registrations/{registration_id:int}/join-links"): Case(
+        answers(200, 200, 404, 200, 401), params={"registration_id": "@presence_online"}
+    ),
+    ("POST", "/api/join/{token:str}"): Case(everyone(200), params=PRESENCE_TOKEN),
+    ("POST", "/api/join/{token:str}/heartbeat"): Case(everyone(200), params=PRESENCE_TOKEN),
+    ("POST", "/api/join/{token:str}/leave"): Case(everyone(200), params=PRESENCE_TOKEN),
+    ("GET", "/join/{token:str}"): Case(everyone(200), params=PRESENCE_TOKEN),
+    ("POST", "/join/{token:str}/leave"): Case(everyone(200), params=PRESENCE_TOKEN, form={}),
+    ("GET", "/secretariat/sittings/{sitting_id:int}/door"): Case(PAGE_SECRETARIAT, params=PRESENCE_SITTING),
+    ("POST", "/secretariat/sittings/{sitting_id:int}/door"): Case(
+        answers(200, 403, 403, 403, 303), params=PRESENCE_SITTING, form=PRESENCE_SCAN
+    ),
+    ("GET", "/secretariat/sittings/{sitting_id:int}/presence"): Case(PAGE_SECRETARIAT, params=PRESENCE_SITTING),
+    ("GET", "/delegations/{delegation_id:int}/seat-plan"): Case(
+        PAGE_DELEGATION, params={"delegation_id": "@presence_delegation"}
+    ),
+    ("POST", "/delegations/{delegation_id:int}/seat-plan/{sitting_id:int}"): Case(
+        CHANGE_DELEGATION,
+        params={"delegation_id": "@presence_delegation", **PRESENCE_SITTING},
+        form={"registration_ids": "@presence_badge_holder"},
+    ),
+}
+
 EXPECTATIONS: dict[tuple[str, str], Case] = {
     # -- operations and documentation: public --------------------------------
     ("GET", "/health"): Case(everyone(200)),
@@ -567,6 +638,7 @@ EXPECTATIONS: dict[tuple[str, str], Case] = {
     **WEB_EXPECTATIONS,
     **API_EXPECTATIONS,
     **PROPOSAL_EXPECTATIONS,
+    **PRESENCE_EXPECTATIONS,
 }
 
 AWAITING_ENTRIES: set[tuple[str, str]] = set()
@@ -635,6 +707,7 @@ WORLD_BUILDERS: list[Callable[[World, AsyncClient], Awaitable[None]]] = [
     build_web,
     build_meetings,
     build_proposals,
+    build_presence,
 ]
 """Run in order on a fresh database; later builders can use the people the first made."""
 
@@ -797,4 +870,5 @@ async def _call(
         params=case.query,
         json=_resolved(case.json, world.ids) if case.json is not None else None,
         data=_resolved(dict(case.form), world.ids) if case.form is not None else None,
+        files=case.files,
     )

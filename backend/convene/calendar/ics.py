@@ -121,7 +121,7 @@ def sitting_event(
     RFC 7986 CONFERENCE property; everyone else gets the room and the venue.
     """
     zone = ZoneInfo(session.timezone)
-    link = join_link(sitting, session) if is_online(mode) else ""
+    link = join_link(sitting, session) if mode == AttendanceMode.ONLINE_SPEAKING.value else ""
     event = Event.new(
         uid=identity.uid("sitting", sitting.id),
         stamp=stamp,
@@ -175,7 +175,10 @@ def _sitting_description(
     lines = [session.title, sitting.title]
     if sitting.status == CANCELLED:
         lines.append("This sitting has been cancelled.")
-    if is_online(mode):
+    if mode == AttendanceMode.ONLINE_LISTENING.value:
+        # Never the speaking link: the person's own link (on their page) leads to the webcast.
+        lines.append(f"Follow the webcast through your own join link: {identity.base_url}/my")
+    elif is_online(mode):
         lines.append(f"Join online: {link}" if link else "The link to join online will follow.")
     if sitting.agenda:
         lines += ["", "Agenda items:", *(f"{line.number}. {line.title}" for line in sitting.agenda)]

@@ -275,6 +275,9 @@ def _sitting_line(sitting: SittingInfo, session: SessionInfo, person: Person) ->
 
 
 def _where(sitting: SittingInfo, session: SessionInfo, person: Person) -> str:
+    if person.mode == AttendanceMode.ONLINE_LISTENING.value:
+        # Never the speaking link: their own join link (on their page) leads to the webcast.
+        return "online (webcast): your own join link is on your Convene page"
     if person.mode != AttendanceMode.IN_PERSON.value:
         link = sitting.online_link or session.join_link
         return f"online: {link}" if link else "online (the link will follow)"

@@ -102,6 +102,15 @@ async def check_in(actor: Actor, session_id: int, data: CheckInIn) -> AttendeeOu
     return (await find_attendees(session_id, registration["badge_code"]))[0]
 
 
+async def arrive_at_sitting(
+    actor: Actor, session_id: int, registration_id: int, sitting_id: int
+) -> None:
+    """Record the delegate's arrival for the sitting, once, inside the caller's transaction:
+    a badge scanned in at a sitting's door is an arrival at the venue, admitted or not."""
+    async with locked_transaction(f"check-in:{registration_id}"):
+        await _arrive(actor, session_id, registration_id, sitting_id)
+
+
 async def _arrive(
     actor: Actor, session_id: int, registration_id: int, sitting_id: int | None
 ) -> None:

@@ -18,6 +18,7 @@ from convene.agenda import services as agenda
 from convene.agenda.schemas import AgendaItemIn, DocumentIn
 from convene.demo.data import BODIES, SESSIONS, DemoSession
 from convene.demo.proposals import load_demo_proposals
+from convene.demo.hybrid import load_live_hybrid_session
 from convene.entities.services import sync_registry
 from convene.entities.tables import Entity
 from convene.meetings import bodies, officers, services
@@ -48,10 +49,12 @@ async def load_demo_data() -> str:
             added_sessions += 1
     account = await _demo_account()
     added_proposals = await load_demo_proposals(DEMO_SECRETARIAT[0])
+    live = await load_live_hybrid_session(await _secretariat())
     return (
         f"Demo data: {added_entities} entities, {added_bodies} bodies, {added_sessions} sessions added"
         f"{f', {added_proposals} draft resolutions and decisions' if added_proposals else ''}"
         f"{account}"
+        f"{'; a hybrid session with a sitting under way (issue 14)' if live else ''}"
     )
 
 
@@ -142,3 +145,11 @@ async def _demo_account() -> str:
         return ""
     await create_secretariat_account(email, name, password)
     return f"; secretariat sign-in: {email} / {password} ({Role.SECRETARIAT.value})"
+
+
+async def _secretariat() -> Account:
+    """The demo secretariat account: the live hybrid session is run in its name."""
+    account = await Account.objects().where(Account.email == DEMO_SECRETARIAT[0]).first()
+    if account is None:
+        raise RuntimeError("The demo secretariat account is missing")
+    return account

@@ -33,7 +33,8 @@ class SessionEventsController(Controller):
             'Server-Sent Events. The first message is `{"kind": "ready"}`: the stream '
             "listens from then on, so reload what you show. Then one message per change, "
             '`{"kind": "registration", "registration_id", "status", "change"}` or '
-            '`{"kind": "check_in", "registration_id", "sitting_id"}`; a `keep-alive` '
+            '`{"kind": "check_in", "registration_id", "sitting_id"}` or '
+            '`{"kind": "presence", "sitting_id", "registration_id", "change"}`; a `keep-alive` '
             "comment every 15 s."
         ),
         media_type="text/event-stream",

@@ -30,4 +30,15 @@ class CheckedIn(msgspec.Struct, frozen=True, tag_field="kind", tag="check_in"):
     sitting_id: int | None
 
 
-LiveEvent = RegistrationChanged | CheckedIn
+class PresenceChanged(msgspec.Struct, frozen=True, tag_field="kind", tag="presence"):
+    """At a sitting, someone entered or left the room, or joined or left online.
+
+    ``registration_id`` is None when the door's late scans were decided again (``replayed``).
+    """
+
+    sitting_id: int
+    registration_id: int | None
+    change: str
+
+
+LiveEvent = RegistrationChanged | CheckedIn | PresenceChanged

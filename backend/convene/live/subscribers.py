@@ -7,13 +7,15 @@ from dataclasses import dataclass
 from convene.delegations import events
 from convene.events.bus import EventBus
 from convene.live.channels import LiveChannels
-from convene.live.schemas import CheckedIn, RegistrationChanged
+from convene.live.schemas import CheckedIn, PresenceChanged, RegistrationChanged
+from convene.presence import events as presence
 
 
 def subscribe_live(bus: EventBus, channels: LiveChannels) -> None:
     live = LiveUpdates(channels)
     bus.subscribe_after_commit(events.RegistrationChanged, live.registration_changed)
     bus.subscribe_after_commit(events.CheckedIn, live.checked_in)
+    bus.subscribe_after_commit(presence.PresenceChanged, live.presence_changed)
 
 
 @dataclass(frozen=True)
@@ -28,3 +30,7 @@ class LiveUpdates:
         await self.channels.tell(
             event.session_id, CheckedIn(event.registration_id, event.sitting_id)
         )
+
+    async def presence_changed(self, event: presence.PresenceChanged) -> None:
+        update = PresenceChanged(event.sitting_id, event.registration_id, event.change)
+        await self.channels.tell(event.session_id, update)

@@ -26,6 +26,13 @@ from convene.entities.categories import (
     alphabetical_key,
 )
 from convene.meetings.schemas import SessionOut
+from convene.presence.attendance import (
+    Presence,
+    attended_rows,
+    presence_recorded,
+    session_presence,
+    sitting_checks,
+)
 from convene.reports.charts import Bar, Segment, bar_chart
 from convene.reports.headers import report_header
 from convene.reports.schemas import AttendanceReport, PresentDelegation, SittingAttendance, Tally
@@ -43,8 +50,12 @@ Row = dict[str, Any]
 
 async def build_attendance(session: SessionOut) -> AttendanceReport:
     rows = await _registrations(session.id)
+    registered = len(rows)
+    presence = await session_presence(session.id) if await presence_recorded(session.id) else None
+    if presence is not None:  # the door and the join links say who actually attended
+        rows = attended_rows(rows, presence)
     by_category = _by_category(rows, session.admitted_categories)
-    sittings = await _sittings(session.id)
+    sittings = await _sittings(session.id, presence)
     return AttendanceReport(
         header=report_header(session, heading="Attendance", symbol=""),
         press_sentence=press_sentence(
@@ -60,12 +71,15 @@ async def build_attendance(session: SessionOut) -> AttendanceReport:
         outside_sittings=sittings[1],
         category_chart=_category_chart(by_category),
         sitting_chart=_sitting_chart(sittings[0]),
+        from_presence=presence is not None,
+        not_attended=registered - len(rows),
     )
 
 
 async def _registrations(session_id: int) -> list[Row]:
     entity = Registration.delegation.entity
     return await Registration.select(
+        Registration.id,
         Registration.delegation,
         Registration.mode,
         entity.short_name.as_alias("entity_name"),
@@ -144,9 +158,12 @@ def _by_region(rows: list[Row]) -> list[Tally]:
     return tallies
 
 
-async def _sittings(session_id: int) -> tuple[list[SittingAttendance], int]:
-    """Who checked in at each sitting held, and how many arrived when no sitting was under way."""
-    checks = await CheckIn.select(
+async def _sittings(
+    session_id: int, presence: Presence | None = None
+) -> tuple[list[SittingAttendance], int]:
+    """Who checked in (or, once recorded, was present) at each sitting held, and how many
+    arrived when no sitting was under way."""
+    checks = await sitting_checks(session_id, presence) if presence is not None else await CheckIn.select(
         CheckIn.registration,
         CheckIn.sitting,
         CheckIn.registration.delegation.as_alias("delegation"),

@@ -157,3 +157,7 @@ class AttendanceReport(Struct, frozen=True):
     category_chart: str
     sitting_chart: str
     """Inline SVG bar charts, drawn from the figures above."""
+    from_presence: bool = False
+    """Figures count who was present at the sittings (the door, join links), not registrations."""
+    not_attended: int = 0
+    """Approved registrations with no presence at any sitting: "registered, not attended"."""

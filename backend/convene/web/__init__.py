@@ -20,8 +20,10 @@ def web_router() -> Router:
     from convene.web.errors import PAGE_ERRORS
     from convene.web.focal_point import FocalPointPages
     from convene.web.proposal_pages import ProposalPages
+    from convene.web.join import JoinPages
     from convene.web.public import PublicPages
     from convene.web.registration_pages import RegistrationPages
+    from convene.web.seat_plans import SeatPlanPages
     from convene.web.secretariat import SecretariatPages
 
     return Router(
@@ -34,6 +36,8 @@ def web_router() -> Router:
             DelegatePages,
             ProposalPages,
             *SecretariatPages,
+            JoinPages,
+            SeatPlanPages,
         ],
         exception_handlers=PAGE_ERRORS,
         before_request=only_form_posts,

@@ -1,8 +1,8 @@
 """A delegate's own page: the sessions they are registered for, their sittings, their calendar link.
 
 Registrations are found by the signed-in person's e-mail address, as the
-calendar feeds find them. The join link of online sittings is shown only to a
-delegate whose online registration is approved: it is what lets them speak.
+calendar feeds find them. A delegate whose online registration is approved gets their own
+join link for each sitting (it records their presence, then gives the platform's link).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from convene.calendar.links import get_feed_link, rotate_feed_link
 from convene.delegations.schemas import RegistrationOut
 from convene.delegations.views import my_registrations
 from convene.meetings.services import get_session
+from convene.presence.online import join_path, join_token
 from convene.settings import Settings
 from convene.sittings.schemas import SittingOut
 from convene.sittings.services import list_sittings
@@ -30,18 +31,21 @@ SHOWN = {"submitted", "approved", "waitlisted"}
 
 
 def join_links(
-    registration: RegistrationOut, session_link: str, sittings: list[SittingOut]
+    registration: RegistrationOut, sittings: list[SittingOut], settings: Settings
 ) -> dict[int, str]:
-    """Each live sitting's join link (its own, else the session's), for a delegate approved online.
+    """Each live sitting's personal join link, for a delegate approved online.
 
-    The link lets its holder join the sitting, so no one else is given it.
+    The link is the person's own (see :mod:`convene.presence.online`): following it records
+    that they joined and gives the platform's link of their mode, so someone without a
+    speaking place never sees the speaking link.
     """
     if registration.status != "approved" or registration.mode not in ONLINE:
         return {}
     return {
-        sitting.id: sitting.online_link or session_link
+        sitting.id: settings.base_url
+        + join_path(join_token(settings.secret_key, registration.id, sitting.id))
         for sitting in sittings
-        if sitting.status == "scheduled" and (sitting.online_link or session_link)
+        if sitting.status == "scheduled"
     }
 
 
@@ -57,7 +61,7 @@ class DelegatePages(Controller):
                 continue
             session = await get_session(registration.session_id, include_private=True)
             sittings = await list_sittings(session.id, include_links=True)
-            links = join_links(registration, session.join_link or "", sittings)
+            links = join_links(registration, sittings, settings)
             entries.append((registration, session, sittings, links))
         entries.sort(key=lambda entry: entry[1].start_date)
         return await render(

@@ -51,6 +51,7 @@ NOTICES = {
     "proposal-revised": "A revision is being prepared: correct its text, then issue it.",
     "proposal-deadline-set": "The sponsorship deadline has been set.",
     "proposal-acted": "The action taken has been recorded.",
+    "seat-plan-saved": "The seat plan has been saved.",
 }
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from convene.web.secretariat.agenda import AgendaPages
 from convene.web.secretariat.desk import DeskPages
+from convene.web.secretariat.hybrid import HybridPages
 from convene.web.secretariat.officers import OfficerPages
 from convene.web.secretariat.proposals import ProposalDeskPages, ProposalListPages
 from convene.web.secretariat.reports import AuditPages, ReportPages
@@ -30,4 +31,5 @@ SecretariatPages = [
     OfficerPages,
     ProposalListPages,
     ProposalDeskPages,
+    HybridPages,
 ]

@@ -1,0 +1,325 @@
+"""The door under load: badge scans in and out at two doors against a real server on PostgreSQL.
+
+    .venv/bin/python bench/door.py [--scans 3000] [--delegations 60] [--concurrency 50] [--workers 2]
+
+Creates a scratch database, seeds a hybrid session with a sitting under way (each delegation
+holding four in-person badges for two seats at the table, the room smaller than all the seats),
+starts ``convene serve`` (two workers), and sends the scans, 50 in flight, alternately from
+Door A and Door B: each badge scanned in or out at random, so that delegations press on their
+seats and the room on its capacity. Prints scans per second, p50 and p99 latency, and the count
+of seat or capacity violations (from the database, and from replaying the recorded scans in
+order), which must be 0. Goal: p99 under 150 ms. Exits 1 when a goal is missed. The database
+is dropped afterwards.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections import Counter
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import asyncpg
+import httpx
+
+ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
+GOAL_P99_MS = 150.0
+DOORS = ("Door A", "Door B")
+"""Each door's device signs in with its own API token, as deployed doors would."""
+SEATS = 2
+BADGES_PER_DELEGATION = 4
+
+
+async def seed(
+    database_url: str, delegations: int, room_capacity: int
+) -> tuple[list[str], int, list[str]]:
+    """A hybrid session of today with a sitting under way; its badges and each door's token."""
+    from convene.accounts.roles import Role
+    from convene.accounts.services import issue_api_token
+    from convene.accounts.tables import Account
+    from convene.db import bind_engine, create_engine
+    from convene.delegations.tables import Delegation, Registration
+    from convene.entities.services import sync_registry
+    from convene.entities.tables import Entity
+    from convene.events.bus import EventBus, bind_bus
+    from convene.meetings.tables import Body, Session, SessionPart
+    from convene.registry import all_tables, app_registry
+    from convene.sittings.tables import Sitting
+
+    bind_engine(create_engine(database_url), all_tables(app_registry()))
+    bind_bus(EventBus())
+    await sync_registry()
+    admin = Account(email="bench@unodc.test", full_name="Bench", role=Role.SECRETARIAT.value)
+    await admin.save()
+    tokens = [await issue_api_token(admin, door) for door in DOORS]
+    body = Body(
+        code="IRG",
+        name="Implementation Review Group",
+        short_name="IRG",
+        symbol_prefix="CAC/COSP/IRG",
+        admitted_categories="state_party,signatory,observer_state",
+    )
+    await body.save()
+    today = datetime.now(ZoneInfo("Europe/Vienna")).date()
+    session = Session(
+        start_date=today - timedelta(days=1),
+        end_date=today + timedelta(days=1),
+        timezone="Europe/Vienna",
+        format="hybrid",
+        status="scheduled",
+        symbol_prefix="CAC/COSP/IRG/2099",
+        in_person_quota=BADGES_PER_DELEGATION,
+        online_speaking_quota=2,
+        room_capacity=room_capacity,
+        admitted_categories="state_party,signatory,observer_state",
+    )
+    await session.save()
+    await SessionPart.insert(
+        SessionPart(session=session.id, body=body.id, kind="regular", number=99)
+    )
+    now = datetime.now(UTC)
+    sitting = Sitting(
+        session=session.id,
+        title="1st meeting",
+        starts_at=now - timedelta(minutes=30),
+        ends_at=now + timedelta(hours=3),
+        room="Plenary Hall",
+    )
+    await sitting.save()
+    states = (
+        await Entity.select(Entity.id).where(Entity.category == "state_party").limit(delegations)
+    )
+    badges = []
+    for state in states:
+        delegation = Delegation(session=session.id, entity=state["id"])
+        await delegation.save()
+        people = []
+        for n in range(BADGES_PER_DELEGATION):
+            code = f"B{state['id']:04d}{n}"
+            badges.append(code)
+            people.append(
+                Registration(
+                    delegation=delegation.id,
+                    session=session.id,
+                    given_name=f"G{n}",
+                    family_name=f"F{state['id']}",
+                    email=f"p{state['id']}-{n}@bench.test",
+                    mode="in_person",
+                    status="approved",
+                    badge_code=code,
+                )
+            )
+        await Registration.insert(*people)
+    return tokens, sitting.id, badges
+
+
+async def scan_storm(
+    base_url: str,
+    tokens: list[str],
+    sitting_id: int,
+    badges: list[str],
+    scans: int,
+    concurrency: int,
+) -> tuple[list[float], Counter[str], float]:
+    gate = asyncio.Semaphore(concurrency)
+    latencies: list[float] = []
+    outcomes: Counter[str] = Counter()
+    chooser = random.Random(14)
+    plan = [(chooser.choice(badges), chooser.choice(["in", "in", "out"])) for _ in range(scans)]
+
+    async def one(n: int) -> None:
+        badge, direction = plan[n]
+        door = n % len(DOORS)
+        body = {
+            "badge_code": badge,
+            "direction": direction,
+            "door": DOORS[door],
+            "idempotency_key": f"bench-{n:06d}-{uuid.uuid4().hex[:8]}",
+        }
+        async with gate:
+            started = time.perf_counter()
+            response = await clients[door].post(f"/api/sittings/{sitting_id}/door/scans", json=body)
+            latencies.append(time.perf_counter() - started)
+        outcomes[
+            response.json()["outcome"] if response.status_code == 200 else str(response.status_code)
+        ] += 1
+
+    limits = httpx.Limits(max_connections=concurrency)
+    clients = [
+        httpx.AsyncClient(
+            base_url=base_url,
+            headers={"Authorization": f"Bearer {token}"},
+            timeout=120,
+            limits=limits,
+        )
+        for token in tokens
+    ]
+    try:
+        started = time.perf_counter()
+        await asyncio.gather(*(one(n) for n in range(scans)))
+        elapsed = time.perf_counter() - started
+    finally:
+        for client in clients:
+            await client.aclose()
+    return latencies, outcomes, elapsed
+
+
+async def violations(
+    database_url: str, sitting_id: int, room_capacity: int
+) -> tuple[int, int, int]:
+    """Seats or room exceeded now, and at any moment of the recorded scans taken in order; scans recorded."""
+    connection = await asyncpg.connect(database_url)
+    try:
+        over_seats = await connection.fetchval(
+            "SELECT count(*) FROM (SELECT delegation FROM in_room WHERE sitting = $1 "
+            "GROUP BY delegation HAVING count(*) > $2) AS over",
+            sitting_id,
+            SEATS,
+        )
+        inside = await connection.fetchval(
+            "SELECT count(*) FROM in_room WHERE sitting = $1", sitting_id
+        )
+        scans = await connection.fetch(
+            "SELECT registration, delegation, outcome FROM door_scan WHERE sitting = $1 "
+            "ORDER BY scanned_at, idempotency_key",
+            sitting_id,
+        )
+    finally:
+        await connection.close()
+    in_room: set[int] = set()
+    per: Counter[int] = Counter()
+    during = 0
+    for row in scans:
+        if row["outcome"] == "entered":
+            in_room.add(row["registration"])
+            per[row["delegation"]] += 1
+        elif row["outcome"] == "left":
+            in_room.discard(row["registration"])
+            per[row["delegation"]] -= 1
+        during += int(per[row["delegation"]] > SEATS) + int(len(in_room) > room_capacity)
+    return over_seats + max(inside - room_capacity, 0), during, len(scans)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scans", type=int, default=3000)
+    parser.add_argument("--delegations", type=int, default=60)
+    parser.add_argument("--concurrency", type=int, default=50)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    load_before = os.getloadavg()[0]
+    room_capacity = args.delegations * SEATS * 3 // 4  # the room runs out before the seats do
+
+    name = f"convene_bench_{uuid.uuid4().hex[:8]}"
+    asyncio.run(_admin(f'CREATE DATABASE "{name}"'))
+    database_url = ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+    var_dir = Path(tempfile.mkdtemp(prefix="convene-bench-"))
+    env = os.environ | {
+        "DATABASE_URL": database_url,
+        "CONVENE_VAR_DIR": str(var_dir),
+        "MAIL_POLL_SECONDS": "0",
+        "CONVENE_ENV": "test",
+    }
+    server = None
+    try:
+        subprocess.run(
+            [sys.executable, "-m", "convene.cli", "migrate"],
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+        tokens, sitting_id, badges = asyncio.run(
+            seed(database_url, args.delegations, room_capacity)
+        )
+        port = _free_port()
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "convene.cli",
+                "serve",
+                "--port",
+                str(port),
+                "--workers",
+                str(args.workers),
+            ],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        base_url = f"http://127.0.0.1:{port}"
+        _wait_healthy(base_url)
+        latencies, outcomes, elapsed = asyncio.run(
+            scan_storm(base_url, tokens, sitting_id, badges, args.scans, args.concurrency)
+        )
+        now_broken, ever_broken, recorded = asyncio.run(
+            violations(database_url, sitting_id, room_capacity)
+        )
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait(timeout=30)
+        asyncio.run(_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    latencies.sort()
+    p99 = latencies[max(int(len(latencies) * 0.99) - 1, 0)] * 1000
+    print(f"load average        {load_before:.1f} before the run (1 min; this machine is shared)")
+    print(
+        f"goal                p99 under {GOAL_P99_MS:.0f} ms; 0 seat or capacity violations; no scan lost"
+    )
+    print(
+        f"scans               {args.scans} at two doors, {len(badges)} badges of {args.delegations} delegations "
+        f"({SEATS} seats each, room {room_capacity}), {args.concurrency} in flight, {args.workers} workers"
+    )
+    print(f"scans per second    {args.scans / elapsed:.0f}")
+    print(f"latency p50         {statistics.median(latencies) * 1000:.1f} ms")
+    print(f"latency p99         {p99:.1f} ms")
+    print(f"outcomes            {dict(outcomes)}")
+    print(f"recorded            {recorded} scans (lost: {args.scans - recorded})")
+    print(
+        f"violations          {now_broken} now, {ever_broken} at any moment of the scans in order"
+    )
+    missed = p99 >= GOAL_P99_MS or now_broken or ever_broken or recorded != args.scans
+    print("goal                " + ("MISSED" if missed else "met"))
+    return 1 if missed else 0
+
+
+async def _admin(sql: str) -> None:
+    connection = await asyncpg.connect(ADMIN_URL)
+    try:
+        await connection.execute(sql)
+    finally:
+        await connection.close()
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _wait_healthy(base_url: str) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{base_url}/health", timeout=2).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError("the server did not become healthy")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
