@@ -12,22 +12,22 @@ from msgspec import UNSET, Meta, Struct, UnsetType
 from convene.bounds import PositiveInt
 from convene.meetings.schemas import Link
 from convene.presence.vocabulary import Direction
-from convene.text import LINE, whole
+from convene.text import line, matching
 
 BadgeCode = Annotated[
     str,
-    Meta(min_length=1, max_length=20, pattern=whole(r" *[A-Za-z0-9]+ *"), examples=["K7Q2M9XA"]),
+    matching(r" *[A-Za-z0-9]+ *", min_length=1, max_length=20, examples=["K7Q2M9XA"]),
 ]
 IdempotencyKey = Annotated[
     str,
-    Meta(
+    matching(
+        r"[A-Za-z0-9._:-]+",
         min_length=8,
         max_length=100,
-        pattern=r"^[A-Za-z0-9._:-]+$",
         examples=["door-a-2020-08-31T10:14:03.120Z-0001"],
     ),
 ]
-DoorName = Annotated[str, Meta(max_length=50, pattern=LINE, examples=["Door A"])]
+DoorName = Annotated[str, line(max_length=50, examples=["Door A"])]
 Seats = Annotated[int, Meta(ge=0, le=50)]
 Part = Annotated[int, Meta(ge=1, le=100)]
 
