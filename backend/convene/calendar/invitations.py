@@ -20,7 +20,6 @@ equal SEQUENCE (a registration cancelled, then approved again).
 
 from __future__ import annotations
 
-import email.utils
 from datetime import UTC, datetime
 
 from convene.calendar import sources
@@ -37,7 +36,7 @@ from convene.calendar.sources import Person, SessionInfo, SittingInfo
 from convene.delegations.vocabulary import AttendanceMode
 from convene.errors import NotFound
 from convene.mail.schemas import Attachment
-from convene.mail.services import enqueue
+from convene.mail.services import addressed, enqueue
 from convene.meetings.timezones import in_zone
 from convene.meetings.vocabulary import SessionStatus
 
@@ -187,8 +186,8 @@ async def _live_session(session_id: int, *, allow_cancelled: bool = False) -> Se
 
 
 def _recipient(person: Person) -> str:
-    name = " ".join(person.name.split())  # never a line break in a header
-    return email.utils.formataddr((name, person.email)) if name else person.email
+    """``Name <address>``; either may be beyond ASCII (the outbox encodes it when sending)."""
+    return addressed(person.name, person.email)
 
 
 def _subject(word: str, title: str) -> str:

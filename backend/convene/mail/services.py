@@ -26,8 +26,11 @@ import re
 import smtplib
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime, timedelta
+from email.headerregistry import Address
 from email.message import EmailMessage
 from typing import Any
+
+from email_validator import EmailNotValidError, validate_email
 
 from convene.mail.schemas import Attachment, DeliveryReport, OutboxMessageOut
 from convene.mail.tables import OutboxMessage
@@ -215,12 +218,24 @@ async def _record_failure(
         report.retrying += 1
 
 
+class NoInternationalMail(smtplib.SMTPNotSupportedError):
+    """The recipient's address needs SMTPUTF8 (RFC 6531), which the mail server does not offer."""
+
+    def __str__(self) -> str:
+        return (
+            "The mail server does not offer SMTPUTF8, which this recipient's address needs "
+            "(letters beyond ASCII before the @): ask for an address in ASCII, or a server that offers it"
+        )
+
+
 def _is_permanent(error: Exception) -> bool:
-    """Only the recipient refused for good (5xx) is not worth retrying.
+    """Only the recipient refused for good (5xx), or unreachable by this server, is not worth retrying.
 
     Everything else, including a refused sender (a configuration problem the
     secretariat can fix), is retried so that no mail is dropped by mistake.
     """
+    if isinstance(error, NoInternationalMail):
+        return True
     if isinstance(error, smtplib.SMTPRecipientsRefused):
         return all(code >= 500 for code, _ in error.recipients.values())
     return False
@@ -229,7 +244,7 @@ def _is_permanent(error: Exception) -> bool:
 def _email_message(row: dict[str, Any], sender: str) -> EmailMessage:
     message = EmailMessage()
     message["From"] = sender
-    message["To"] = row["recipient"]
+    message["To"] = on_the_wire(row["recipient"])
     message["Subject"] = row["subject"]
     message["Date"] = email.utils.format_datetime(row["created_at"])
     message["Message-ID"] = _message_id(row, sender)
@@ -290,8 +305,36 @@ def _attach(message: EmailMessage, item: dict[str, str]) -> None:
     )
 
 
+def on_the_wire(recipient: str) -> str:
+    """The recipient as the To header carries it: a domain beyond ASCII in its ASCII (IDNA) form.
+
+    Only an address whose local part (before the @) is beyond ASCII then needs
+    the server's SMTPUTF8; ``zoe@ministère.example.org`` goes anywhere.
+    """
+    name, address = email.utils.parseaddr(recipient)
+    try:
+        ascii_form = validate_email(address, check_deliverability=False).ascii_email
+    except EmailNotValidError:
+        ascii_form = None
+    return addressed(name, ascii_form or address)
+
+
+def addressed(name: str, address: str) -> str:
+    """``Name <address>`` (or the address alone), either part beyond ASCII if need be.
+
+    Built from the address's two halves: the standard library refuses to parse
+    a local part beyond ASCII, though RFC 6531 allows it.
+    """
+    username, _, domain = address.rpartition("@")
+    return str(Address(display_name=" ".join(name.split()), username=username, domain=domain))
+
+
 def _send(smtp: SmtpSettings, message: EmailMessage) -> None:
-    """Hand one message to the SMTP server (blocking; run in a thread)."""
+    """Hand one message to the SMTP server (blocking; run in a thread).
+
+    smtplib asks for SMTPUTF8 itself when an address needs it; a server that
+    does not offer it is a failure recorded on the message, in words.
+    """
     implicit_tls = smtp.use_tls and smtp.port == 465
     client_class = smtplib.SMTP_SSL if implicit_tls else smtplib.SMTP
     with client_class(smtp.host, smtp.port, timeout=SMTP_TIMEOUT_SECONDS) as client:
@@ -299,7 +342,10 @@ def _send(smtp: SmtpSettings, message: EmailMessage) -> None:
             client.starttls()
         if smtp.username:
             client.login(smtp.username, smtp.password or "")
-        client.send_message(message)
+        try:
+            client.send_message(message)
+        except smtplib.SMTPNotSupportedError as error:
+            raise NoInternationalMail() from error
 
 
 async def retry(message_id: int) -> bool:
