@@ -50,6 +50,23 @@ class SelfHostedSwagger(OpenAPIRenderPlugin):
 </html>""".encode()
 
 
+class KeptYaml(YamlRenderPlugin):
+    """The document as YAML, dumped once per app: PyYAML takes about a second for it.
+
+    The document is built once per app and never changes while it runs (see
+    :mod:`convene.api.document`), so its YAML does not either.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(path=["/openapi.yaml", "/openapi.yml"])
+        self._kept: tuple[int, bytes] | None = None
+
+    def render(self, request: Request, openapi_schema: dict[str, Any]) -> bytes:
+        if self._kept is None or self._kept[0] != id(openapi_schema):
+            self._kept = (id(openapi_schema), super().render(request, openapi_schema))
+        return self._kept[1]
+
+
 def openapi_config(static: StaticAssets) -> OpenAPIConfig:
     """The OpenAPI document at ``/schema/openapi.json`` and its reference page at ``/schema``."""
     return OpenAPIConfig(
@@ -60,6 +77,6 @@ def openapi_config(static: StaticAssets) -> OpenAPIConfig:
         render_plugins=[
             SelfHostedSwagger(static),
             JsonRenderPlugin(path="/openapi.json"),
-            YamlRenderPlugin(path=["/openapi.yaml", "/openapi.yml"]),
+            KeptYaml(),
         ],
     )
