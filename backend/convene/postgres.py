@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from types import TracebackType
 from typing import Any
 
 import asyncpg
 from piccolo.engine.base import Engine
 from piccolo.engine.postgres import PostgresEngine, PostgresTransaction
+
+from convene.transactions import ReleasingExit
 
 logger = logging.getLogger("convene.db")
 
@@ -28,7 +29,7 @@ BROKEN_CONNECTION_ERRORS = (asyncpg.PostgresError, asyncpg.InterfaceError, OSErr
 """What a rollback on a connection the server has dropped can raise."""
 
 
-class ReleasingTransaction(PostgresTransaction):
+class ReleasingTransaction(ReleasingExit, PostgresTransaction):
     """A Piccolo transaction whose connection is released on every way out."""
 
     async def __aenter__(self) -> PostgresTransaction:
@@ -39,31 +40,12 @@ class ReleasingTransaction(PostgresTransaction):
             self.transaction = self.connection.transaction()
             await self.begin()
         except BaseException:
-            await self._give_back()
+            await self.release()
             raise
         self.context = self.engine.current_transaction.set(self)
         return self
 
-    async def __aexit__(
-        self,
-        exception_type: type[BaseException] | None,
-        exception: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> bool:
-        if self._parent:
-            return exception is None
-        try:
-            if exception is not None:
-                if not self._rolled_back:
-                    await self._roll_back_or_discard()
-            elif not self._committed and not self._rolled_back:
-                await self.commit()
-        finally:
-            self.engine.current_transaction.reset(self.context)
-            await self._give_back()
-        return exception is None
-
-    async def _roll_back_or_discard(self) -> None:
+    async def undo(self) -> None:
         """Roll back; if the connection is broken, the pool drops it when it is given back.
 
         (A connection the server closed has rolled back with it.)
@@ -73,7 +55,7 @@ class ReleasingTransaction(PostgresTransaction):
         except BROKEN_CONNECTION_ERRORS as error:
             logger.warning("rollback failed, connection discarded: %s", error)
 
-    async def _give_back(self) -> None:
+    async def release(self) -> None:
         if self.engine.pool:
             # A closed connection is dropped; one left mid-transaction is reset or dropped.
             await self.engine.pool.release(self.connection)

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import asyncio
 import weakref
-from types import TracebackType
 from typing import Any
 
 import aiosqlite
 from piccolo.engine.sqlite import SQLiteEngine, SQLiteTransaction, TransactionType, dict_factory
+
+from convene.transactions import ReleasingExit
 
 _writer_turns: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict[str, asyncio.Lock]] = (
     weakref.WeakKeyDictionary()
@@ -51,29 +52,16 @@ class KeptConnections:
             await connection.close()
 
 
-class KeptConnectionTransaction(SQLiteTransaction):
+class KeptConnectionTransaction(ReleasingExit, SQLiteTransaction):
     """Piccolo's SQLite transaction, whose connection goes back to the engine's kept ones."""
 
     engine: ConveneSQLiteEngine
 
-    async def __aexit__(
-        self,
-        exception_type: type[BaseException] | None,
-        exception: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> bool:
-        if self._parent:
-            return exception is None
-        try:
-            if exception is not None:
-                if not self._rolled_back:
-                    await self.rollback()
-            elif not self._committed and not self._rolled_back:
-                await self.commit()
-        finally:
-            self.engine.current_transaction.reset(self.context)
-            await self.engine.give_back(self.connection)
-        return exception is None
+    async def undo(self) -> None:
+        await self.rollback()
+
+    async def release(self) -> None:
+        await self.engine.give_back(self.connection)
 
 
 class ConveneSQLiteEngine(SQLiteEngine):
