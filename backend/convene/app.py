@@ -42,6 +42,7 @@ from convene.edge import PrintableUrlMiddleware
 from convene.errors import EXCEPTION_HANDLERS, problem_details_plugin
 from convene.headers import security_headers
 from convene.health import HealthController
+from convene.languages import request_locale
 from convene.live.changes import ChangeListener
 from convene.live.channels import live_channels
 from convene.mail.sender import outbox_sender
@@ -54,6 +55,7 @@ from convene.settings import Settings
 from convene.sqlite import ConveneSQLiteEngine
 from convene.static_files import PRECOMPRESSED
 from convene.templating import configure_template_engine
+from convene.translation import ENGLISH, using_locale
 
 logger = logging.getLogger("convene")
 
@@ -66,16 +68,17 @@ class ConveneApp(Litestar):
         super().__init__(**config)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:  # type: ignore[override]
-        # A static file, or a public page just read by another visitor: from memory, before
-        # routing and middleware, with the app's own headers.
-        if scope["type"] == "http":
-            wrapped = self._wrap_send(send=send, scope=scope)
-            if await self.runtime.static.answer(scope, wrapped):
-                return
-            if await self.runtime.pages.memo.answer(scope, wrapped):
-                return
-        with self.runtime.active():
-            await super().__call__(scope, receive, send)
+        with using_locale(ENGLISH if scope["type"] == "lifespan" else request_locale(scope)):
+            # A static file, or a public page just read by another visitor: from memory, before
+            # routing and middleware, with the app's own headers.
+            if scope["type"] == "http":
+                wrapped = self._wrap_send(send=send, scope=scope)
+                if await self.runtime.static.answer(scope, wrapped):
+                    return
+                if await self.runtime.pages.memo.answer(scope, wrapped):
+                    return
+            with self.runtime.active():
+                await super().__call__(scope, receive, send)
 
 
 def create_app(settings: Settings | None = None) -> ConveneApp:

@@ -1,7 +1,8 @@
 """What every Jinja template can use, registered once on the app's template engine.
 
 - ``_("text")`` and ``ngettext(singular, plural, n)``: gettext-style markers
-  from :mod:`convene.translation`, so user-facing strings are ready for translation.
+  from :mod:`convene.translation`, translated into the request's language;
+  ``current_locale()`` and ``text_direction()`` for ``<html lang dir>``.
 - ``static("convene.css")``: a static file's fingerprinted address.
 - ``role_label(role)``: "Secretariat", "Focal point", "Delegate".
 - the web pages' date, time and label helpers (:mod:`convene.web.formatting`).
@@ -14,7 +15,7 @@ from __future__ import annotations
 from litestar.plugins.jinja import JinjaTemplateEngine
 
 from convene.static_files import StaticAssets
-from convene.translation import gettext, ngettext  # page controllers import them from here too
+from convene.translation import current_locale, gettext, ngettext, text_direction  # page controllers import gettext from here
 from convene.web.formatting import template_globals
 
 ROLE_LABELS = {"secretariat": "Secretariat", "focal_point": "Focal point", "delegate": "Delegate"}
@@ -28,6 +29,7 @@ def role_label(role: str | None) -> str:
 def configure_template_engine(engine: JinjaTemplateEngine, static: StaticAssets) -> None:
     """The app's ``TemplateConfig.engine_callback``, given the app's static files."""
     engine.engine.globals.update(
-        _=gettext, gettext=gettext, ngettext=ngettext, role_label=role_label, static=static.url
+        _=gettext, gettext=gettext, ngettext=ngettext, role_label=role_label, static=static.url,
+        current_locale=current_locale, text_direction=text_direction,
     )
     engine.engine.globals.update(template_globals())

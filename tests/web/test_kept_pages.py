@@ -26,7 +26,7 @@ async def test_a_visitor_who_holds_the_page_gets_a_304_until_it_changes(
         first = await _fetch(client, path)
         assert first.status_code == 200
         assert first.headers["cache-control"] == "public, no-cache"
-        assert first.headers["vary"] == "Accept-Encoding, Cookie"
+        assert first.headers["vary"] == "Accept-Encoding, Accept-Language, Cookie"
         again = await _fetch(client, path, first.headers["etag"])
         assert again.status_code == 304 and again.content == b""
         assert again.headers["etag"] == first.headers["etag"]

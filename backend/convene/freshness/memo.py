@@ -19,7 +19,8 @@ How current that is:
   (:mod:`convene.live.changes`), and at the latest after ``PAGE_MEMO_SECONDS``,
   when the page's validator is read again;
 - only requests with no session cookie and no API token are answered here;
-  anyone signed in gets the page built for them.
+  anyone signed in gets the page built for them;
+- pages are remembered per language (:mod:`convene.languages`).
 
 Answers from the memo leave no line in the request log: they are the same
 page again, and the log stays the record of what the app itself did.
@@ -36,6 +37,7 @@ from litestar.types import HTTPResponseBodyEvent, HTTPResponseStartEvent, Scope,
 
 from convene.freshness.cache import BodyCache
 from convene.freshness.conditional import etag_matches
+from convene.translation import current_locale
 
 MAX_PAGES = 2048
 """Addresses remembered at most: a crawler's endless query strings cannot grow the memo."""
@@ -111,7 +113,8 @@ class PageMemo:
 
 
 def _address(scope: Scope) -> bytes:
-    return scope["path"].encode() + b"?" + scope["query_string"]
+    """The page's address, in the request's language (each language is its own page)."""
+    return current_locale().encode() + b":" + scope["path"].encode() + b"?" + scope["query_string"]
 
 
 async def _send(scope: Scope, send: Send, page: Remembered, request: Headers) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Hashable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -33,6 +33,11 @@ class Validator:
     last_modified: datetime | None
     row: dict[str, Any]
     """The aggregate row, for what else the answer needs from it."""
+
+    def varied(self, *parts: str) -> Validator:
+        """The validator of another rendering of the same data (another language, say)."""
+        tag = hashlib.sha256("|".join([self.etag, *parts]).encode()).hexdigest()[:32]
+        return replace(self, etag=f'W/"{tag}"')
 
 
 def on_sqlite() -> bool:

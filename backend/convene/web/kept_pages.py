@@ -21,12 +21,13 @@ from convene.freshness.cache import BodyCache
 from convene.freshness.conditional import Conditions, current_body, kept_gzip, validator_headers
 from convene.freshness.validators import Validator
 from convene.static_files import MINIMUM_TO_COMPRESS
+from convene.translation import current_locale
 from convene.web.rendering import render
 
 AnyRequest = Request[Any, Any, Any]
 Context = Callable[[], Awaitable[dict[str, Any]]]
-VARY = "Accept-Encoding, Cookie"
-"""A signed-in visitor (a cookie) sees another page than everyone else."""
+VARY = "Accept-Encoding, Accept-Language, Cookie"
+"""A signed-in visitor (a cookie) sees another page than everyone else; each language is a page."""
 
 
 async def public_page(
@@ -45,7 +46,9 @@ async def public_page(
         built = await render(request, template, **await context())
         body = _rendered(request, built)
         return _html(request, body, _gzip_if_worth(body), built.status_code or 200, built.headers)
-    key = ("page", request.url.path, request.url.query)
+    locale = current_locale()
+    validator = validator.varied(locale)  # a page held in French is not the English one
+    key = ("page", locale, request.url.path, request.url.query)
 
     async def build() -> bytes:
         return _rendered(request, await render(request, template, **await context()))
