@@ -186,7 +186,7 @@ async def test_the_pages_are_accessible_forms(web: AsyncClient, app: Litestar) -
     page = await web.get("/sign-in")
     assert page.status_code == 200
     html = page.text
-    assert '<html lang="en">' in html and '<main id="main"' in html
+    assert '<html lang="en" dir="ltr">' in html and '<main id="main"' in html
     assert '<label for="email">' in html and 'autocomplete="current-password"' in html
     stylesheet = re.search(r'<link rel="stylesheet" href="(/static/convene\.[0-9a-f]{10}\.css)">', html)
     assert stylesheet is not None

@@ -17,6 +17,8 @@ class Account(Table):
     is_active = Boolean(default=True)
     created_at = Timestamptz(default=TimestamptzNow())
     phone = Varchar(length=40, default="")
+    language = Varchar(length=2, default="en")
+    """The official language (convene.translation.LANGUAGES) of this person's pages and e-mails."""
 
 
 class ApiToken(Table):
