@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from httpx import AsyncClient
 
-from tests.conftest import run_convene
+from tests.demo.conftest import Demo
 
 
 async def test_demo_data_loads_once_and_reads_as_the_record(
-    client: AsyncClient, database_url: str, var_dir: Path
+    client: AsyncClient, demo: Demo
 ) -> None:
-    first = run_convene("demo", database_url=database_url, var_dir=var_dir)
-    assert first.returncode == 0, first.stderr
+    first = demo.first
     assert "5 sessions added" in first.stdout or "6 sessions added" in first.stdout or "7 sessions added" in first.stdout
-    second = run_convene("demo", database_url=database_url, var_dir=var_dir)
+    second = demo.second
     assert second.stdout.strip() == "Demo data: 0 entities, 0 bodies, 0 sessions added"
 
     sessions = (await client.get("/api/sessions", params={"body": "IRG", "when": "past"})).json()["items"]

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from httpx import AsyncClient
 
-from tests.conftest import run_convene
+from tests.demo.conftest import Demo
 
 
 async def test_the_demo_shows_a_hybrid_sitting_under_way(
-    client: AsyncClient, secretariat: dict[str, str], database_url: str, var_dir: Path
+    client: AsyncClient, secretariat: dict[str, str], demo: Demo
 ) -> None:
-    loaded = run_convene("demo", database_url=database_url, var_dir=var_dir)
-    assert loaded.returncode == 0, loaded.stderr
+    loaded = demo.first
     assert "a hybrid session with a sitting under way" in loaded.stdout
-    again = run_convene("demo", database_url=database_url, var_dir=var_dir)
+    again = demo.second
     assert "sitting under way" not in again.stdout
 
     sessions = (

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from httpx import AsyncClient
 
-from tests.conftest import run_convene
+from tests.demo.conftest import Demo
 
 
 async def test_the_demo_has_an_issued_draft_its_revision_and_adopted_texts(
-    client: AsyncClient, database_url: str, var_dir: Path
+    client: AsyncClient, demo: Demo
 ) -> None:
-    loaded = run_convene("demo", database_url=database_url, var_dir=var_dir)
-    assert loaded.returncode == 0, loaded.stderr
+    loaded = demo.first
     assert "3 draft resolutions and decisions" in loaded.stdout
-    again = run_convene("demo", database_url=database_url, var_dir=var_dir)
+    again = demo.second
     assert "draft resolutions" not in again.stdout
     sessions = (await client.get("/api/sessions", params={"body": "COSP", "when": "past"})).json()["items"]
     eighth = next(s for s in sessions if s["title"].startswith("Eighth session"))
