@@ -10,6 +10,7 @@ uniquely named database there and drops it at the end.
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import subprocess
 import sys
@@ -191,6 +192,21 @@ def app_client(app: Litestar, base_url: str = "http://convene.test") -> AsyncCli
 
 
 AppBuilder = Callable[[Settings], ConveneApp]
+
+
+@pytest.fixture
+def logging_put_back() -> Iterator[None]:
+    """For a test that builds an app under its own output capture, to read that app's log.
+
+    The new app's logging writes to the capture's stream, which closes with the
+    test: every logger's handlers are put back as they were, so that what later
+    tests log does not end in "ValueError: I/O operation on closed file".
+    """
+    loggers = [logging.getLogger(), *map(logging.getLogger, list(logging.root.manager.loggerDict))]
+    handlers = {logger: list(logger.handlers) for logger in loggers}
+    yield
+    for logger in [logging.getLogger(), *map(logging.getLogger, list(logging.root.manager.loggerDict))]:
+        logger.handlers[:] = handlers.get(logger, [])
 
 
 @pytest.fixture

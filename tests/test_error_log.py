@@ -25,7 +25,7 @@ def _logged_errors(stderr: str) -> list[dict[str, Any]]:
 
 
 async def test_an_unexpected_error_is_logged_once_with_its_traceback(
-    settings: Settings, capfd: pytest.CaptureFixture[str]
+    settings: Settings, capfd: pytest.CaptureFixture[str], logging_put_back: None
 ) -> None:
     app = create_app(settings)  # JSON lines: the tests run without a terminal
     app.register(explode)

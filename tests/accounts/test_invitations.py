@@ -245,6 +245,7 @@ async def test_the_link_token_stays_out_of_the_request_log(
     smtp_server: SmtpServer,
     capsys: Any,
     caplog: pytest.LogCaptureFixture,
+    logging_put_back: None,
 ) -> None:
     app = build_app(settings)  # built under this test's capture, so its request log is read here
     caplog.set_level(logging.WARNING, logger="httpx")  # the test's client logs its own requests
