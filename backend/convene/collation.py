@@ -12,6 +12,7 @@ written in other scripts.
 
 from __future__ import annotations
 
+import unicodedata
 from functools import cache
 
 from pyuca import Collator  # type: ignore[import-untyped]
@@ -26,3 +27,9 @@ def _collator() -> Collator:
 def collation_key(text: str) -> tuple[int, ...]:
     """A sort key: ``sorted(names, key=collation_key)`` is alphabetical order in any script."""
     return tuple(_collator().sort_key(text))
+
+
+def folded(text: str) -> str:
+    """``text`` without case or accents, as a search compares it ("muller" finds "Müller")."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
