@@ -34,6 +34,10 @@ class AuditController(Controller):
         ] = None,
         object_type: Annotated[str | None, QueryParameter(max_length=60)] = None,
         object_id: Annotated[str | None, QueryParameter(max_length=60)] = None,
+        person: Annotated[
+            str | None,
+            QueryParameter(max_length=100, description="Part of the name of who made the change"),
+        ] = None,
         page: PageNumber = 1,
         per_page: PerPage = 50,
     ) -> Response[Page[AuditEntryOut]]:
@@ -43,6 +47,7 @@ class AuditController(Controller):
             action=action,
             object_type=object_type,
             object_id=object_id,
+            person=person,
             limit=per_page,
             offset=offset(page, per_page),
         )

@@ -37,11 +37,23 @@ async def session_of(session_id: int) -> SessionOut:
     return await services.get_session(session_id, include_private=True)
 
 
-async def sessions_in_hand() -> tuple[list[SessionOut], int]:
-    """The sessions (up to 200, drafts included) and how many there are."""
+async def sessions_in_hand(
+    search: str | None = None, *, page: int = 1, per_page: int = 50, newest_first: bool = True
+) -> tuple[list[SessionOut], int]:
+    """A page of the sessions (drafts included), newest first, and how many match in all."""
     return await services.list_sessions(
-        services.SessionFilters(), page=1, per_page=200, include_drafts=True
+        services.SessionFilters(search=search or None),
+        page=page,
+        per_page=per_page,
+        include_drafts=True,
+        newest_first=newest_first,
     )
+
+
+async def session_choices() -> list[tuple[int, str]]:
+    """Every session, newest first, as (id, title): for a list to type a session's name into."""
+    sessions, _total = await sessions_in_hand(per_page=100_000)
+    return [(session.id, session.title) for session in sessions]
 
 
 async def every_entity() -> list[EntityOut]:
