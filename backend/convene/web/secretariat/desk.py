@@ -263,9 +263,21 @@ class DeskPages(SecretariatController):
         """Mark the person with the badge code arrived; a code no one here has is said so."""
         if not values:
             raise FormErrors({"badge_code": _("Type or scan a badge code")})
+        unknown = FormErrors(
+            {
+                "badge_code": _(
+                    "No one at this session has the badge code “%(code)s”: scan it again, "
+                    "or find the person by name",
+                    code=values.get("badge_code", "")[:40],
+                )
+            },
+            404,
+        )
         try:
-            return await check_in.check_in(request.user, session_id, convert(values, CheckInIn))
+            data = convert(values, CheckInIn)
+        except FormErrors as error:  # not even a badge code's form: say so plainly
+            raise unknown if "badge_code" in error.errors else error
+        try:
+            return await check_in.check_in(request.user, session_id, data)
         except NotFound as error:
-            raise FormErrors(
-                {"badge_code": _("No registration of this session has this badge code")}, 404
-            ) from error
+            raise unknown from error
