@@ -29,6 +29,8 @@ REGISTRATIONS = 1_500
 OTHER_SESSIONS = 250
 AUDIT_ENTRIES = 3_000
 SECRETARIAT = "secretariat@conference.example"
+FOCAL_POINT = "focal.point@conference.example"
+"""The focal point of the first delegation."""
 PASSWORD = "correct horse battery staple"
 MISSPELT = ("Chidinma", "Okonkwo")
 """The delegate the secretariat looks for as "Chidimma Okonkow"."""
@@ -47,6 +49,10 @@ class Conference:
     session_id: int
     other_session_id: int
     body_code: str
+    delegation_id: int
+    """The first delegation's, whose focal point is :data:`FOCAL_POINT`."""
+    delegate: str
+    """The e-mail address of an approved delegate with an account."""
     awaiting_by_group: dict[str, int]
     """How many registrations await a decision in each regional group."""
 
@@ -65,12 +71,28 @@ async def build_conference(seed: int = 18) -> Conference:
         delegations = await _delegations(session_id)
         awaiting = await _registrations(session_id, delegations, rng)
         await _audit(session_id, rng)
-    return Conference(session_id, others[-1], body.code, awaiting)
+        delegate = await _people(delegations[0])
+    return Conference(
+        session_id, others[-1], body.code, delegations[0]["delegation"], delegate, awaiting
+    )
 
 
 async def _secretariat() -> None:
     await Account(email=SECRETARIAT, full_name="Conference Secretary", role="secretariat",
                   password_hash=hash_password(PASSWORD)).save()
+
+
+async def _people(delegation: dict[str, Any]) -> str:
+    """The first delegation's focal point, and its head (approved) as a delegate with an account."""
+    await Account(email=FOCAL_POINT, full_name="Focal Point", role="focal_point",
+                  entity=delegation["id"], password_hash=hash_password(PASSWORD)).save()
+    head = await Registration.select(Registration.id, Registration.email).where(
+        Registration.delegation == delegation["delegation"]
+    ).order_by(Registration.id).first()
+    assert head is not None
+    await Account(email=head["email"], full_name="Head of Delegation", role="delegate",
+                  entity=delegation["id"], password_hash=hash_password(PASSWORD)).save()
+    return str(head["email"])
 
 
 async def _sessions(body_id: int, count: int) -> list[int]:
@@ -126,8 +148,9 @@ async def _registrations(
     for n in range(REGISTRATIONS):
         delegation = delegations[n % len(delegations)]
         given, family = MISSPELT if n == 777 else (rng.choice(GIVEN), rng.choice(FAMILY))
-        status = rng.choices(["submitted", "approved", "waitlisted", "rejected", "cancelled"],
-                             [60, 25, 5, 5, 5])[0]
+        status = "approved" if n == 0 else rng.choices(
+            ["submitted", "approved", "waitlisted", "rejected", "cancelled"], [60, 25, 5, 5, 5]
+        )[0]
         if status == "submitted" and delegation["regional_group"]:
             group = delegation["regional_group"]
             awaiting[group] = awaiting.get(group, 0) + 1
