@@ -119,7 +119,10 @@ async def _sessions(body_id: int, count: int) -> list[int]:
     ids = await _insert_all(Session, rows)
     await _insert_all(
         SessionPart,
-        [SessionPart(session=i, body=body_id, kind="regular", number=n + 1) for n, i in enumerate(ids)],
+        [
+            SessionPart(session=i, body=body_id, kind="regular", number=n + 1)
+            for n, i in enumerate(ids)
+        ],
     )
     return ids
 
@@ -176,8 +179,9 @@ async def _registrations(
 
 async def _audit(session_id: int, rng: random.Random) -> None:
     """A long log: each change's whole record before and after, one field of it changed."""
-    record = {"honorific": "Mr.", "given_name": "John", "family_name": "Smith", "function": "Expert",
-              "organization": "", "phone": "", "mode": "in_person", "is_head": False}
+    record = {"honorific": "Mr.", "given_name": "John", "family_name": "Smith",
+              "function": "Expert", "organization": "", "phone": "", "mode": "in_person",
+              "is_head": False}
     await _insert_all(AuditEntry, [
         AuditEntry(
             actor_name="Conference Secretary",

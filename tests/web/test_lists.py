@@ -118,7 +118,9 @@ async def test_who_has_registered_shows_every_admitted_entity_and_its_counts(
     assert "1 entity" in austria_row
     # in person, online, registered, awaiting, approved, waitlisted
     assert "Austria Western European and other States 0 2 2 2 0 0" in austria_row
-    without = text_of((await officer.get(page, regional_group="african", delegation="without")).text)
+    without = text_of(
+        (await officer.get(page, regional_group="african", delegation="without")).text
+    )
     assert "Kenya (no delegation)" in without and "Austria" not in without.split("At a glance")[1]
     assert "Western European and other States 1 of" in austria_row
 

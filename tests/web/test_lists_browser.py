@@ -103,12 +103,14 @@ async def test_the_secretariat_approves_a_regional_group_and_finds_a_misspelt_na
     await pages.look(page, "queue")
 
     awaiting = conference.awaiting_by_group["eastern_european"]
-    await clerk.act(page.get_by_label("Regional group").select_option(label="Eastern European States"))
+    group = page.get_by_label("Regional group")
+    await clerk.act(group.select_option(label="Eastern European States"))
     await clerk.act(page.get_by_label("Status").select_option(label="Awaiting approval"))
     await clerk.act(page.get_by_role("button", name="Filter").click())
     await expect(page.locator("#queue-caption")).to_contain_text(f"{awaiting} registrations")
     await clerk.weigh()
-    await clerk.act(page.get_by_label(f"All {awaiting} registrations matching these filters").check())
+    everyone = page.get_by_label(f"All {awaiting} registrations matching these filters")
+    await clerk.act(everyone.check())
     await clerk.act(page.get_by_role("button", name="Approve", exact=True).click())
     outcome = page.locator(".outcome")
     await expect(outcome).to_contain_text(f"{awaiting} registrations approved", timeout=120_000)

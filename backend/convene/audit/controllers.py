@@ -19,7 +19,11 @@ class AuditController(Controller):
     tags = ["Audit"]
     guards = [requires_secretariat]
 
-    @get("/", summary="The audit log, newest first (secretariat only)", response_headers=ETAG_HEADERS)
+    @get(
+        "/",
+        summary="The audit log, newest first (secretariat only)",
+        response_headers=ETAG_HEADERS,
+    )
     async def list_audit(
         self,
         request: Request[Any, Any, Any],

@@ -112,8 +112,9 @@ def searched(rows: list[dict[str, Any]], search: str) -> list[dict[str, Any]]:
     words = folded(search).split()
     names = {row["id"]: folded(f"{row['given_name']} {row['family_name']}").split() for row in rows}
     vocabulary = {word for parts in names.values() for word in parts}
+    most = max(1, len(vocabulary))
     close = {
-        word: set(get_close_matches(word, vocabulary, n=max(1, len(vocabulary)), cutoff=CLOSE_ENOUGH))
+        word: set(get_close_matches(word, vocabulary, n=most, cutoff=CLOSE_ENOUGH))
         for word in words
     }
 

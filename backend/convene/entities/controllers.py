@@ -21,7 +21,11 @@ class EntityController(Controller):
     path = "/api/entities"
     tags = ["Participating entities"]
 
-    @get("/", summary="States and organizations, in the order UN lists use", response_headers=ETAG_HEADERS)
+    @get(
+        "/",
+        summary="States and organizations, in the order UN lists use",
+        response_headers=ETAG_HEADERS,
+    )
     async def list_entities(
         self,
         request: Request[Any, Any, Any],

@@ -23,7 +23,11 @@ class OutboxController(Controller):
     tags = ["Mail"]
     guards = [requires_secretariat]
 
-    @get("/", summary="Messages in the outbox, newest first (secretariat only)", response_headers=ETAG_HEADERS)
+    @get(
+        "/",
+        summary="Messages in the outbox, newest first (secretariat only)",
+        response_headers=ETAG_HEADERS,
+    )
     async def list_outbox(
         self,
         request: Request[Any, Any, Any],

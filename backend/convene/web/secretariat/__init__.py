@@ -2,8 +2,9 @@
 
 Preparing a session: its form (:mod:`.sessions`), its agenda (:mod:`.agenda`), its sittings
 (:mod:`.sittings`) and its officers (:mod:`.officers`). Running it: the registration queue and
-the check-in desk (:mod:`.desk`), who has registered (:mod:`.overview`), the reports and the audit log (:mod:`.reports`). What they
-share (the guard, the session's fetch, how a refused post is shown) is in :mod:`.pages`.
+the check-in desk (:mod:`.desk`), who has registered (:mod:`.overview`), the reports and the
+audit log (:mod:`.reports`). What they share (the guard, the session's fetch, how a refused
+post is shown) is in :mod:`.pages`.
 
 Each controller renders one page and takes the posts of that page's forms. Every change goes
 to a domain service; when the service refuses, the page is shown again (4xx) with the refusal

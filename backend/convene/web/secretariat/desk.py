@@ -205,7 +205,8 @@ class DeskPages(SecretariatController):
         named = values.get("entity_id", "")
         entity_id = await entity_named(named) if named else None
         if named and entity_id is None:
-            raise FormErrors({"entity_id": _("No entity is called “%(name)s”: choose one from the list", name=named)})
+            message = _("No entity is called “%(name)s”: choose one from the list", name=named)
+            raise FormErrors({"entity_id": message})
         data = convert(values | {"entity_id": entity_id} if entity_id else values, DelegationIn)
         return await delegations.create_delegation(request.user, session_id, data)
 
