@@ -9,7 +9,7 @@ from typing import Any
 from httpx import AsyncClient
 
 from tests.delegations.conftest import kenya  # noqa: F401 (fixture)
-from tests.web.conftest import Browser, text_of
+from tests.web.conftest import Browser, field_error, text_of
 
 
 async def _delegations(
@@ -151,3 +151,26 @@ async def test_the_audit_log_shows_only_what_changed_and_filters_by_person_and_o
 
     by_person = text_of((await officer.get("/secretariat/audit", person="nobody such")).text)
     assert "0 changes, newest first" in by_person
+
+
+async def test_a_state_is_typed_by_its_name_not_picked_from_a_drop_down_of_two_hundred(
+    officer: Browser, session: dict[str, Any]
+) -> None:
+    base = f"/secretariat/sessions/{session['id']}"
+    form = (await officer.get(f"{base}/officers")).text
+    assert 'list="state-names"' in form and "<option value=\"Austria\">" in form
+    unknown = await officer.post(
+        f"{base}/officers", {"role": "chair", "name": "A. Person", "entity_id": "Atlantis"}
+    )
+    assert unknown.status_code == 400
+    assert field_error(unknown.text, "entity_id") == (
+        "No entity is called “Atlantis”: choose one from the list"
+    )
+    chair = {"role": "chair", "name": "Harib Saeed Al Amimi", "entity_id": "united arab emirates"}
+    assert (await officer.post(f"{base}/officers", chair)).status_code == 303
+    assert "United Arab Emirates" in text_of((await officer.get(f"{base}/officers")).text)
+
+    opened = await officer.post(f"{base}/delegations", {"entity_id": "Kenya"})
+    assert opened.status_code == 303, opened.text
+    delegation = text_of((await officer.get(opened.headers["location"])).text)
+    assert "Delegation of Kenya" in delegation

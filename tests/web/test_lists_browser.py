@@ -13,7 +13,7 @@ from collections.abc import AsyncIterator
 import pytest
 from convene.settings import Settings
 from litestar import Litestar
-from playwright.async_api import Page, expect
+from playwright.async_api import Locator, Page, expect
 
 from tests.conftest import LiveServers, emptied, empty_tables, running
 from tests.web.browser import Pages, chromium_or_skip, open_pages
@@ -81,6 +81,15 @@ class Clerk:
         return int(size)
 
 
+async def tabs_to(page: Page, target: Locator) -> int:
+    """How many Tab presses from the element in focus reach ``target`` (at most 50 tried)."""
+    for presses in range(1, 51):
+        await page.keyboard.press("Tab")
+        if await target.evaluate("element => element === document.activeElement"):
+            return presses
+    return 50
+
+
 async def sign_in(page: Page, email: str) -> None:
     await page.goto("/sign-in")
     await page.get_by_label("E-mail address").fill(email)
@@ -111,6 +120,9 @@ async def test_the_secretariat_approves_a_regional_group_and_finds_a_misspelt_na
     await clerk.weigh()
     everyone = page.get_by_label(f"All {awaiting} registrations matching these filters")
     await clerk.act(everyone.check())
+    tabs = await tabs_to(page, page.get_by_role("button", name="Approve", exact=True))
+    print(f"from the choice to Approve with the keyboard: {tabs} Tab presses")
+    assert tabs <= 5, tabs
     await clerk.act(page.get_by_role("button", name="Approve", exact=True).click())
     outcome = page.locator(".outcome")
     await expect(outcome).to_contain_text(f"{awaiting} registrations approved", timeout=120_000)

@@ -28,7 +28,6 @@ from convene.delegations.schemas import (
 )
 from convene.delegations.views import registration_views, registrations_by_id
 from convene.entities.categories import Category, RegionalGroup
-from convene.entities.services import entity_named
 from convene.errors import NotFound
 from convene.templating import gettext as _
 from convene.web.formatting import category_label
@@ -43,7 +42,13 @@ from convene.web.forms import (
     whole_numbers,
 )
 from convene.web.rendering import AnyRequest, is_htmx, render, see_other
-from convene.web.secretariat.pages import Errors, SecretariatController, every_entity, session_of
+from convene.web.secretariat.pages import (
+    Errors,
+    SecretariatController,
+    entity_chosen,
+    every_entity,
+    session_of,
+)
 
 FILTERS = ("status", "mode", "regional_group", "category", "delegation", "q", "conflicts", "sort")
 """The queue's filters and order, as its address and its forms carry them."""
@@ -202,12 +207,7 @@ class DeskPages(SecretariatController):
 
     async def _open(self, request: AnyRequest, session_id: int, values: dict[str, str]) -> Any:
         """Open the delegation of the entity named (as typed, from the list of entities)."""
-        named = values.get("entity_id", "")
-        entity_id = await entity_named(named) if named else None
-        if named and entity_id is None:
-            message = _("No entity is called “%(name)s”: choose one from the list", name=named)
-            raise FormErrors({"entity_id": message})
-        data = convert(values | {"entity_id": entity_id} if entity_id else values, DelegationIn)
+        data = convert(await entity_chosen(values), DelegationIn)
         return await delegations.create_delegation(request.user, session_id, data)
 
     @get("/check-in")
