@@ -3,7 +3,7 @@
     .venv/bin/python bench/lists.py [--engine sqlite|postgres] [--repeat 7]
 
 Builds a scratch database holding a Conference of 200 delegations and 1,500 registrations,
-250 other sessions and 3,000 audit entries (tests/web/conference.py, inserted in bulk),
+250 other sessions, 3,000 audit entries and 1,500 e-mails (tests/web/conference.py, inserted in bulk),
 starts ``convene serve`` as shipped, signs in as the secretariat and asks for each list
 page and list route of the API ``--repeat`` times, one request at a time.
 
@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import re
 import statistics
 import sys
 import time
@@ -26,7 +25,7 @@ from harness import ROOT, Goals, scratch_database, serve
 
 sys.path.insert(0, str(ROOT))  # the world is the browser test's: tests/web/conference.py
 
-from tests.web.conference import PASSWORD, SECRETARIAT, Conference, build_conference  # noqa: E402
+from tests.web.conference import SECRETARIAT, Conference, build_conference  # noqa: E402
 
 MOST_MS = 300.0
 MOST_KB = 200.0
@@ -55,8 +54,8 @@ def lists(world: Conference) -> list[tuple[str, str]]:
          f"{session}/registrations?regional_group=african&status=submitted"),
         ("queue: a misspelt name", f"{session}/registrations?q=Chidimma+Okonkow"),
         ("queue: last page, newest", f"{session}/registrations?sort=-registered&page=30"),
-        ("overview of entities", f"{session}/overview"),
-        ("overview: without delegation", f"{session}/overview?delegation=without"),
+        ("overview of entities", f"{session}/entities"),
+        ("overview: without delegation", f"{session}/entities?delegation=without"),
         ("check-in search", f"{session}/check-in?q=Smith"),
         ("audit log of the session", f"/secretariat/audit?session={world.session_id}"),
         ("audit log, page 40", "/secretariat/audit?page=40"),
@@ -66,20 +65,17 @@ def lists(world: Conference) -> list[tuple[str, str]]:
         ("API audit", f"/api/audit?session_id={world.session_id}"),
         ("API sessions", "/api/sessions?per_page=200"),
         ("API outbox", "/api/outbox"),
+        ("public session page", f"/sessions/{world.session_id}"),
+        ("public page: participants p. 5", f"/sessions/{world.session_id}?page=5"),
     ]
 
 
-def signed_in(base_url: str) -> httpx.Client:
-    client = httpx.Client(base_url=base_url, timeout=30)
-    form = client.get("/sign-in")
-    token = re.search(r'name="_csrf_token" value="([^"]+)"', form.text)
-    assert token, "the sign-in page has no CSRF field"
-    answer = client.post(
-        "/sign-in",
-        data={"email": SECRETARIAT, "password": PASSWORD, "_csrf_token": token.group(1)},
+def signed_in(base_url: str, token: str) -> httpx.Client:
+    """The secretariat, with a personal token (the server runs as in production: its cookies
+    are Secure, which a client of http://127.0.0.1 would not send back)."""
+    return httpx.Client(
+        base_url=base_url, timeout=30, headers={"Authorization": f"Bearer {token}"}
     )
-    assert answer.status_code in (200, 303), answer.status_code
-    return client
 
 
 def measure(client: httpx.Client, name: str, path: str, repeat: int) -> Line:
@@ -94,12 +90,17 @@ def measure(client: httpx.Client, name: str, path: str, repeat: int) -> Line:
     return line
 
 
-async def load(database_url: str) -> Conference:
+async def load(database_url: str) -> tuple[Conference, str]:
+    """The Conference, and a personal token of its secretariat."""
+    from convene.accounts.services import issue_api_token
+    from convene.accounts.tables import Account
     from convene.db import bind_engine, create_engine
     from convene.registry import all_tables, app_registry
 
     bind_engine(create_engine(database_url), all_tables(app_registry()))
-    return await build_conference()
+    world = await build_conference()
+    secretariat = await Account.objects().get(Account.email == SECRETARIAT)
+    return world, await issue_api_token(secretariat, "bench")
 
 
 def main() -> int:
@@ -110,9 +111,9 @@ def main() -> int:
     goals = Goals()
     with scratch_database(args.engine) as (url, var_dir):
         started = time.perf_counter()
-        world = asyncio.run(load(url))
+        world, token = asyncio.run(load(url))
         print(f"world built in {time.perf_counter() - started:.1f} s ({args.engine})")
-        with serve(url, var_dir) as server, signed_in(server.base_url) as client:
+        with serve(url, var_dir) as server, signed_in(server.base_url, token) as client:
             for name, path in lists(world):
                 line = measure(client, name, path, args.repeat)
                 print(

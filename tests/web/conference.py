@@ -3,9 +3,9 @@
 For the secretariat's journey in Chromium (tests/web/test_lists_browser.py) and for
 bench/lists.py: the States of the shipped registry (and a few organizations) each send a
 delegation to one session; most registrations await a decision, some are decided, one
-delegate's name is spelt as the secretariat will not remember it; a year of other sessions
-and a long audit log surround it. Rows are written directly, a few hundred per insert, so
-the world takes about a second to build, not the minutes the services would take.
+delegate's name is spelt as the secretariat will not remember it; its list of participants is
+published; a year of other sessions, a long audit log and a full outbox surround it. Rows are written directly, a few hundred per insert, so
+the world takes a few seconds to build, not the minutes the services would take.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from convene.db import current_engine
 from convene.delegations.tables import Delegation, Registration
 from convene.entities.services import sync_registry
 from convene.entities.tables import Entity
+from convene.mail.tables import OutboxMessage
 from convene.meetings.tables import Body, Session, SessionPart
 
 DELEGATIONS = 200
@@ -71,6 +72,10 @@ async def build_conference(seed: int = 18) -> Conference:
         delegations = await _delegations(session_id)
         awaiting = await _registrations(session_id, delegations, rng)
         await _audit(session_id, rng)
+        await _outbox()
+        await Session.update({Session.participants_published: True}).where(
+            Session.id == session_id
+        )
         delegate = await _people(delegations[0])
     return Conference(
         session_id, others[-1], body.code, delegations[0]["delegation"], delegate, awaiting
@@ -165,7 +170,7 @@ async def _registrations(
             family_name=family,
             name_order="given_first",
             function=rng.choice(["Ambassador", "Counsellor", "Legal adviser", "Expert"]),
-            email=f"{given}.{family}.{n}@delegation{delegation['id']}.example".lower(),
+            email=_address(given, family, n, delegation["id"]),
             mode=rng.choices(["in_person", "online_speaking", "online_listening"], [70, 15, 15])[0],
             status=status,
             is_head=n < len(delegations),
@@ -175,6 +180,15 @@ async def _registrations(
         ))
     await _insert_all(Registration, rows)
     return awaiting
+
+
+def _address(given: str, family: str, n: int, entity_id: int) -> str:
+    """Each person's own address; the last ten are also registered by another delegation."""
+    if n >= REGISTRATIONS - 10:
+        return f"shared.{n - 700}@conference.example"
+    if n in range(REGISTRATIONS - 10 - 700, REGISTRATIONS - 700):
+        return f"shared.{n}@conference.example"
+    return f"{given}.{family}.{n}@delegation{entity_id}.example".lower()
 
 
 async def _audit(session_id: int, rng: random.Random) -> None:
@@ -193,6 +207,15 @@ async def _audit(session_id: int, rng: random.Random) -> None:
             session_id=session_id if rng.random() < 0.8 else None,
         )
         for n in range(AUDIT_ENTRIES)
+    ])
+
+
+async def _outbox() -> None:
+    """The approvals' e-mails, sent, as the outbox keeps them."""
+    await _insert_all(OutboxMessage, [
+        OutboxMessage(recipient=f"delegate{n}@delegation.example", status="sent",
+                      subject="Your registration is approved", text="Dear delegate, ..." * 20)
+        for n in range(REGISTRATIONS)
     ])
 
 

@@ -77,7 +77,7 @@ class SessionDelegationController(Controller):
         ] = None,
         sort: Annotated[str | None, sort_parameter(*delegations.DELEGATION_SORTS)] = None,
         page: PageNumber = 1,
-        per_page: PerPage = 50,
+        per_page: PerPage = 20,
     ) -> Response[Page[DelegationOut]]:
         await get_session(session_id, include_private=True)
         listed = await delegations.list_delegations(

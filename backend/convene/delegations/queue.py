@@ -126,18 +126,20 @@ def searched(rows: list[dict[str, Any]], search: str) -> list[dict[str, Any]]:
 
 
 CONFLICTS_QUERY = """
-SELECT r.id, r.email, r.status, e.short_name AS entity
-FROM registration r
-JOIN delegation d ON d.id = r.delegation
-JOIN entity e ON e.id = d.entity
-WHERE r.session = {} AND r.status IN ('submitted', 'approved', 'waitlisted')
-AND r.email IN (
-    SELECT email FROM registration
-    WHERE session = {} AND status IN ('submitted', 'approved', 'waitlisted')
-    GROUP BY email HAVING COUNT(*) > 1
-)
-ORDER BY r.id
+SELECT id, email, status, entity FROM (
+    SELECT r.id, r.email, r.status, e.short_name AS entity,
+           COUNT(*) OVER (PARTITION BY r.email) AS registered
+    FROM registration r
+    JOIN delegation d ON d.id = r.delegation
+    JOIN entity e ON e.id = d.entity
+    WHERE r.session = {} AND r.status IN ('submitted', 'approved', 'waitlisted')
+) AS active
+WHERE registered > 1
+ORDER BY id
 """
+"""One pass over the session's registrations (a window counts each address): a plan that holds
+however stale the database's statistics (right after a large import PostgreSQL, believing the
+table nearly empty, ran an ``IN (... GROUP BY ...)`` form once per row: 5 s for 1,500)."""
 
 
 async def conflicts(session_ids: set[int]) -> dict[int, list[OtherRegistration]]:
@@ -149,7 +151,7 @@ async def conflicts(session_ids: set[int]) -> dict[int, list[OtherRegistration]]
     """
     found: dict[int, list[OtherRegistration]] = {}
     for session_id in session_ids:
-        rows = await Registration.raw(CONFLICTS_QUERY, session_id, session_id)
+        rows = await Registration.raw(CONFLICTS_QUERY, session_id)
         for row in rows:
             found[row["id"]] = [
                 OtherRegistration(other["id"], other["entity"], other["status"])
