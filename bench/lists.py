@@ -3,8 +3,8 @@
     .venv/bin/python bench/lists.py [--engine sqlite|postgres] [--repeat 7]
 
 Builds a scratch database holding a Conference of 200 delegations and 1,500 registrations,
-250 other sessions, 3,000 audit entries and 1,500 e-mails (tests/web/conference.py, inserted in bulk),
-starts ``convene serve`` as shipped, signs in as the secretariat and asks for each list
+250 other sessions, 3,000 audit entries and 1,500 e-mails (tests/web/conference.py, inserted
+in bulk), starts ``convene serve`` as shipped, signs in as the secretariat and asks for each list
 page and list route of the API ``--repeat`` times, one request at a time.
 
 Goals: each answers in under 300 ms (the median of its requests) and weighs under 200 KB

@@ -3,9 +3,10 @@
 For the secretariat's journey in Chromium (tests/web/test_lists_browser.py) and for
 bench/lists.py: the States of the shipped registry (and a few organizations) each send a
 delegation to one session; most registrations await a decision, some are decided, one
-delegate's name is spelt as the secretariat will not remember it; its list of participants is
-published; a year of other sessions, a long audit log and a full outbox surround it. Rows are written directly, a few hundred per insert, so
-the world takes a few seconds to build, not the minutes the services would take.
+delegate's name is spelt as the secretariat will not remember it, ten addresses are registered
+by two delegations; its list of participants is published; a year of other sessions, a long
+audit log and a full outbox surround it. Rows are written directly, a few hundred per insert,
+so the world takes a few seconds to build, not the minutes the services would take.
 """
 
 from __future__ import annotations
