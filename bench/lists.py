@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import statistics
 import sys
 import time
@@ -109,6 +110,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=7)
     args = parser.parse_args()
     goals = Goals()
+    print("load average before the run (1, 5, 15 min): %.1f %.1f %.1f" % os.getloadavg())
     with scratch_database(args.engine) as (url, var_dir):
         started = time.perf_counter()
         world, token = asyncio.run(load(url))

@@ -77,14 +77,10 @@ async def queue(
 
 def _in_list_order(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     entity_keys = {name: alphabetical_key(name) for name in {row["entity"] for row in rows}}
+    groups = {category.value: category.list_group for category in Category}
     return sorted(
         rows,
-        key=lambda r: (
-            Category(r["category"]).list_group,
-            entity_keys[r["entity"]],
-            not r["is_head"],
-            r["id"],
-        ),
+        key=lambda r: (groups[r["category"]], entity_keys[r["entity"]], not r["is_head"], r["id"]),
     )
 
 
