@@ -34,6 +34,8 @@ SECRETARIAT = "secretariat@conference.example"
 FOCAL_POINT = "focal.point@conference.example"
 """The focal point of the first delegation."""
 PASSWORD = "correct horse battery staple"
+BADGE = "C0000000"
+"""The badge of the first registration: the head of the first delegation, approved, in person."""
 MISSPELT = ("Chidinma", "Okonkwo")
 """The delegate the secretariat looks for as "Chidimma Okonkow"."""
 CATEGORIES = "state_party,signatory,reio,observer_state,un_entity,igo,ngo"
@@ -54,7 +56,7 @@ class Conference:
     delegation_id: int
     """The first delegation's, whose focal point is :data:`FOCAL_POINT`."""
     delegate: str
-    """The e-mail address of an approved delegate with an account."""
+    """The e-mail address of an approved delegate with an account (in person: :data:`BADGE`)."""
     awaiting_by_group: dict[str, int]
     """How many registrations await a decision in each regional group."""
 
@@ -172,7 +174,9 @@ async def _registrations(
             name_order="given_first",
             function=rng.choice(["Ambassador", "Counsellor", "Legal adviser", "Expert"]),
             email=_address(given, family, n, delegation["id"]),
-            mode=rng.choices(["in_person", "online_speaking", "online_listening"], [70, 15, 15])[0],
+            mode="in_person" if n == 0 else rng.choices(
+                ["in_person", "online_speaking", "online_listening"], [70, 15, 15]
+            )[0],
             status=status,
             is_head=n < len(delegations),
             badge_code=f"C{n:07d}",

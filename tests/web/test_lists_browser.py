@@ -19,6 +19,7 @@ from playwright.async_api import Locator, Page, expect
 from tests.conftest import LiveServers, emptied, empty_tables, running
 from tests.web.browser import Pages, chromium_or_skip, open_pages
 from tests.web.conference import (
+    BADGE,
     FOCAL_POINT,
     PASSWORD,
     SECRETARIAT,
@@ -157,6 +158,29 @@ async def test_the_secretariat_approves_a_regional_group_and_finds_a_misspelt_na
     print(f"finding a misspelt name: {clerk.actions} actions, {await clerk.weigh() / 1024:.0f} KB")
     await pages.look(page, "queue-misspelt-name")
     assert max(clerk.weights) < 200 * 1024, clerk.weights
+    assert not pages.verdict()
+
+
+async def test_the_desk_keeps_up_scan_after_scan_on_a_phone(
+    conference: Conference, server: str, pages: Pages
+) -> None:
+    phone = await pages.person(server, width=390)
+    await sign_in(phone, SECRETARIAT)
+    await phone.goto(f"/secretariat/sessions/{conference.session_id}/check-in")
+    field, said = phone.locator("#badge_code"), phone.locator("#scan-outcome .notice")
+    await expect(field).to_be_focused()
+    for code, answer in (
+        (BADGE, "is marked as arrived."),
+        (BADGE, re.compile(r"already checked in at \d\d:\d\d")),
+        ("C0000000C0000000", "No one at this session has the badge code “C0000000C0000000”"),
+    ):
+        await field.press_sequentially(code)  # as a scanner types, then Enter
+        await field.press("Enter")
+        await expect(said).to_contain_text(answer)
+        await expect(field).to_have_value("")
+        await expect(field).to_be_focused()
+        await expect(said).to_be_in_viewport()  # under the field, not below the fold
+    await pages.look(phone, "desk-on-a-phone")
     assert not pages.verdict()
 
 

@@ -227,11 +227,8 @@ class DeskPages(SecretariatController):
         badge: str = "",
     ) -> Template:
         found = await check_in.find_attendees(session_id, q) if q else []
-        template = (
-            "web/secretariat/_attendees.html"
-            if is_htmx(request)
-            else "web/secretariat/check_in.html"
-        )
+        fragment = is_htmx(request)
+        template = "web/secretariat/_attendees.html" if fragment else "web/secretariat/check_in.html"
         return await render(
             request,
             template,
@@ -242,6 +239,7 @@ class DeskPages(SecretariatController):
             arrived=arrived,
             errors=errors or {},
             badge=badge,
+            fragment=fragment,
         )
 
     @post("/check-in")
