@@ -35,5 +35,7 @@ def collation_key(text: str) -> tuple[int, ...]:
 
 def folded(text: str) -> str:
     """``text`` without case or accents, as a search compares it ("muller" finds "Müller")."""
+    if text.isascii():  # most names and addresses: nothing to decompose
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
