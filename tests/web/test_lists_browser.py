@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import AsyncIterator
 
+import httpx
 import pytest
 from convene.settings import Settings
 from litestar import Litestar
@@ -221,3 +222,18 @@ async def test_every_role_s_main_pages_fit_a_phone(
                 await pages.look(phone, "too-wide" + path.replace("/", "-"))
         await phone.context.close()
     assert not too_wide, f"pages wider than 390 px: {too_wide}"
+
+
+async def test_the_public_list_of_participants_comes_a_page_of_delegations_at_a_time(
+    conference: Conference, server: str
+) -> None:
+    page = f"{server}/sessions/{conference.session_id}"
+    async with httpx.AsyncClient() as visitor:
+        first = await visitor.get(page)
+        second = await visitor.get(page, params={"page": 2})
+        found = await visitor.get(page, params={"q": "Andersen"})
+    assert first.status_code == second.status_code == found.status_code == 200
+    assert re.search(r"Page 1 of [5-7]", first.text) and "Page 2 of" in second.text
+    assert first.text.count("<h4>") == 30 and len(first.content) < 100_000
+    listed = found.text.split("List of participants")[1]
+    assert "ANDERSEN" in listed and listed.count("<h4>") < 30  # the delegations with an Andersen
