@@ -9,6 +9,9 @@
  *   On a change it reloads the part named by data-live-refresh with the query of the form
  *   named by data-live-form, or else shows itself (a notice offering the latest list).
  *   data-live-state says "listening" once connected.
+ * - <form data-clear-after="#input">: once htmx has sent the form and shown the answer, that
+ *   input is emptied and focused again, ready for the next scan (without scripts the page
+ *   comes back with the field empty and focused).
  */
 (function () {
   "use strict";
@@ -77,6 +80,12 @@
   document.addEventListener("click", function (event) {
     var button = event.target.closest("button[data-copy]");
     if (button) { copyFrom(button); }
+  });
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var form = event.detail.elt;
+    var field = form && form.getAttribute && form.getAttribute("data-clear-after");
+    var input = field && document.querySelector(field);
+    if (input) { input.value = ""; input.focus(); }
   });
   document.addEventListener("htmx:afterSwap", function (event) {
     rewriteTimes(event.target);

@@ -130,7 +130,7 @@ async def test_personal_data_stays_with_those_entitled_to_it(
     assert registration["email"] and registration["phone"] == "+43 1 234"
     queue = (
         await client.get(f"/api/sessions/{session['id']}/registrations", headers=bodies)
-    ).json()
+    ).json()["items"]
     assert queue[0]["email"] == registration["email"]
     assert (
         await client.get(f"/api/sessions/{session['id']}/registrations", headers=kenya)

@@ -229,14 +229,16 @@ async def test_the_secretariat_sees_such_conflicts_and_resolves_them(
     theirs = (await register(kenya_delegation["id"], kenya, email="x@person.test")).json()
     alone = (await register(kenya_delegation["id"], kenya)).json()
     queue = f"/api/sessions/{session['id']}/registrations"
-    conflicts = (await client.get(queue, params={"conflicts": "true"}, headers=bodies)).json()
+    conflicts = (
+        await client.get(queue, params={"conflicts": "true"}, headers=bodies)
+    ).json()["items"]
     assert sorted(r["id"] for r in conflicts) == sorted([ours["id"], theirs["id"]])
     by_id = {r["id"]: r["also_registered_by"] for r in conflicts}
     assert by_id[ours["id"]] == [
         {"registration_id": theirs["id"], "entity": "Kenya", "status": "submitted"}
     ]
     assert by_id[theirs["id"]][0]["entity"] == "Austria"
-    everyone = (await client.get(queue, headers=bodies)).json()
+    everyone = (await client.get(queue, headers=bodies)).json()["items"]
     assert {r["id"]: r["also_registered_by"] for r in everyone}[alone["id"]] == []
 
     approved = await client.post(f"/api/registrations/{ours['id']}/approval", headers=bodies)
@@ -250,7 +252,8 @@ async def test_the_secretariat_sees_such_conflicts_and_resolves_them(
         headers=bodies,
     )
     assert rejected.json()["status"] == "rejected"
-    assert (await client.get(queue, params={"conflicts": "true"}, headers=bodies)).json() == []
+    left = (await client.get(queue, params={"conflicts": "true"}, headers=bodies)).json()
+    assert (left["items"], left["total"]) == ([], 0)
 
 
 # Limits raised while people wait ------------------------------------------------
@@ -298,7 +301,7 @@ async def test_a_larger_room_or_another_format_promotes_whoever_now_fits(
     brazil = await open_delegation(session["id"], bodies, entity_id=await entity_id("Brazil"))
     for_the_room = (await register(brazil["id"], bodies)).json()
     austrias = (await client.get(f"/api/sessions/{session['id']}/delegations", headers=austria))
-    third = (await register(austrias.json()[0]["id"], austria)).json()
+    third = (await register(austrias.json()["items"][0]["id"], austria)).json()
     assert (for_the_room["status"], third["status"]) == ("waitlisted", "waitlisted")
 
     larger = await client.patch(

@@ -252,4 +252,4 @@ async def test_another_entitys_delegation_does_not_exist_for_a_focal_point(
         await client.post(f"/api/registrations/{registration['id']}/cancellation", headers=kenya)
     ).status_code == 404
     mine = (await client.get(f"/api/sessions/{session['id']}/delegations", headers=kenya)).json()
-    assert mine == []
+    assert mine["items"] == [] and mine["total"] == 0

@@ -187,7 +187,7 @@ async def approve_and_check_in(page: Page, pages: Pages, manage: str) -> None:
     await arrive.click()
     await expect(other_desk.locator("#attendees .arrived")).to_contain_text("Arrived")
     await other_desk.close()
-    await expect(page.locator("#attendees .notice")).to_have_text(
+    await expect(page.locator("#scan-outcome .notice")).to_have_text(
         "Ms. Anna BERGER (Austria) is marked as arrived."
     )
     await expect(page.locator("#attendees .arrived")).to_contain_text("Arrived")

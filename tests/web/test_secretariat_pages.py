@@ -226,13 +226,22 @@ async def test_the_queue_decides_in_bulk_and_the_desk_checks_in(
     arrived = await officer.post(f"{base}/check-in", {"badge_code": badge.lower(), "q": "Family1"})
     assert arrived.status_code == 200
     assert "Ms. Person1 FAMILY1 (Austria) is marked as arrived." in text_of(arrived.text)
+    again = await officer.post(f"{base}/check-in", {"badge_code": badge, "q": "Family1"})
+    assert again.status_code == 200
+    assert "Ms. Person1 FAMILY1 (Austria) already checked in at" in text_of(again.text)
+    assert "is marked as arrived" not in again.text
+    assert 'id="badge_code" name="badge_code" type="text" value=""' in again.text  # ready to scan
     fragment = await officer.post(
         f"{base}/check-in", {"badge_code": "NOSUCHBADGE"}, **{"HX-Request": "true"}
     )
     assert fragment.status_code == 404 and fragment.text.lstrip().startswith(
         '<section id="attendees"'
     )
-    assert "No registration of this session has this badge code" in fragment.text
+    assert "No one at this session has the badge code “NOSUCHBADGE”" in fragment.text
+    two_scans = await officer.post(f"{base}/check-in", {"badge_code": badge + badge})
+    assert two_scans.status_code == 404 and "No one at this session has the badge code" in (
+        two_scans.text
+    )  # not "This is too long": the clerk is told the code is not one of this session's
     waiting = await officer.post(f"{base}/check-in", {"registration_id": str(people[2]["id"])})
     assert waiting.status_code == 409 and "is not an approved in-person delegate" in waiting.text
 

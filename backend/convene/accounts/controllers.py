@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from litestar import Controller, Request, delete, get, patch, post
+from litestar import Controller, Request, delete, get, patch, post, Response
 from litestar.di import NamedDependency
 from litestar.params import JSONBody, QueryParameter
 
@@ -38,7 +38,7 @@ from convene.accounts.services import (
     update_account,
     update_profile,
 )
-from convene.api.pagination import Page, PageNumber, PerPage, offset
+from convene.api.pagination import ETAG_HEADERS, Page, PageNumber, PerPage, offset, fresh
 from convene.settings import Settings
 
 AnyRequest = Request[Any, Any, Any]
@@ -80,6 +80,7 @@ class AccountController(Controller):
         "/",
         guards=[requires_secretariat_or_focal_point],
         summary="Accounts you manage: all (secretariat) or your entity's (focal point)",
+        response_headers=ETAG_HEADERS,
     )
     async def list_accounts(
         self,
@@ -88,7 +89,7 @@ class AccountController(Controller):
         entity_id: Annotated[int | None, QueryParameter(ge=1, le=MAX_ID)] = None,
         page: PageNumber = 1,
         per_page: PerPage = 50,
-    ) -> Page[AccountOut]:
+    ) -> Response[Page[AccountOut]]:
         items, total = await list_accounts(
             request.user,
             role=role,
@@ -96,7 +97,7 @@ class AccountController(Controller):
             limit=per_page,
             offset=offset(page, per_page),
         )
-        return Page(items=items, total=total, page=page, per_page=per_page)
+        return fresh(request, Page(items=items, total=total, page=page, per_page=per_page))
 
     @get("/{account_id:int}", summary="One account (404 if it is not yours to see)")
     async def get_account(self, request: AnyRequest, account_id: PathId) -> AccountOut:

@@ -70,11 +70,16 @@ async def list_entries(
     action: str | None = None,
     object_type: str | None = None,
     object_id: str | None = None,
+    person: str | None = None,
     limit: int = 50,
     offset: int = 0,
 ) -> tuple[list[AuditEntryOut], int]:
-    """A page of entries, newest first, and how many match in all."""
+    """A page of entries, newest first, and how many match in all (``person``: part of the
+    name of who made the change, as it was then)."""
     where = _filters(session_id, actor_id, action, object_type, object_id)
+    if person:
+        by_person = AuditEntry.actor_name.ilike(f"%{person.strip()}%")
+        where = by_person if where is None else where & by_person
     query = (
         AuditEntry.select()
         .order_by(AuditEntry.at, ascending=False)
@@ -85,6 +90,12 @@ async def list_entries(
         query, count_query = query.where(where), count_query.where(where)
     rows = await query.limit(limit).offset(offset)
     return [_entry_out(row) for row in rows], await count_query
+
+
+async def object_types() -> list[str]:
+    """The kinds of object the log names (registration, session ...), for a filter's choices."""
+    rows = await AuditEntry.select(AuditEntry.object_type).distinct()
+    return sorted(row["object_type"] for row in rows)
 
 
 def _filters(

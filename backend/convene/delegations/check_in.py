@@ -88,7 +88,10 @@ async def _first_arrivals(registration_ids: list[int]) -> dict[int, datetime]:
 
 
 async def check_in(actor: Actor, session_id: int, data: CheckInIn) -> AttendeeOut:
-    """Mark arrival; at a sitting under way (or about to start) the arrival counts for it."""
+    """Mark arrival; at a sitting under way (or about to start) the arrival counts for it.
+
+    A person already arrived is answered as such (``already_checked_in``, with the time of
+    their first arrival), so the desk can say so rather than welcome them twice."""
     registration = await _registration(session_id, data)
     sitting_id = data.sitting_id or await _current_sitting(session_id)
     if data.sitting_id and not await Sitting.exists().where(
@@ -98,8 +101,11 @@ async def check_in(actor: Actor, session_id: int, data: CheckInIn) -> AttendeeOu
             "There is no such sitting in this session", field="sitting_id", status_code=422
         )
     async with locked_transaction(f"check-in:{registration['id']}"):
+        already = bool(await _first_arrivals([registration["id"]]))
         await _arrive(actor, session_id, registration["id"], sitting_id)
-    return (await find_attendees(session_id, registration["badge_code"]))[0]
+    attendee = (await find_attendees(session_id, registration["badge_code"]))[0]
+    attendee.already_checked_in = already
+    return attendee
 
 
 async def arrive_at_sitting(

@@ -7,6 +7,16 @@ from typing import Annotated, Any
 from litestar import Controller, Request, Response, get, patch, post
 from litestar.params import FromQuery, JSONBody, QueryParameter
 
+from convene.api.pagination import (
+    ETAG_HEADERS,
+    Page,
+    PageNumber,
+    PerPage,
+    cut,
+    fresh,
+    sort_of,
+    sort_parameter,
+)
 from convene.bounds import MAX_ID, PathId
 from convene.accounts.guards import (
     requires_secretariat,
@@ -39,6 +49,7 @@ from convene.delegations.views import (
     registration_views,
 )
 from convene.delegations.vocabulary import AttendanceMode, RegistrationStatus
+from convene.entities.categories import Category, RegionalGroup
 from convene.meetings.services import get_session
 
 AnyRequest = Request[Any, Any, Any]
@@ -54,13 +65,30 @@ class SessionDelegationController(Controller):
     @get(
         "/delegations",
         guards=[requires_secretariat_or_focal_point],
-        summary="Delegations (a focal point sees their own)",
+        summary="Delegations, a page at a time (a focal point sees their own)",
+        response_headers=ETAG_HEADERS,
     )
     async def list_delegations(
-        self, request: AnyRequest, session_id: PathId
-    ) -> list[DelegationOut]:
+        self,
+        request: AnyRequest,
+        session_id: PathId,
+        search: Annotated[
+            str | None, QueryParameter(name="q", max_length=100, description="Part of the name")
+        ] = None,
+        sort: Annotated[str | None, sort_parameter(*delegations.DELEGATION_SORTS)] = None,
+        page: PageNumber = 1,
+        per_page: PerPage = 20,
+    ) -> Response[Page[DelegationOut]]:
         await get_session(session_id, include_private=True)
-        return await delegations.list_delegations(request.user, session_id)
+        listed = await delegations.list_delegations(
+            request.user,
+            session_id,
+            search=search,
+            sort=sort_of(sort, delegations.DELEGATION_SORTS, "entity"),
+            page=page,
+            per_page=per_page,
+        )
+        return fresh(request, listed)
 
     @post("/delegations", guards=[requires_secretariat_or_focal_point], summary="Open a delegation")
     async def create_delegation(
@@ -69,7 +97,10 @@ class SessionDelegationController(Controller):
         return await delegations.create_delegation(request.user, session_id, data)
 
     @get(
-        "/registrations", guards=[requires_secretariat], summary="The registration queue, filtered"
+        "/registrations",
+        guards=[requires_secretariat],
+        summary="The registration queue, filtered, sorted, a page at a time",
+        response_headers=ETAG_HEADERS,
     )
     async def registration_queue(
         self,
@@ -78,19 +109,39 @@ class SessionDelegationController(Controller):
         status: FromQuery[RegistrationStatus | None] = None,
         mode: FromQuery[AttendanceMode | None] = None,
         entity_id: Annotated[int | None, QueryParameter(ge=1, le=MAX_ID)] = None,
-        search: Annotated[str | None, QueryParameter(name="q", max_length=100)] = None,
+        regional_group: FromQuery[RegionalGroup | None] = None,
+        category: FromQuery[Category | None] = None,
+        search: Annotated[
+            str | None,
+            QueryParameter(
+                name="q",
+                max_length=100,
+                description="Words of a name or e-mail address; close misspellings match too",
+            ),
+        ] = None,
         conflicts: Annotated[
             bool,
             QueryParameter(
                 description="Only registrations whose address another delegation registered too"
             ),
         ] = False,
-    ) -> list[RegistrationOut]:
+        sort: Annotated[str | None, sort_parameter(*queue.SORTS)] = None,
+        page: PageNumber = 1,
+        per_page: PerPage = 50,
+    ) -> Response[Page[RegistrationOut]]:
         filters = queue.QueueFilters(
-            status and status.value, mode and mode.value, entity_id, search, conflicts
+            status=status and status.value,
+            mode=mode and mode.value,
+            entity_id=entity_id,
+            regional_group=regional_group and regional_group.value,
+            category=category and category.value,
+            search=search,
+            conflicts=conflicts,
         )
-        rows = await queue.queue(session_id, filters)
-        return await registration_views(request.user, rows)
+        rows = await queue.queue(session_id, filters, sort_of(sort, queue.SORTS, "list"))
+        listed = cut(rows, page, per_page)
+        views = await registration_views(request.user, listed.items)
+        return fresh(request, Page(views, listed.total, page, per_page))
 
     @get(
         "/registrations.csv",

@@ -7,7 +7,9 @@ from typing import Any
 from piccolo.custom_types import Combinable
 
 from convene.accounts.access import Actor, is_secretariat
+from convene.api.pagination import MOST_PER_PAGE, Page, Sort, cut
 from convene.api.patches import given_fields
+from convene.collation import folded
 from convene.db import columns, locked_transaction
 from convene.delegations.access import delegation_for
 from convene.delegations.events import DelegationChanged
@@ -17,7 +19,7 @@ from convene.delegations.schemas import DelegationIn, DelegationOut, DelegationP
 from convene.delegations.tables import Delegation, Registration
 from convene.delegations.views import registration_rows, registration_views
 from convene.delegations.vocabulary import HOLDING, AttendanceMode
-from convene.entities.categories import Category
+from convene.entities.categories import Category, alphabetical_key
 from convene.entities.services import entity_row
 from convene.errors import RuleViolation
 from convene.events.bus import publish
@@ -103,20 +105,50 @@ async def update_delegation(
 
 async def get_delegation(actor: Actor, delegation_id: int) -> DelegationOut:
     row = await delegation_for(actor, delegation_id)
-    return (await _views(actor, row["session"], Delegation.id == delegation_id))[0]
+    return (await _views(actor, row["session"], await _rows(Delegation.id == delegation_id)))[0]
 
 
-async def list_delegations(actor: Actor, session_id: int) -> list[DelegationOut]:
-    """The session's delegations (a focal point's own only), in a fixed number of queries."""
+DELEGATION_SORTS = ("entity", "opened")
+"""A session's delegations: alphabetically (as UN lists), or by when each was opened."""
+
+
+async def list_delegations(
+    actor: Actor,
+    session_id: int,
+    *,
+    search: str | None = None,
+    sort: Sort = Sort("entity"),
+    page: int = 1,
+    per_page: int = MOST_PER_PAGE,
+) -> Page[DelegationOut]:
+    """A page of the session's delegations (a focal point sees their own only), in a fixed
+    number of queries: the delegations are sorted and cut first, their members read after."""
     where: Combinable = Delegation.session == session_id
     if not is_secretariat(actor):
         where = where & (Delegation.entity == getattr(actor, "entity", None))
-    return await _views(actor, session_id, where)
+    rows = await _rows(where)
+    if search:
+        wanted = folded(search)
+        rows = [row for row in rows if wanted in folded(row["entity_name"])]
+    keys = {
+        "entity": lambda r: alphabetical_key(r["entity_name"]),
+        "opened": lambda r: (r["created_at"], r["id"]),
+    }
+    listed = cut(sort.apply(rows, keys), page, per_page)
+    views = await _views(actor, session_id, listed.items)
+    return Page(views, listed.total, page, per_page)
 
 
-async def _views(actor: Actor, session_id: int, where: Any) -> list[DelegationOut]:
-    session = await session_row(session_id)
-    rows = (
+async def delegation_names(session_id: int) -> list[str]:
+    """The short names of the session's delegations, alphabetically (for a filter's list)."""
+    rows = await Delegation.select(Delegation.entity.short_name.as_alias("name")).where(
+        Delegation.session == session_id
+    )
+    return sorted((row["name"] for row in rows), key=alphabetical_key)
+
+
+async def _rows(where: Any) -> list[dict[str, Any]]:
+    return list(
         await Delegation.select(
             *Delegation.all_columns(),
             Delegation.entity.short_name.as_alias("entity_name"),
@@ -125,6 +157,12 @@ async def _views(actor: Actor, session_id: int, where: Any) -> list[DelegationOu
         .where(where)
         .order_by(Delegation.id)
     )
+
+
+async def _views(
+    actor: Actor, session_id: int, rows: list[dict[str, Any]]
+) -> list[DelegationOut]:
+    session = await session_row(session_id)
     ids = [row["id"] for row in rows]
     members = await registration_rows(Registration.delegation.is_in(ids)) if ids else []
     views = await registration_views(actor, members)

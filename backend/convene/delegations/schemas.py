@@ -177,3 +177,6 @@ class AttendeeOut(Struct):
     badge_code: str
     arrived: bool
     arrived_at: datetime | None
+    """The first arrival at the session (a repeated check-in keeps it)."""
+    already_checked_in: bool = False
+    """On a check-in: the person had arrived before it, so it recorded nothing new."""

@@ -25,6 +25,12 @@ async def registration_view(actor: Actor, registration_id: int) -> RegistrationO
     return (await registration_views(actor, rows))[0]
 
 
+async def registrations_by_id(ids: list[int]) -> dict[int, dict[str, Any]]:
+    """The registrations named (with their entity), by id: those a page names by id alone."""
+    rows = await registration_rows(Registration.id.is_in(ids)) if ids else []
+    return {row["id"]: row for row in rows}
+
+
 async def my_registrations(actor: Actor) -> list[RegistrationOut]:
     """The signed-in person's own registrations: those made with their e-mail address."""
     rows = await registration_rows(Registration.email == actor.email)

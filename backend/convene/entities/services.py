@@ -61,6 +61,13 @@ async def entity_row(entity_id: int) -> dict[str, Any] | None:
     return await Entity.select().where(Entity.id == entity_id).first()
 
 
+async def entity_named(name: str) -> int | None:
+    """The id of the entity whose short name is ``name`` (case aside), or None."""
+    wanted = name.strip().casefold()
+    rows = await Entity.select(Entity.id, Entity.short_name)
+    return next((row["id"] for row in rows if row["short_name"].casefold() == wanted), None)
+
+
 async def get_entity(entity_id: int) -> EntityOut:
     row = await entity_row(entity_id)
     if row is None:

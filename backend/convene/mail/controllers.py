@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from litestar import Controller, Request, get, post
+from litestar import Controller, Request, get, post, Response
 from litestar.params import QueryParameter
 
 from convene.bounds import PathId
 from convene.accounts.guards import requires_secretariat
-from convene.api.pagination import Page, PageNumber, PerPage, offset
+from convene.api.pagination import ETAG_HEADERS, Page, PageNumber, PerPage, offset, fresh
 from convene.db import locked_transaction
 from convene.errors import NotFound
 from convene.events.bus import publish
@@ -23,17 +23,22 @@ class OutboxController(Controller):
     tags = ["Mail"]
     guards = [requires_secretariat]
 
-    @get("/", summary="Messages in the outbox, newest first (secretariat only)")
+    @get(
+        "/",
+        summary="Messages in the outbox, newest first (secretariat only)",
+        response_headers=ETAG_HEADERS,
+    )
     async def list_outbox(
         self,
+        request: Request[Any, Any, Any],
         status: Annotated[
             MailStatus | None, QueryParameter(description="pending, sent or failed")
         ] = None,
         page: PageNumber = 1,
         per_page: PerPage = 50,
-    ) -> Page[OutboxMessageOut]:
+    ) -> Response[Page[OutboxMessageOut]]:
         items, total = await list_messages(status, limit=per_page, offset=offset(page, per_page))
-        return Page(items=items, total=total, page=page, per_page=per_page)
+        return fresh(request, Page(items=items, total=total, page=page, per_page=per_page))
 
     @post("/{message_id:int}/retry", summary="Send a failed message again", status_code=200)
     async def retry_message(

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from litestar import Controller, Request, delete, get, patch, post
+from litestar import Controller, Request, delete, get, patch, post, Response
 from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
 from convene.bounds import PathId
 from convene.accounts.guards import is_secretariat, requires_secretariat
-from convene.api.pagination import Page, PageNumber, PerPage
+from convene.api.pagination import ETAG_HEADERS, Page, PageNumber, PerPage, fresh
 from convene.meetings import bodies, officers, services
 from convene.meetings.schemas import (
     BodyIn,
@@ -54,7 +54,7 @@ class SessionController(Controller):
     path = "/api/sessions"
     tags = ["Sessions"]
 
-    @get("/", summary="Sessions, filtered and paginated")
+    @get("/", summary="Sessions, filtered and paginated", response_headers=ETAG_HEADERS)
     async def list_sessions(
         self,
         request: AnyRequest,
@@ -67,7 +67,7 @@ class SessionController(Controller):
         year: Annotated[int | None, QueryParameter(ge=1945, le=2100)] = None,
         page: PageNumber = 1,
         per_page: PerPage = 50,
-    ) -> Page[SessionOut]:
+    ) -> Response[Page[SessionOut]]:
         filters = services.SessionFilters(
             when=when,
             body=body_code,
@@ -78,7 +78,7 @@ class SessionController(Controller):
         items, total = await services.list_sessions(
             filters, page=page, per_page=per_page, include_drafts=is_secretariat(request.user)
         )
-        return Page(items=items, total=total, page=page, per_page=per_page)
+        return fresh(request, Page(items=items, total=total, page=page, per_page=per_page))
 
     @get("/{session_id:int}", summary="One session")
     async def get_session(self, request: AnyRequest, session_id: PathId) -> SessionOut:

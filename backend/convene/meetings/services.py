@@ -49,18 +49,27 @@ class SessionFilters:
     format: str | None = None
     status: str | None = None
     year: int | None = None
+    search: str | None = None
+    """Part of a document symbol, venue, city or subject, or of a body's code or name."""
 
 
 # Reading ---------------------------------------------------------------------
 
 
 async def list_sessions(
-    filters: SessionFilters, *, page: int, per_page: int, include_drafts: bool
+    filters: SessionFilters,
+    *,
+    page: int,
+    per_page: int,
+    include_drafts: bool,
+    newest_first: bool | None = None,
 ) -> tuple[list[SessionOut], int]:
-    """One page of sessions, soonest first (latest first when looking at the past)."""
+    """One page of sessions, soonest first (latest first when looking at the past, or when
+    ``newest_first`` says so: the secretariat's list starts with the sessions in hand)."""
     query_filter = _where(filters, include_drafts)
     total = await Session.count().where(*query_filter) if query_filter else await Session.count()
-    newest_first = filters.when == "past"
+    if newest_first is None:
+        newest_first = filters.when == "past"
     rows = (
         await Session.select()
         .where(*query_filter)
@@ -88,6 +97,18 @@ def _where(filters: SessionFilters, include_drafts: bool) -> list[Any]:
     if filters.year:
         conditions.append(Session.start_date >= date(filters.year, 1, 1))
         conditions.append(Session.start_date <= date(filters.year, 12, 31))
+    if filters.search:
+        term = f"%{filters.search.strip()}%"
+        of_body = SessionPart.select(SessionPart.session).where(
+            SessionPart.body.code.ilike(term) | SessionPart.body.name.ilike(term)
+        )
+        conditions.append(
+            Session.symbol_prefix.ilike(term)
+            | Session.venue_name.ilike(term)
+            | Session.city.ilike(term)
+            | Session.subject.ilike(term)
+            | Session.id.is_in(of_body)
+        )
     if filters.body:
         with_body = SessionPart.select(SessionPart.session).where(
             SessionPart.body.code == filters.body

@@ -93,7 +93,7 @@ class FocalPointPages(Controller):
         for session in upcoming:
             if entity.category not in session.admitted_categories:
                 continue
-            own = await delegations.list_delegations(request.user, session.id)
+            own = (await delegations.list_delegations(request.user, session.id)).items
             rows.append((session, registration_window(session), own[0] if own else None))
         return await render(
             request,

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from markupsafe import Markup, escape
 
-from convene.entities.categories import Category
+from convene.entities.categories import Category, RegionalGroup
 from convene.reports.texts import date_span, long_date, time_span, weekday_date
 from convene.translation import gettext as _
 
@@ -125,6 +125,9 @@ def template_globals() -> dict[str, Any]:
         "mode_label": lambda code: label(MODE_LABELS, code),
         "registration_label": lambda code: label(REGISTRATION_LABELS, code),
         "category_label": category_label,
+        "group_label": lambda code: label(
+            {group.value: group.label for group in RegionalGroup}, code
+        ),
         "kind_label": lambda code: label(KIND_LABELS, code),
         "language_label": lambda code: label(LANGUAGE_LABELS, code),
         "escape": escape,

@@ -12,7 +12,8 @@ from litestar import Controller, Request, Response, get
 from litestar.di import NamedDependency
 from litestar.params import FromQuery, QueryParameter
 
-from convene.api.pagination import PageNumber
+from convene.api.pagination import Page, PageNumber, cut
+from convene.collation import folded
 from convene.bounds import PathId
 from convene.accounts.guards import is_secretariat
 from convene.agenda.services import get_agenda
@@ -21,6 +22,7 @@ from convene.meetings.bodies import list_bodies
 from convene.meetings.services import SessionFilters, get_session, list_sessions
 from convene.meetings.vocabulary import SessionFormat
 from convene.reports.participants import build_participants
+from convene.reports.schemas import DelegationEntry, ParticipantsReport
 from convene.reports.vocabulary import ListVersion
 from convene.freshness.memo import KeptPages
 from convene.settings import Settings
@@ -35,6 +37,24 @@ AppSettings = NamedDependency[Settings]
 PageCache = NamedDependency[KeptPages]
 """The app's kept public pages."""
 PER_PAGE = 20
+DELEGATIONS_PER_PAGE = 30
+"""Delegations of a list of participants on one page of the session's page."""
+
+
+def delegations_page(
+    report: ParticipantsReport, search: str, page: int
+) -> Page[tuple[str, DelegationEntry]]:
+    """A page of the list's delegations (each with its group's heading), those whose name or
+    one of whose persons' names contains ``search``."""
+    wanted = folded(search)
+    found = [
+        (group.heading, delegation)
+        for group in report.groups
+        for delegation in group.delegations
+        if wanted in folded(delegation.name)
+        or any(wanted in folded(person.full_name) for person in delegation.persons)
+    ]
+    return cut(found, page, DELEGATIONS_PER_PAGE)
 
 
 def _filters(
@@ -111,6 +131,8 @@ class PublicPages(Controller):
         session_id: PathId,
         settings: AppSettings,
         page_cache: PageCache,
+        page: PageNumber = 1,
+        q: Annotated[str | None, QueryParameter(max_length=100)] = None,
     ) -> Response[bytes]:
         async def context() -> dict[str, Any]:
             session = await get_session(session_id, include_private=is_secretariat(request.user))
@@ -128,6 +150,10 @@ class PublicPages(Controller):
                 "sittings": sittings,
                 "opening": next((s for s in sittings if s.status == "scheduled"), None),
                 "participants": participants,
+                "delegations": None if participants is None else delegations_page(
+                    participants, (q or "").strip(), page
+                ),
+                "q": (q or "").strip(),
                 "feed": feed,
                 "feed_webcal": webcal(settings, feed),
             }

@@ -9,12 +9,14 @@ The check-in desk finds attendees as the clerk types and marks them arrived by b
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from litestar import get, post
 from litestar.params import FromQuery
 from litestar.response import Redirect, Template
 
+from convene.api.pagination import PageNumber, cut, sort_of
 from convene.bounds import PathId
 from convene.delegations import check_in, decisions, delegations, queue
 from convene.delegations.schemas import (
@@ -24,9 +26,11 @@ from convene.delegations.schemas import (
     DelegationIn,
     Rejection,
 )
-from convene.delegations.views import registration_views
+from convene.delegations.views import registration_views, registrations_by_id
+from convene.entities.categories import Category, RegionalGroup
 from convene.errors import NotFound
 from convene.templating import gettext as _
+from convene.web.formatting import category_label
 from convene.web.forms import (
     FormErrors,
     checked,
@@ -38,21 +42,37 @@ from convene.web.forms import (
     whole_numbers,
 )
 from convene.web.rendering import AnyRequest, is_htmx, render, see_other
-from convene.web.secretariat.pages import Errors, SecretariatController, every_entity, session_of
+from convene.web.secretariat.pages import (
+    Errors,
+    SecretariatController,
+    entity_chosen,
+    every_entity,
+    session_of,
+)
 
-FILTERS = ("status", "mode", "entity_id", "q", "conflicts")
+FILTERS = ("status", "mode", "regional_group", "category", "delegation", "q", "conflicts", "sort")
+"""The queue's filters and order, as its address and its forms carry them."""
+PER_PAGE = 50
 
 
 def queue_filters(filters: dict[str, str]) -> queue.QueueFilters:
     """The queue's filters as the page keeps them (text, to show again) as the queue takes them."""
-    entity = int(filters["entity_id"]) if filters["entity_id"].isdigit() else None
     return queue.QueueFilters(
-        filters["status"] or None,
-        filters["mode"] or None,
-        entity,
-        filters["q"] or None,
-        checked(filters, "conflicts"),
+        status=filters["status"] or None,
+        mode=filters["mode"] or None,
+        regional_group=filters["regional_group"] or None,
+        category=filters["category"] or None,
+        delegation=filters["delegation"] or None,
+        search=filters["q"] or None,
+        conflicts=checked(filters, "conflicts"),
     )
+
+
+def filters_of(values: Mapping[str, Any]) -> dict[str, str]:
+    """The filters a request or form names, each as text and bounded (unknown ones are empty)."""
+    kept = {name: text(values, name)[:100] for name in FILTERS}
+    kept["conflicts"] = "on" if kept["conflicts"] == "on" else ""
+    return kept
 
 
 def outcome_id(value: str | None) -> int | None:
@@ -68,23 +88,13 @@ class DeskPages(SecretariatController):
         self,
         request: AnyRequest,
         session_id: PathId,
-        status: FromQuery[str | None] = None,
-        mode: FromQuery[str | None] = None,
-        entity_id: FromQuery[str | None] = None,
-        q: FromQuery[str | None] = None,
-        conflicts: FromQuery[str | None] = None,
+        page: PageNumber = 1,
         outcome: FromQuery[str | None] = None,
     ) -> Template:
-        filters = {
-            "status": status or "",
-            "mode": mode or "",
-            "entity_id": entity_id or "",
-            "q": (q or "")[:100],
-            "conflicts": "on" if conflicts == "on" else "",
-        }
+        filters = filters_of(request.query_params)
         bulk_id = outcome_id(outcome)
         decided = None if bulk_id is None else await decisions.kept_outcome(session_id, bulk_id)
-        return await self._queue(request, session_id, filters, decided=decided)
+        return await self._queue(request, session_id, filters, page=page, decided=decided)
 
     async def _queue(
         self,
@@ -95,30 +105,32 @@ class DeskPages(SecretariatController):
         decided: decisions.BulkResult | None = None,
         errors: Errors | None = None,
         reason: str = "",
+        page: int = 1,
     ) -> Template:
-        everyone = await queue.queue(session_id, queue.QueueFilters())
-        rows = await queue.queue(session_id, queue_filters(filters))
-        names = {row["id"]: row for row in everyone}
+        sort = sort_of(filters["sort"], queue.SORTS, "list")
+        rows = await queue.queue(session_id, queue_filters(filters), sort)
+        listed = cut(rows, page, PER_PAGE)
+        refused = [] if decided is None else [r for r in decided.results if r.error]
+        names = await registrations_by_id([r.registration_id for r in refused])
         return await render(
             request,
             "web/secretariat/registrations.html",
             status_code,
             session=await session_of(session_id),
-            registrations=await registration_views(request.user, rows),
+            registrations=await registration_views(request.user, listed.items),
+            listed=listed,
+            sort=sort,
             filters=filters,
-            delegations_seen=sorted(
-                {(r["entity_id"], r["entity"]) for r in everyone}, key=lambda e: e[1]
-            ),
-            entities=[(e.id, e.short_name) for e in await every_entity()],
-            delegation_ids={r["entity_id"]: r["delegation"] for r in everyone},
+            delegation_names=await delegations.delegation_names(session_id),
             conflicted=len(await queue.conflicts({session_id})),
             decided=decided,
             results={} if decided is None else {r.registration_id: r for r in decided.results},
-            refused=[] if decided is None else [
-                (names.get(r.registration_id), r) for r in decided.results if r.error
-            ],
+            refused=[(names.get(r.registration_id), r) for r in refused],
             errors=errors or {},
             reason=reason,
+            groups=[(group.value, _(group.label)) for group in RegionalGroup],
+            categories=[(category.value, category_label(category.value)) for category in Category],
+            entity_names=[entity.short_name for entity in await every_entity()],
         )
 
     @post("/registrations/decisions")
@@ -126,9 +138,9 @@ class DeskPages(SecretariatController):
         self, request: AnyRequest, session_id: PathId
     ) -> Template | Redirect:
         form = await request.form()
-        filters = {name: text(form, name) for name in FILTERS}
+        filters = filters_of(form)
         return await post_form(
-            lambda: self._decide(request, session_id, form),
+            lambda: self._decide(request, session_id, form, filters),
             then=lambda decided: see_other(
                 f"/secretariat/sessions/{session_id}/registrations", outcome=decided.id, **filters
             ),
@@ -143,18 +155,32 @@ class DeskPages(SecretariatController):
         )
 
     async def _decide(
-        self, request: AnyRequest, session_id: int, form: Any
+        self, request: AnyRequest, session_id: int, form: Any, filters: dict[str, str]
     ) -> decisions.BulkResult:
-        """Approve or reject the ticked registrations, each on its own; the outcomes are kept."""
+        """Approve or reject the ticked registrations, or every one the filters match (found
+        again now, not as the page showed them), each on its own; the outcomes are kept."""
         await session_of(session_id)  # 404 for a session that does not exist
         decision = text(form, "decision")
-        ids = whole_numbers(many(form, "registration_ids"), "registration_ids")
+        if text(form, "scope") == "matching":
+            rows = await queue.queue(session_id, queue_filters(filters))
+            ids = [row["id"] for row in rows]
+            if not ids:
+                raise FormErrors({"scope": _("No registration matches these filters")})
+        else:
+            ids = whole_numbers(many(form, "registration_ids"), "registration_ids")
         reason = text(form, "reason")
         if not ids:
             raise FormErrors({"registration_ids": _("Select at least one registration")})
         if len(set(ids)) > MOST_AT_ONCE:
             raise FormErrors(
-                {"registration_ids": _("Select at most %(n)s registrations at once", n=MOST_AT_ONCE)}
+                {
+                    "scope": _(
+                        "%(count)s registrations match: decide at most %(n)s at once "
+                        "(narrow the filters, e.g. to one regional group)",
+                        count=len(set(ids)),
+                        n=MOST_AT_ONCE,
+                    )
+                }
             )
         if decision not in decisions.DECISIONS:
             raise FormErrors({"decision": _("Choose to approve or to reject")})
@@ -167,9 +193,7 @@ class DeskPages(SecretariatController):
     ) -> Template | Redirect:
         values = optional(await request.form(), "entity_id", "credentials_reference")
         return await post_form(
-            lambda: delegations.create_delegation(
-                request.user, session_id, convert(values, DelegationIn)
-            ),
+            lambda: self._open(request, session_id, values),
             then=lambda opened: see_other(f"/delegations/{opened.id}", "delegation-opened"),
             again=lambda failure: self._queue(
                 request,
@@ -180,6 +204,11 @@ class DeskPages(SecretariatController):
             ),
             fields=("entity_id", "credentials_reference"),
         )
+
+    async def _open(self, request: AnyRequest, session_id: int, values: dict[str, str]) -> Any:
+        """Open the delegation of the entity named (as typed, from the list of entities)."""
+        data = convert(await entity_chosen(values), DelegationIn)
+        return await delegations.create_delegation(request.user, session_id, data)
 
     @get("/check-in")
     async def desk(
@@ -198,11 +227,8 @@ class DeskPages(SecretariatController):
         badge: str = "",
     ) -> Template:
         found = await check_in.find_attendees(session_id, q) if q else []
-        template = (
-            "web/secretariat/_attendees.html"
-            if is_htmx(request)
-            else "web/secretariat/check_in.html"
-        )
+        fragment = is_htmx(request)
+        template = "web/secretariat/_attendees.html" if fragment else "web/secretariat/check_in.html"
         return await render(
             request,
             template,
@@ -213,6 +239,7 @@ class DeskPages(SecretariatController):
             arrived=arrived,
             errors=errors or {},
             badge=badge,
+            fragment=fragment,
         )
 
     @post("/check-in")
@@ -235,9 +262,21 @@ class DeskPages(SecretariatController):
         """Mark the person with the badge code arrived; a code no one here has is said so."""
         if not values:
             raise FormErrors({"badge_code": _("Type or scan a badge code")})
+        unknown = FormErrors(
+            {
+                "badge_code": _(
+                    "No one at this session has the badge code “%(code)s”: scan it again, "
+                    "or find the person by name",
+                    code=values.get("badge_code", "")[:40],
+                )
+            },
+            404,
+        )
         try:
-            return await check_in.check_in(request.user, session_id, convert(values, CheckInIn))
+            data = convert(values, CheckInIn)
+        except FormErrors as error:  # not even a badge code's form: say so plainly
+            raise unknown if "badge_code" in error.errors else error
+        try:
+            return await check_in.check_in(request.user, session_id, data)
         except NotFound as error:
-            raise FormErrors(
-                {"badge_code": _("No registration of this session has this badge code")}, 404
-            ) from error
+            raise unknown from error

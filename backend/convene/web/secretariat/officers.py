@@ -15,7 +15,7 @@ from convene.meetings.vocabulary import OfficerRole
 from convene.templating import gettext as _
 from convene.web.forms import convert, optional
 from convene.web.rendering import AnyRequest
-from convene.web.secretariat.pages import Form, SessionSubpage, every_entity
+from convene.web.secretariat.pages import Form, SessionSubpage, entity_chosen, every_entity
 
 OFFICER_FIELDS = ("role", "honorific", "name", "entity_id")
 
@@ -32,7 +32,7 @@ class OfficerPages(SessionSubpage):
         return {
             "officers": await officers.list_officers(session_id),
             "roles": [(role.value, _(role.label)) for role in OfficerRole],
-            "states": [(e.id, e.short_name) for e in states if Category(e.category).is_state],
+            "states": [e.short_name for e in states if Category(e.category).is_state],
         }
 
     @post("/sessions/{session_id:int}/officers")
@@ -42,9 +42,14 @@ class OfficerPages(SessionSubpage):
             request,
             session_id,
             Form(None, values, OFFICER_FIELDS),
-            lambda: officers.add_officer(request.user, session_id, convert(values, OfficerIn)),
+            lambda: self._add(request, session_id, values),
             "officer-added",
         )
+
+    async def _add(self, request: AnyRequest, session_id: int, values: dict[str, str]) -> Any:
+        """Elect the officer; their State is typed by name, from the list of States."""
+        data = convert(await entity_chosen(values), OfficerIn)
+        return await officers.add_officer(request.user, session_id, data)
 
     @post("/officers/{officer_id:int}/removal")
     async def remove(self, request: AnyRequest, officer_id: PathId) -> Redirect:

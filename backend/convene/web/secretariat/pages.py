@@ -14,10 +14,11 @@ from litestar.response import Redirect, Template
 
 from convene.accounts.guards import requires_secretariat
 from convene.entities.schemas import EntityOut
-from convene.entities.services import list_entities
+from convene.entities.services import entity_named, list_entities
 from convene.meetings import services
 from convene.meetings.schemas import SessionOut
 from convene.web.forms import REFUSED, Action, FormErrors, Refusals, post_form
+from convene.templating import gettext as _
 from convene.web.rendering import AnyRequest, render, see_other
 
 Errors = dict[str, dict[str, str]]
@@ -37,11 +38,23 @@ async def session_of(session_id: int) -> SessionOut:
     return await services.get_session(session_id, include_private=True)
 
 
-async def sessions_in_hand() -> tuple[list[SessionOut], int]:
-    """The sessions (up to 200, drafts included) and how many there are."""
+async def sessions_in_hand(
+    search: str | None = None, *, page: int = 1, per_page: int = 50, newest_first: bool = True
+) -> tuple[list[SessionOut], int]:
+    """A page of the sessions (drafts included), newest first, and how many match in all."""
     return await services.list_sessions(
-        services.SessionFilters(), page=1, per_page=200, include_drafts=True
+        services.SessionFilters(search=search or None),
+        page=page,
+        per_page=per_page,
+        include_drafts=True,
+        newest_first=newest_first,
     )
+
+
+async def session_choices() -> list[tuple[int, str]]:
+    """Every session, newest first, as (id, title): for a list to type a session's name into."""
+    sessions, _total = await sessions_in_hand(per_page=100_000)
+    return [(session.id, session.title) for session in sessions]
 
 
 async def every_entity() -> list[EntityOut]:
@@ -50,6 +63,19 @@ async def every_entity() -> list[EntityOut]:
         category=None, regional_group=None, search=None, page=1, per_page=10_000
     )
     return entities
+
+
+async def entity_chosen(values: dict[str, str]) -> dict[str, Any]:
+    """The form's values with the entity typed by its name (``entity_id``, from a list of 200
+    and more, not a drop-down) as its id; a name no entity has is a mistake in that field."""
+    named = values.get("entity_id", "")
+    if not named or named.isdigit():
+        return values
+    entity_id = await entity_named(named)
+    if entity_id is None:
+        message = _("No entity is called “%(name)s”: choose one from the list", name=named)
+        raise FormErrors({"entity_id": message})
+    return values | {"entity_id": entity_id}
 
 
 @dataclass(frozen=True)

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from litestar import get, post
 from litestar.di import NamedDependency
-from litestar.params import FromPath, FromQuery
+from litestar.params import FromPath
 from litestar.response import Template
 
-from convene.api.pagination import PageNumber
-from convene.bounds import PathId
-from convene.audit.services import list_entries
+from convene.api.pagination import Page, PageNumber, offset
+from convene.bounds import MAX_ID, PathId
+from convene.audit.services import list_entries, object_types
 from convene.errors import NotFound
 from convene.meetings.schemas import SessionOut
 from convene.settings import Settings
-from convene.web.forms import post_form
+from convene.web.forms import post_form, text
 from convene.web.rendering import AnyRequest, is_htmx, render
 from convene.web.reports_desk import REPORTS, Built, build_report
-from convene.web.secretariat.pages import SecretariatController, session_of, sessions_in_hand
+from convene.web.secretariat.pages import SecretariatController, session_choices, session_of
 
 AppSettings = NamedDependency[Settings]
 
@@ -80,26 +80,34 @@ class ReportPages(SecretariatController):
         )
 
 
+AUDIT_FILTERS = ("session", "object_type", "object_id", "person")
+PER_PAGE = 50
+
+
 class AuditPages(SecretariatController):
     path = "/secretariat/audit"
 
     @get("/")
-    async def page(
-        self, request: AnyRequest, session: FromQuery[str | None] = None, page: PageNumber = 1
-    ) -> Template:
-        per_page, page = 50, max(page, 1)
-        session_id = int(session) if session and session.isdigit() else None
+    async def page(self, request: AnyRequest, page: PageNumber = 1) -> Template:
+        """The log, newest first, by session, object and person; each change as what changed."""
+        filters = {name: text(request.query_params, name)[:100] for name in AUDIT_FILTERS}
+        session_id = int(filters["session"]) if filters["session"].isdigit() else None
+        if session_id is not None and session_id > MAX_ID:
+            session_id = None
         entries, total = await list_entries(
-            session_id=session_id, limit=per_page, offset=(page - 1) * per_page
+            session_id=session_id,
+            object_type=filters["object_type"] or None,
+            object_id=filters["object_id"][:60] or None,
+            person=filters["person"] or None,
+            limit=PER_PAGE,
+            offset=offset(page, PER_PAGE),
         )
-        sessions, _count = await sessions_in_hand()
         return await render(
             request,
             "web/secretariat/audit.html",
             entries=entries,
-            total=total,
-            page=page,
-            pages=max(1, -(-total // per_page)),
-            session_id=session_id,
-            sessions=[(s.id, s.title) for s in sessions],
+            listed=Page(entries, total, page, PER_PAGE),
+            filters=filters,
+            sessions=await session_choices(),
+            object_types=[(kind, kind) for kind in await object_types()],
         )

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from litestar import get, post
+from litestar.params import FromQuery, QueryParameter
 from litestar.response import Redirect, Template
 
+from convene.api.pagination import Page, PageNumber, sort_of
 from convene.bounds import PathId
 from convene.entities.categories import Category
 from convene.meetings import bodies, services
@@ -19,6 +21,9 @@ from convene.web.rendering import AnyRequest, render, see_other
 from convene.web.secretariat.pages import SecretariatController, session_of, sessions_in_hand
 
 
+PER_PAGE = 50
+
+
 def status_choices(session: SessionOut | None) -> list[SessionStatus]:
     """The session's status and those it may move to (a new session: draft or scheduled)."""
     if session is None:
@@ -29,10 +34,26 @@ def status_choices(session: SessionOut | None) -> list[SessionStatus]:
 
 class SessionPages(SecretariatController):
     @get("/")
-    async def home(self, request: AnyRequest) -> Template:
-        items, total = await sessions_in_hand()
-        items.sort(key=lambda s: s.start_date, reverse=True)
-        return await render(request, "web/secretariat/home.html", sessions=items, total=total)
+    async def home(
+        self,
+        request: AnyRequest,
+        page: PageNumber = 1,
+        q: Annotated[str | None, QueryParameter(max_length=100)] = None,
+        sort: FromQuery[str | None] = None,
+    ) -> Template:
+        """Every session, newest first (or oldest first), a page at a time, searchable."""
+        order = sort_of(sort, ("start",), "-start")
+        items, total = await sessions_in_hand(
+            q, page=page, per_page=PER_PAGE, newest_first=order.descending
+        )
+        return await render(
+            request,
+            "web/secretariat/home.html",
+            sessions=items,
+            listed=Page(items, total, page, PER_PAGE),
+            sort=order,
+            params={"q": q or "", "sort": sort or ""},
+        )
 
     @get("/sessions/new")
     async def new(self, request: AnyRequest) -> Template:
