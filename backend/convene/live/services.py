@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 
 import msgspec
 from litestar.response import ServerSentEventMessage
@@ -44,3 +44,45 @@ async def session_events(
 def _message(payload: bytes) -> ServerSentEventMessage:
     """One event: its JSON, whose ``kind`` says what it is, as the message's data."""
     return ServerSentEventMessage(data=payload.decode())
+
+
+Versions = Callable[[int], Awaitable[list[tuple[int, str]]]]
+"""The messages of the versions after the one given, oldest first, as kept in the database."""
+
+
+async def versioned_events(
+    channels: LiveChannels, channel: str, seen: int, since: Versions, seconds: float
+) -> AsyncIterator[ServerSentEventMessage]:
+    """Each version of something after ``seen`` (the viewer's ``Last-Event-ID``, else 0), every
+    one exactly once and in order, then each new one as it is published, for ``seconds``.
+
+    The stream listens before it reads what was missed, so nothing falls between the two; a
+    version that arrives out of turn (one lost on the way) sends the viewer the missing ones
+    from the database first. Each message's ``id`` is its version.
+    """
+    loop = asyncio.get_running_loop()
+    closes_at = loop.time() + seconds
+    inbox: asyncio.Queue[bytes] = asyncio.Queue()
+    async with (
+        channels.start_subscription(channel) as subscriber,
+        subscriber.run_in_background(inbox.put),
+    ):
+        for version, kept in await since(seen):
+            yield ServerSentEventMessage(data=kept, id=str(version))
+            seen = version
+        while (left := closes_at - loop.time()) > 0:
+            try:
+                payload = await asyncio.wait_for(inbox.get(), min(left, KEEP_ALIVE_SECONDS))
+            except TimeoutError:
+                yield ServerSentEventMessage(data=None, comment="keep-alive")
+                continue
+            head, _, body = payload.partition(b"\n")
+            version = int(head)
+            if version <= seen:
+                continue
+            if version > seen + 1:
+                for missed, kept in await since(seen):
+                    if missed < version:
+                        yield ServerSentEventMessage(data=kept, id=str(missed))
+            yield ServerSentEventMessage(data=body.decode(), id=str(version))
+            seen = version
