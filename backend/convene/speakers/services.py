@@ -539,3 +539,14 @@ async def delegation_entity(delegation_id: int) -> int | None:
     """The entity of the delegation (whose focal point may inscribe it), or None."""
     row = await Delegation.select(Delegation.entity).where(Delegation.id == delegation_id).first()
     return None if row is None else int(row["entity"])
+
+
+async def session_delegations(session_id: int) -> list[Row]:
+    """The session's delegations with their entities' names, for the console's inscription."""
+    return list(
+        await Delegation.select(
+            Delegation.id, Delegation.entity.short_name.as_alias("entity")
+        )
+        .where(Delegation.session == session_id)
+        .order_by(Delegation.entity.short_name)
+    )
