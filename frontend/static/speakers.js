@@ -90,8 +90,7 @@
     var stream = new EventSource(source.getAttribute("data-speakers-events"));
     var refresh = source.getAttribute("data-speakers-refresh");
     stream.addEventListener("message", function (event) {
-      var state = JSON.parse(event.data);
-      offset = Date.parse(state.at) - Date.now();
+      var state = JSON.parse(event.data); // state.at is when this version was made, not now
       source.setAttribute("data-version", text(state.version));
       document.body.setAttribute("data-speakers-version", text(state.version));
       if (document.querySelector("[data-display]")) { redraw(source, state); }
