@@ -117,6 +117,7 @@ def _speakers_handlers() -> list[ControllerRouterHandler]:
         SpeakerListController,
         SpeakersRecordController,
         SpeakingTimesController,
+        StatementController,
     )
 
     return [
@@ -125,4 +126,5 @@ def _speakers_handlers() -> list[ControllerRouterHandler]:
         FloorController,
         SpeakingTimesController,
         SpeakersRecordController,
+        StatementController,
     ]

@@ -1,7 +1,7 @@
 /* The list of speakers, live; the pages work without it (they show the list as loaded).
  *
- * - [data-speakers-events]: listens to the list's stream. Each message is the whole list at a
- *   new version. The public display ([data-display]) redraws itself from it; a page with
+ * - [data-speakers-events]: listens to the list's stream. Each message is the list's news at a
+ *   new version (who has the floor, the next five). The public display ([data-display]) redraws itself from it; a page with
  *   data-speakers-refresh (the console, a delegate's page) reloads that part of itself.
  *   EventSource reconnects by itself and sends Last-Event-ID: the server sends what was missed.
  * - [data-countdown]: the current speaker's time left, counted here from the server's
@@ -59,7 +59,7 @@
     var next = document.querySelector("[data-next]");
     if (next) {
       next.textContent = "";
-      state.waiting.slice(0, 5).forEach(function (entry) {
+      state.next.forEach(function (entry) {
         var li = document.createElement("li");
         li.textContent = entry.entity + (entry.kind !== "statement" ? " · " + (labels[entry.kind] || entry.kind) : "");
         next.appendChild(li);

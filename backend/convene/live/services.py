@@ -58,7 +58,8 @@ async def versioned_events(
 
     The stream listens before it reads what was missed, so nothing falls between the two; a
     version that arrives out of turn (one lost on the way) sends the viewer the missing ones
-    from the database first. Each message's ``id`` is its version.
+    from the database first. Each message's ``id`` is its version; one heard live carries the
+    moment it committed in a comment (``: committed <seconds since the epoch>``).
     """
     loop = asyncio.get_running_loop()
     closes_at = loop.time() + seconds
@@ -72,17 +73,22 @@ async def versioned_events(
             seen = version
         while (left := closes_at - loop.time()) > 0:
             try:
-                payload = await asyncio.wait_for(inbox.get(), min(left, KEEP_ALIVE_SECONDS))
+                # A timeout, not wait_for: no task per message, for a thousand viewers at once.
+                async with asyncio.timeout(min(left, KEEP_ALIVE_SECONDS)):
+                    payload = await inbox.get()
             except TimeoutError:
                 yield ServerSentEventMessage(data=None, comment="keep-alive")
                 continue
             head, _, body = payload.partition(b"\n")
-            version = int(head)
+            number, _, committed = head.partition(b" ")
+            version = int(number)
             if version <= seen:
                 continue
             if version > seen + 1:
                 for missed, kept in await since(seen):
                     if missed < version:
                         yield ServerSentEventMessage(data=kept, id=str(missed))
-            yield ServerSentEventMessage(data=body.decode(), id=str(version))
+            yield ServerSentEventMessage(
+                data=body.decode(), id=str(version), comment=f"committed {committed.decode()}"
+            )
             seen = version

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 from convene.delegations import events
@@ -38,7 +39,8 @@ class LiveUpdates:
         await self.channels.tell(event.session_id, update)
 
     async def speakers_changed(self, event: SpeakersChanged) -> None:
-        """The list's new version, whole, to its viewers: ``<version>`` LF ``<JSON>``."""
+        """The list's new version to its viewers: ``<version> <committed at>`` LF ``<JSON>``
+        (when it committed, in seconds since the epoch, so that delivery can be timed)."""
         assert isinstance(event.object_id, int)
-        message = b"%d\n%s" % (event.version, event.news)
+        message = b"%d %.6f\n%s" % (event.version, time.time(), event.news)
         await self.channels.tell_channel(self.channels.speakers_channel(event.object_id), message)

@@ -7,18 +7,23 @@ from typing import Annotated, Any
 
 from litestar import Controller, Request, Response, get, post, put
 from litestar.di import NamedDependency
-from litestar.params import FromPath, HeaderParameter, JSONBody
+from litestar.params import FromPath, HeaderParameter, JSONBody, QueryParameter
 from litestar.response import ServerSentEvent
 
 from convene.accounts.access import can_manage_entity
-from convene.accounts.guards import requires_secretariat, requires_secretariat_or_focal_point
+from convene.accounts.guards import (
+    requires_secretariat,
+    requires_secretariat_or_focal_point,
+    requires_secretariat_or_interpreter,
+)
 from convene.bounds import PathId
 from convene.errors import NotFound
 from convene.live.channels import LiveChannels
+from convene.live.controllers import TIMEOUT_HELP
 from convene.live.services import LONGEST_STREAM_SECONDS, versioned_events
 from convene.presence.controllers import XLSX, _download
 from convene.settings import Settings
-from convene.speakers import delegates, record, services, times
+from convene.speakers import delegates, record, services, statements, times
 from convene.speakers.schemas import (
     CallIn,
     CallOut,
@@ -33,6 +38,8 @@ from convene.speakers.schemas import (
     SpeakingTimesIn,
     SpeakingTimesOut,
     SpokenRow,
+    StatementIn,
+    StatementOut,
     TimerIn,
     VersionIn,
 )
@@ -86,8 +93,10 @@ class SpeakerListController(Controller):
         "/events",
         summary="Each version of the list, whole, as it happens (public)",
         description=(
-            "Server-Sent Events; each message's `id` is the list's version and its data the "
-            "list as `GET /api/speaker-lists/{id}` gives it. A viewer that reconnects with "
+            "Server-Sent Events; each message's `id` is the list's version and its data what "
+            "changed viewers need: `current` (who has the floor, with the timer), `next` (the "
+            "first five waiting), `waiting` (how many), `status`, `at` (when the version was "
+            "made). The whole list is `GET /api/speaker-lists/{id}`. A viewer that reconnects with "
             "`Last-Event-ID` is sent every version it missed, in order; without, the current one."
         ),
         media_type="text/event-stream",
@@ -98,6 +107,9 @@ class SpeakerListController(Controller):
         list_id: PathId,
         channels: NamedDependency[LiveChannels],
         last_event_id: LastEventId = None,
+        timeout: Annotated[
+            float, QueryParameter(gt=0, le=LONGEST_STREAM_SECONDS, description=TIMEOUT_HELP)
+        ] = LONGEST_STREAM_SECONDS,
     ) -> ServerSentEvent:
         state = await list_state(list_id)
         seen = state.version - 1
@@ -109,8 +121,16 @@ class SpeakerListController(Controller):
 
         channel = channels.speakers_channel(list_id)
         return ServerSentEvent(
-            versioned_events(channels, channel, seen, since, LONGEST_STREAM_SECONDS)
+            versioned_events(channels, channel, seen, since, timeout)
         )
+
+    @get(
+        "/statements",
+        guards=[requires_secretariat_or_interpreter],
+        summary="Written statements not yet delivered, in the order of the list (interpreters)",
+    )
+    async def statements_ahead(self, list_id: PathId) -> list[StatementOut]:
+        return await statements.before_delivery(list_id)
 
     @get("/console", guards=[requires_secretariat], summary="The chair's console view")
     async def console(self, list_id: PathId) -> ConsoleView:
@@ -210,6 +230,29 @@ class FloorController(Controller):
     )
     async def withdraw(self, token: FromPath[str], entry_id: PathId, settings: AppSettings) -> ListState:
         return await delegates.withdraw(settings, token, entry_id)
+
+
+    @put(
+        "/requests/{entry_id:int}/statement",
+        summary="Attach your written statement (text) to your request",
+    )
+    async def attach_statement(
+        self, token: FromPath[str], entry_id: PathId, settings: AppSettings, data: JSONBody[StatementIn]
+    ) -> StatementOut:
+        return await statements.attach(settings, token, entry_id, data.text)
+
+
+class StatementController(Controller):
+    path = "/api/speaker-entries/{entry_id:int}/statement"
+    tags = ["List of speakers"]
+
+    @get(
+        "/",
+        summary="A written statement: public once delivered; before, the secretariat's and "
+        "interpreters' only",
+    )
+    async def statement(self, request: AnyRequest, entry_id: PathId) -> StatementOut:
+        return await statements.statement(request.user, entry_id)
 
 
 class SpeakingTimesController(Controller):

@@ -21,7 +21,7 @@ from convene.speakers.tables import SpeakerList
 from convene.translation import gettext as _
 
 
-async def _person(settings: Settings, token: str) -> tuple[dict[str, Any], int]:
+async def person_of(settings: Settings, token: str) -> tuple[dict[str, Any], int]:
     registration_id, sitting_id = read_token(settings.secret_key, token)
     person = (
         await Registration.select(
@@ -53,7 +53,7 @@ async def current_list(sitting_id: int) -> int:
 
 
 async def floor_view(settings: Settings, token: str) -> FloorView:
-    person, sitting_id = await _person(settings, token)
+    person, sitting_id = await person_of(settings, token)
     state = await list_state(await current_list(sitting_id))
     mine = [
         entry
@@ -74,7 +74,7 @@ async def floor_view(settings: Settings, token: str) -> FloorView:
 
 
 async def ask(settings: Settings, token: str, data: FloorRequestIn) -> ListState:
-    person, sitting_id = await _person(settings, token)
+    person, sitting_id = await person_of(settings, token)
     request = InscribeIn(
         delegation_id=person["delegation"],
         kind=data.kind,
@@ -86,7 +86,7 @@ async def ask(settings: Settings, token: str, data: FloorRequestIn) -> ListState
 
 
 async def withdraw(settings: Settings, token: str, entry_id: int) -> ListState:
-    person, sitting_id = await _person(settings, token)
+    person, sitting_id = await person_of(settings, token)
     list_id = await current_list(sitting_id)
     return await services.withdraw(
         None, list_id, entry_id, None, delegation_id=person["delegation"]

@@ -142,6 +142,37 @@ class ListState(Struct):
     spoken: int
 
 
+class ListNews(Struct):
+    """What a list's live viewers are told of each version: who has the floor, who comes next
+    (the first five waiting), how many wait. Small, because a thousand viewers hear each one;
+    a page that shows more reloads it."""
+
+    list_id: int
+    version: int
+    status: str
+    agenda_item: str
+    at: datetime
+    current: EntryView | None
+    next: list[EntryView]
+    waiting: int
+
+
+NEXT_SHOWN = 5
+
+
+def news_of(state: ListState) -> ListNews:
+    return ListNews(
+        list_id=state.list_id,
+        version=state.version,
+        status=state.status,
+        agenda_item=state.agenda_item,
+        at=state.at,
+        current=state.current,
+        next=state.waiting[:NEXT_SHOWN],
+        waiting=len(state.waiting),
+    )
+
+
 class Availability(Struct):
     """Whether the entry's delegation can take the floor now, through whom, and if not why."""
 
@@ -199,3 +230,19 @@ class SpokenRow(Struct):
     seconds: int
     statement_public: bool
     entry_id: int
+
+
+class StatementIn(Struct, forbid_unknown_fields=True):
+    text: Annotated[str, text(min_length=1, max_length=50_000)]
+
+
+class StatementOut(Struct):
+    """A written statement; ``delivered`` once its speaker has spoken (then it is public)."""
+
+    entry_id: int
+    entity: str
+    kind: str
+    speaker: str
+    status: str
+    delivered: bool
+    text: str

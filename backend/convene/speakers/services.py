@@ -35,6 +35,7 @@ from convene.speakers.schemas import (
     InscribeIn,
     ListState,
     SpeakingTimesOut,
+    news_of,
 )
 from convene.speakers.state import Row, entry_rows, list_row, state_of
 from convene.speakers.tables import SpeakerEntry, SpeakerList, SpeakerListNews
@@ -94,7 +95,7 @@ async def _next_version(
     await SpeakerList.update({SpeakerList.version: version}).where(SpeakerList.id == row["id"])
     fresh = await list_row(row["id"])
     state = await state_of(fresh, at=now)
-    news = msgspec.json.encode(state)
+    news = msgspec.json.encode(news_of(state))
     await SpeakerListNews.insert(
         SpeakerListNews(speaker_list=row["id"], version=version, message=news.decode())
     )
@@ -549,4 +550,40 @@ async def session_delegations(session_id: int) -> list[Row]:
         )
         .where(Delegation.session == session_id)
         .order_by(Delegation.entity.short_name)
+    )
+
+
+async def attach_statement(list_id: int, entry_id: int, delegation_id: int, text: str) -> None:
+    """The delegation's written statement on its entry, waiting or speaking."""
+
+    async def change(row: Row, now: datetime, audit: dict[str, Any]) -> None:
+        entry = await SpeakerEntry.select(SpeakerEntry.delegation, SpeakerEntry.status).where(
+            (SpeakerEntry.id == entry_id) & (SpeakerEntry.speaker_list == row["id"])
+        ).first()
+        if (
+            entry is None
+            or entry["delegation"] != delegation_id
+            or entry["status"] not in LIVE
+        ):
+            raise RuleViolation(_("No waiting entry has this id"), field="entry_id", status_code=404)
+        await SpeakerEntry.update({SpeakerEntry.statement_text: text}).where(
+            SpeakerEntry.id == entry_id
+        )
+        audit.update(entry=entry_id)
+
+    await _changing(None, list_id, "statement_attached", change)
+
+
+async def open_lists() -> list[Row]:
+    """Lists still open, the latest first: where interpreters look for statements ahead."""
+    return list(
+        await SpeakerList.select(
+            SpeakerList.id,
+            SpeakerList.sitting.title.as_alias("sitting_title"),
+            SpeakerList.agenda_item.title.as_alias("item_title"),
+            SpeakerList.agenda_item.position.as_alias("item_position"),
+        )
+        .where(SpeakerList.status == ListStatus.OPEN.value)
+        .order_by(SpeakerList.id, ascending=False)
+        .limit(20)
     )

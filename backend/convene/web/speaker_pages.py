@@ -21,7 +21,9 @@ from convene.bounds import PathId
 from convene.errors import RuleViolation
 from convene.presence.people import sitting_at
 from convene.settings import Settings
-from convene.speakers import delegates, services
+from convene.accounts.guards import requires_secretariat_or_interpreter
+from convene.meetings.services import get_session
+from convene.speakers import delegates, record, services, statements
 from convene.speakers.schemas import CallOut, FloorRequestIn, InscribeIn, ListState
 from convene.speakers.state import list_state
 from convene.speakers.vocabulary import KIND_LABELS, EntryKind, ListStatus
@@ -154,6 +156,56 @@ class SpeakerDisplayPages(Controller):
         return await render(request, "web/speakers/display.html", **_common(state))
 
 
+class SpeakerRecordPages(Controller):
+    """Who spoke at the session, item by item, and the statements delivered: public."""
+
+    include_in_schema = False
+
+    @get("/sessions/{session_id:int}/speakers")
+    async def spoken(self, request: AnyRequest, session_id: PathId) -> Template:
+        session = await get_session(session_id, include_private=False)
+        rows = await record.spoken(session_id)
+        items: dict[str, list[Any]] = {}
+        for row in rows:
+            items.setdefault(row.agenda_item, []).append(row)
+        return await render(
+            request,
+            "web/speakers/record.html",
+            session=session,
+            items=items,
+            paragraphs=record.paragraphs(rows),
+            kind_labels=_labels(),
+        )
+
+    @get("/speakers/statements/{entry_id:int}")
+    async def statement(self, request: AnyRequest, entry_id: PathId) -> Template:
+        shown = await statements.statement(request.user, entry_id)
+        return await render(
+            request, "web/speakers/statement.html", statement=shown, kind_labels=_labels()
+        )
+
+
+class InterpreterPages(Controller):
+    """The interpreters' desk: statements of the speakers to come, before they speak."""
+
+    include_in_schema = False
+    guards = [requires_secretariat_or_interpreter]
+
+    @get("/statements")
+    async def lists(self, request: AnyRequest) -> Template:
+        return await render(request, "web/speakers/statement_lists.html", lists=await services.open_lists())
+
+    @get("/statements/{list_id:int}")
+    async def ahead(self, request: AnyRequest, list_id: PathId) -> Template:
+        state = await list_state(list_id)
+        return await render(
+            request,
+            "web/speakers/statements.html",
+            statements=await statements.before_delivery(list_id),
+            **_common(state),
+        )
+
+
 class FloorPages(Controller):
     """A delegate's page of the list, through their personal sitting link (no sign-in)."""
 
@@ -190,6 +242,22 @@ class FloorPages(Controller):
             return await self._page(request, token, settings, 400, "; ".join(refused.errors.values()))
         return await self._page(request, token, settings, message=_("You have asked for the floor."))
 
+    @post("/floor/{token:str}/statement/{entry_id:int}")
+    async def attach(
+        self, request: AnyRequest, token: FromPath[str], entry_id: PathId, settings: AppSettings
+    ) -> Template:
+        form = await request.form()
+        written = text(form, "statement").strip()
+        if not written:
+            return await self._page(request, token, settings, 400, _("Paste or type the statement"))
+        try:
+            await statements.attach(settings, token, entry_id, written)
+        except RuleViolation as refused:
+            return await self._page(request, token, settings, refused.status_code, refused.message)
+        return await self._page(
+            request, token, settings, message=_("Your written statement is with the secretariat and the interpreters.")
+        )
+
     @post("/floor/{token:str}/withdraw/{entry_id:int}")
     async def withdraw(
         self, request: AnyRequest, token: FromPath[str], entry_id: PathId, settings: AppSettings
@@ -201,4 +269,10 @@ class FloorPages(Controller):
         return await self._page(request, token, settings, message=_("Your request has been withdrawn."))
 
 
-SpeakerPages = [SpeakerConsolePages, SpeakerDisplayPages, FloorPages]
+SpeakerPages = [
+    SpeakerConsolePages,
+    SpeakerDisplayPages,
+    SpeakerRecordPages,
+    InterpreterPages,
+    FloorPages,
+]
