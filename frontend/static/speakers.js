@@ -68,10 +68,10 @@
     setCountdown(c);
   }
 
-  function reload(selector, version) {
+  function reload(selector, page, version) {
     var part = document.querySelector(selector);
     if (!part || part.getAttribute("data-version") === String(version)) { return; }
-    fetch(window.location.pathname, { credentials: "same-origin" }).then(function (response) {
+    fetch(page, { credentials: "same-origin" }).then(function (response) {
       return response.ok ? response.text() : null;
     }).then(function (html) {
       if (!html) { return; }
@@ -89,12 +89,13 @@
     if (!window.EventSource) { return; }
     var stream = new EventSource(source.getAttribute("data-speakers-events"));
     var refresh = source.getAttribute("data-speakers-refresh");
+    var page = source.getAttribute("data-speakers-page") || window.location.pathname;
     stream.addEventListener("message", function (event) {
       var state = JSON.parse(event.data); // state.at is when this version was made, not now
       source.setAttribute("data-version", text(state.version));
       document.body.setAttribute("data-speakers-version", text(state.version));
       if (document.querySelector("[data-display]")) { redraw(source, state); }
-      if (refresh) { reload(refresh, state.version); }
+      if (refresh) { reload(refresh, page, state.version); }
       tick();
     });
   }
