@@ -540,6 +540,7 @@ PRESENCE_EXPECTATIONS: dict[tuple[str, str], Case] = {
     # -- the list of speakers (issue 15): public list, display and record; the chair's acts the
     # secretariat's; delegates through their own sitting link; statements before delivery the
     # secretariat's (and interpreters', a role outside this matrix) ---------------------------
+    ("GET", "/api/sittings/{sitting_id:int}/speaker-lists"): Case(everyone(200), params=PRESENCE_SITTING),
     ("POST", "/api/sittings/{sitting_id:int}/speaker-lists"): Case(
         CHANGED_BY_SECRETARIAT, params=PRESENCE_SITTING, json={"agenda_item_id": "@speakers_item"}
     ),

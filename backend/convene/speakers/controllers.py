@@ -34,6 +34,7 @@ from convene.speakers.schemas import (
     ListState,
     MoveIn,
     OpenListIn,
+    SittingList,
     SoundCheckIn,
     SpeakingTimesIn,
     SpeakingTimesOut,
@@ -62,9 +63,20 @@ LastEventId = Annotated[
 class SittingSpeakersController(Controller):
     path = "/api/sittings/{sitting_id:int}"
     tags = ["List of speakers"]
-    guards = [requires_secretariat]
 
-    @post("/speaker-lists", status_code=200, summary="Open the list of speakers on an agenda item")
+    @get("/speaker-lists", summary="The sitting's lists of speakers, in the order of the agenda")
+    async def lists(self, sitting_id: PathId) -> list[SittingList]:
+        return [
+            SittingList(row["id"], row["agenda_item"], f"{row['item_position']}. {row['item_title']}", row["status"])
+            for row in await services.sitting_lists(sitting_id)
+        ]
+
+    @post(
+        "/speaker-lists",
+        guards=[requires_secretariat],
+        status_code=200,
+        summary="Open the list of speakers on an agenda item",
+    )
     async def open_list(
         self, request: AnyRequest, sitting_id: PathId, data: JSONBody[OpenListIn]
     ) -> ListState:
@@ -72,6 +84,7 @@ class SittingSpeakersController(Controller):
 
     @post(
         "/sound-checks",
+        guards=[requires_secretariat],
         status_code=200,
         summary="Mark an online speaker's sound checked for the sitting (ready), or not",
     )

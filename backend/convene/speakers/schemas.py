@@ -102,6 +102,13 @@ class SoundCheckIn(Struct, forbid_unknown_fields=True):
     checked: bool = True
 
 
+class SittingList(Struct):
+    list_id: int
+    agenda_item_id: int
+    agenda_item: str
+    status: str
+
+
 class EntryView(Struct):
     """An entry as everyone sees it. ``timer_started_at`` is set while the timer runs;
     time left is ``limit_seconds - elapsed_seconds - (now - timer_started_at)``."""
