@@ -3,19 +3,16 @@ statement, an online speaker not yet ready, an observer, a right of reply waitin
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from httpx import AsyncClient
 
-from tests.conftest import run_convene
+from tests.demo.conftest import Demo
 
 
 async def test_the_demo_shows_a_list_of_speakers_under_way(
-    client: AsyncClient, secretariat: dict[str, str], database_url: str, var_dir: Path
+    client: AsyncClient, secretariat: dict[str, str], demo: Demo
 ) -> None:
-    loaded = run_convene("demo", database_url=database_url, var_dir=var_dir)
-    assert loaded.returncode == 0, loaded.stderr
-    assert "a list of speakers under way" in loaded.stdout
+    assert "a list of speakers under way" in demo.first.stdout
+    assert "list of speakers" not in demo.second.stdout
 
     sessions = (await client.get("/api/sessions", params={"body": "IRG"}, headers=secretariat)).json()
     live = next(s for s in sessions["items"] if s["title"].startswith("Seventeenth session"))
