@@ -9,12 +9,17 @@ from convene.accounts.roles import Role
 from httpx import AsyncClient
 
 from tests.speakers.world import act, enter, open_floor
+from tests.web.conftest import BrowserFactory
 
 TEXT = "Mr. Chair,\nAustria aligns itself with the statement of the European Union.\n"
 
 
 async def test_interpreters_read_a_statement_before_delivery_and_the_public_after(
-    client: AsyncClient, bodies: dict[str, str], registry: None, make_account_headers: Any
+    client: AsyncClient,
+    bodies: dict[str, str],
+    registry: None,
+    make_account_headers: Any,
+    browser_for: BrowserFactory,
 ) -> None:
     floor = await open_floor(client, bodies)
     await enter(client, floor, "Austria")
@@ -32,6 +37,10 @@ async def test_interpreters_read_a_statement_before_delivery_and_the_public_afte
     assert [(s["entity"], s["text"]) for s in ahead.json()] == [("Austria", TEXT)]
     console = await client.get(f"/api/speaker-lists/{floor.list_id}/console", headers=interpreter)
     assert console.status_code == 403
+    booth = await browser_for("booth2@unog.example", Role.INTERPRETER)
+    desk = await booth.get(f"/statements/{floor.list_id}")
+    assert desk.status_code == 200 and "aligns itself with the statement" in desk.text
+    assert (await booth.get(f"/secretariat/speakers/{floor.list_id}")).status_code == 403
     public = f"/api/speaker-entries/{entry}/statement"
     assert (await client.get(public)).status_code == 404
 
