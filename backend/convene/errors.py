@@ -34,11 +34,20 @@ RETRY_AFTER_LOST_DATABASE = "1"
 class RuleViolation(Exception):
     """A request that breaks a rule of the domain (a clash, a quota, a date)."""
 
-    def __init__(self, message: str, *, field: str | None = None, status_code: int = 409) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        field: str | None = None,
+        status_code: int = 409,
+        extra: Mapping[str, Any] | None = None,
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.field = field
         self.status_code = status_code
+        self.extra = extra
+        """More members of the problem's body, such as the current state of what conflicted."""
 
 
 class NotFound(Exception):
@@ -108,7 +117,10 @@ def _missing_field(message: str) -> str | None:
 
 def _from_rule_violation(exc: RuleViolation) -> ProblemDetailsException:
     errors = [{"field": exc.field, "message": exc.message}] if exc.field else None
-    return problem(exc.status_code, exc.message, errors=errors)
+    found = problem(exc.status_code, exc.message, errors=errors)
+    if exc.extra:
+        found.extra = {**(found.extra or {}), **exc.extra}  # type: ignore[dict-item]
+    return found
 
 
 def _from_not_found(exc: NotFound) -> ProblemDetailsException:

@@ -23,6 +23,7 @@ APP_MODULES = [
     "convene.calendar.piccolo_app",
     "convene.proposals.piccolo_app",
     "convene.presence.piccolo_app",
+    "convene.speakers.piccolo_app",
 ]
 
 

@@ -50,6 +50,7 @@ def route_handlers() -> list[ControllerRouterHandler]:
         *_calendar_handlers(),
         *_web_handlers(),
         *_presence_handlers(),
+        *_speakers_handlers(),
     ]
 
 
@@ -105,4 +106,25 @@ def _presence_handlers() -> list[ControllerRouterHandler]:
         JoinLinkController,
         OnlinePresenceController,
         BadgeController,
+    ]
+
+
+def _speakers_handlers() -> list[ControllerRouterHandler]:
+    """The list of speakers: the chair's console, requests for the floor, the record (issue 15)."""
+    from convene.speakers.controllers import (
+        FloorController,
+        SittingSpeakersController,
+        SpeakerListController,
+        SpeakersRecordController,
+        SpeakingTimesController,
+        StatementController,
+    )
+
+    return [
+        SittingSpeakersController,
+        SpeakerListController,
+        FloorController,
+        SpeakingTimesController,
+        SpeakersRecordController,
+        StatementController,
     ]

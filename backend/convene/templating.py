@@ -18,7 +18,12 @@ from convene.static_files import StaticAssets
 from convene.translation import current_locale, gettext, ngettext, text_direction  # page controllers import gettext from here
 from convene.web.formatting import template_globals
 
-ROLE_LABELS = {"secretariat": "Secretariat", "focal_point": "Focal point", "delegate": "Delegate"}
+ROLE_LABELS = {
+    "secretariat": "Secretariat",
+    "focal_point": "Focal point",
+    "delegate": "Delegate",
+    "interpreter": "Interpreter",
+}
 
 
 

@@ -54,6 +54,7 @@ from tests.conftest import app_client, emptied, empty_tables, running
 from tests.meetings.world import build_meetings
 from tests.proposals.world import build_proposals
 from tests.presence.matrix_world import PRESENCE_BADGE, PRESENCE_BODY, ZOOM_REPORT, build_presence
+from tests.speakers.matrix_world import SPEAKERS_BODY, build_speakers
 
 ROLES = ("secretariat", "focal_a", "focal_b", "delegate", "public")
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
@@ -470,6 +471,10 @@ WEB_EXPECTATIONS: dict[tuple[str, str], Case] = {
 # a focal point plans their own delegation's seats; a personal join link is its own credential.
 PRESENCE_SITTING = {"sitting_id": "@presence_sitting"}
 PRESENCE_TOKEN = {"token": "@presence_token"}
+SPEAKERS_LIST = {"list_id": "@speakers_list"}
+SPEAKERS_ENTRY = {**SPEAKERS_LIST, "entry_id": "@speakers_waiting"}
+SPEAKERS_SESSION = {"session_id": "@presence_session"}
+SPEAKERS_VERSION = {"version": 1}
 PRESENCE_SCAN = {"badge_code": PRESENCE_BADGE, "direction": "in", "idempotency_key": "matrix-scan-0001"}
 PRESENCE_EXPECTATIONS: dict[tuple[str, str], Case] = {
     ("POST", "/api/sittings/{sitting_id:int}/door/scans"): Case(
@@ -531,6 +536,102 @@ PRESENCE_EXPECTATIONS: dict[tuple[str, str], Case] = {
         CHANGE_DELEGATION,
         params={"delegation_id": "@presence_delegation", **PRESENCE_SITTING},
         form={"registration_ids": "@presence_badge_holder"},
+    ),
+    # -- the list of speakers (issue 15): public list, display and record; the chair's acts the
+    # secretariat's; delegates through their own sitting link; statements before delivery the
+    # secretariat's (and interpreters', a role outside this matrix) ---------------------------
+    ("GET", "/api/sittings/{sitting_id:int}/speaker-lists"): Case(everyone(200), params=PRESENCE_SITTING),
+    ("POST", "/api/sittings/{sitting_id:int}/speaker-lists"): Case(
+        CHANGED_BY_SECRETARIAT, params=PRESENCE_SITTING, json={"agenda_item_id": "@speakers_item"}
+    ),
+    ("POST", "/api/sittings/{sitting_id:int}/sound-checks"): Case(
+        CHANGED_BY_SECRETARIAT, params=PRESENCE_SITTING, json={"registration_id": "@presence_online"}
+    ),
+    ("GET", "/api/speaker-lists/{list_id:int}"): Case(everyone(200), params=SPEAKERS_LIST),
+    ("GET", "/api/speaker-lists/{list_id:int}/events"): Case(
+        everyone(200), params=SPEAKERS_LIST, query={"timeout": "0.1"}
+    ),
+    ("GET", "/api/speaker-lists/{list_id:int}/console"): Case(SECRETARIAT_ONLY, params=SPEAKERS_LIST),
+    ("GET", "/api/speaker-lists/{list_id:int}/statements"): Case(SECRETARIAT_ONLY, params=SPEAKERS_LIST),
+    ("POST", "/api/speaker-lists/{list_id:int}/entries"): Case(
+        answers(201, 201, 404, 403, 401),
+        params=SPEAKERS_LIST,
+        json={"delegation_id": "@presence_delegation", "kind": "point_of_order"},
+    ),
+    ("POST", "/api/speaker-lists/{list_id:int}/call"): Case(
+        CHANGED_BY_SECRETARIAT, params=SPEAKERS_LIST, json=SPEAKERS_VERSION
+    ),
+    ("POST", "/api/speaker-lists/{list_id:int}/timer"): Case(
+        CHANGED_BY_SECRETARIAT, params=SPEAKERS_LIST, json={**SPEAKERS_VERSION, "action": "start"}
+    ),
+    ("POST", "/api/speaker-lists/{list_id:int}/skip"): Case(
+        CHANGED_BY_SECRETARIAT, params=SPEAKERS_LIST, json=SPEAKERS_VERSION
+    ),
+    ("POST", "/api/speaker-lists/{list_id:int}/closing"): Case(
+        CHANGED_BY_SECRETARIAT, params=SPEAKERS_LIST, json=SPEAKERS_VERSION
+    ),
+    ("POST", "/api/speaker-lists/{list_id:int}/reopening"): Case(
+        CHANGED_BY_SECRETARIAT, params=SPEAKERS_LIST, json=SPEAKERS_VERSION
+    ),
+    ("POST", "/api/speaker-lists/{list_id:int}/entries/{entry_id:int}/position"): Case(
+        CHANGED_BY_SECRETARIAT, params=SPEAKERS_ENTRY, json={**SPEAKERS_VERSION, "position": 1}
+    ),
+    ("POST", "/api/speaker-lists/{list_id:int}/entries/{entry_id:int}/withdrawal"): Case(
+        CHANGED_BY_SECRETARIAT, params=SPEAKERS_ENTRY, json=SPEAKERS_VERSION
+    ),
+    ("GET", "/api/floor/{token:str}"): Case(everyone(200), params=PRESENCE_TOKEN),
+    ("POST", "/api/floor/{token:str}/requests"): Case(
+        everyone(201), params=PRESENCE_TOKEN, json={"kind": "explanation"}
+    ),
+    ("POST", "/api/floor/{token:str}/requests/{entry_id:int}/withdrawal"): Case(
+        everyone(200), params={**PRESENCE_TOKEN, "entry_id": "@speakers_waiting"}
+    ),
+    ("PUT", "/api/floor/{token:str}/requests/{entry_id:int}/statement"): Case(
+        everyone(200),
+        params={**PRESENCE_TOKEN, "entry_id": "@speakers_waiting"},
+        json={"text": "Mr. Chair, ..."},
+    ),
+    ("GET", "/api/speaker-entries/{entry_id:int}/statement"): Case(
+        answers(200, 404, 404, 404, 404), params={"entry_id": "@speakers_waiting"}
+    ),
+    ("GET", "/api/bodies/{code:str}/speaking-times"): Case(everyone(200), params={"code": SPEAKERS_BODY}),
+    ("PUT", "/api/bodies/{code:str}/speaking-times"): Case(
+        CHANGED_BY_SECRETARIAT, params={"code": SPEAKERS_BODY}, json={"statement": 240}
+    ),
+    ("GET", "/api/agenda-items/{item_id:int}/speaking-times"): Case(
+        everyone(200), params={"item_id": "@speakers_item"}
+    ),
+    ("PUT", "/api/agenda-items/{item_id:int}/speaking-times"): Case(
+        CHANGED_BY_SECRETARIAT, params={"item_id": "@speakers_item"}, json={"statement": 240}
+    ),
+    ("GET", "/api/sessions/{session_id:int}/speakers"): Case(everyone(200), params=SPEAKERS_SESSION),
+    ("GET", "/api/sessions/{session_id:int}/speakers/report-paragraphs"): Case(
+        everyone(200), params=SPEAKERS_SESSION
+    ),
+    ("GET", "/api/sessions/{session_id:int}/speakers/record.csv"): Case(everyone(200), params=SPEAKERS_SESSION),
+    ("GET", "/api/sessions/{session_id:int}/speakers/record.xlsx"): Case(everyone(200), params=SPEAKERS_SESSION),
+    ("GET", "/secretariat/sittings/{sitting_id:int}/speakers"): Case(PAGE_SECRETARIAT, params=PRESENCE_SITTING),
+    ("POST", "/secretariat/sittings/{sitting_id:int}/speakers"): Case(
+        CHANGE_SECRETARIAT, params=PRESENCE_SITTING, form={"agenda_item_id": "@speakers_item"}
+    ),
+    ("GET", "/secretariat/speakers/{list_id:int}"): Case(PAGE_SECRETARIAT, params=SPEAKERS_LIST),
+    ("POST", "/secretariat/speakers/{list_id:int}/{act:str}"): Case(
+        answers(200, 403, 403, 403, 303), params={**SPEAKERS_LIST, "act": "close"}, form={"version": "1"}
+    ),
+    ("GET", "/speakers/{list_id:int}/display"): Case(everyone(200), params=SPEAKERS_LIST),
+    ("GET", "/sessions/{session_id:int}/speakers"): Case(everyone(200), params=SPEAKERS_SESSION),
+    ("GET", "/speakers/statements/{entry_id:int}"): Case(
+        answers(200, 404, 404, 404, 404), params={"entry_id": "@speakers_waiting"}
+    ),
+    ("GET", "/statements"): Case(PAGE_SECRETARIAT),
+    ("GET", "/statements/{list_id:int}"): Case(PAGE_SECRETARIAT, params=SPEAKERS_LIST),
+    ("GET", "/floor/{token:str}"): Case(everyone(200), params=PRESENCE_TOKEN),
+    ("POST", "/floor/{token:str}/ask"): Case(everyone(200), params=PRESENCE_TOKEN, form={"kind": "explanation"}),
+    ("POST", "/floor/{token:str}/statement/{entry_id:int}"): Case(
+        everyone(200), params={**PRESENCE_TOKEN, "entry_id": "@speakers_waiting"}, form={"statement": "Mr. Chair"}
+    ),
+    ("POST", "/floor/{token:str}/withdraw/{entry_id:int}"): Case(
+        everyone(200), params={**PRESENCE_TOKEN, "entry_id": "@speakers_waiting"}, form={}
     ),
 }
 
@@ -708,6 +809,7 @@ WORLD_BUILDERS: list[Callable[[World, AsyncClient], Awaitable[None]]] = [
     build_meetings,
     build_proposals,
     build_presence,
+    build_speakers,
 ]
 """Run in order on a fresh database; later builders can use the people the first made."""
 

@@ -35,5 +35,12 @@ def requires_secretariat_or_focal_point(connection: Connection, handler: BaseRou
         raise PermissionDeniedException("Only the secretariat or a focal point can do this")
 
 
+def requires_secretariat_or_interpreter(connection: Connection, handler: BaseRouteHandler) -> None:
+    """The secretariat, or an interpreter (who reads speakers' written statements only)."""
+    requires_sign_in(connection, handler)
+    if connection.user.role not in {Role.SECRETARIAT.value, Role.INTERPRETER.value}:
+        raise PermissionDeniedException("Only the secretariat or an interpreter can do this")
+
+
 def is_secretariat(user: Any) -> bool:
     return user is not None and user.role == Role.SECRETARIAT.value

@@ -143,10 +143,12 @@ async def _invitation_entity(actor: Account, data: InvitationIn) -> int | None:
         if data.entity_id is not None and data.entity_id != actor.entity:
             raise NotFound("Entity")
         return actor.entity
-    if data.role is Role.SECRETARIAT:
+    if data.role in {Role.SECRETARIAT, Role.INTERPRETER}:
         if data.entity_id is not None:
             raise RuleViolation(
-                "Secretariat accounts belong to no entity", field="entity_id", status_code=400
+                "Secretariat and interpreters' accounts belong to no entity",
+                field="entity_id",
+                status_code=400,
             )
         return None
     if data.entity_id is None:

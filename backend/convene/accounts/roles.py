@@ -7,3 +7,5 @@ class Role(str, enum.Enum):
     SECRETARIAT = "secretariat"
     FOCAL_POINT = "focal_point"
     DELEGATE = "delegate"
+    INTERPRETER = "interpreter"
+    """Reads the written statements speakers attach, before delivery; nothing else."""

@@ -19,6 +19,7 @@ from convene.agenda.schemas import AgendaItemIn, DocumentIn
 from convene.demo.data import BODIES, SESSIONS, DemoSession
 from convene.demo.proposals import load_demo_proposals
 from convene.demo.hybrid import load_live_hybrid_session
+from convene.demo.speakers import load_demo_speakers
 from convene.entities.services import sync_registry
 from convene.entities.tables import Entity
 from convene.meetings import bodies, officers, services
@@ -50,11 +51,13 @@ async def load_demo_data() -> str:
     account = await _demo_account()
     added_proposals = await load_demo_proposals(DEMO_SECRETARIAT[0])
     live = await load_live_hybrid_session(await _secretariat())
+    speakers = await load_demo_speakers(await _secretariat())
     return (
         f"Demo data: {added_entities} entities, {added_bodies} bodies, {added_sessions} sessions added"
         f"{f', {added_proposals} draft resolutions and decisions' if added_proposals else ''}"
         f"{account}"
         f"{'; a hybrid session with a sitting under way (issue 14)' if live else ''}"
+        f"{'; a list of speakers under way at its sitting (issue 15)' if speakers else ''}"
     )
 
 

@@ -46,15 +46,23 @@ class LiveChannels(ChannelsPlugin):
     def session_channel(self, session_id: int) -> str:
         return f"{self.namespace}:session:{session_id}"
 
+    def speakers_channel(self, list_id: int) -> str:
+        """A list of speakers' own channel: its viewers (the room's screen, the webcast,
+        delegates' pages) hear each of its versions whole, and nothing of the session else."""
+        return f"{self.namespace}:speakers:{list_id}"
+
     async def tell(self, session_id: int, event: LiveEvent) -> None:
         """Tell the session's streams on every worker; a failure is logged, never raised.
 
         Only call this once the change is committed: a failed live update must
         not turn a committed change into an error answer.
         """
+        await self.tell_channel(self.session_channel(session_id), event)
+
+    async def tell_channel(self, channel: str, event: LiveEvent | bytes) -> None:
+        """As :meth:`tell`, on any of the deployment's channels."""
         if self._loop is not asyncio.get_running_loop():
             return  # not running, or running elsewhere: no stream can hear it from here
-        channel = self.session_channel(session_id)
         try:
             await asyncio.wait_for(self.wait_published(event, channel), PUBLISH_TIMEOUT_SECONDS)
         except Exception as error:  # Redis down or slow: the change stands, only the update is lost

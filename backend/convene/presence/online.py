@@ -52,7 +52,7 @@ def join_path(token: str) -> str:
     return f"/join/{token}"
 
 
-def _read_token(secret_key: str, token: str) -> tuple[int, int]:
+def read_token(secret_key: str, token: str) -> tuple[int, int]:
     """The registration and sitting a genuine token names; any other names nothing."""
     parts = token.split(".")
     if len(parts) != 3 or not parts[0].isdigit() or not parts[1].isdigit():
@@ -129,7 +129,7 @@ async def leave(settings: Settings, token: str) -> OnlineStatus:
 async def _joining(
     settings: Settings, token: str, *, opening: bool = True
 ) -> tuple[dict[str, Any], SittingAt]:
-    registration_id, sitting_id = _read_token(settings.secret_key, token)
+    registration_id, sitting_id = read_token(settings.secret_key, token)
     registration = await Registration.select().where(Registration.id == registration_id).first()
     sitting = await sitting_at(sitting_id)
     if registration is None or registration["session"] != sitting.session_id:

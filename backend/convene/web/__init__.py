@@ -24,6 +24,7 @@ def web_router() -> Router:
     from convene.web.public import PublicPages
     from convene.web.registration_pages import RegistrationPages
     from convene.web.seat_plans import SeatPlanPages
+    from convene.web.speaker_pages import SpeakerPages
     from convene.web.secretariat import SecretariatPages
 
     return Router(
@@ -38,6 +39,7 @@ def web_router() -> Router:
             *SecretariatPages,
             JoinPages,
             SeatPlanPages,
+            *SpeakerPages,
         ],
         exception_handlers=PAGE_ERRORS,
         before_request=only_form_posts,
