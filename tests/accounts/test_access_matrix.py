@@ -453,6 +453,9 @@ WEB_EXPECTATIONS: dict[tuple[str, str], Case] = {
     ("POST", "/secretariat/sessions/{session_id:int}/delegations"): Case(
         CHANGE_SECRETARIAT, params=WEB_SESSION, form={"entity_id": "@entity_b"}
     ),
+    ("GET", "/secretariat/sessions/{session_id:int}/entities"): Case(
+        PAGE_SECRETARIAT, params=WEB_SESSION
+    ),
     ("GET", "/secretariat/sessions/{session_id:int}/check-in"): Case(
         PAGE_SECRETARIAT, params=WEB_SESSION
     ),
