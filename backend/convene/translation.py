@@ -73,3 +73,8 @@ def gettext(message: str, **variables: Any) -> str:
 def ngettext(singular: str, plural: str, n: int, **variables: Any) -> str:
     text = _translations().ngettext(singular, plural, n)
     return text % {"num": n, **variables}
+
+
+def N_(message: str) -> str:
+    """Mark a text kept in a table (a label, a notice) for extraction; :func:`gettext` translates it where shown."""
+    return message

@@ -21,6 +21,7 @@ def web_router() -> Router:
     from convene.web.focal_point import FocalPointPages
     from convene.web.proposal_pages import ProposalPages
     from convene.web.join import JoinPages
+    from convene.web.language import LanguagePages
     from convene.web.public import PublicPages
     from convene.web.registration_pages import RegistrationPages
     from convene.web.seat_plans import SeatPlanPages
@@ -37,6 +38,7 @@ def web_router() -> Router:
             ProposalPages,
             *SecretariatPages,
             JoinPages,
+            LanguagePages,
             SeatPlanPages,
         ],
         exception_handlers=PAGE_ERRORS,

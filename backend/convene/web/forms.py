@@ -137,9 +137,9 @@ def _friendly(text: str) -> str:
 def require(values: Mapping[str, Any], messages: Mapping[str, str]) -> None:
     """Name every required field left empty at once (a type check stops at the first).
 
-    ``messages`` maps each required input name to what to say: "Enter the family name".
+    ``messages`` maps each required input name to what to say (marked ``N_``): "Enter the family name".
     """
-    missing = {name: message for name, message in messages.items() if not values.get(name)}
+    missing = {name: _(message) for name, message in messages.items() if not values.get(name)}
     if missing:
         raise FormErrors(missing)
 
