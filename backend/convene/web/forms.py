@@ -123,8 +123,9 @@ def _friendly(text: str) -> str:
     if "of length >=" in text:
         return _("This field is required")
     if bound := re.search(r"(>=|<=) (-?\d+)", text):
-        more = bound.group(1) == ">="
-        return _("Enter %(n)s or more" if more else "Enter %(n)s or less", n=bound.group(2))
+        if bound.group(1) == ">=":
+            return _("Enter %(n)s or more", n=bound.group(2))
+        return _("Enter %(n)s or less", n=bound.group(2))
     if "Expected `int" in text:
         return _("Enter a whole number")
     if "Invalid enum value" in text:
