@@ -73,13 +73,15 @@ class Pages:
         context.set_default_timeout(30_000)
         return await context.new_page()
 
-    async def look(self, page: Page, name: str) -> None:
-        """Screenshot the page and run axe on it; serious or critical violations are kept for the verdict."""
+    async def look(self, page: Page, name: str, *, check: bool = True) -> None:
+        """Screenshot the page and (unless ``check`` is False) run axe on it; serious or critical violations are kept for the verdict."""
         await page.wait_for_load_state("load")
         self.count += 1
         await page.screenshot(
             path=str(self.folder / f"{self.count:02d}-{name}.png"), full_page=True
         )
+        if not check:
+            return
         if not await page.evaluate("typeof window.axe !== 'undefined'"):
             await page.add_script_tag(path=str(AXE))
         result = await page.evaluate(
