@@ -121,8 +121,9 @@ def utc_iso(moment: datetime) -> str:
 def viewer_time(moment: datetime, style: str = "datetime") -> Markup:
     """A ``<time>`` the browser rewrites into the viewer's zone; UTC until it does."""
     aware = (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC)
+    time = aware.strftime("%H:%M")
     fallback = (
-        f"{aware:%H:%M} UTC" if style == "time" else f"{long_date(aware.date())}, {aware:%H:%M} UTC"
+        f"{time} UTC" if style == "time" else _("%(day)s, %(time)s UTC", day=long_date(aware.date()), time=time)
     )
     return Markup('<time datetime="{}" data-viewer-time="{}">{}</time>').format(
         utc_iso(aware), style, fallback
@@ -133,7 +134,8 @@ def venue_times(starts_at: datetime, ends_at: datetime, zone: str) -> str:
     """ "Monday, 31 August 2020, 10 a.m.–1 p.m. (CEST)": a sitting in the venue's time."""
     tz = ZoneInfo(zone)
     start, end = starts_at.astimezone(tz), ends_at.astimezone(tz)
-    return f"{weekday_date(start.date())}, {time_span(start, end)} ({start:%Z})"
+    day, times, abbreviation = weekday_date(start.date()), time_span(start, end), start.strftime("%Z")
+    return _("%(day)s, %(times)s (%(zone)s)", day=day, times=times, zone=abbreviation)
 
 
 def zone_label(zone: str) -> str:
