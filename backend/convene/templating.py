@@ -25,9 +25,9 @@ from markupsafe import Markup, escape
 from convene.languages import LANGUAGE_NAMES
 from convene.static_files import StaticAssets
 from convene.translation import (  # page controllers import gettext from here
-    N_, current_locale, gettext, ngettext, plural_form, text_direction,
+    N_, current_locale, gettext, plural_form, text_direction,
 )
-from convene.web.formatting import template_globals
+from convene.web.formatting import number, template_globals
 
 ROLE_LABELS = {"secretariat": N_("Secretariat"), "focal_point": N_("Focal point"), "delegate": N_("Delegate")}
 
@@ -47,9 +47,11 @@ def page_gettext(context: EvalContext, message: str, **variables: Any) -> str:
 
 @pass_eval_context
 def page_ngettext(context: EvalContext, singular: str, plural: str, n: int, **variables: Any) -> str:
+    """``ngettext()`` in a template: the form for ``n`` (six in Arabic), ``%(num)s`` written as the language writes numbers."""
+    variables = {"num": number(n), **variables}
     if not context.autoescape:
-        return ngettext(singular, plural, n, **variables)
-    return escape(plural_form(singular, plural, n)) % {"num": n, **variables}
+        return plural_form(singular, plural, n) % variables
+    return escape(plural_form(singular, plural, n)) % variables
 
 
 def isolated(name: Any) -> Markup:
