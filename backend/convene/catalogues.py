@@ -81,6 +81,11 @@ def extracted() -> Catalog:
 def update_catalogues() -> dict[str, int]:
     """Write ``messages.pot`` afresh and merge it into each ``.po``: {language: entries left to translate}."""
     template = extracted()
+    if TEMPLATE.exists():
+        with TEMPLATE.open("rb") as source:
+            before = read_po(source)
+        if [m.id for m in before] == [m.id for m in template]:
+            template.creation_date = before.creation_date  # no new text: no change of date to merge
     _write(TEMPLATE, template)
     untranslated = {}
     for language in TRANSLATED:
