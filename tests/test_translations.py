@@ -166,3 +166,12 @@ async def test_a_signed_in_person_s_choice_follows_them_whatever_the_browser_say
 
 def test_no_compiled_catalogue_is_kept_in_the_repository() -> None:
     assert not list(Path(TEMPLATE.parent).rglob("*.mo"))
+
+
+async def test_a_missing_page_is_said_in_the_reader_s_language(client: AsyncClient) -> None:
+    english = await client.get("/sessions/999999")
+    assert english.status_code == 404 and "Session not found" in english.text
+    arabic = await client.get("/sessions/999999", headers={"accept-language": "ar"})
+    assert arabic.status_code == 404
+    assert "غير موجود" in arabic.text and "لا توجد صفحة بهذا العنوان" in arabic.text
+    assert "Session not found" not in arabic.text
