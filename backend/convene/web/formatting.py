@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date, format_interval, format_time
+from babel.dates import format_date, format_interval
 from babel.numbers import format_decimal
 from markupsafe import Markup, escape
 
@@ -101,12 +101,6 @@ def time_span(start: datetime, end: datetime) -> str:
     return format_interval(start.timetz(), end.timetz(), "Hm", locale=locale)
 
 
-def clock(moment: datetime) -> str:
-    """ "10 a.m.", "10:00", "10:00 ص": a time of day in the request's language."""
-    locale = current_locale()
-    return texts.clock(moment) if locale == ENGLISH else format_time(moment, "short", locale=locale)
-
-
 def number(value: int | float) -> str:
     """ "1,250", "1 250", "1.250": a count in the request's language."""
     return format_decimal(value, locale=current_locale())
@@ -160,7 +154,6 @@ def template_globals() -> dict[str, Any]:
     """What every template can call."""
     return {
         "long_date": long_date,
-        "clock": clock,
         "number": number,
         "date_span": date_span,
         "weekday_date": weekday_date,
