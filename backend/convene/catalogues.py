@@ -60,7 +60,10 @@ def compiled(catalogue: Catalog) -> gettext_module.GNUTranslations:
 
 @cache
 def install_catalogues() -> None:
-    """Read and install each language's catalogue, once per process; without a ``.po`` a language stays in English."""
+    """Read and install each language's catalogue, once per process.
+
+    A language without a ``.po`` stays in English.
+    """
     for language in TRANSLATED:
         if catalogue_path(language).exists():
             install_catalogue(language, compiled(read_catalogue(language)))

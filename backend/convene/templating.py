@@ -47,7 +47,8 @@ def page_gettext(context: EvalContext, message: str, **variables: Any) -> str:
 
 @pass_eval_context
 def page_ngettext(context: EvalContext, singular: str, plural: str, n: int, **variables: Any) -> str:
-    """``ngettext()`` in a template: the form for ``n`` (six in Arabic), ``%(num)s`` written as the language writes numbers."""
+    """``ngettext()`` in a template: the form for ``n`` (six in Arabic), with ``%(num)s``
+    written as the language writes numbers."""
     variables = {"num": number(n), **variables}
     if not context.autoescape:
         return plural_form(singular, plural, n) % variables

@@ -80,5 +80,8 @@ def plural_form(singular: str, plural: str, n: int) -> str:
 
 
 def N_(message: str) -> str:
-    """Mark a text kept in a table (a label, a notice) for extraction; :func:`gettext` translates it where shown."""
+    """Mark a text kept in a table (a label, a notice) for extraction.
+
+    :func:`gettext` translates it where it is shown.
+    """
     return message

@@ -74,7 +74,10 @@ class Pages:
         return await context.new_page()
 
     async def look(self, page: Page, name: str, *, check: bool = True) -> None:
-        """Screenshot the page and (unless ``check`` is False) run axe on it; serious or critical violations are kept for the verdict."""
+        """Screenshot the page and (unless ``check`` is False) run axe on it.
+
+        Serious or critical violations are kept for the verdict.
+        """
         await page.wait_for_load_state("load")
         self.count += 1
         await page.screenshot(

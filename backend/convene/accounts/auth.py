@@ -97,7 +97,10 @@ class AuthenticationMiddleware(ASGIMiddleware):
 
 
 def _saved_language(account: Account | None) -> AbstractContextManager[object]:
-    """The signed-in person's saved language wins over the cookie and the browser's (see convene.languages)."""
+    """The signed-in person's saved language wins over the cookie and the browser's.
+
+    (See :mod:`convene.languages` for the rest of the order.)
+    """
     if account is not None and account.language in LANGUAGES:
         return using_locale(account.language)
     return nullcontext()

@@ -43,7 +43,7 @@ from convene.db import locked_transaction
 from convene.errors import NotFound, RuleViolation
 from convene.events.bus import publish
 from convene.events.changes import changed_fields
-from convene.translation import LANGUAGES
+from convene.translation import LANGUAGES, N_
 
 MAX_LIVE_TOKENS = 20
 
@@ -358,6 +358,8 @@ async def update_profile(user: Account, patch: ProfilePatch) -> None:
 async def choose_language(user: Account, language: str) -> None:
     """The person's official language, for their pages and e-mails from now on (a preference, not audited)."""
     if language not in LANGUAGES:
-        raise RuleViolation("Choose one of the six official languages", field="language", status_code=400)
+        raise RuleViolation(
+            N_("Choose one of the six official languages"), field="language", status_code=400
+        )
     async with locked_transaction(f"account:{user.id}"):
         await Account.update({Account.language: language}).where(Account.id == user.id)

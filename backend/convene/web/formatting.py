@@ -86,7 +86,10 @@ def weekday_date(day: date) -> str:
 
 
 def date_span(first: date, last: date) -> str:
-    """A session's dates, repeating only what differs: "31 August–2 September 2020", "31 août – 2 sept. 2020"."""
+    """A session's dates, repeating only what differs.
+
+    "31 August–2 September 2020", "31 août – 2 sept. 2020".
+    """
     locale = current_locale()
     if locale == ENGLISH:
         return texts.date_span(first, last)
@@ -117,7 +120,9 @@ def viewer_time(moment: datetime, style: str = "datetime") -> Markup:
     aware = (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC)
     time = aware.strftime("%H:%M")
     fallback = (
-        f"{time} UTC" if style == "time" else _("%(day)s, %(time)s UTC", day=long_date(aware.date()), time=time)
+        f"{time} UTC"
+        if style == "time"
+        else _("%(day)s, %(time)s UTC", day=long_date(aware.date()), time=time)
     )
     return Markup('<time datetime="{}" data-viewer-time="{}">{}</time>').format(
         utc_iso(aware), style, fallback

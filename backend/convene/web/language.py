@@ -21,7 +21,7 @@ from litestar.response import Redirect
 from convene.accounts.services import choose_language
 from convene.errors import RuleViolation
 from convene.languages import language_cookie, local_path
-from convene.translation import LANGUAGES
+from convene.translation import LANGUAGES, N_
 from convene.web.rendering import AnyRequest
 
 
@@ -29,7 +29,9 @@ class LanguagePages(Controller):
     include_in_schema = False
 
     @get("/language", cache=False)
-    async def switch_here(self, language: FromQuery[str] = "", next: FromQuery[str | None] = None) -> Redirect:
+    async def switch_here(
+        self, language: FromQuery[str] = "", next: FromQuery[str | None] = None
+    ) -> Redirect:
         """On this browser only (the public's switcher)."""
         return _back(_official(language), next)
 
@@ -44,7 +46,9 @@ class LanguagePages(Controller):
 
 def _official(language: str) -> str:
     if language not in LANGUAGES:
-        raise RuleViolation("Choose one of the six official languages", field="language", status_code=400)
+        raise RuleViolation(
+            N_("Choose one of the six official languages"), field="language", status_code=400
+        )
     return language
 
 
