@@ -25,8 +25,11 @@ STAMP = VENV / ".convene-installed"
 FONT_PACKAGES = ["fonts-noto-core", "fonts-noto-cjk"]
 CHROMIUM = "/usr/bin/chromium"
 """Debian's chromium, which the browser tests drive (tests/web/test_browser.py)."""
-ICALJS = ROOT / "tests" / "calendar" / "icaljs"
-"""Mozilla's ical.js (package.json there), which the calendar tests read feeds with, through node."""
+NODE_PACKAGES = {
+    ROOT / "tests" / "calendar" / "icaljs": "ical.js",  # the calendar tests read feeds with it, through node
+    ROOT / "tests" / "web" / "axe": "axe-core",  # the browser tests check each page's accessibility with it
+}
+"""The tests' node packages: each folder's package.json and package-lock.json."""
 FONTS_NEEDED = {
     "Arabic": (":lang=ar", "Noto Naskh Arabic"),
     "Chinese, Japanese and Korean": (":lang=zh-cn", "Noto Sans CJK"),
@@ -109,29 +112,31 @@ def ensure_chromium() -> None:
           flush=True)
 
 
-def ensure_icaljs() -> None:
-    """Install node (Debian's nodejs and npm, when missing and this machine allows it) and ical.js.
+def ensure_node_packages() -> None:
+    """Install node (Debian's nodejs and npm, when missing and this machine allows it) and the tests' node packages.
 
-    The calendar tests read every feed with ical.js as Thunderbird does; npm
-    installs the version package-lock.json names, once per change of it.
+    The calendar tests read every feed with ical.js as Thunderbird does; the
+    browser tests run axe-core on every page. npm installs the versions each
+    folder's package-lock.json names, once per change of it.
     """
     if shutil.which("node") is None or shutil.which("npm") is None:
         if shutil.which("apt-get") is None or not hasattr(os, "geteuid") or os.geteuid() != 0:
-            print("Calendar tests: node and npm not found; the ical.js checks will be skipped. "
+            print("Node packages: node and npm not found; the ical.js and axe-core checks will be skipped. "
                   "Run `sudo apt-get install nodejs npm`.", flush=True)
             return
-        print("Calendar tests: installing nodejs and npm with apt-get ...", flush=True)
+        print("Node packages: installing nodejs and npm with apt-get ...", flush=True)
         if not (_apt_get("update", "-q") and _apt_get("install", "-y", "-q", "--no-install-recommends", "nodejs", "npm")):
-            print("Calendar tests: apt-get failed; the ical.js checks will be skipped", flush=True)
+            print("Node packages: apt-get failed; the ical.js and axe-core checks will be skipped", flush=True)
             return
-    stamp = ICALJS / "node_modules" / ".convene-installed"
-    wanted = hashlib.sha256((ICALJS / "package-lock.json").read_bytes()).hexdigest()
-    if stamp.exists() and stamp.read_text() == wanted:
-        return
-    print("Calendar tests: installing ical.js with npm ci ...", flush=True)
-    npm = [shutil.which("npm") or "npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"]
-    if subprocess.run(npm, cwd=ICALJS, check=False).returncode == 0:
-        stamp.write_text(wanted)
+    for folder, what in NODE_PACKAGES.items():
+        stamp = folder / "node_modules" / ".convene-installed"
+        wanted = hashlib.sha256((folder / "package-lock.json").read_bytes()).hexdigest()
+        if stamp.exists() and stamp.read_text() == wanted:
+            continue
+        print(f"Node packages: installing {what} with npm ci ...", flush=True)
+        npm = [shutil.which("npm") or "npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"]
+        if subprocess.run(npm, cwd=folder, check=False).returncode == 0:
+            stamp.write_text(wanted)
 
 
 def _apt_get(*args: str) -> bool:
@@ -156,7 +161,7 @@ def run_app(args: list[str]) -> int:
 def run_tests(args: list[str]) -> int:
     ensure_fonts()
     ensure_chromium()
-    ensure_icaljs()
+    ensure_node_packages()
     ensure_environment("[test]")
     env = os.environ | {"CONVENE_ENV": "test"}
     if not args:  # the whole suite (as CI runs it) starts with the type check of backend/

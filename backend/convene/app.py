@@ -37,6 +37,7 @@ from structlog.tracebacks import ExceptionDictTransformer
 
 from convene.accounts.auth import AuthenticationMiddleware
 from convene.api.document import complete_document
+from convene.catalogues import install_catalogues
 from convene.database_faults import DatabaseFaultsMiddleware
 from convene.edge import PrintableUrlMiddleware
 from convene.errors import EXCEPTION_HANDLERS, problem_details_plugin
@@ -83,6 +84,7 @@ class ConveneApp(Litestar):
 
 def create_app(settings: Settings | None = None) -> ConveneApp:
     settings = settings or Settings.from_env()
+    install_catalogues()  # the five translations, compiled once per process
     live = live_channels(settings)  # registration changes and check-ins, to every worker
     runtime = Runtime.build(settings, live)
     runtime.bind()  # the last app built is the one of code outside any app (tests' fixtures)

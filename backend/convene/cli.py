@@ -98,6 +98,18 @@ def _workers_for(settings: Settings, asked: int) -> int:
 
 
 @main.command()
+def messages() -> None:
+    """Extract the interface's texts again and merge them into each language's catalogue."""
+    from convene.catalogues import LOCALES, update_catalogues
+
+    left = update_catalogues()
+    click.echo(f"Updated {LOCALES}/messages.pot and the catalogues of {', '.join(left)}.")
+    for language, count in left.items():
+        if count:
+            click.echo(f"  {language}: {count} text(s) to translate (new, changed or fuzzy)")
+
+
+@main.command()
 def migrate() -> None:
     """Bring the database schema up to date (running it again changes nothing)."""
     from convene.entities.services import sync_registry

@@ -19,6 +19,15 @@ from convene.translation import ENGLISH, LANGUAGES
 
 LANGUAGE_COOKIE: Final = "convene_language"
 """What the language switcher on every page remembers (not a secret, a preference)."""
+LANGUAGE_NAMES: Final = {
+    "ar": "العربية",
+    "zh": "中文",
+    "en": "English",
+    "fr": "Français",
+    "ru": "Русский",
+    "es": "Español",
+}
+"""Each language named in itself, as the switcher offers it: a reader finds their own whatever the page's."""
 MAX_RANGES: Final = 20
 """Accept-Language ranges read at most: a header of thousands is not worth parsing."""
 
@@ -48,6 +57,13 @@ def accepted_locale(accept_language: str) -> str | None:
             ranges.append((-weight, position, tag.strip().lower()))
     preferred = [tag for _, _, tag in sorted(ranges)]
     return negotiate_locale(preferred, LANGUAGES, sep="-") if preferred else None
+
+
+def local_path(target: str | None, otherwise: str = "/") -> str:
+    """Only a path on this site, never ``//evil.example`` or an absolute URL: where a form goes back to."""
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return otherwise
 
 
 def language_cookie(locale: str) -> Cookie:

@@ -71,5 +71,17 @@ def gettext(message: str, **variables: Any) -> str:
 
 
 def ngettext(singular: str, plural: str, n: int, **variables: Any) -> str:
-    text = _translations().ngettext(singular, plural, n)
-    return text % {"num": n, **variables}
+    return plural_form(singular, plural, n) % {"num": n, **variables}
+
+
+def plural_form(singular: str, plural: str, n: int) -> str:
+    """The translated form for ``n`` (one of six in Arabic), its placeholders not yet filled."""
+    return _translations().ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """Mark a text kept in a table (a label, a notice) for extraction.
+
+    :func:`gettext` translates it where it is shown.
+    """
+    return message

@@ -1,7 +1,8 @@
 /* Hybrid sittings, in the browser; the pages work without it.
  *
  * - [data-heartbeat]: the join page tells the server every data-heartbeat-seconds that the
- *   person still follows the sitting, and that they left when the page is closed.
+ *   person still follows the sitting, and that they left when the page is closed; what it
+ *   then says comes translated in data-lost-reload, data-lost-retry and data-left.
  * - [data-scan-field]: the door's badge field takes the focus again after each scan.
  * - [data-camera-scan]: where the browser can detect barcodes (BarcodeDetector), a button
  *   reads badges' QR codes with the device's camera and records each as a scan.
@@ -26,9 +27,9 @@
     var timer = window.setInterval(function () {
       if (left) { return; }
       post(url, csrf).then(function (response) {
-        if (state) { state.textContent = response.ok ? "" : "The connection to Convene was lost; reload this page."; }
+        if (state) { state.textContent = response.ok ? "" : panel.getAttribute("data-lost-reload"); }
       }, function () {
-        if (state) { state.textContent = "The connection to Convene was lost; it will be tried again."; }
+        if (state) { state.textContent = panel.getAttribute("data-lost-retry"); }
       });
     }, seconds * 1000);
     window.addEventListener("pagehide", function () {
@@ -44,7 +45,7 @@
         left = true;
         window.clearInterval(timer);
         post(leave, csrf).then(function () {
-          if (state) { state.textContent = "You have left the sitting."; }
+          if (state) { state.textContent = panel.getAttribute("data-left"); }
         });
       });
     }

@@ -654,6 +654,9 @@ EXPECTATIONS: dict[tuple[str, str], Case] = {
     ("GET", "/sign-out"): Case(everyone(200)),
     ("POST", "/sign-out"): Case(everyone(303), form={}),
     ("GET", "/account"): Case(answers(200, 200, 200, 200, 303)),
+    # the language switcher: a cookie for anyone, and the account's language when signed in
+    ("GET", "/language"): Case(everyone(303), query={"language": "en", "next": "/"}),
+    ("POST", "/language"): Case(everyone(303), form={"language": "en", "next": "/"}),
     ("GET", "/accept-invitation"): Case(everyone(400), query={"token": "not-a-link"}),
     ("POST", "/accept-invitation"): Case(
         everyone(400),

@@ -117,7 +117,8 @@ def field_error(html: str, field_id: str) -> str:
 
 def text_of(html: str) -> str:
     """The page's words without tags, on one line: what a reader (or a screen reader) gets."""
-    words = re.sub(r"<script.*?</script>|<style.*?</style>", " ", html, flags=re.S)
+    words = re.sub(r"</?bdi>", "", html)  # an isolated name sits in its sentence with no space around it
+    words = re.sub(r"<script.*?</script>|<style.*?</style>", " ", words, flags=re.S)
     words = re.sub(r"<[^>]+>", " ", words)
     import html as html_module
 

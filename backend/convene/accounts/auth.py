@@ -27,11 +27,15 @@ intent; a write must also carry a CSRF token, in an ``X-CSRF-Token`` (or
 
 The token of the request is placed where Litestar's templates look for it, so
 ``{{ csrf_input | safe }}`` or ``{{ csrf_token() }}`` in a form just works.
+
+Once the account is known, the rest of the request is answered in the
+language saved on it (``Account.language``), whatever the browser says.
 """
 
 from __future__ import annotations
 
 import secrets
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
 from litestar.datastructures import MutableScopeHeaders
@@ -43,8 +47,10 @@ from litestar.utils.scope.state import ScopeState
 
 from convene.accounts.cookies import csrf_cookie, csrf_cookie_name, session_cookie_name
 from convene.accounts.services import account_for_token
+from convene.accounts.tables import Account
 from convene.accounts.web_sessions import ActiveSession, session_for_key
 from convene.settings import Settings
+from convene.translation import LANGUAGES, using_locale
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
 CSRF_HEADERS = ("x-csrf-token", "x-csrftoken")
@@ -72,7 +78,8 @@ class AuthenticationMiddleware(ASGIMiddleware):
         token = _bearer_token(scope)
         if token is not None:
             await _authenticate_token(scope, token)
-            await next_app(scope, receive, send)
+            with _saved_language(scope["user"]):
+                await next_app(scope, receive, send)
             return
         session = await _authenticate_cookie(
             scope, request.cookies.get(session_cookie_name(settings))
@@ -85,7 +92,18 @@ class AuthenticationMiddleware(ASGIMiddleware):
             expected = secrets.token_urlsafe(32)
             send = _setting_csrf_cookie(send, settings, expected)
         ScopeState.from_scope(scope).csrf_token = expected
-        await next_app(scope, receive, send)
+        with _saved_language(scope["user"]):
+            await next_app(scope, receive, send)
+
+
+def _saved_language(account: Account | None) -> AbstractContextManager[object]:
+    """The signed-in person's saved language wins over the cookie and the browser's.
+
+    (See :mod:`convene.languages` for the rest of the order.)
+    """
+    if account is not None and account.language in LANGUAGES:
+        return using_locale(account.language)
+    return nullcontext()
 
 
 async def _authenticate_token(scope: Scope, token: str) -> None:

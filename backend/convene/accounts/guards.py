@@ -13,6 +13,7 @@ from litestar.exceptions import NotAuthorizedException, PermissionDeniedExceptio
 from litestar.handlers import BaseRouteHandler
 
 from convene.accounts.roles import Role
+from convene.translation import N_
 
 Connection = ASGIConnection[Any, Any, Any, Any]
 
@@ -25,14 +26,14 @@ def requires_sign_in(connection: Connection, _: BaseRouteHandler) -> None:
 def requires_secretariat(connection: Connection, handler: BaseRouteHandler) -> None:
     requires_sign_in(connection, handler)
     if connection.user.role != Role.SECRETARIAT.value:
-        raise PermissionDeniedException("Only the secretariat can do this")
+        raise PermissionDeniedException(N_("Only the secretariat can do this"))
 
 
 def requires_secretariat_or_focal_point(connection: Connection, handler: BaseRouteHandler) -> None:
     """The secretariat, or a focal point (whose services then keep them to their own entity)."""
     requires_sign_in(connection, handler)
     if connection.user.role not in {Role.SECRETARIAT.value, Role.FOCAL_POINT.value}:
-        raise PermissionDeniedException("Only the secretariat or a focal point can do this")
+        raise PermissionDeniedException(N_("Only the secretariat or a focal point can do this"))
 
 
 def requires_secretariat_or_interpreter(connection: Connection, handler: BaseRouteHandler) -> None:

@@ -36,7 +36,9 @@ from convene.entities.services import short_name_of
 from convene.errors import RuleViolation
 from convene.events.bus import publish
 from convene.form_posts import only_form_posts
+from convene.languages import local_path
 from convene.settings import Settings
+from convene.translation import gettext as _, ngettext
 
 AnyRequest = Request[Any, Any, Any]
 Form = URLEncodedBody[dict[str, str]]
@@ -68,10 +70,7 @@ async def _entity_name(user: Any) -> str | None:
 
 
 def _safe_next(target: str | None) -> str:
-    """Only a path on this site: never ``//evil.example`` or an absolute URL."""
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return HOME
+    return local_path(target, HOME)
 
 
 def _client_ip(request: AnyRequest) -> str:
@@ -102,9 +101,9 @@ async def _signed_in_redirect(
 def _password_errors(form: Mapping[str, str]) -> dict[str, str]:
     password = form.get("password", "")
     if len(password) < MIN_PASSWORD_LENGTH:
-        return {"password": f"Use at least {MIN_PASSWORD_LENGTH} characters"}
+        return {"password": _("Use at least %(count)d characters", count=MIN_PASSWORD_LENGTH)}
     if form.get("password_confirmation", "") != password:
-        return {"password_confirmation": "The two passwords are not the same"}
+        return {"password_confirmation": _("The two passwords are not the same")}
     return {}
 
 
@@ -114,7 +113,7 @@ async def _sign_in_again(
     """The form again, saying what went wrong and, when a wait applies, how long it is."""
     headers = {"Retry-After": str(wait)} if wait else {}
     if wait:
-        failure += f" Try again in {_duration(wait)}, or reset your password."
+        failure += " " + _("Try again in %(wait)s, or reset your password.", wait=_duration(wait))
     return await page(
         request, "accounts/sign_in.html", status, headers,
         next=target, email=email, errors={}, failure=failure,
@@ -123,8 +122,8 @@ async def _sign_in_again(
 
 def _duration(seconds: int) -> str:
     if seconds < 90:
-        return f"{seconds} seconds"
-    return f"{-(-seconds // 60)} minutes"
+        return ngettext("%(num)d second", "%(num)d seconds", seconds)
+    return ngettext("%(num)d minute", "%(num)d minutes", -(-seconds // 60))
 
 
 class AccountPages(Controller):
@@ -149,9 +148,9 @@ class AccountPages(Controller):
             data.get("password", ""),
             _safe_next(data.get("next")),
         )
-        errors = {"email": "Enter your e-mail address"} if not email.strip() else {}
+        errors = {"email": _("Enter your e-mail address")} if not email.strip() else {}
         if not password:
-            errors["password"] = "Enter your password"
+            errors["password"] = _("Enter your password")
         if errors:
             return await page(
                 request, "accounts/sign_in.html", 400, next=target, email=email, errors=errors
@@ -162,11 +161,11 @@ class AccountPages(Controller):
         if result.outcome is Outcome.DELAYED:
             return await _sign_in_again(
                 request, 429, target, email, result.retry_after_seconds,
-                "Too many failed attempts from here.",
+                _("Too many failed attempts from here."),
             )
         return await _sign_in_again(
             request, 400, target, email, result.retry_after_seconds,
-            "The e-mail address or the password is not right.",
+            _("The e-mail address or the password is not right."),
         )
 
     @get("/sign-out")

@@ -43,6 +43,7 @@ from convene.db import locked_transaction
 from convene.errors import NotFound, RuleViolation
 from convene.events.bus import publish
 from convene.events.changes import changed_fields
+from convene.translation import LANGUAGES, N_
 
 MAX_LIVE_TOKENS = 20
 
@@ -352,3 +353,13 @@ async def update_profile(user: Account, patch: ProfilePatch) -> None:
     async with locked_transaction(f"account:{user.id}"):
         row = await account_row(user.id)
         await _apply(user, row, _patch_values(patch), "account.profile_updated")
+
+
+async def choose_language(user: Account, language: str) -> None:
+    """The person's official language, for their pages and e-mails from now on (a preference, not audited)."""
+    if language not in LANGUAGES:
+        raise RuleViolation(
+            N_("Choose one of the six official languages"), field="language", status_code=400
+        )
+    async with locked_transaction(f"account:{user.id}"):
+        await Account.update({Account.language: language}).where(Account.id == user.id)

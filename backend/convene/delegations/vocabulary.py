@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 
 from convene.meetings.vocabulary import SessionFormat
+from convene.translation import N_
 
 
 class AttendanceMode(str, enum.Enum):
@@ -20,9 +21,9 @@ class AttendanceMode(str, enum.Enum):
 
 
 MODE_LABELS = {
-    AttendanceMode.IN_PERSON: "In person",
-    AttendanceMode.ONLINE_SPEAKING: "Online (speaking)",
-    AttendanceMode.ONLINE_LISTENING: "Online (listening)",
+    AttendanceMode.IN_PERSON: N_("In person"),
+    AttendanceMode.ONLINE_SPEAKING: N_("Online (speaking)"),
+    AttendanceMode.ONLINE_LISTENING: N_("Online (listening)"),
 }
 
 # The session's format decides which modes are open.

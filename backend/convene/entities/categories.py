@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 
 from convene.collation import collation_key
+from convene.translation import N_
 
 
 class Category(str, enum.Enum):
@@ -46,13 +47,13 @@ party to the Convention against Corruption: UNCAC lists print it right after the
 Convention, was represented at the session"), not with the signatory States."""
 
 LIST_GROUP_HEADINGS = {
-    1: "States parties",
-    2: "Regional economic integration organizations parties to the Convention",
-    3: "Signatory States",
-    4: "Observer States",
-    5: "United Nations entities, specialized agencies and other bodies",
-    6: "Intergovernmental organizations",
-    7: "Non-governmental organizations",
+    1: N_("States parties"),
+    2: N_("Regional economic integration organizations parties to the Convention"),
+    3: N_("Signatory States"),
+    4: N_("Observer States"),
+    5: N_("United Nations entities, specialized agencies and other bodies"),
+    6: N_("Intergovernmental organizations"),
+    7: N_("Non-governmental organizations"),
 }
 
 
@@ -69,11 +70,11 @@ class RegionalGroup(str, enum.Enum):
 
 
 REGIONAL_GROUP_LABELS = {
-    RegionalGroup.AFRICAN: "African States",
-    RegionalGroup.ASIA_PACIFIC: "Asia-Pacific States",
-    RegionalGroup.EASTERN_EUROPEAN: "Eastern European States",
-    RegionalGroup.LATIN_AMERICAN_CARIBBEAN: "Latin American and Caribbean States",
-    RegionalGroup.WESTERN_EUROPEAN_OTHER: "Western European and other States",
+    RegionalGroup.AFRICAN: N_("African States"),
+    RegionalGroup.ASIA_PACIFIC: N_("Asia-Pacific States"),
+    RegionalGroup.EASTERN_EUROPEAN: N_("Eastern European States"),
+    RegionalGroup.LATIN_AMERICAN_CARIBBEAN: N_("Latin American and Caribbean States"),
+    RegionalGroup.WESTERN_EUROPEAN_OTHER: N_("Western European and other States"),
 }
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import enum
 
+from convene.translation import N_
+
 
 class SessionKind(str, enum.Enum):
     REGULAR = "regular"
@@ -55,7 +57,16 @@ class OfficerRole(str, enum.Enum):
 
     @property
     def label(self) -> str:
-        return self.value.replace("_", "-").capitalize()
+        return OFFICER_ROLE_LABELS[self]
+
+
+OFFICER_ROLE_LABELS = {
+    OfficerRole.PRESIDENT: N_("President"),
+    OfficerRole.CHAIR: N_("Chair"),
+    OfficerRole.VICE_PRESIDENT: N_("Vice-president"),
+    OfficerRole.VICE_CHAIR: N_("Vice-chair"),
+    OfficerRole.RAPPORTEUR: N_("Rapporteur"),
+}
 
 
 class Language(str, enum.Enum):

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import enum
 
+from convene.translation import N_
+
 
 class ProposalKind(str, enum.Enum):
     RESOLUTION = "resolution"
@@ -47,10 +49,10 @@ class Outcome(str, enum.Enum):
 
 
 OUTCOME_LABELS = {
-    Outcome.ADOPTED: "Adopted",
-    Outcome.ADOPTED_AS_ORALLY_AMENDED: "Adopted as orally amended",
-    Outcome.WITHDRAWN: "Withdrawn",
-    Outcome.NOT_ADOPTED: "Not adopted",
+    Outcome.ADOPTED: N_("Adopted"),
+    Outcome.ADOPTED_AS_ORALLY_AMENDED: N_("Adopted as orally amended"),
+    Outcome.WITHDRAWN: N_("Withdrawn"),
+    Outcome.NOT_ADOPTED: N_("Not adopted"),
 }
 
 

@@ -21,6 +21,7 @@ def web_router() -> Router:
     from convene.web.focal_point import FocalPointPages
     from convene.web.proposal_pages import ProposalPages
     from convene.web.join import JoinPages
+    from convene.web.language import LanguagePages
     from convene.web.public import PublicPages
     from convene.web.registration_pages import RegistrationPages
     from convene.web.seat_plans import SeatPlanPages
@@ -38,6 +39,7 @@ def web_router() -> Router:
             ProposalPages,
             *SecretariatPages,
             JoinPages,
+            LanguagePages,
             SeatPlanPages,
             *SpeakerPages,
         ],

@@ -22,6 +22,7 @@ from litestar.types import ExceptionHandlersMap
 
 from convene.errors import NotFound, RuleViolation
 from convene.templating import gettext as _
+from convene.translation import ENGLISH, current_locale
 from convene.web.forms import FormErrors
 
 AnyRequest = Request[Any, Any, Any]
@@ -50,8 +51,12 @@ def not_yours(request: AnyRequest, exc: PermissionDeniedException) -> Response[A
 
 
 def not_found(request: AnyRequest, exc: Exception) -> Response[Any]:
-    message = exc.message if isinstance(exc, NotFound) else _("There is no page at this address")
-    return _problem_page(request, 404, _("Not found"), _(message))
+    """ "Session not found" in English; in another language the translated general sentence
+    (a service names what is missing in English words of its own)."""
+    anywhere = _("There is no page at this address")
+    named = _(exc.message) if isinstance(exc, NotFound) else anywhere
+    english_only = current_locale() != ENGLISH and isinstance(exc, NotFound) and named == exc.message
+    return _problem_page(request, 404, _("Not found"), anywhere if english_only else named)
 
 
 def bad_address(request: AnyRequest, _exc: ValidationException) -> Response[Any]:

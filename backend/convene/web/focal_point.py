@@ -22,8 +22,9 @@ from convene.meetings.schemas import SessionOut
 from convene.meetings.services import SessionFilters, list_sessions
 from convene.meetings.vocabulary import SessionFormat
 from convene.templating import gettext as _
+from convene.translation import N_
 from convene.web.access import requires_focal_point
-from convene.web.formatting import MODE_LABELS, today_in
+from convene.web.formatting import MODE_LABELS, long_date, today_in
 from convene.web.forms import REFUSED, convert, post_form, text
 from convene.web.rendering import AnyRequest, render, see_other
 
@@ -32,9 +33,9 @@ DETAILS = ("honorific", "function", "organization", "phone")
 REGISTRATION_FIELDS = (*PERSON, "mode", "is_head")
 HONORIFIC_OPTIONS = [(h, h) for h in HONORIFICS if h]
 REQUIRED = {
-    "given_name": "Enter the given name",
-    "family_name": "Enter the family name",
-    "email": "Enter the e-mail address",
+    "given_name": N_("Enter the given name"),
+    "family_name": N_("Enter the family name"),
+    "email": N_("Enter the e-mail address"),
 }
 
 
@@ -52,11 +53,11 @@ def registration_window(session: SessionOut) -> tuple[bool, str]:
     today = today_in(session.timezone)
     opens, closes = session.registration_opens, session.registration_closes
     if opens and today < opens:
-        return False, _("Registration opens on %(day)s", day=f"{opens.day} {opens:%B %Y}")
+        return False, _("Registration opens on %(day)s", day=long_date(opens))
     if (closes and today > closes) or today > session.end_date:
         return False, _("Registration is closed")
     if closes:
-        return True, _("Registration is open until %(day)s", day=f"{closes.day} {closes:%B %Y}")
+        return True, _("Registration is open until %(day)s", day=long_date(closes))
     return True, _("Registration is open")
 
 

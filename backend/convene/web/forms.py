@@ -123,8 +123,9 @@ def _friendly(text: str) -> str:
     if "of length >=" in text:
         return _("This field is required")
     if bound := re.search(r"(>=|<=) (-?\d+)", text):
-        more = bound.group(1) == ">="
-        return _("Enter %(n)s or more" if more else "Enter %(n)s or less", n=bound.group(2))
+        if bound.group(1) == ">=":
+            return _("Enter %(n)s or more", n=bound.group(2))
+        return _("Enter %(n)s or less", n=bound.group(2))
     if "Expected `int" in text:
         return _("Enter a whole number")
     if "Invalid enum value" in text:
@@ -137,9 +138,9 @@ def _friendly(text: str) -> str:
 def require(values: Mapping[str, Any], messages: Mapping[str, str]) -> None:
     """Name every required field left empty at once (a type check stops at the first).
 
-    ``messages`` maps each required input name to what to say: "Enter the family name".
+    ``messages`` maps each required input name to what to say (marked ``N_``): "Enter the family name".
     """
-    missing = {name: message for name, message in messages.items() if not values.get(name)}
+    missing = {name: _(message) for name, message in messages.items() if not values.get(name)}
     if missing:
         raise FormErrors(missing)
 

@@ -14,6 +14,7 @@ from convene.reports import services
 from convene.reports.controllers import reports_dir
 from convene.reports.vocabulary import ListVersion
 from convene.settings import Settings
+from convene.translation import N_
 
 
 @dataclass(frozen=True)
@@ -34,23 +35,23 @@ class Built:
 
 REPORTS = {
     "participants-provisional": Report(
-        "Provisional list of participants",
-        "Every approved person, grouped as the rules of procedure list them.",
+        N_("Provisional list of participants"),
+        N_("Every approved person, grouped as the rules of procedure list them."),
         "participants.pdf?version=provisional",
     ),
     "participants-final": Report(
-        "Final list of participants",
-        "Printed once the session is over.",
+        N_("Final list of participants"),
+        N_("Printed once the session is over."),
         "participants.pdf?version=final",
     ),
     "agenda": Report(
-        "Agenda and programme of work",
-        "The provisional (or adopted) agenda with its documents, and the sittings day by day.",
+        N_("Agenda and programme of work"),
+        N_("The provisional (or adopted) agenda with its documents, and the sittings day by day."),
         "agenda.pdf",
     ),
     "attendance": Report(
-        "Attendance report",
-        "Figures by category, mode of participation, regional group and sitting.",
+        N_("Attendance report"),
+        N_("Figures by category, mode of participation, regional group and sitting."),
         "attendance.pdf",
     ),
 }

@@ -15,6 +15,7 @@ from msgspec import structs
 
 from convene.meetings.schemas import SessionFields, SessionOut, SessionPatch
 from convene.templating import gettext as _
+from convene.translation import N_
 from convene.web.forms import checked, convert, many, require, text
 
 PART_ROWS = 4
@@ -64,11 +65,11 @@ def _parts(values: dict[str, Any]) -> list[dict[str, str]]:
 
 
 REQUIRED = {
-    "parts-0-body": "Choose the body that holds the session",
-    "start_date": "Enter the first day",
-    "end_date": "Enter the last day",
-    "timezone": "Enter the venue's time zone",
-    "symbol_prefix": "Enter the document symbol prefix",
+    "parts-0-body": N_("Choose the body that holds the session"),
+    "start_date": N_("Enter the first day"),
+    "end_date": N_("Enter the last day"),
+    "timezone": N_("Enter the venue's time zone"),
+    "symbol_prefix": N_("Enter the document symbol prefix"),
 }
 
 

@@ -23,6 +23,7 @@ from convene.proposals.schemas import ActionIn, IssueIn, ProposalIn, ProposalPat
 from convene.proposals.views import proposal_out, session_proposals
 from convene.proposals.vocabulary import SPONSOR_CATEGORIES, Outcome, ParagraphKind, ProposalKind
 from convene.templating import gettext as _
+from convene.translation import N_
 from convene.web.forms import FormErrors, convert, many, optional, post_form, text
 from convene.web.rendering import AnyRequest, render, see_other
 from convene.web.secretariat.pages import SecretariatController, every_entity, session_of
@@ -38,6 +39,7 @@ CREATE_FIELDS = (
 )
 ACTION_FIELDS = ("outcome", "acted_on", "amendments", "adopted_plain_text")
 MAX_PARAGRAPHS = 300
+KIND_LABELS = {ProposalKind.RESOLUTION: N_("Draft resolution"), ProposalKind.DECISION: N_("Draft decision")}
 
 
 class ProposalListPages(SecretariatController):
@@ -100,7 +102,7 @@ class ProposalListPages(SecretariatController):
                 for i in (top, *top.sub_items)
             ],
             sponsors=sponsors,
-            kinds=[(k.value, _(f"Draft {k.value}")) for k in ProposalKind],
+            kinds=[(k.value, _(KIND_LABELS[k])) for k in ProposalKind],
             errors=errors or {},
             values=values or {},
         )
