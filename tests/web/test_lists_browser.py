@@ -112,7 +112,7 @@ async def test_the_secretariat_approves_a_regional_group_and_finds_a_misspelt_na
     queue = f"/secretariat/sessions/{conference.session_id}/registrations"
     await page.goto(queue)
     clerk = Clerk(page)
-    await expect(page.locator("#queue-caption")).to_contain_text("1500 registrations")
+    await expect(page.locator("#queue-caption")).to_contain_text("1,500 registrations")
     await expect(page.locator("table.queue tbody tr")).to_have_count(50)
     print(f"\nthe queue's first page: {await clerk.weigh() / 1024:.0f} KB")
     await pages.look(page, "queue")
