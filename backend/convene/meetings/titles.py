@@ -141,7 +141,11 @@ def _russian_genitive(name: str) -> str:
     for index, word in enumerate(words):
         ending = next((e for e in _RUSSIAN_ADJECTIVE_ENDINGS if word.endswith(e)), None)
         if ending and index + 1 < len(words):
-            words[index] = word[: -len(ending)] + _RUSSIAN_ADJECTIVE_ENDINGS[ending]
+            stem = word[: -len(ending)]
+            genitive = _RUSSIAN_ADJECTIVE_ENDINGS[ending]
+            if stem[-1:] in "жшчщц":  # "рабочая" → "рабочей", not "рабочой"
+                genitive = genitive.replace("о", "е", 1)
+            words[index] = stem + genitive
             continue
         words[index] = _russian_noun_genitive(word)
         break
@@ -154,7 +158,9 @@ def _russian_noun_genitive(word: str) -> str:
             if ending == "а" and word[-2:-1] in "гкхжшщч":
                 genitive = "и"
             return word[: -len(ending)] + genitive
-    return word + "а"  # "Комитет" → "Комитета"
+    if word[-1:] in "бвгджзклмнпрстфхцчшщ":
+        return word + "а"  # "Комитет" → "Комитета"
+    return word
 
 
 def _russian_ordinal(number: int, gender: str) -> str:
@@ -220,11 +226,12 @@ def _arabic(part: PartTitle) -> str | None:
     special = "الاستثنائية" if part.kind is SessionKind.SPECIAL else ""
     resumed = ""
     if part.kind is SessionKind.RESUMED:
-        again = _arabic_ordinal(part.resumption or 1, True)
-        if again is None:
+        again = part.resumption or 1
+        nth = _arabic_ordinal(again, True) if again > 1 else ""
+        if nth is None:
             return None
-        resumed = f"المستأنفة {again}"
-    return " ".join(w for w in ("الدورة", number, special, resumed, of_body) if w)
+        resumed = f"المستأنفة {nth}".strip()
+    return " ".join(w for w in ("الدورة", special, number, resumed, of_body) if w)
 
 
 # Chinese ------------------------------------------------------------------------------
