@@ -72,11 +72,6 @@ def _is_noon_or_midnight(*moments: datetime) -> bool:
     return any(m.minute == 0 and m.hour in (0, 12) for m in moments)
 
 
-def counted(number: int, singular: str, plural: str) -> str:
-    """``counted(1, "State party", "States parties")`` → "1 State party"."""
-    return f"{number} {singular if number == 1 else plural}"
-
-
 def gmt_offset(zone: str, day: date) -> str:
     """The zone's offset from GMT at noon that day: "GMT+4", "GMT+5:30", "GMT-3", "GMT"."""
     offset = datetime.combine(day, time(12), ZoneInfo(zone)).utcoffset() or timedelta()
