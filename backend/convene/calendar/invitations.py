@@ -219,16 +219,16 @@ def _subject(subject: str) -> str:
 
 
 def _wording(
-    name: str,
+    message: str,
     person: Person,
     session: SessionInfo,
     sitting: SittingInfo,
     identity: CalendarIdentity,
     **context: Any,
 ) -> Mail:
-    """The message ``frontend/templates/mail/<name>.txt``, in the current language."""
+    """The message ``frontend/templates/mail/<message>.txt``, in the current language."""
     return render_mail(
-        name,
+        message,
         current_locale(),
         person_name=person.name or person.email,
         mode=_(AttendanceMode(person.mode).label).lower(),

@@ -65,16 +65,16 @@ def _environment() -> Environment:
     return environment
 
 
-def render_mail(name: str, language: str, **context: Any) -> Mail:
-    """The message ``name`` written in ``language`` (one of the six) with ``context``."""
+def render_mail(message: str, language: str, /, **context: Any) -> Mail:
+    """The message ``message`` (a template's name) written in ``language`` with ``context``."""
     environment = _environment()
     with using_locale(language):
-        template = environment.get_template(f"{name}.txt")
+        template = environment.get_template(f"{message}.txt")
         blocks = template.new_context(context)
         subject = " ".join("".join(template.blocks["subject"](blocks)).split())
         text = "".join(template.blocks["body"](blocks)).strip() + "\n"
         try:
-            html: str | None = environment.get_template(f"{name}.html").render(context)
+            html: str | None = environment.get_template(f"{message}.html").render(context)
         except TemplateNotFound:
             html = None
     return Mail(subject, text, html)
