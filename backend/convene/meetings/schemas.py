@@ -171,6 +171,9 @@ class SessionOut(Struct):
     """Only the secretariat sees the platform's join link."""
     titles: TextsOut | None = None
     untranslated: Untranslated | None = None
+    title_corrections: dict[str, str] | None = None
+    """The secretariat's corrections by language, where the derived title does not stand
+    (secretariat only)."""
 
 
 class OfficerIn(Struct, forbid_unknown_fields=True):

@@ -263,7 +263,12 @@ def _session_out(
         join_link=row["join_link"] if include_private else None,
         titles=all_six(titles) if all_languages else None,
         untranslated=untranslated(titles) if include_private else None,
+        title_corrections=_corrections_of(row) if include_private else None,
     )
+
+
+def _corrections_of(row: dict[str, Any]) -> dict[str, str]:
+    return {language: text for language, text in stored_texts(row, "title").items() if text}
 
 
 # Writing ---------------------------------------------------------------------
