@@ -162,13 +162,12 @@ async def add_item(actor: Actor, session_id: int, data: AgendaItemIn) -> AgendaO
     async with locked_transaction(_agenda_lock(session_id)):
         await _check_provisional(session_id)
         await _check_parent(session_id, data.parent_id, item_id=None)
-        item = AgendaItem(
-            session=session_id,
-            parent=data.parent_id,
-            position=0,
-            title=data.title,
-            description=data.description,
+        titles: dict[str, Any] = {
+            "title": data.title,
             **translation_values("title", data.titles, name="titles"),
+        }
+        item = AgendaItem(
+            session=session_id, parent=data.parent_id, position=0, description=data.description, **titles
         )
         await item.save()
         await _place(session_id, item.id, data.parent_id, data.position)
