@@ -20,7 +20,8 @@ async def forwards() -> MigrationManager:
     async def add_columns() -> None:
         for language in TRANSLATED:
             await AgendaItem.raw(
-                f"ALTER TABLE agenda_item ADD COLUMN title_{language} VARCHAR(500) NOT NULL DEFAULT ''"
+                f"ALTER TABLE agenda_item ADD COLUMN title_{language} "
+                "VARCHAR(500) NOT NULL DEFAULT ''"
             )
 
     manager.add_raw(add_columns)

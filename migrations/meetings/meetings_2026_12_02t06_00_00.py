@@ -25,9 +25,13 @@ async def forwards() -> MigrationManager:
 
     async def add_columns() -> None:
         for language in TRANSLATED:
-            await Body.raw(f"ALTER TABLE body ADD COLUMN name_{language} VARCHAR(300) NOT NULL DEFAULT ''")
+            await Body.raw(
+                f"ALTER TABLE body ADD COLUMN name_{language} VARCHAR(300) NOT NULL DEFAULT ''"
+            )
         for column in ("title", *(f"title_{language}" for language in TRANSLATED)):
-            await Body.raw(f"ALTER TABLE session ADD COLUMN {column} VARCHAR(500) NOT NULL DEFAULT ''")
+            await Body.raw(
+                f"ALTER TABLE session ADD COLUMN {column} VARCHAR(500) NOT NULL DEFAULT ''"
+            )
 
     manager.add_raw(add_columns)
     return manager

@@ -11,13 +11,17 @@ from tests.calendar.conftest import add_item, add_sitting, read
 SPANISH_IRG = "Grupo de Examen de la Aplicación"
 
 
-async def _spanish_session(client: AsyncClient, bodies: dict[str, str], create_session: Any) -> dict[str, Any]:
+async def _spanish_session(
+    client: AsyncClient, bodies: dict[str, str], create_session: Any
+) -> dict[str, Any]:
     """An IRG session named in Spanish, with an item translated and a sitting taking it up."""
     await client.patch("/api/bodies/IRG", json={"names": {"es": SPANISH_IRG}}, headers=bodies)
     session = await create_session()
     item = await add_item(client, bodies, session["id"], "Technical assistance")
     await client.patch(
-        f"/api/agenda-items/{item['id']}", json={"titles": {"es": "Asistencia técnica"}}, headers=bodies
+        f"/api/agenda-items/{item['id']}",
+        json={"titles": {"es": "Asistencia técnica"}},
+        headers=bodies,
     )
     await add_sitting(
         client,
@@ -57,12 +61,18 @@ async def test_each_language_is_its_own_etag_and_a_translation_changes_it(
     spanish = await client.get("/calendar/sessions.ics?lang=es")
     english = await client.get("/calendar/sessions.ics?lang=en")
     assert spanish.headers["etag"] != english.headers["etag"]
-    again = await client.get("/calendar/sessions.ics?lang=es", headers={"If-None-Match": spanish.headers["etag"]})
+    again = await client.get(
+        "/calendar/sessions.ics?lang=es", headers={"If-None-Match": spanish.headers["etag"]}
+    )
     assert again.status_code == 304
-    other = await client.get("/calendar/sessions.ics?lang=fr", headers={"If-None-Match": spanish.headers["etag"]})
+    other = await client.get(
+        "/calendar/sessions.ics?lang=fr", headers={"If-None-Match": spanish.headers["etag"]}
+    )
     assert other.status_code == 200
     await client.patch("/api/bodies/IRG", json={"names": {"es": "Grupo de Examen"}}, headers=bodies)
-    renamed = await client.get("/calendar/sessions.ics?lang=es", headers={"If-None-Match": spanish.headers["etag"]})
+    renamed = await client.get(
+        "/calendar/sessions.ics?lang=es", headers={"If-None-Match": spanish.headers["etag"]}
+    )
     assert renamed.status_code == 200
     assert "11º período de sesiones del Grupo de Examen" in renamed.text
 

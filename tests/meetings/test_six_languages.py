@@ -45,7 +45,9 @@ async def translated(client: AsyncClient, bodies: dict[str, str]) -> dict[str, s
 
 
 async def _title(client: AsyncClient, session_id: int, language: str) -> str:
-    response = await client.get(f"/api/sessions/{session_id}", headers={"Accept-Language": language})
+    response = await client.get(
+        f"/api/sessions/{session_id}", headers={"Accept-Language": language}
+    )
     assert response.status_code == 200, response.text
     return str(response.json()["title"])
 
@@ -54,7 +56,9 @@ async def test_an_ordinary_session_is_titled_in_each_language_by_its_own_grammar
     client: AsyncClient, create_session: Any, translated: dict[str, str]
 ) -> None:
     session = await create_session()
-    assert {language: await _title(client, session["id"], language) for language in NAMES["IRG"]} == {
+    assert {
+        language: await _title(client, session["id"], language) for language in NAMES["IRG"]
+    } == {
         "ar": "الدورة الحادية عشرة لفريق استعراض التنفيذ",
         "zh": "实施情况审议组第十一届会议",
         "fr": "Onzième session du Groupe d'examen de l'application",
@@ -99,11 +103,21 @@ async def test_special_and_twice_resumed_sessions_in_each_language(
     client: AsyncClient, create_session: Any, translated: dict[str, str]
 ) -> None:
     special = await create_session(parts=[{"body": "COSP", "kind": "special", "number": 1}])
-    resumed = await create_session(parts=[{"body": "IRG", "kind": "resumed", "number": 12, "resumption": 2}])
-    special_titles = (await client.get(f"/api/sessions/{special['id']}?languages=all")).json()["titles"]
-    resumed_titles = (await client.get(f"/api/sessions/{resumed['id']}?languages=all")).json()["titles"]
-    assert special_titles["fr"].startswith("Première session extraordinaire de la Conférence des États parties")
-    assert special_titles["es"].startswith("Primer período extraordinario de sesiones de la Conferencia")
+    resumed = await create_session(
+        parts=[{"body": "IRG", "kind": "resumed", "number": 12, "resumption": 2}]
+    )
+    special_titles = (await client.get(f"/api/sessions/{special['id']}?languages=all")).json()[
+        "titles"
+    ]
+    resumed_titles = (await client.get(f"/api/sessions/{resumed['id']}?languages=all")).json()[
+        "titles"
+    ]
+    assert special_titles["fr"].startswith(
+        "Première session extraordinaire de la Conférence des États parties"
+    )
+    assert special_titles["es"].startswith(
+        "Primer período extraordinario de sesiones de la Conferencia"
+    )
     assert special_titles["ru"].startswith("Первая специальная сессия Конференции государств")
     assert special_titles["ar"].startswith("الدورة الاستثنائية الأولى لمؤتمر الدول الأطراف")
     assert special_titles["zh"] == "联合国反腐败公约缔约国会议第一届特别会议"
@@ -119,7 +133,10 @@ async def test_special_and_twice_resumed_sessions_in_each_language(
 
 def test_ordinals_agree_with_the_noun_in_each_language() -> None:
     committee = [PartTitle("Специальный комитет", SessionKind.INTERSESSIONAL, 1)]
-    assert session_title(committee, locale="ru") == "Первое межсессионное совещание Специального комитета"
+    assert (
+        session_title(committee, locale="ru")
+        == "Первое межсессионное совещание Специального комитета"
+    )
     conference = [PartTitle("Conferencia", SessionKind.INTERSESSIONAL, 1)]
     assert session_title(conference, locale="es") == (
         "Primera reunión entre períodos de sesiones de la Conferencia"
@@ -133,19 +150,25 @@ def test_ordinals_agree_with_the_noun_in_each_language() -> None:
     assert session_title([PartTitle("الفريق", SessionKind.REGULAR, 21)], locale="ar") == (
         "الدورة الحادية والعشرون للفريق"
     )
-    assert session_title([PartTitle("组", SessionKind.REGULAR, 21)], locale="zh") == "组第二十一届会议"
+    assert (
+        session_title([PartTitle("组", SessionKind.REGULAR, 21)], locale="zh") == "组第二十一届会议"
+    )
 
 
 async def test_without_a_translation_english_stands_and_only_the_secretariat_is_told(
     client: AsyncClient, create_session: Any, bodies: dict[str, str]
 ) -> None:
-    await client.patch("/api/bodies/IRG", json={"names": {"fr": NAMES["IRG"]["fr"]}}, headers=bodies)
+    await client.patch(
+        "/api/bodies/IRG", json={"names": {"fr": NAMES["IRG"]["fr"]}}, headers=bodies
+    )
     session = await create_session()
     russian_speaking = {"Accept-Language": "ru"}
     public = (await client.get(f"/api/sessions/{session['id']}", headers=russian_speaking)).json()
     assert public["title"] == "Eleventh session of the Implementation Review Group"
     assert public["untranslated"] is None
-    seen = (await client.get(f"/api/sessions/{session['id']}", headers=russian_speaking | bodies)).json()
+    seen = (
+        await client.get(f"/api/sessions/{session['id']}", headers=russian_speaking | bodies)
+    ).json()
     assert seen["untranslated"] == ["ar", "zh", "ru", "es"]
     body = (await client.get("/api/bodies/IRG", headers=bodies)).json()
     assert body["untranslated"] == ["ar", "zh", "ru", "es"]
@@ -161,9 +184,14 @@ async def test_the_secretariat_corrects_a_title_and_a_body_name_in_one_language_
     )
     assert response.status_code == 200, response.text
     assert await _title(client, session["id"], "fr") == corrected
-    assert await _title(client, session["id"], "es") == "11º período de sesiones del Grupo de Examen de la Aplicación"
+    assert (
+        await _title(client, session["id"], "es")
+        == "11º período de sesiones del Grupo de Examen de la Aplicación"
+    )
     page = await client.get(
-        "/api/audit", params={"session_id": session["id"], "action": "session.changed"}, headers=translated
+        "/api/audit",
+        params={"session_id": session["id"], "action": "session.changed"},
+        headers=translated,
     )
     entry = page.json()["items"][0]
     assert entry["after"]["title"]["fr"] == corrected
@@ -172,21 +200,34 @@ async def test_the_secretariat_corrects_a_title_and_a_body_name_in_one_language_
         "/api/bodies/IRG", json={"names": {"es": "Grupo de Examen"}}, headers=translated
     )
     assert renamed.json()["name"] == "Implementation Review Group"
-    assert await _title(client, session["id"], "es") == "11º período de sesiones del Grupo de Examen"
-    back = await client.patch(f"/api/sessions/{session['id']}", json={"titles": {"fr": ""}}, headers=translated)
+    assert (
+        await _title(client, session["id"], "es") == "11º período de sesiones del Grupo de Examen"
+    )
+    back = await client.patch(
+        f"/api/sessions/{session['id']}", json={"titles": {"fr": ""}}, headers=translated
+    )
     assert back.status_code == 200
-    assert await _title(client, session["id"], "fr") == "Onzième session du Groupe d'examen de l'application"
+    assert (
+        await _title(client, session["id"], "fr")
+        == "Onzième session du Groupe d'examen de l'application"
+    )
 
 
 async def test_english_is_the_name_itself_and_a_line_break_is_refused_naming_the_field(
     client: AsyncClient, translated: dict[str, str]
 ) -> None:
-    english = await client.patch("/api/bodies/IRG", json={"names": {"en": "Review Group"}}, headers=translated)
+    english = await client.patch(
+        "/api/bodies/IRG", json={"names": {"en": "Review Group"}}, headers=translated
+    )
     assert english.status_code == 422
     assert english.json()["errors"][0]["field"] == "names.en"
-    broken = await client.patch("/api/bodies/IRG", json={"names": {"fr": "Groupe\nd'examen"}}, headers=translated)
+    broken = await client.patch(
+        "/api/bodies/IRG", json={"names": {"fr": "Groupe\nd'examen"}}, headers=translated
+    )
     assert broken.status_code == 400
-    unknown = await client.patch("/api/bodies/IRG", json={"names": {"de": "Gruppe"}}, headers=translated)
+    unknown = await client.patch(
+        "/api/bodies/IRG", json={"names": {"de": "Gruppe"}}, headers=translated
+    )
     assert unknown.status_code == 400
 
 
@@ -202,7 +243,9 @@ async def test_agenda_items_are_read_in_the_request_language_and_all_six_on_requ
     )
     assert added.status_code == 201, added.text
     assert added.json()["items"][0]["untranslated"] == ["ar", "zh", "ru"]
-    spanish = await client.get(f"/api/sessions/{session['id']}/agenda", headers={"Accept-Language": "es-ES"})
+    spanish = await client.get(
+        f"/api/sessions/{session['id']}/agenda", headers={"Accept-Language": "es-ES"}
+    )
     assert spanish.json()["items"][0]["title"] == "Cuestiones de organización"
     assert spanish.json()["items"][0]["untranslated"] is None
     every = await client.get(f"/api/sessions/{session['id']}/agenda?languages=all")
@@ -216,7 +259,9 @@ async def test_agenda_items_are_read_in_the_request_language_and_all_six_on_requ
     }
     item_id = every.json()["items"][0]["id"]
     russian = await client.patch(
-        f"/api/agenda-items/{item_id}", json={"titles": {"ru": "Организационные вопросы"}}, headers=translated
+        f"/api/agenda-items/{item_id}",
+        json={"titles": {"ru": "Организационные вопросы"}},
+        headers=translated,
     )
     assert russian.status_code == 200
     cookie = await client.get(

@@ -15,7 +15,7 @@ from convene.translation import ENGLISH, LANGUAGES
 
 
 async def correspondence_language(email: str, *, entity_id: int | None = None) -> str:
-    """The language of mail to ``email``; ``entity_id`` names the entity they were registered for."""
+    """The language of mail to ``email``; ``entity_id``: the entity they were registered for."""
     own = await Account.select(Account.language).where(Account.email == email).first()
     if own is None and entity_id is not None:
         own = (

@@ -35,7 +35,13 @@ from convene.events.bus import publish
 from convene.meetings.bodies import join_codes, split_codes
 from convene.meetings.lookups import session_row
 from convene.meetings.tables import Session
-from convene.multilingual import all_six, in_language, stored_texts, translation_values, untranslated
+from convene.multilingual import (
+    all_six,
+    in_language,
+    stored_texts,
+    translation_values,
+    untranslated,
+)
 
 
 def _agenda_lock(session_id: int) -> str:
@@ -94,7 +100,9 @@ def _tree(
             item_number(item["position"]),
             documents,
             [
-                _item_out(sub, item_number(item["position"], sub["position"]), documents, [], languages)
+                _item_out(
+                    sub, item_number(item["position"], sub["position"]), documents, [], languages
+                )
                 for sub in children[item["id"]]
             ],
             languages,
@@ -167,7 +175,11 @@ async def add_item(actor: Actor, session_id: int, data: AgendaItemIn) -> AgendaO
             **translation_values("title", data.titles, name="titles"),
         }
         item = AgendaItem(
-            session=session_id, parent=data.parent_id, position=0, description=data.description, **titles
+            session=session_id,
+            parent=data.parent_id,
+            position=0,
+            description=data.description,
+            **titles,
         )
         await item.save()
         await _place(session_id, item.id, data.parent_id, data.position)

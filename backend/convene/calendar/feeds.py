@@ -52,7 +52,7 @@ class FeedAnswer:
 async def sessions_feed(
     identity: CalendarIdentity, cache: BodyCache, conditions: Conditions, language: str
 ) -> FeedAnswer:
-    """Every published session, titled in ``language`` (English where a title has no translation)."""
+    """Every published session, titled in ``language`` (English where a title has none)."""
     validator = await sessions_validator(identity.base_url, language)
 
     @in_language(language)

@@ -73,7 +73,9 @@ async def invite(identity: CalendarIdentity, person: Person) -> None:
         sittings = await _live_sittings(session)
         named, now = await installed(identity), datetime.now(UTC)
         for sitting in sittings:
-            mail = _wording("sitting_invitation", person, session, sitting, named, count=len(sittings))
+            mail = _wording(
+                "sitting_invitation", person, session, sitting, named, count=len(sittings)
+            )
             await enqueue(
                 _recipient(person),
                 _subject(mail.subject),
@@ -252,11 +254,13 @@ def _sitting_line(sitting: SittingInfo, session: SessionInfo, person: Person) ->
     )
     until = f"{end:%H:%M}" if end.date() == start.date() else f"{_day(end)} {end:%H:%M}"
     where = _where(sitting, session, person)
-    return f"{sitting.title}: {_day(start)}, {start:%H:%M}–{until}" + (f", {where}" if where else "")
+    return f"{sitting.title}: {_day(start)}, {start:%H:%M}–{until}" + (
+        f", {where}" if where else ""
+    )
 
 
 def _day(moment: datetime) -> str:
-    """"Monday 31 August 2020"; "lundi 31 août 2020" in French."""
+    """ "Monday 31 August 2020"; "lundi 31 août 2020" in French."""
     if current_locale() != ENGLISH:
         return weekday_date(moment.date())
     return f"{moment:%A} {moment.day} {moment:%B %Y}"

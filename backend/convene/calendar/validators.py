@@ -84,7 +84,8 @@ WHERE se.id = {}
 
 PERSONAL_SQL = Template("""
 WITH person AS (
-    SELECT a.id AS account_id, a.email AS email, a.language AS language FROM calendar_feed f JOIN account a ON a.id = f.account
+    SELECT a.id AS account_id, a.email AS email, a.language AS language
+    FROM calendar_feed f JOIN account a ON a.id = f.account
     WHERE f.token_hash = {} AND a.is_active = {}
 ),
 mine AS (SELECT r.session, r.mode, r.status, r.updated_at FROM registration r
@@ -148,7 +149,9 @@ async def session_validator(base_url: str, session_id: int, language: str) -> Va
     row = await read_one(_query("session"), session_id, session_id)
     if row is None or row["status"] == "draft":
         return None
-    return _validator(("session", session_id, base_url, language), row, ("session_changed", "changed"))
+    return _validator(
+        ("session", session_id, base_url, language), row, ("session_changed", "changed")
+    )
 
 
 async def personal_validator(

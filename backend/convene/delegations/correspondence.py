@@ -1,4 +1,4 @@
-"""The language a registered person's mail is written in (see :mod:`convene.accounts.correspondence`)."""
+"""The language of a registered person's mail (see :mod:`convene.accounts.correspondence`)."""
 
 from __future__ import annotations
 

@@ -69,7 +69,9 @@ def _found(row: dict[str, Any] | None, what: str) -> dict[str, Any]:
 
 async def _exists(demo: DemoSession) -> bool:
     first = demo.fields["parts"][0]
-    body = _found(await Body.select(Body.id).where(Body.code == first["body"]).first(), first["body"])
+    body = _found(
+        await Body.select(Body.id).where(Body.code == first["body"]).first(), first["body"]
+    )
     query = SessionPart.exists().where(
         (SessionPart.body == body["id"])
         & (SessionPart.kind == first["kind"])
@@ -115,7 +117,9 @@ async def _load_session(demo: DemoSession) -> None:
             ),
         )
     for role, honorific, name, state in demo.officers:
-        entity = _found(await Entity.select(Entity.id).where(Entity.short_name == state).first(), state)
+        entity = _found(
+            await Entity.select(Entity.id).where(Entity.short_name == state).first(), state
+        )
         await officers.add_officer(
             None,
             session.id,
@@ -151,7 +155,8 @@ async def _load_agenda(session_id: int, demo: DemoSession) -> dict[int, int]:
 
 def _item_in(title: str, parent_id: int | None = None) -> AgendaItemIn:
     return msgspec.convert(
-        {"title": title, "parent_id": parent_id, "titles": AGENDA_ITEMS.get(title, {})}, AgendaItemIn
+        {"title": title, "parent_id": parent_id, "titles": AGENDA_ITEMS.get(title, {})},
+        AgendaItemIn,
     )
 
 

@@ -15,11 +15,24 @@ from datetime import UTC, datetime
 from functools import cache
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateNotFound, select_autoescape
+from jinja2 import (
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateNotFound,
+    select_autoescape,
+)
 
 from convene.reports.texts import date_span, long_date, weekday_date
 from convene.settings import PROJECT_ROOT
-from convene.translation import ENGLISH, current_locale, gettext, ngettext, text_direction, using_locale
+from convene.translation import (
+    ENGLISH,
+    current_locale,
+    gettext,
+    ngettext,
+    text_direction,
+    using_locale,
+)
 
 MAIL_TEMPLATES = PROJECT_ROOT / "frontend" / "templates" / "mail"
 

@@ -15,7 +15,13 @@ from convene.meetings.events import BodyChanged
 from convene.meetings.schemas import BodyIn, BodyOut, BodyPatch
 from convene.meetings.sequence import raise_sequence_of_body
 from convene.meetings.tables import Body
-from convene.multilingual import all_six, in_language, stored_texts, translation_values, untranslated
+from convene.multilingual import (
+    all_six,
+    in_language,
+    stored_texts,
+    translation_values,
+    untranslated,
+)
 
 BODIES_LOCK = "bodies"
 
@@ -30,7 +36,7 @@ def split_codes(stored: str) -> list[str]:
 
 
 def body_out(row: dict, *, all_languages: bool = False, include_private: bool = False) -> BodyOut:
-    """The body named in the current language; every language's name and the missing ones on request."""
+    """The body named in the current language; all its names and the missing ones on request."""
     names = stored_texts(row, "name")
     return BodyOut(
         code=row["code"],
@@ -43,12 +49,18 @@ def body_out(row: dict, *, all_languages: bool = False, include_private: bool = 
     )
 
 
-async def list_bodies(*, all_languages: bool = False, include_private: bool = False) -> list[BodyOut]:
+async def list_bodies(
+    *, all_languages: bool = False, include_private: bool = False
+) -> list[BodyOut]:
     rows = await Body.select().order_by(Body.id)
-    return [body_out(row, all_languages=all_languages, include_private=include_private) for row in rows]
+    return [
+        body_out(row, all_languages=all_languages, include_private=include_private) for row in rows
+    ]
 
 
-async def get_body(code: str, *, all_languages: bool = False, include_private: bool = False) -> BodyOut:
+async def get_body(
+    code: str, *, all_languages: bool = False, include_private: bool = False
+) -> BodyOut:
     row = await Body.select().where(Body.code == code).first()
     if row is None:
         raise NotFound(f"Body {code}")
@@ -95,6 +107,8 @@ async def update_body(actor: Actor, code: str, patch: BodyPatch) -> BodyOut:
         if before["names"] != after["names"]:
             await raise_sequence_of_body(code)  # the name is in its sessions' titles
         await publish(
-            BodyChanged(actor=actor, action="body.changed", object_id=code, before=before, after=after)
+            BodyChanged(
+                actor=actor, action="body.changed", object_id=code, before=before, after=after
+            )
         )
     return await get_body(code, include_private=True)

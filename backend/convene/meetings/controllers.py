@@ -33,7 +33,9 @@ class BodyController(Controller):
     tags = ["Bodies"]
 
     @get("/", summary="Bodies that hold sessions")
-    async def list_bodies(self, request: AnyRequest, languages: AllLanguages = None) -> list[BodyOut]:
+    async def list_bodies(
+        self, request: AnyRequest, languages: AllLanguages = None
+    ) -> list[BodyOut]:
         return await bodies.list_bodies(
             all_languages=wants_all(languages), include_private=is_secretariat(request.user)
         )
@@ -97,7 +99,9 @@ class SessionController(Controller):
         self, request: AnyRequest, session_id: PathId, languages: AllLanguages = None
     ) -> SessionOut:
         return await services.get_session(
-            session_id, include_private=is_secretariat(request.user), all_languages=wants_all(languages)
+            session_id,
+            include_private=is_secretariat(request.user),
+            all_languages=wants_all(languages),
         )
 
     @post("/", guards=[requires_secretariat], summary="Schedule a session")
@@ -117,9 +121,7 @@ class SessionController(Controller):
         await services.delete_session(request.user, session_id)
 
     @get("/{session_id:int}/officers", summary="The session's bureau")
-    async def list_officers(
-        self, request: AnyRequest, session_id: PathId
-    ) -> list[OfficerOut]:
+    async def list_officers(self, request: AnyRequest, session_id: PathId) -> list[OfficerOut]:
         await services.get_session(session_id, include_private=is_secretariat(request.user))
         return await officers.list_officers(session_id)
 

@@ -32,7 +32,9 @@ NameTranslations = Annotated[
     Meta(
         description="The name in other official languages (ar, zh, fr, ru, es); an empty text "
         "removes one, and English falls in for it",
-        examples=[{"fr": "Groupe d'examen de l'application", "es": "Grupo de Examen de la Aplicación"}],
+        examples=[
+            {"fr": "Groupe d'examen de l'application", "es": "Grupo de Examen de la Aplicación"}
+        ],
     ),
 ]
 TitleCorrections = Annotated[

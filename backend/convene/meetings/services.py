@@ -88,7 +88,9 @@ async def list_sessions(
         .limit(per_page)
         .offset((page - 1) * per_page)
     )
-    return await session_views(rows, include_private=include_drafts, all_languages=all_languages), total
+    return await session_views(
+        rows, include_private=include_drafts, all_languages=all_languages
+    ), total
 
 
 def _where(filters: SessionFilters, include_drafts: bool) -> list[Any]:
@@ -139,14 +141,16 @@ async def get_session(
 async def session_views(
     rows: list[dict[str, Any]], *, include_private: bool, all_languages: bool = False
 ) -> list[SessionOut]:
-    """Sessions with their parts and titles in the current language, in two queries whatever the count.
+    """Sessions with their parts and titles in the current language, in two queries in all.
 
     ``all_languages`` adds every language's titles; ``include_private`` (the secretariat's
     view) says which languages have no title of their own and are shown in English.
     """
     parts = await _parts_by_session([row["id"] for row in rows])
     return [
-        _session_out(row, parts[row["id"]], include_private=include_private, all_languages=all_languages)
+        _session_out(
+            row, parts[row["id"]], include_private=include_private, all_languages=all_languages
+        )
         for row in rows
     ]
 
@@ -164,7 +168,11 @@ class _Part:
     def title_in(self, language: str) -> str:
         """This share's title in ``language``; "" where the body's name or the rule is missing."""
         name = self.body_names[language]
-        title = part_title(PartTitle(name, self.kind, self.number, self.resumption), language) if name else None
+        title = (
+            part_title(PartTitle(name, self.kind, self.number, self.resumption), language)
+            if name
+            else None
+        )
         return title or ""
 
     def out(self, all_languages: bool) -> PartOut:
@@ -323,9 +331,9 @@ async def update_session(actor: Actor, session_id: int, patch: SessionPatch) -> 
                 merged[derived] = UNSET  # re-derive the format's defaults
         values = _session_values(merged, bodies)
         await _check_sittings_fit(session_id, values)
-        await Session.update(columns(_writable(values)) | {Session.updated_at: datetime.now(UTC)}).where(
-            Session.id == session_id
-        )
+        await Session.update(
+            columns(_writable(values)) | {Session.updated_at: datetime.now(UTC)}
+        ).where(Session.id == session_id)
         if new_parts is not None:
             await SessionPart.delete().where(SessionPart.session == session_id)
             await _save_parts(session_id, parts, bodies)
@@ -425,9 +433,12 @@ async def _check_numbering(
         if session_id is not None:
             clash = clash.where(SessionPart.session != session_id)
         if part.number is not None and await clash.first():
-            title = part_title(
-                PartTitle(bodies[part.body]["name"], part.kind, part.number, part.resumption)
-            ) or ""
+            title = (
+                part_title(
+                    PartTitle(bodies[part.body]["name"], part.kind, part.number, part.resumption)
+                )
+                or ""
+            )
             raise RuleViolation(f"The {title} already exists", field=f"parts[{index}].number")
 
 

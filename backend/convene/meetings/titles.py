@@ -28,7 +28,7 @@ from convene.translation import ENGLISH
 
 @dataclass(frozen=True)
 class PartTitle:
-    """What one body contributes to a title: its name (in the title's language) and its numbering."""
+    """What one body contributes to a title: its name (in the title's language), its numbering."""
 
     body_name: str
     kind: SessionKind
@@ -53,7 +53,9 @@ _ENGLISH_NOUNS = {
 
 def _english(part: PartTitle) -> str:
     numbered = f"{ordinal(part.number)} " if part.number else ""
-    resumed = f"{ordinal(part.resumption or 1)} resumed " if part.kind is SessionKind.RESUMED else ""
+    resumed = (
+        f"{ordinal(part.resumption or 1)} resumed " if part.kind is SessionKind.RESUMED else ""
+    )
     return f"{resumed}{numbered}{_ENGLISH_NOUNS[part.kind]} of the {part.body_name}"
 
 
@@ -68,7 +70,7 @@ def _french_ordinal(number: int, feminine: bool) -> str:
 
 
 def _french_of(name: str) -> str:
-    """"du Groupe …", "de la Conférence …", "de l'Assemblée …"."""
+    """ "du Groupe …", "de la Conférence …", "de l'Assemblée …"."""
     if name[:1].lower() in "aeéèêiîoôuy":
         return f"de l'{name}"
     head = name.split(" ")[0].lower()
@@ -112,10 +114,18 @@ def _spanish_of(name: str) -> str:
 
 def _spanish(part: PartTitle) -> str:
     of_body = _spanish_of(part.body_name)
-    number = f"{_spanish_ordinal(part.number, part.kind is SessionKind.INTERSESSIONAL)} " if part.number else ""
+    number = (
+        f"{_spanish_ordinal(part.number, part.kind is SessionKind.INTERSESSIONAL)} "
+        if part.number
+        else ""
+    )
     if part.kind is SessionKind.INTERSESSIONAL:
         return f"{number}reunión entre períodos de sesiones {of_body}"
-    special = "período extraordinario de sesiones" if part.kind is SessionKind.SPECIAL else "período de sesiones"
+    special = (
+        "período extraordinario de sesiones"
+        if part.kind is SessionKind.SPECIAL
+        else "período de sesiones"
+    )
     session = f"{number}{special} {of_body}"
     if part.kind is not SessionKind.RESUMED:
         return session
@@ -126,7 +136,15 @@ def _spanish(part: PartTitle) -> str:
 
 # Russian ------------------------------------------------------------------------------
 
-_RUSSIAN_ADJECTIVE_ENDINGS = {"ая": "ой", "яя": "ей", "ое": "ого", "ее": "его", "ый": "ого", "ий": "его", "ой": "ого"}
+_RUSSIAN_ADJECTIVE_ENDINGS = {
+    "ая": "ой",
+    "яя": "ей",
+    "ое": "ого",
+    "ее": "его",
+    "ый": "ого",
+    "ий": "его",
+    "ой": "ого",
+}
 _RUSSIAN_NOUN_ENDINGS = {"ия": "ии", "ие": "ия", "ье": "ья", "а": "ы", "я": "и", "о": "а", "е": "я"}
 
 
@@ -184,16 +202,43 @@ def _russian(part: PartTitle) -> str:
 # Arabic -------------------------------------------------------------------------------
 
 _ARABIC_UNITS_FEMININE = (
-    "الأولى", "الثانية", "الثالثة", "الرابعة", "الخامسة", "السادسة", "السابعة", "الثامنة", "التاسعة", "العاشرة",
+    "الأولى",
+    "الثانية",
+    "الثالثة",
+    "الرابعة",
+    "الخامسة",
+    "السادسة",
+    "السابعة",
+    "الثامنة",
+    "التاسعة",
+    "العاشرة",
 )
 _ARABIC_UNITS_MASCULINE = (
-    "الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر",
+    "الأول",
+    "الثاني",
+    "الثالث",
+    "الرابع",
+    "الخامس",
+    "السادس",
+    "السابع",
+    "الثامن",
+    "التاسع",
+    "العاشر",
 )
-_ARABIC_TENS = ("العشرون", "الثلاثون", "الأربعون", "الخمسون", "الستون", "السبعون", "الثمانون", "التسعون")
+_ARABIC_TENS = (
+    "العشرون",
+    "الثلاثون",
+    "الأربعون",
+    "الخمسون",
+    "الستون",
+    "السبعون",
+    "الثمانون",
+    "التسعون",
+)
 
 
 def _arabic_ordinal(number: int, feminine: bool) -> str | None:
-    """"الحادية عشرة" (11th, feminine), "الحادي والعشرون" (21st); None beyond 99."""
+    """ "الحادية عشرة" (11th, feminine), "الحادي والعشرون" (21st); None beyond 99."""
     units = _ARABIC_UNITS_FEMININE if feminine else _ARABIC_UNITS_MASCULINE
     if number <= 10:
         return units[number - 1]
@@ -211,7 +256,7 @@ def _arabic_ordinal(number: int, feminine: bool) -> str | None:
 
 
 def _arabic_of(name: str) -> str:
-    """"لفريق استعراض التنفيذ"; "ال" after "لـ" becomes "لل": "للفريق العامل"."""
+    """ "لفريق استعراض التنفيذ"; "ال" after "لـ" becomes "لل": "للفريق العامل"."""
     return f"لل{name[2:]}" if name.startswith("ال") else f"ل{name}"
 
 
@@ -278,7 +323,7 @@ _COMMA = {"ar": "، ", "zh": "、", "en": ", ", "fr": ", ", "ru": ", ", "es": ",
 
 
 def part_title(part: PartTitle, locale: str = ENGLISH) -> str | None:
-    """The lower-case title of one body's share ("eleventh session of the X"); None without a rule."""
+    """One body's share in lower case ("eleventh session of the X"); None without a rule."""
     return _PART_TITLES[locale](part)
 
 
@@ -294,6 +339,8 @@ def session_title(parts: list[PartTitle], subject: str = "", locale: str = ENGLI
     if any(title is None for title in titles):
         return None
     words = [title for title in titles if title is not None]
-    joined = words[0] if len(words) == 1 else _COMMA[locale].join(words[:-1]) + _AND[locale] + words[-1]
+    joined = (
+        words[0] if len(words) == 1 else _COMMA[locale].join(words[:-1]) + _AND[locale] + words[-1]
+    )
     title = f"{joined} {subject.strip()}" if subject.strip() else joined
     return title[0].upper() + title[1:]

@@ -33,7 +33,9 @@ async def build_agenda(session: SessionOut) -> AgendaReport:
     sittings = await list_sittings(session.id, include_links=False)
     adopted = agenda.status == "adopted"
     heading = (
-        _("Agenda and programme of work") if adopted else _("Provisional agenda and programme of work")
+        _("Agenda and programme of work")
+        if adopted
+        else _("Provisional agenda and programme of work")
     )
     return AgendaReport(
         header=document_header(session, heading=heading, symbol=await agenda_symbol(session)),

@@ -46,7 +46,9 @@ from convene.sittings.services import CANCELLED, list_sittings
 IN_PERSON_COLOUR = "#1f4e79"
 ONLINE_COLOUR = "#8db3d9"
 NO_REGIONAL_GROUP = "States not in a regional group"
-ALL_PARTIES = "All parties to the Convention (States and regional economic integration organizations)"
+ALL_PARTIES = (
+    "All parties to the Convention (States and regional economic integration organizations)"
+)
 
 Row = dict[str, Any]
 
@@ -111,8 +113,10 @@ def press_sentence(states_parties: Tally) -> str:
     if not states_parties.delegations:
         return _("No State party was represented.")
     return ngettext(
-        "Representatives of %(num)d State party attended, %(in_person)d in person and %(online)d online.",
-        "Representatives of %(num)d States parties attended, %(in_person)d in person and %(online)d online.",
+        "Representatives of %(num)d State party attended, "
+        "%(in_person)d in person and %(online)d online.",
+        "Representatives of %(num)d States parties attended, "
+        "%(in_person)d in person and %(online)d online.",
         states_parties.delegations,
         in_person=states_parties.delegations_in_person,
         online=states_parties.delegations - states_parties.delegations_in_person,
@@ -163,7 +167,9 @@ def _by_region(rows: list[Row]) -> list[Tally]:
     """States only: organizations belong to no regional group."""
     states = [row for row in rows if Category(row["category"]).is_state]
     parts = _split(states, lambda row: row["regional_group"])
-    tallies = [tally(_(label), parts[group.value]) for group, label in REGIONAL_GROUP_LABELS.items()]
+    tallies = [
+        tally(_(label), parts[group.value]) for group, label in REGIONAL_GROUP_LABELS.items()
+    ]
     if parts.get(None):
         tallies.append(tally(_(NO_REGIONAL_GROUP), parts[None]))
     return tallies
@@ -174,12 +180,16 @@ async def _sittings(
 ) -> tuple[list[SittingAttendance], int]:
     """Who checked in (or, once recorded, was present) at each sitting held, and how many
     arrived when no sitting was under way."""
-    checks = await sitting_checks(session_id, presence) if presence is not None else await CheckIn.select(
-        CheckIn.registration,
-        CheckIn.sitting,
-        CheckIn.registration.delegation.as_alias("delegation"),
-        CheckIn.registration.delegation.entity.short_name.as_alias("entity_name"),
-    ).where(CheckIn.registration.session == session_id)
+    checks = (
+        await sitting_checks(session_id, presence)
+        if presence is not None
+        else await CheckIn.select(
+            CheckIn.registration,
+            CheckIn.sitting,
+            CheckIn.registration.delegation.as_alias("delegation"),
+            CheckIn.registration.delegation.entity.short_name.as_alias("entity_name"),
+        ).where(CheckIn.registration.session == session_id)
+    )
     by_sitting = _split(checks, lambda row: row["sitting"])
     held = held_sittings(await list_sittings(session_id, include_links=False))
     outside = len({row["registration"] for row in by_sitting.get(None, [])})

@@ -79,7 +79,9 @@ class SessionReportController(Controller):
         language: ReportLanguage = None,
     ) -> Response[bytes]:
         session = await get_session(session_id, include_private=True)
-        report = await services.agenda_pdf(session, reports_dir(settings), report_language(language))
+        report = await services.agenda_pdf(
+            session, reports_dir(settings), report_language(language)
+        )
         return pdf_response(request, report)
 
     @get(

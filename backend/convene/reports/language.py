@@ -41,7 +41,7 @@ def _catalogue(language: str) -> gettext_module.NullTranslations | None:
 
 
 def report_gettext(message: str, **variables: Any) -> str:
-    """``message`` in the report's language; the interface's catalogue where the reports' has none."""
+    """``message`` in the report's language; the interface's catalogue where the reports' lacks it."""
     catalogue = _catalogue(current_locale())
     text = catalogue.gettext(message) if catalogue else message
     if text == message:

@@ -77,7 +77,9 @@ def _environment() -> jinja2.Environment:
     environment.filters["titled"] = lambda name, honorific: name_markup(honorific, name)
     environment.tests["breakable"] = has_long_word
     environment.filters["spaceless"] = spaceless
-    environment.globals.update(_=report_gettext, ngettext=report_ngettext, page_numbering=page_numbering)
+    environment.globals.update(
+        _=report_gettext, ngettext=report_ngettext, page_numbering=page_numbering
+    )
     return environment
 
 
@@ -86,9 +88,8 @@ def page_numbering() -> Markup:
     words = report_gettext("Page %(page)s of %(pages)s", page="\x00", pages="\x01")
     before, rest = words.split("\x00")
     middle, after = rest.split("\x01")
-    return Markup(
-        f"{_css_string(before)} counter(page) {_css_string(middle)} counter(pages) {_css_string(after)}"
-    )
+    pieces = (_css_string(before), "counter(page)", _css_string(middle), "counter(pages)")
+    return Markup(" ".join((*pieces, _css_string(after))))
 
 
 def _css_string(text: str) -> str:

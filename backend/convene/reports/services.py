@@ -162,6 +162,6 @@ async def unprintable_names(session: SessionOut) -> list[str]:
 
 
 def _filename(symbol: str, suffix: str, language: str = ENGLISH) -> str:
-    """ "CAC/COSP/IRG/2020/INF/2" → "CAC-COSP-IRG-2020-INF-2-final.pdf" ("…-final-fr.pdf" in French)."""
+    """ "CAC/COSP/IRG/2020/INF/2" → "CAC-COSP-IRG-2020-INF-2-final.pdf" ("…-final-fr.pdf")."""
     in_language = "" if language == ENGLISH else f"-{language}"
     return f"{symbol.replace('/', '-')}-{suffix}{in_language}.pdf"

@@ -60,7 +60,7 @@ def clock(moment: datetime, *, with_period: bool = True) -> str:
 
 
 def time_span(start: datetime, end: datetime) -> str:
-    """ "10 a.m.–1 p.m.", or "3–6 p.m." when both ends share the period ("10:00–13:00" beyond English)."""
+    """ "10 a.m.–1 p.m.", or "3–6 p.m." when both ends share the period ("10:00–13:00" elsewhere)."""
     if not _in_english():
         return format_interval(start, end, "Hm", locale=current_locale())
     same_period = (start.hour < 12) == (end.hour < 12) and not _is_noon_or_midnight(start, end)

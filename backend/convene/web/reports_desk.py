@@ -75,8 +75,9 @@ async def build_report(session: SessionOut, kind: str, settings: Settings, langu
         version = ListVersion.FINAL if kind == "participants-final" else ListVersion.PROVISIONAL
         report = await services.participants_pdf(session, version, folder, language)
     file = REPORTS[kind].file
+    joiner = "&" if "?" in file else "?"
     return Built(
-        url=f"/api/sessions/{session.id}/reports/{file}{'&' if '?' in file else '?'}language={language}",
+        url=f"/api/sessions/{session.id}/reports/{file}{joiner}language={language}",
         filename=report.filename,
         size_kb=max(1, round(len(report.content) / 1024)),
         from_cache=report.from_cache,

@@ -120,7 +120,9 @@ def values_of(session: SessionOut) -> dict[str, Any]:
     }
     values |= {name: stored[name] for name in LISTS}
     values["participants_published"] = session.participants_published
-    values["titles"] = {language: (session.title_corrections or {}).get(language, "") for language in LANGUAGES}
+    values["titles"] = {
+        language: (session.title_corrections or {}).get(language, "") for language in LANGUAGES
+    }
     parts = [
         {
             "body": part.body,

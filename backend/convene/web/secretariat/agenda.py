@@ -86,9 +86,7 @@ class AgendaPages(SessionSubpage):
         )
 
     @post("/sessions/{session_id:int}/documents")
-    async def add_document(
-        self, request: AnyRequest, session_id: PathId
-    ) -> Template | Redirect:
+    async def add_document(self, request: AnyRequest, session_id: PathId) -> Template | Redirect:
         form = await request.form()
         values: dict[str, Any] = optional(form, "symbol", "title", "link", "agenda_item_id")
         values["languages"] = many(form, "languages") or ["en"]
