@@ -31,6 +31,6 @@ def test_beyond_english_dates_and_times_take_the_languages_own_forms() -> None:
     with using_locale("fr"):
         assert date_span(date(2021, 6, 7), date(2021, 6, 11)) == "7–11 juin 2021"
         assert weekday_date(date(2020, 8, 31)) == "lundi 31 août 2020"
-        assert time_span(datetime(2020, 8, 31, 15), datetime(2020, 8, 31, 18)) == "15:00 – 18:00"
+        assert time_span(datetime(2020, 8, 31, 15), datetime(2020, 8, 31, 18)) == "15:00\u2009–\u200918:00"
     with using_locale("zh"):
         assert weekday_date(date(2020, 8, 31)) == "2020年8月31日星期一"

@@ -59,7 +59,8 @@ async def participants_pdf(
             report,
             cache_dir,
             filename=filename,
-            variant=f"{version.value}-{language}",
+            variant=version.value,
+            language=language,
         )
 
 
@@ -69,7 +70,7 @@ async def agenda_pdf(session: SessionOut, cache_dir: Path, language: str = ENGLI
         report = await build_agenda(session)
         filename = _filename(report.header.symbol, "agenda", language)
         return await _pdf(
-            session, ReportKind.AGENDA, report, cache_dir, filename=filename, variant=language
+            session, ReportKind.AGENDA, report, cache_dir, filename=filename, language=language
         )
 
 
@@ -81,7 +82,12 @@ async def attendance_pdf(
         report = await build_attendance(session)
         filename = _filename(session.symbol_prefix, "attendance", language)
         return await _pdf(
-            session, ReportKind.ATTENDANCE, report, cache_dir, filename=filename, variant=language
+            session,
+            ReportKind.ATTENDANCE,
+            report,
+            cache_dir,
+            filename=filename,
+            language=language,
         )
 
 
@@ -115,10 +121,15 @@ async def _pdf(
     *,
     filename: str,
     variant: str = "",
+    language: str = ENGLISH,
 ) -> ReportFile:
-    """The cached PDF when the data is unchanged, else a fresh layout (which replaces it in the cache)."""
+    """The cached PDF when the data is unchanged, else a fresh layout (which replaces it in the cache).
+
+    Each language is cached apart (an English report keeps the name it always had).
+    """
     template = f"{kind.value}.html"
-    name = f"session-{session.id}-{kind.value}" + (f"-{variant}" if variant else "")
+    suffixes = (variant, "" if language == ENGLISH else language)
+    name = "-".join((f"session-{session.id}-{kind.value}", *filter(None, suffixes)))
     digest = data_digest(template, report)
     missing = unprintable_in(report)
     if missing:
