@@ -55,7 +55,7 @@ async def sessions_feed(
     """Every published session, titled in ``language`` (English where a title has none)."""
     validator = await sessions_validator(identity.base_url, language)
 
-    @in_language(language)
+    @built_in(language)
     async def build() -> bytes:
         named = await installed(identity)
         meta = CalendarMeta(
@@ -78,7 +78,7 @@ async def body_feed(
     if validator is None:
         raise NotFound("Body")
 
-    @in_language(language)
+    @built_in(language)
     async def build() -> bytes:
         named = await installed(identity)
         name = await sources.body_name(code) or code
@@ -111,7 +111,7 @@ async def session_feed(
     if validator is None:
         raise NotFound("Session")
 
-    @in_language(language)
+    @built_in(language)
     async def build() -> bytes:
         named = await installed(identity)
         session = (await sources.sessions_by_id([session_id]))[session_id]
@@ -154,7 +154,7 @@ async def personal_feed(
     account_id, email = validator.row["account_id"], validator.row["email"]
     chosen = language or validator.row["language"]
 
-    @in_language(chosen)
+    @built_in(chosen)
     async def build() -> bytes:
         named = await installed(identity)
         people = {
@@ -185,7 +185,7 @@ async def personal_feed(
     )
 
 
-def in_language(
+def built_in(
     language: str,
 ) -> Callable[[Callable[[], Awaitable[bytes]]], Callable[[], Awaitable[bytes]]]:
     """Build a feed with its titles, names and agenda items in ``language``."""
