@@ -367,7 +367,7 @@ async def cold_builds(database_url: str, base_url: str, repeat: int = 5) -> dict
     try:
         for name, answer in (
             ("personal feed", lambda: feeds.personal_feed(identity, cache, FEED_TOKEN, Conditions())),
-            ("public feed", lambda: feeds.sessions_feed(identity, cache, Conditions())),
+            ("public feed", lambda: feeds.sessions_feed(identity, cache, Conditions(), "en")),
         ):
             spent = []
             for _ in range(repeat):

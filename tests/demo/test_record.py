@@ -29,3 +29,20 @@ async def test_demo_data_loads_once_and_reads_as_the_record(
     assert agenda["items"][0]["sub_items"][1]["number"] == "1 (b)"
     sittings = (await client.get(f"/api/sessions/{joint['id']}/sittings")).json()
     assert len(sittings) == 6 and sittings[0]["local_starts_at"] == "2020-08-31T10:00:00+02:00"
+
+    # Issue 17: every session's title, its bodies and its agenda items in the six languages.
+    every = (await client.get(f"/api/sessions/{joint['id']}", params={"languages": "all"})).json()
+    assert every["titles"]["zh"] == "实施情况审议组第十一届会议续会和预防腐败问题不限成员名额政府间工作组第十一届会议"
+    assert every["titles"]["fr"].startswith("Reprise de la onzième session du Groupe d'examen de l'application et ")
+    bodies = (await client.get("/api/bodies", params={"languages": "all"})).json()
+    assert all(body["names"][language] != body["names"]["en"] for body in bodies for language in ("ar", "zh", "fr", "ru", "es"))
+    special = (await client.get("/api/sessions", params={"body": "GA", "languages": "all"})).json()["items"][0]
+    assert special["titles"]["ru"].startswith("Тридцать вторая специальная сессия Генеральной Ассамблеи")
+    items = (await client.get(f"/api/sessions/{joint['id']}/agenda", params={"languages": "all"})).json()["items"]
+    assert [item["titles"]["es"] for item in items][:3] == [
+        "Cuestiones de organización",
+        "Examen de la aplicación de la Convención de las Naciones Unidas contra la Corrupción",
+        "Asistencia técnica",
+    ]
+    in_arabic = (await client.get(f"/api/sessions/{joint['id']}/agenda", headers={"Accept-Language": "ar"})).json()
+    assert in_arabic["items"][0]["sub_items"][0]["title"] == "افتتاح الدورة"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from convene.reports.texts import counted, date_span, time_span, weekday_date
+from convene.reports.texts import date_span, time_span, weekday_date
+from convene.translation import using_locale
 
 
 def test_date_spans_repeat_only_what_differs() -> None:
@@ -26,6 +27,10 @@ def test_times_are_twelve_hour_with_the_period_once_when_shared() -> None:
     assert time_span(at(12), at(15)) == "noon–3 p.m."
 
 
-def test_counts_agree_with_their_noun() -> None:
-    assert counted(1, "State party", "States parties") == "1 State party"
-    assert counted(3, "State party", "States parties") == "3 States parties"
+def test_beyond_english_dates_and_times_take_the_languages_own_forms() -> None:
+    with using_locale("fr"):
+        assert date_span(date(2021, 6, 7), date(2021, 6, 11)) == "7–11 juin 2021"
+        assert weekday_date(date(2020, 8, 31)) == "lundi 31 août 2020"
+        assert time_span(datetime(2020, 8, 31, 15), datetime(2020, 8, 31, 18)) == "15:00\u2009–\u200918:00"
+    with using_locale("zh"):
+        assert weekday_date(date(2020, 8, 31)) == "2020年8月31日星期一"

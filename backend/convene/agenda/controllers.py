@@ -7,6 +7,7 @@ from typing import Any
 from litestar import Controller, Request, delete, get, patch, post
 from litestar.params import JSONBody
 
+from convene.api.languages import AllLanguages, wants_all
 from convene.bounds import PathId
 from convene.accounts.guards import is_secretariat, requires_secretariat
 from convene.agenda import services
@@ -30,10 +31,13 @@ class SessionAgendaController(Controller):
 
     @get("/agenda", summary="The agenda with its items, sub-items and documents")
     async def get_agenda(
-        self, request: Request[Any, Any, Any], session_id: PathId
+        self, request: Request[Any, Any, Any], session_id: PathId, languages: AllLanguages = None
     ) -> AgendaOut:
-        await get_session(session_id, include_private=is_secretariat(request.user))
-        return await services.get_agenda(session_id)
+        secretariat = is_secretariat(request.user)
+        await get_session(session_id, include_private=secretariat)
+        return await services.get_agenda(
+            session_id, all_languages=wants_all(languages), include_private=secretariat
+        )
 
     @post("/agenda/items", guards=[requires_secretariat], summary="Add an item or sub-item")
     async def add_item(

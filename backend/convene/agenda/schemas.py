@@ -10,6 +10,7 @@ from msgspec import UNSET, Meta, Struct, UnsetType
 
 from convene.meetings.vocabulary import Language
 from convene.bounds import PositiveInt
+from convene.multilingual import TextsOut, Untranslated
 from convene.text import line, matching, text
 
 Title = Annotated[str, line(min_length=1, max_length=500)]
@@ -20,18 +21,29 @@ Symbol = Annotated[
     matching(r"[A-Z][A-Z0-9.]*(/[A-Za-z0-9.-]+)+", max_length=80, examples=["CAC/COSP/2017/3"]),
 ]
 Link = Annotated[str, matching(r"(https?://[^\s\x00-\x1f\x7f]+)?", max_length=500)]
+TitleTranslations = Annotated[
+    dict[Language, Annotated[str, line(max_length=500)]],
+    Meta(
+        description="The title in other official languages (ar, zh, fr, ru, es); an empty text "
+        "removes one, and English falls in for it",
+        examples=[{"fr": "Questions d'organisation", "es": "Cuestiones de organización"}],
+    ),
+]
 
 
 class AgendaItemIn(Struct, forbid_unknown_fields=True):
     title: Title
+    """In English, the source of its translations."""
     description: Description = ""
     parent_id: PositiveInt | None = None
     position: PositiveInt | None = None
     """Where among its siblings (1 = first); at the end when not given."""
+    titles: TitleTranslations = msgspec.field(default_factory=dict)
 
 
 class AgendaItemPatch(Struct, forbid_unknown_fields=True):
     title: Title | UnsetType = UNSET
+    titles: TitleTranslations | UnsetType = UNSET
     description: Description | UnsetType = UNSET
     parent_id: PositiveInt | None | UnsetType = UNSET
     position: PositiveInt | UnsetType = UNSET
@@ -74,6 +86,8 @@ class AgendaItemOut(Struct):
     position: int
     documents: list[DocumentOut]
     sub_items: list[AgendaItemOut]
+    titles: TextsOut | None = None
+    untranslated: Untranslated | None = None
 
 
 class AgendaOut(Struct):

@@ -9,6 +9,7 @@ still be attached to it.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -34,6 +35,13 @@ from convene.events.bus import publish
 from convene.meetings.bodies import join_codes, split_codes
 from convene.meetings.lookups import session_row
 from convene.meetings.tables import Session
+from convene.multilingual import (
+    all_six,
+    in_language,
+    stored_texts,
+    translation_values,
+    untranslated,
+)
 
 
 def _agenda_lock(session_id: int) -> str:
@@ -43,8 +51,14 @@ def _agenda_lock(session_id: int) -> str:
 # Reading ---------------------------------------------------------------------
 
 
-async def get_agenda(session_id: int) -> AgendaOut:
-    """The whole agenda in three queries: session, items, documents."""
+async def get_agenda(
+    session_id: int, *, all_languages: bool = False, include_private: bool = False
+) -> AgendaOut:
+    """The whole agenda in three queries: session, items, documents.
+
+    Items' titles are in the current language; ``all_languages`` adds each language's,
+    ``include_private`` (the secretariat) says which are shown in English for want of one.
+    """
     session = await session_row(session_id)
     items = (
         await AgendaItem.select()
@@ -59,13 +73,23 @@ async def get_agenda(session_id: int) -> AgendaOut:
         session_id=session_id,
         status=session["agenda_status"],
         adopted_on=session["agenda_adopted_on"],
-        items=_tree(items, by_item),
+        items=_tree(items, by_item, _Languages(all_languages, include_private)),
         documents=documents,
     )
 
 
+@dataclass(frozen=True)
+class _Languages:
+    """Which texts beside the current language's an agenda view carries."""
+
+    all_languages: bool
+    include_private: bool
+
+
 def _tree(
-    rows: list[dict[str, Any]], documents: dict[int | None, list[DocumentOut]]
+    rows: list[dict[str, Any]],
+    documents: dict[int | None, list[DocumentOut]],
+    languages: _Languages,
 ) -> list[AgendaItemOut]:
     children: dict[int | None, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
@@ -76,9 +100,12 @@ def _tree(
             item_number(item["position"]),
             documents,
             [
-                _item_out(sub, item_number(item["position"], sub["position"]), documents, [])
+                _item_out(
+                    sub, item_number(item["position"], sub["position"]), documents, [], languages
+                )
                 for sub in children[item["id"]]
             ],
+            languages,
         )
         for item in children[None]
     ]
@@ -89,16 +116,20 @@ def _item_out(
     number: str,
     documents: dict[int | None, list[DocumentOut]],
     sub_items: list[AgendaItemOut],
+    languages: _Languages,
 ) -> AgendaItemOut:
+    titles = stored_texts(row, "title")
     return AgendaItemOut(
         id=row["id"],
         number=number,
-        title=row["title"],
+        title=in_language(titles),
         description=row["description"],
         parent_id=row["parent"],
         position=row["position"],
         documents=documents[row["id"]],
         sub_items=sub_items,
+        titles=all_six(titles) if languages.all_languages else None,
+        untranslated=untranslated(titles) if languages.include_private else None,
     )
 
 
@@ -139,12 +170,16 @@ async def add_item(actor: Actor, session_id: int, data: AgendaItemIn) -> AgendaO
     async with locked_transaction(_agenda_lock(session_id)):
         await _check_provisional(session_id)
         await _check_parent(session_id, data.parent_id, item_id=None)
+        titles: dict[str, Any] = {
+            "title": data.title,
+            **translation_values("title", data.titles, name="titles"),
+        }
         item = AgendaItem(
             session=session_id,
             parent=data.parent_id,
             position=0,
-            title=data.title,
             description=data.description,
+            **titles,
         )
         await item.save()
         await _place(session_id, item.id, data.parent_id, data.position)
@@ -157,7 +192,7 @@ async def add_item(actor: Actor, session_id: int, data: AgendaItemIn) -> AgendaO
                 session_id=session_id,
             )
         )
-    return await get_agenda(session_id)
+    return await get_agenda(session_id, include_private=True)
 
 
 async def update_item(actor: Actor, item_id: int, patch: AgendaItemPatch) -> AgendaOut:
@@ -177,6 +212,7 @@ async def update_item(actor: Actor, item_id: int, patch: AgendaItemPatch) -> Age
             if old_parent != parent_id:
                 await _renumber(session_id, old_parent)
         text: dict[str, Any] = {k: changes[k] for k in ("title", "description") if k in changes}
+        text |= translation_values("title", changes.get("titles", {}), name="titles")
         if text:
             await AgendaItem.update(columns(text)).where(AgendaItem.id == item_id)
         after = await _audited(item_id)
@@ -190,14 +226,19 @@ async def update_item(actor: Actor, item_id: int, patch: AgendaItemPatch) -> Age
                 session_id=session_id,
             )
         )
-    return await get_agenda(session_id)
+    return await get_agenda(session_id, include_private=True)
 
 
 async def _audited(item_id: int) -> dict[str, Any]:
     """What the audit log keeps of an item: its number as readers see it, and its text."""
     row = await _item(item_id)
     numbers = await item_numbers(row["session"])
-    return {"number": numbers[item_id], "title": row["title"], "description": row["description"]}
+    return {
+        "number": numbers[item_id],
+        "title": row["title"],
+        "titles": stored_texts(row, "title"),
+        "description": row["description"],
+    }
 
 
 async def delete_item(actor: Actor, item_id: int) -> AgendaOut:
@@ -219,7 +260,7 @@ async def delete_item(actor: Actor, item_id: int) -> AgendaOut:
                 session_id=session_id,
             )
         )
-    return await get_agenda(session_id)
+    return await get_agenda(session_id, include_private=True)
 
 
 async def adopt_agenda(actor: Actor, session_id: int, adopted_on: date) -> AgendaOut:
@@ -247,7 +288,7 @@ async def adopt_agenda(actor: Actor, session_id: int, adopted_on: date) -> Agend
                 session_id=session_id,
             )
         )
-    return await get_agenda(session_id)
+    return await get_agenda(session_id, include_private=True)
 
 
 async def _item(item_id: int) -> dict[str, Any]:

@@ -12,6 +12,12 @@ class AgendaItem(Table):
     parent: ForeignKey["AgendaItem"] = ForeignKey("self", null=True, default=None, on_delete=OnDelete.cascade)
     position = Integer()
     title = Varchar(length=500)
+    """In English, the source of its translations below (empty: not translated yet)."""
+    title_ar = Varchar(length=500, default="")
+    title_zh = Varchar(length=500, default="")
+    title_fr = Varchar(length=500, default="")
+    title_ru = Varchar(length=500, default="")
+    title_es = Varchar(length=500, default="")
     description = Text(default="")
 
 

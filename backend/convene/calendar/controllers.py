@@ -9,11 +9,11 @@ see whether a subscription changed.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from litestar import Controller, HttpMethod, Request, Response, delete, get, post, route
 from litestar.di import NamedDependency
-from litestar.params import FromPath
+from litestar.params import FromPath, QueryParameter
 
 from convene.bounds import PathId
 from convene.accounts.guards import requires_sign_in
@@ -23,7 +23,9 @@ from convene.calendar.identity import CalendarIdentity
 from convene.calendar.schemas import FeedLinkOut
 from convene.freshness.cache import BodyCache
 from convene.freshness.conditional import Conditions, validator_headers
+from convene.meetings.vocabulary import Language
 from convene.settings import Settings
+from convene.translation import current_locale
 
 AnyRequest = Request[Any, Any, Any]
 AppSettings = NamedDependency[Settings]
@@ -36,6 +38,20 @@ PRIVATE = {"skip_request_log": True}
 GET_OR_HEAD = [HttpMethod.GET, HttpMethod.HEAD]
 CALENDAR = "text/calendar"
 """What the feeds are, in the OpenAPI document and on the wire (with "; charset=utf-8")."""
+FeedLanguage = Annotated[
+    Language | None,
+    QueryParameter(
+        name="lang",
+        description="The language of the feed's titles, bodies' names and agenda items: one of "
+        "the six official languages (ar, zh, en, fr, ru, es). Without it: the request's language "
+        "(Accept-Language), and for a personal feed its owner's language",
+    ),
+]
+
+
+def feed_language(lang: Language | None) -> str:
+    """The language asked for by ``?lang=``, else the request's own."""
+    return lang.value if lang else current_locale()
 
 
 def calendar_response(request: AnyRequest, answer: FeedAnswer) -> Response[bytes]:
@@ -63,11 +79,12 @@ class FeedController(Controller):
         summary="Every published session, as all-day events (iCalendar feed)",
     )
     async def sessions(
-        self, request: AnyRequest, calendar: Identity, feed_cache: Cache
+        self, request: AnyRequest, calendar: Identity, feed_cache: Cache, lang: FeedLanguage = None
     ) -> Response[bytes]:
+        conditions = Conditions.of(request.headers)
         return calendar_response(
             request,
-            await feeds.sessions_feed(calendar, feed_cache, Conditions.of(request.headers)),
+            await feeds.sessions_feed(calendar, feed_cache, conditions, feed_language(lang)),
         )
 
     @route(
@@ -77,11 +94,17 @@ class FeedController(Controller):
         summary="One body's published sessions (iCalendar feed)",
     )
     async def body_sessions(
-        self, request: AnyRequest, code: FromPath[str], calendar: Identity, feed_cache: Cache
+        self,
+        request: AnyRequest,
+        code: FromPath[str],
+        calendar: Identity,
+        feed_cache: Cache,
+        lang: FeedLanguage = None,
     ) -> Response[bytes]:
+        conditions = Conditions.of(request.headers)
         return calendar_response(
             request,
-            await feeds.body_feed(calendar, feed_cache, code, Conditions.of(request.headers)),
+            await feeds.body_feed(calendar, feed_cache, code, conditions, feed_language(lang)),
         )
 
     @route(
@@ -96,11 +119,13 @@ class FeedController(Controller):
         session_id: PathId,
         calendar: Identity,
         feed_cache: Cache,
+        lang: FeedLanguage = None,
     ) -> Response[bytes]:
+        conditions = Conditions.of(request.headers)
         return calendar_response(
             request,
             await feeds.session_feed(
-                calendar, feed_cache, session_id, Conditions.of(request.headers)
+                calendar, feed_cache, session_id, conditions, feed_language(lang)
             ),
         )
 
@@ -112,11 +137,17 @@ class FeedController(Controller):
         summary="A delegate's own sittings, behind the secret token of their feed link",
     )
     async def personal(
-        self, request: AnyRequest, token: FromPath[str], calendar: Identity, feed_cache: Cache
+        self,
+        request: AnyRequest,
+        token: FromPath[str],
+        calendar: Identity,
+        feed_cache: Cache,
+        lang: FeedLanguage = None,
     ) -> Response[bytes]:
+        conditions = Conditions.of(request.headers)
+        language = lang.value if lang else None  # else the owner's, not the calendar program's
         return calendar_response(
-            request,
-            await feeds.personal_feed(calendar, feed_cache, token, Conditions.of(request.headers)),
+            request, await feeds.personal_feed(calendar, feed_cache, token, conditions, language)
         )
 
 

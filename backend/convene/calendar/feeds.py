@@ -37,6 +37,7 @@ from convene.calendar.validators import (
 from convene.errors import NotFound
 from convene.freshness.cache import BodyCache
 from convene.freshness.conditional import Conditions, current_body
+from convene.translation import using_locale
 
 
 @dataclass(frozen=True)
@@ -49,10 +50,12 @@ class FeedAnswer:
 
 
 async def sessions_feed(
-    identity: CalendarIdentity, cache: BodyCache, conditions: Conditions
+    identity: CalendarIdentity, cache: BodyCache, conditions: Conditions, language: str
 ) -> FeedAnswer:
-    validator = await sessions_validator(identity.base_url)
+    """Every published session, titled in ``language`` (English where a title has none)."""
+    validator = await sessions_validator(identity.base_url, language)
 
+    @built_in(language)
     async def build() -> bytes:
         named = await installed(identity)
         meta = CalendarMeta(
@@ -63,16 +66,19 @@ async def sessions_feed(
         )
         return await _render_sessions(meta, await sources.published_sessions(), named)
 
-    return await _answer(cache, ("sessions",), validator, conditions, build, "sessions.ics")
+    return await _answer(
+        cache, ("sessions", language), validator, conditions, build, "sessions.ics"
+    )
 
 
 async def body_feed(
-    identity: CalendarIdentity, cache: BodyCache, code: str, conditions: Conditions
+    identity: CalendarIdentity, cache: BodyCache, code: str, conditions: Conditions, language: str
 ) -> FeedAnswer:
-    validator = await body_validator(identity.base_url, code)
+    validator = await body_validator(identity.base_url, code, language)
     if validator is None:
         raise NotFound("Body")
 
+    @built_in(language)
     async def build() -> bytes:
         named = await installed(identity)
         name = await sources.body_name(code) or code
@@ -85,17 +91,27 @@ async def body_feed(
         return await _render_sessions(meta, await sources.published_sessions(code), named)
 
     return await _answer(
-        cache, ("body", code), validator, conditions, build, f"{code.lower()}-sessions.ics"
+        cache,
+        ("body", code, language),
+        validator,
+        conditions,
+        build,
+        f"{code.lower()}-sessions.ics",
     )
 
 
 async def session_feed(
-    identity: CalendarIdentity, cache: BodyCache, session_id: int, conditions: Conditions
+    identity: CalendarIdentity,
+    cache: BodyCache,
+    session_id: int,
+    conditions: Conditions,
+    language: str,
 ) -> FeedAnswer:
-    validator = await session_validator(identity.base_url, session_id)
+    validator = await session_validator(identity.base_url, session_id, language)
     if validator is None:
         raise NotFound("Session")
 
+    @built_in(language)
     async def build() -> bytes:
         named = await installed(identity)
         session = (await sources.sessions_by_id([session_id]))[session_id]
@@ -112,19 +128,33 @@ async def session_feed(
         )
 
     return await _answer(
-        cache, ("session", session_id), validator, conditions, build, f"session-{session_id}.ics"
+        cache,
+        ("session", session_id, language),
+        validator,
+        conditions,
+        build,
+        f"session-{session_id}.ics",
     )
 
 
 async def personal_feed(
-    identity: CalendarIdentity, cache: BodyCache, token: str, conditions: Conditions
+    identity: CalendarIdentity,
+    cache: BodyCache,
+    token: str,
+    conditions: Conditions,
+    language: str | None = None,
 ) -> FeedAnswer:
-    """The sittings of every session the token's owner is approved for (404 for a dead token)."""
-    validator = await personal_validator(identity.base_url, token_hash(token))
+    """The sittings of every session the token's owner is approved for (404 for a dead token).
+
+    In the language the address asks for, else in the owner's account's language.
+    """
+    validator = await personal_validator(identity.base_url, token_hash(token), language)
     if validator is None:
         raise NotFound("Calendar feed")
     account_id, email = validator.row["account_id"], validator.row["email"]
+    chosen = language or validator.row["language"]
 
+    @built_in(chosen)
     async def build() -> bytes:
         named = await installed(identity)
         people = {
@@ -146,13 +176,28 @@ async def personal_feed(
 
     return await _answer(
         cache,
-        ("person", account_id),
+        ("person", account_id, chosen),
         validator,
         conditions,
         build,
         "my-sittings.ics",
         private=True,
     )
+
+
+def built_in(
+    language: str,
+) -> Callable[[Callable[[], Awaitable[bytes]]], Callable[[], Awaitable[bytes]]]:
+    """Build a feed with its titles, names and agenda items in ``language``."""
+
+    def wrap(build: Callable[[], Awaitable[bytes]]) -> Callable[[], Awaitable[bytes]]:
+        async def built() -> bytes:
+            with using_locale(language):
+                return await build()
+
+        return built
+
+    return wrap
 
 
 async def _answer(

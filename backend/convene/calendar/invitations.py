@@ -20,7 +20,9 @@ equal SEQUENCE (a registration cancelled, then approved again).
 
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import UTC, datetime
+from typing import Any
 
 from convene.calendar import sources
 from convene.calendar.ics import (
@@ -33,12 +35,17 @@ from convene.calendar.ics import (
 from convene.calendar.identity import CalendarIdentity
 from convene.calendar.installation import installed
 from convene.calendar.sources import Person, SessionInfo, SittingInfo
+from convene.delegations.correspondence import registrant_language
 from convene.delegations.vocabulary import AttendanceMode
 from convene.errors import NotFound
 from convene.mail.schemas import Attachment
 from convene.mail.services import addressed, enqueue
+from convene.mail.templates import Mail, render_mail
 from convene.meetings.timezones import in_zone
 from convene.meetings.vocabulary import SessionStatus
+from convene.reports.texts import weekday_date
+from convene.translation import ENGLISH, current_locale, using_locale
+from convene.translation import gettext as _
 
 REQUEST = "REQUEST"
 CANCEL = "CANCEL"
@@ -54,21 +61,27 @@ async def invite(identity: CalendarIdentity, person: Person) -> None:
     join link that now applies). It sends nothing for a registration that is
     not approved, or a session with no live sitting yet: each sitting
     scheduled later is sent to the approved delegates as it is created.
+    Written in the person's language, titles and agenda items included.
     """
     if person.status != "approved":
         return
-    session = await _live_session(person.session_id)
-    if session is None:
-        return
-    sittings = await _live_sittings(session)
-    named, now = await installed(identity), datetime.now(UTC)
-    for sitting in sittings:
-        await enqueue(
-            _recipient(person),
-            _subject("Invitation", f"{session.title}: {sitting.title}"),
-            _invitation_text(person, session, sitting, len(sittings), named),
-            attachments=_calendar_parts(REQUEST, sitting, session, person, named, now),
-        )
+    language = await registrant_language(person.email, person.registration_id)
+    with using_locale(language):
+        session = await _live_session(person.session_id)
+        if session is None:
+            return
+        sittings = await _live_sittings(session)
+        named, now = await installed(identity), datetime.now(UTC)
+        for sitting in sittings:
+            mail = _wording(
+                "sitting_invitation", person, session, sitting, named, count=len(sittings)
+            )
+            await enqueue(
+                _recipient(person),
+                _subject(mail.subject),
+                mail.text,
+                attachments=_calendar_parts(REQUEST, sitting, session, person, named, now),
+            )
 
 
 async def withdraw(identity: CalendarIdentity, person: Person) -> None:
@@ -79,17 +92,20 @@ async def withdraw(identity: CalendarIdentity, person: Person) -> None:
     the address the invitations went to. Sittings already cancelled were
     withdrawn when they were cancelled and are left out.
     """
-    session = await _live_session(person.session_id, allow_cancelled=True)
-    if session is None:
-        return
-    named, now = await installed(identity), datetime.now(UTC)
-    for sitting in await _live_sittings(session):
-        await enqueue(
-            _recipient(person),
-            _subject("Cancelled", f"{session.title}: {sitting.title}"),
-            _withdrawal_text(person, session, sitting, named),
-            attachments=_calendar_parts(CANCEL, sitting, session, person, named, now),
-        )
+    language = await registrant_language(person.email, person.registration_id)
+    with using_locale(language):
+        session = await _live_session(person.session_id, allow_cancelled=True)
+        if session is None:
+            return
+        named, now = await installed(identity), datetime.now(UTC)
+        for sitting in await _live_sittings(session):
+            mail = _wording("sitting_withdrawal", person, session, sitting, named)
+            await enqueue(
+                _recipient(person),
+                _subject(mail.subject),
+                mail.text,
+                attachments=_calendar_parts(CANCEL, sitting, session, person, named, now),
+            )
 
 
 async def announce_sitting_change(identity: CalendarIdentity, sitting_id: int) -> None:
@@ -97,7 +113,8 @@ async def announce_sitting_change(identity: CalendarIdentity, sitting_id: int) -
 
     Called when a sitting is scheduled, when its SEQUENCE rises (its title,
     time, room, link or agenda, or its session's title, venue, link or zone)
-    and when it is cancelled.
+    and when it is cancelled. Each delegate hears in their own language: the
+    session and sitting are read once per language among them.
     """
     sitting = await sources.sitting(sitting_id)
     if sitting is None:
@@ -105,19 +122,23 @@ async def announce_sitting_change(identity: CalendarIdentity, sitting_id: int) -
     session = await _live_session(sitting.session_id, allow_cancelled=True)
     if session is None:
         return
-    people = await sources.approved_registrations_in(session.id)
-    if not people:
-        return
+    by_language: dict[str, list[Person]] = defaultdict(list)
+    for person in await sources.approved_registrations_in(session.id):
+        by_language[await registrant_language(person.email, person.registration_id)].append(person)
     method = CANCEL if sitting.status == CANCELLED else REQUEST
-    word = "Cancelled" if method == CANCEL else ("Updated" if sitting.sequence else "Invitation")
     named, now = await installed(identity), datetime.now(UTC)
-    for person in people:
-        await enqueue(
-            _recipient(person),
-            _subject(word, f"{session.title}: {sitting.title}"),
-            _change_text(person, session, sitting, method, named),
-            attachments=_calendar_parts(method, sitting, session, person, named, now),
-        )
+    for language, people in by_language.items():
+        with using_locale(language):
+            session = await _live_session(sitting.session_id, allow_cancelled=True) or session
+            sitting = await sources.sitting(sitting_id) or sitting
+            for person in people:
+                mail = _wording("sitting_change", person, session, sitting, named, method=method)
+                await enqueue(
+                    _recipient(person),
+                    _subject(mail.subject),
+                    mail.text,
+                    attachments=_calendar_parts(method, sitting, session, person, named, now),
+                )
 
 
 async def _live_sittings(session: SessionInfo) -> list[SittingInfo]:
@@ -190,72 +211,40 @@ def _recipient(person: Person) -> str:
     return addressed(person.name, person.email)
 
 
-def _subject(word: str, title: str) -> str:
-    subject = f"{word}: {' '.join(title.split())}"
+def _subject(subject: str) -> str:
+    """One line, within the outbox's column."""
+    subject = " ".join(subject.split())
     return subject if len(subject) <= SUBJECT_LIMIT else subject[: SUBJECT_LIMIT - 1] + "…"
 
 
 # Wording ---------------------------------------------------------------------
 
 
-def _invitation_text(
+def _wording(
+    message: str,
     person: Person,
     session: SessionInfo,
     sitting: SittingInfo,
-    count: int,
     identity: CalendarIdentity,
-) -> str:
-    mode = AttendanceMode(person.mode).label.lower()
-    which = "its sitting" if count == 1 else f"one of its {count} sittings (each comes in its own message)"
-    lines = [
-        f"Dear {person.name or person.email},",
-        "",
-        f"Your registration for the {lower_first(session.title)} is approved; you attend {mode}.",
-        f"This message invites you to {which}, in {session.timezone} time:",
-        f"- {_sitting_line(sitting, session, person)}",
-        "Accept it, or open the attached invite.ics, to add it to your calendar. "
-        "If the sitting changes or is cancelled, an update follows by e-mail.",
-    ]
-    return "\n".join([*lines, *_footer(session, identity)])
-
-
-def _withdrawal_text(
-    person: Person, session: SessionInfo, sitting: SittingInfo, identity: CalendarIdentity
-) -> str:
-    lines = [
-        f"Dear {person.name or person.email},",
-        "",
-        (
-            f"Your registration for the {lower_first(session.title)} is no longer approved, so its "
-            "sittings are withdrawn from your calendar, one message each. This one withdraws:"
-        ),
-        f"- {_sitting_line(sitting, session, person)}",
-    ]
-    return "\n".join([*lines, *_footer(session, identity)])
-
-
-def _change_text(
-    person: Person,
-    session: SessionInfo,
-    sitting: SittingInfo,
-    method: str,
-    identity: CalendarIdentity,
-) -> str:
-    if method == CANCEL:
-        news = f"The {sitting.title} of the {lower_first(session.title)} has been cancelled."
-    elif sitting.sequence:
-        news = f"The {sitting.title} of the {lower_first(session.title)} has changed. It now reads:"
-    else:
-        news = f"A sitting has been added to the {lower_first(session.title)}:"
-    lines = [f"Dear {person.name or person.email},", "", news]
-    if method != CANCEL:
-        lines.append(f"- {_sitting_line(sitting, session, person)}")
-    lines.append(
-        "Accept the invitation (or open the attached invite.ics) to add it to your calendar."
-        if method == REQUEST and not sitting.sequence
-        else "Your calendar program applies this update (or open the attached invite.ics)."
+    **context: Any,
+) -> Mail:
+    """The message ``frontend/templates/mail/<message>.txt``, in the current language."""
+    return render_mail(
+        message,
+        current_locale(),
+        person_name=person.name or person.email,
+        mode=_(AttendanceMode(person.mode).label).lower(),
+        session_title=session.title,
+        title=lower_first(session.title),
+        sitting=sitting,
+        line=_sitting_line(sitting, session, person),
+        zone=session.timezone,
+        session_url=identity.session_url(session.id),
+        organizer=identity.organizer_name,
+        cancel=CANCEL,
+        request=REQUEST,
+        **context,
     )
-    return "\n".join([*lines, *_footer(session, identity)])
 
 
 def _sitting_line(sitting: SittingInfo, session: SessionInfo, person: Person) -> str:
@@ -263,31 +252,25 @@ def _sitting_line(sitting: SittingInfo, session: SessionInfo, person: Person) ->
         in_zone(sitting.starts_at, session.timezone),
         in_zone(sitting.ends_at, session.timezone),
     )
-    day = f"{start:%A} {start.day} {start:%B %Y}"
-    until = (
-        f"{end:%H:%M}"
-        if end.date() == start.date()
-        else f"{end:%A} {end.day} {end:%B %Y} {end:%H:%M}"
-    )
+    until = f"{end:%H:%M}" if end.date() == start.date() else f"{_day(end)} {end:%H:%M}"
     where = _where(sitting, session, person)
-    return f"{sitting.title}: {day}, {start:%H:%M}–{until}" + (f", {where}" if where else "")
+    return f"{sitting.title}: {_day(start)}, {start:%H:%M}–{until}" + (
+        f", {where}" if where else ""
+    )
+
+
+def _day(moment: datetime) -> str:
+    """ "Monday 31 August 2020"; "lundi 31 août 2020" in French."""
+    if current_locale() != ENGLISH:
+        return weekday_date(moment.date())
+    return f"{moment:%A} {moment.day} {moment:%B %Y}"
 
 
 def _where(sitting: SittingInfo, session: SessionInfo, person: Person) -> str:
     if person.mode == AttendanceMode.ONLINE_LISTENING.value:
         # Never the speaking link: their own join link (on their page) leads to the webcast.
-        return "online (webcast): your own join link is on your Convene page"
+        return _("online (webcast): your own join link is on your Convene page")
     if person.mode != AttendanceMode.IN_PERSON.value:
         link = sitting.online_link or session.join_link
-        return f"online: {link}" if link else "online (the link will follow)"
+        return _("online: %(link)s", link=link) if link else _("online (the link will follow)")
     return ", ".join(part for part in (sitting.room, session.venue_name) if part)
-
-
-def _footer(session: SessionInfo, identity: CalendarIdentity) -> list[str]:
-    return [
-        "",
-        f"Session page: {identity.session_url(session.id)}",
-        "Your account page also offers a calendar feed of all your sittings, always up to date.",
-        "",
-        identity.organizer_name,
-    ]

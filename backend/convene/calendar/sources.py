@@ -20,6 +20,7 @@ from convene.delegations.vocabulary import RegistrationStatus
 from convene.meetings.services import session_views
 from convene.meetings.tables import Body, Session, SessionPart
 from convene.meetings.vocabulary import PUBLIC_STATUSES
+from convene.multilingual import in_language, stored_texts
 from convene.sittings.tables import Sitting, SittingItem
 
 APPROVED = RegistrationStatus.APPROVED.value
@@ -104,8 +105,9 @@ async def published_sessions(body_code: str | None = None) -> list[SessionInfo]:
 
 
 async def body_name(code: str) -> str | None:
-    row = await Body.select(Body.name).where(Body.code == code).first()
-    return row["name"] if row else None
+    """The body's name in the current language (English where it has no translation)."""
+    row = await Body.select().where(Body.code == code).first()
+    return in_language(stored_texts(row, "name")) if row else None
 
 
 async def _session_infos(rows: list[dict[str, Any]]) -> list[SessionInfo]:
@@ -174,16 +176,14 @@ def _sitting_info(row: dict[str, Any], agenda: tuple[AgendaLine, ...]) -> Sittin
 
 async def _agenda_by_sitting(session_ids: list[int]) -> dict[int, tuple[AgendaLine, ...]]:
     """Each sitting's agenda items, numbered as the agenda numbers them ("4 (a)")."""
-    items = await AgendaItem.select(
-        AgendaItem.id, AgendaItem.parent, AgendaItem.position, AgendaItem.title
-    ).where(AgendaItem.session.is_in(session_ids))
+    items = await AgendaItem.select().where(AgendaItem.session.is_in(session_ids))
     top = {row["id"]: row["position"] for row in items if row["parent"] is None}
     lines = {
         row["id"]: AgendaLine(
             item_number(top[row["parent"]], row["position"])
             if row["parent"]
             else item_number(row["position"]),
-            row["title"],
+            in_language(stored_texts(row, "title")),
         )
         for row in items
     }

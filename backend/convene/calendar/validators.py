@@ -26,18 +26,28 @@ from string import Template
 from typing import Any
 
 from convene.freshness.validators import Validator, digest, on_sqlite, read_one, validator_of
+from convene.multilingual import column
+from convene.translation import LANGUAGES
 
-FORMAT_VERSION = "1"
+FORMAT_VERSION = "2"
 """Part of every ETag: raise it when the way feeds are written changes."""
 
 
+def _in_each_language(alias: str, field: str) -> str:
+    """The column and its five translations, as one piece of a digested line."""
+    return " || ':' || ".join(f"{alias}.{column(field, language)}" for language in LANGUAGES)
+
+
 def _bodies(sqlite: bool) -> str:
-    line = "b.id || ':' || b.name"
+    line = f"b.id || ':' || {_in_each_language('b', 'name')}"
     return f"(SELECT {digest(line, sqlite)} FROM body b)"
 
 
 def _agenda(sessions: str, sqlite: bool) -> str:
-    line = "ai.id || ':' || coalesce(ai.parent, 0) || ':' || ai.position || ':' || ai.title"
+    line = (
+        "ai.id || ':' || coalesce(ai.parent, 0) || ':' || ai.position || ':' || "
+        + _in_each_language("ai", "title")
+    )
     return f"(SELECT {digest(line, sqlite)} FROM agenda_item ai WHERE ai.session IN ({sessions}))"
 
 
@@ -74,14 +84,15 @@ WHERE se.id = {}
 
 PERSONAL_SQL = Template("""
 WITH person AS (
-    SELECT a.id AS account_id, a.email AS email FROM calendar_feed f JOIN account a ON a.id = f.account
+    SELECT a.id AS account_id, a.email AS email, a.language AS language
+    FROM calendar_feed f JOIN account a ON a.id = f.account
     WHERE f.token_hash = {} AND a.is_active = {}
 ),
 mine AS (SELECT r.session, r.mode, r.status, r.updated_at FROM registration r
          WHERE r.email = (SELECT email FROM person)),
 chosen AS (SELECT s.id, s.updated_at FROM session s
            WHERE s.status <> 'draft' AND s.id IN (SELECT m.session FROM mine m WHERE m.status = 'approved'))
-SELECT p.account_id AS account_id, p.email AS email,
+SELECT p.account_id AS account_id, p.email AS email, p.language AS language,
        (SELECT count(*) FROM mine) AS registrations,
        (SELECT max(m.updated_at) FROM mine m) AS registrations_changed,
        (SELECT $registrations FROM mine m) AS digest_registrations,
@@ -118,34 +129,41 @@ def _query(kind: str) -> str:
     return _sql(kind, on_sqlite())
 
 
-async def sessions_validator(base_url: str) -> Validator:
+async def sessions_validator(base_url: str, language: str) -> Validator:
+    """The public feeds' validators are per language: each language's feed is its own bytes."""
     row = await read_one(_query("sessions"))
     if row is None:  # an aggregate without GROUP BY answers one row, always
         raise RuntimeError("the sessions' validator query answered no row")
-    return _validator(("sessions", base_url), row, ("changed",))
+    return _validator(("sessions", base_url, language), row, ("changed",))
 
 
-async def body_validator(base_url: str, code: str) -> Validator | None:
+async def body_validator(base_url: str, code: str, language: str) -> Validator | None:
     row = await read_one(_query("body"), code, code)
     if row is None or not row["found"]:
         return None
-    return _validator(("body", code, base_url), row, ("changed",))
+    return _validator(("body", code, base_url, language), row, ("changed",))
 
 
-async def session_validator(base_url: str, session_id: int) -> Validator | None:
+async def session_validator(base_url: str, session_id: int, language: str) -> Validator | None:
     # Placeholders: the sittings' session, then the session itself.
     row = await read_one(_query("session"), session_id, session_id)
     if row is None or row["status"] == "draft":
         return None
-    return _validator(("session", session_id, base_url), row, ("session_changed", "changed"))
+    return _validator(
+        ("session", session_id, base_url, language), row, ("session_changed", "changed")
+    )
 
 
-async def personal_validator(base_url: str, token_hash: str) -> Validator | None:
+async def personal_validator(
+    base_url: str, token_hash: str, language: str | None = None
+) -> Validator | None:
+    """A person's feed is in their account's language (its ``language`` column is in the ETag)
+    unless the feed's address asks for another."""
     row = await read_one(_query("personal"), token_hash, True)
     if row is None:
         return None
     changed = ("registrations_changed", "sessions_changed", "sittings_changed")
-    return _validator(("person", row["account_id"], base_url), row, changed)
+    return _validator(("person", row["account_id"], base_url, language), row, changed)
 
 
 def _validator(key: tuple[Any, ...], row: dict[str, Any], timestamps: tuple[str, ...]) -> Validator:

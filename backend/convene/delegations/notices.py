@@ -1,4 +1,7 @@
-"""The e-mails a registration's changes send the registered person: which change sends which, in what words.
+"""The e-mails a registration's changes send the registered person: which change sends which.
+
+Written in the person's language (their account's, else their focal point's) from
+the template ``frontend/templates/mail/registration_notice.txt``.
 
 The outbox writes them (see :mod:`convene.mail.subscribers`) in the change's transaction.
 """
@@ -6,66 +9,57 @@ The outbox writes them (see :mod:`convene.mail.subscribers`) in the change's tra
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
+from convene.delegations.correspondence import registrant_language
 from convene.delegations.events import RegistrationChanged
 from convene.delegations.registrations import waitlist_position
 from convene.delegations.vocabulary import AttendanceMode
+from convene.mail.templates import Mail, render_mail
 from convene.meetings.services import get_session
-
-SUBJECTS = {
-    "submitted": "Registration received",
-    "approved": "Registration approved",
-    "waitlisted": "Registration on the waiting list",
-    "promoted": "A place has become available",
-}
-
-BODIES = {
-    "submitted": "Your registration for the {title} has been received and awaits the secretariat's approval.",
-    "approved": "Your registration for the {title} is approved ({mode}). Your badge code is {badge_code}.",
-    "waitlisted": (
-        "The {title} has no {mode_lower} place left for your delegation at the moment; your registration "
-        "is number {position} on the waiting list and moves up automatically when a place frees up."
-    ),
-    "promoted": (
-        "A {mode_lower} place has become available for you at the {title}; your registration now awaits "
-        "the secretariat's approval."
-    ),
-}
+from convene.translation import current_locale, gettext, using_locale
 
 
 @dataclass(frozen=True)
 class Notice:
     recipient: str
-    subject: str
-    text: str
+    mail: Mail
 
 
 async def notice_for(event: RegistrationChanged) -> Notice | None:
-    """What the change tells the registered person, in plain words; None if it tells nothing."""
+    """What the change tells the registered person, in their language; None if it tells nothing.
+
+    The words are ``frontend/templates/mail/registration_notice.txt``.
+    """
     kind = _kind(event)
     if kind is None:
         return None
     registration = event.after
-    session = event.session or await get_session(registration["session"], include_private=True)
-    name = " ".join(
-        p
-        for p in (
-            registration["honorific"],
-            registration["given_name"],
-            registration["family_name"],
+    language = await registrant_language(registration["email"], registration["id"])
+    # The publisher read the session in the request's language; another language reads it again.
+    same_language = language == current_locale()
+    with using_locale(language):
+        session = event.session if event.session and same_language else None
+        session = session or await get_session(registration["session"], include_private=True)
+        mode = gettext(AttendanceMode(registration["mode"]).label)
+        mail = render_mail(
+            "registration_notice",
+            language,
+            kind=kind,
+            session=session,
+            title=session.title[0].lower() + session.title[1:],
+            name=_name(registration),
+            mode=mode,
+            mode_lower=mode.lower(),
+            badge_code=registration["badge_code"],
+            position=await waitlist_position(registration),
         )
-        if p
-    )
-    mode_label = AttendanceMode(registration["mode"]).label
-    body = BODIES[kind].format(
-        title=session.title[0].lower() + session.title[1:],
-        mode=mode_label,
-        mode_lower=mode_label.lower(),
-        badge_code=registration["badge_code"],
-        position=await waitlist_position(registration),
-    )
-    text = f"Dear {name},\n\n{body}\n\n{session.venue_name}, {session.city}: {session.start_date:%d %B %Y} to {session.end_date:%d %B %Y}.\n\nThe Secretariat\n"
-    return Notice(registration["email"], f"{SUBJECTS[kind]}: {session.title}", text)
+    return Notice(registration["email"], mail)
+
+
+def _name(registration: dict[str, Any]) -> str:
+    parts = (registration["honorific"], registration["given_name"], registration["family_name"])
+    return " ".join(part for part in parts if part)
 
 
 def _kind(event: RegistrationChanged) -> str | None:

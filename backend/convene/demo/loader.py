@@ -18,6 +18,7 @@ from convene.agenda import services as agenda
 from convene.agenda.schemas import AgendaItemIn, DocumentIn
 from convene.demo.data import BODIES, SESSIONS, DemoSession
 from convene.demo.proposals import load_demo_proposals
+from convene.demo.translations import AGENDA_ITEMS, BODY_NAMES, SESSION_TITLES
 from convene.demo.hybrid import load_live_hybrid_session
 from convene.demo.speakers import load_demo_speakers
 from convene.entities.services import sync_registry
@@ -41,7 +42,8 @@ async def load_demo_data() -> str:
     added_bodies = 0
     for body in BODIES:
         if not await Body.exists().where(Body.code == body["code"]):
-            await bodies.create_body(None, msgspec.convert(body, BodyIn))
+            names = BODY_NAMES.get(body["code"], {})
+            await bodies.create_body(None, msgspec.convert(body | {"names": names}, BodyIn))
             added_bodies += 1
     added_sessions = 0
     for demo in SESSIONS:
@@ -70,7 +72,9 @@ def _found(row: dict[str, Any] | None, what: str) -> dict[str, Any]:
 
 async def _exists(demo: DemoSession) -> bool:
     first = demo.fields["parts"][0]
-    body = _found(await Body.select(Body.id).where(Body.code == first["body"]).first(), first["body"])
+    body = _found(
+        await Body.select(Body.id).where(Body.code == first["body"]).first(), first["body"]
+    )
     query = SessionPart.exists().where(
         (SessionPart.body == body["id"])
         & (SessionPart.kind == first["kind"])
@@ -84,7 +88,11 @@ async def _exists(demo: DemoSession) -> bool:
 async def _load_session(demo: DemoSession) -> None:
     # Past sessions are created as scheduled and concluded once their record is in.
     fields = msgspec.convert(
-        demo.fields | {"status": "draft" if demo.fields["status"] == "draft" else "scheduled"},
+        demo.fields
+        | {
+            "status": "draft" if demo.fields["status"] == "draft" else "scheduled",
+            "titles": SESSION_TITLES.get(_numbering(demo), {}),
+        },
         SessionFields,
     )
     session = await services.create_session(None, fields)
@@ -112,7 +120,9 @@ async def _load_session(demo: DemoSession) -> None:
             ),
         )
     for role, honorific, name, state in demo.officers:
-        entity = _found(await Entity.select(Entity.id).where(Entity.short_name == state).first(), state)
+        entity = _found(
+            await Entity.select(Entity.id).where(Entity.short_name == state).first(), state
+        )
         await officers.add_officer(
             None,
             session.id,
@@ -129,17 +139,28 @@ async def _load_session(demo: DemoSession) -> None:
         )
 
 
+def _numbering(demo: DemoSession) -> tuple[str, str, int]:
+    """The session's first body, kind and number: what its corrected titles are found by."""
+    first = demo.fields["parts"][0]
+    return first["body"], first["kind"], first["number"]
+
+
 async def _load_agenda(session_id: int, demo: DemoSession) -> dict[int, int]:
-    """Add the items and sub-items; return each top-level number's item id."""
+    """Add the items and sub-items, in the six languages; return each top-level number's item id."""
     item_ids: dict[int, int] = {}
     for number, (title, sub_items) in enumerate(demo.agenda, start=1):
-        tree = await agenda.add_item(None, session_id, AgendaItemIn(title=title))
+        tree = await agenda.add_item(None, session_id, _item_in(title))
         item_ids[number] = tree.items[-1].id
         for sub_title in sub_items:
-            await agenda.add_item(
-                None, session_id, AgendaItemIn(title=sub_title, parent_id=item_ids[number])
-            )
+            await agenda.add_item(None, session_id, _item_in(sub_title, item_ids[number]))
     return item_ids
+
+
+def _item_in(title: str, parent_id: int | None = None) -> AgendaItemIn:
+    return msgspec.convert(
+        {"title": title, "parent_id": parent_id, "titles": AGENDA_ITEMS.get(title, {})},
+        AgendaItemIn,
+    )
 
 
 async def _demo_account() -> str:

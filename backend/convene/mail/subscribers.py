@@ -23,12 +23,14 @@ async def send_registration_notice(event: RegistrationChanged) -> None:
     """Tell the registered person what happened, when the change calls for it."""
     notice = await notice_for(event)
     if notice is not None:
-        await enqueue(notice.recipient, notice.subject, notice.text)
+        await enqueue(notice.recipient, notice.mail.subject, notice.mail.text)
 
 
 async def send_invitation(event: AccountInvited) -> None:
-    await enqueue(event.email, *invitation_message(event.full_name, event.link, event.expires_at))
+    mail = await invitation_message(event)
+    await enqueue(event.email, mail.subject, mail.text, mail.html)
 
 
 async def send_reset_link(event: PasswordResetRequested) -> None:
-    await enqueue(event.email, *reset_message(event.full_name, event.link, event.expires_at))
+    mail = await reset_message(event)
+    await enqueue(event.email, mail.subject, mail.text, mail.html)

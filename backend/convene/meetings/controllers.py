@@ -9,6 +9,7 @@ from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
 from convene.bounds import PathId
 from convene.accounts.guards import is_secretariat, requires_secretariat
+from convene.api.languages import AllLanguages, wants_all
 from convene.api.pagination import ETAG_HEADERS, Page, PageNumber, PerPage, fresh
 from convene.meetings import bodies, officers, services
 from convene.meetings.schemas import (
@@ -32,12 +33,20 @@ class BodyController(Controller):
     tags = ["Bodies"]
 
     @get("/", summary="Bodies that hold sessions")
-    async def list_bodies(self) -> list[BodyOut]:
-        return await bodies.list_bodies()
+    async def list_bodies(
+        self, request: AnyRequest, languages: AllLanguages = None
+    ) -> list[BodyOut]:
+        return await bodies.list_bodies(
+            all_languages=wants_all(languages), include_private=is_secretariat(request.user)
+        )
 
     @get("/{code:str}", summary="One body")
-    async def get_body(self, code: FromPath[str]) -> BodyOut:
-        return await bodies.get_body(code)
+    async def get_body(
+        self, request: AnyRequest, code: FromPath[str], languages: AllLanguages = None
+    ) -> BodyOut:
+        return await bodies.get_body(
+            code, all_languages=wants_all(languages), include_private=is_secretariat(request.user)
+        )
 
     @post("/", guards=[requires_secretariat], summary="Add a body")
     async def create_body(self, request: AnyRequest, data: JSONBody[BodyIn]) -> BodyOut:
@@ -67,6 +76,7 @@ class SessionController(Controller):
         year: Annotated[int | None, QueryParameter(ge=1945, le=2100)] = None,
         page: PageNumber = 1,
         per_page: PerPage = 50,
+        languages: AllLanguages = None,
     ) -> Response[Page[SessionOut]]:
         filters = services.SessionFilters(
             when=when,
@@ -76,13 +86,23 @@ class SessionController(Controller):
             year=year,
         )
         items, total = await services.list_sessions(
-            filters, page=page, per_page=per_page, include_drafts=is_secretariat(request.user)
+            filters,
+            page=page,
+            per_page=per_page,
+            include_drafts=is_secretariat(request.user),
+            all_languages=wants_all(languages),
         )
         return fresh(request, Page(items=items, total=total, page=page, per_page=per_page))
 
     @get("/{session_id:int}", summary="One session")
-    async def get_session(self, request: AnyRequest, session_id: PathId) -> SessionOut:
-        return await services.get_session(session_id, include_private=is_secretariat(request.user))
+    async def get_session(
+        self, request: AnyRequest, session_id: PathId, languages: AllLanguages = None
+    ) -> SessionOut:
+        return await services.get_session(
+            session_id,
+            include_private=is_secretariat(request.user),
+            all_languages=wants_all(languages),
+        )
 
     @post("/", guards=[requires_secretariat], summary="Schedule a session")
     async def create_session(
@@ -101,9 +121,7 @@ class SessionController(Controller):
         await services.delete_session(request.user, session_id)
 
     @get("/{session_id:int}/officers", summary="The session's bureau")
-    async def list_officers(
-        self, request: AnyRequest, session_id: PathId
-    ) -> list[OfficerOut]:
+    async def list_officers(self, request: AnyRequest, session_id: PathId) -> list[OfficerOut]:
         await services.get_session(session_id, include_private=is_secretariat(request.user))
         return await officers.list_officers(session_id)
 

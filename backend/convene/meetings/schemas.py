@@ -17,6 +17,7 @@ from convene.meetings.vocabulary import (
     SessionStatus,
 )
 from convene.bounds import Count, PositiveInt
+from convene.multilingual import TextsOut, Untranslated
 from convene.text import line, matching
 
 SymbolPrefix = Annotated[
@@ -26,6 +27,24 @@ SymbolPrefix = Annotated[
 BodyCode = Annotated[str, matching(r"[A-Z][A-Z0-9-]{0,19}", examples=["IRG"])]
 Name = Annotated[str, line(min_length=1, max_length=300)]
 Link = Annotated[str, matching(r"(https://[^\s\x00-\x1f\x7f]+)?", max_length=500)]
+NameTranslations = Annotated[
+    dict[Language, Annotated[str, line(max_length=300)]],
+    Meta(
+        description="The name in other official languages (ar, zh, fr, ru, es); an empty text "
+        "removes one, and English falls in for it",
+        examples=[
+            {"fr": "Groupe d'examen de l'application", "es": "Grupo de Examen de la Aplicación"}
+        ],
+    ),
+]
+TitleCorrections = Annotated[
+    dict[Language, Annotated[str, line(max_length=500)]],
+    Meta(
+        description="The secretariat's correction of the derived title, per language (any of the "
+        "six); an empty text goes back to the derived title",
+        examples=[{"fr": "Reprise de la onzième session du Groupe d'examen de l'application"}],
+    ),
+]
 
 
 class BodyIn(Struct, forbid_unknown_fields=True):
@@ -34,6 +53,7 @@ class BodyIn(Struct, forbid_unknown_fields=True):
     short_name: Annotated[str, line(min_length=1, max_length=100)]
     symbol_prefix: SymbolPrefix
     admitted_categories: list[Category] = msgspec.field(default_factory=lambda: list(Category))
+    names: NameTranslations = msgspec.field(default_factory=dict)
 
 
 class BodyPatch(Struct, forbid_unknown_fields=True):
@@ -41,14 +61,18 @@ class BodyPatch(Struct, forbid_unknown_fields=True):
     short_name: Annotated[str, line(min_length=1, max_length=100)] | UnsetType = UNSET
     symbol_prefix: SymbolPrefix | UnsetType = UNSET
     admitted_categories: list[Category] | UnsetType = UNSET
+    names: NameTranslations | UnsetType = UNSET
 
 
 class BodyOut(Struct):
     code: str
     name: str
+    """In the language of the request (English where it has no translation)."""
     short_name: str
     symbol_prefix: str
     admitted_categories: list[str]
+    names: TextsOut | None = None
+    untranslated: Untranslated | None = None
 
 
 class PartIn(Struct, forbid_unknown_fields=True):
@@ -67,6 +91,7 @@ class PartOut(Struct):
     number: int | None
     resumption: int | None
     title: str
+    titles: TextsOut | None = None
 
 
 class SessionFields(Struct, forbid_unknown_fields=True):
@@ -91,6 +116,7 @@ class SessionFields(Struct, forbid_unknown_fields=True):
     admitted_categories: list[Category] | UnsetType = UNSET
     registration_opens: date | None = None
     registration_closes: date | None = None
+    titles: TitleCorrections = msgspec.field(default_factory=dict)
 
 
 class SessionPatch(Struct, forbid_unknown_fields=True):
@@ -114,11 +140,13 @@ class SessionPatch(Struct, forbid_unknown_fields=True):
     registration_opens: date | None | UnsetType = UNSET
     registration_closes: date | None | UnsetType = UNSET
     participants_published: bool | UnsetType = UNSET
+    titles: TitleCorrections | UnsetType = UNSET
 
 
 class SessionOut(Struct):
     id: int
     title: str
+    """Derived in the language of the request, or as the secretariat corrected it."""
     parts: list[PartOut]
     is_joint: bool
     start_date: date
@@ -143,6 +171,11 @@ class SessionOut(Struct):
     participants_published: bool
     join_link: str | None = None
     """Only the secretariat sees the platform's join link."""
+    titles: TextsOut | None = None
+    untranslated: Untranslated | None = None
+    title_corrections: dict[str, str] | None = None
+    """The secretariat's corrections by language, where the derived title does not stand
+    (secretariat only)."""
 
 
 class OfficerIn(Struct, forbid_unknown_fields=True):

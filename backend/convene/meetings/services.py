@@ -28,6 +28,15 @@ from convene.meetings.schemas import PartIn, PartOut, SessionFields, SessionOut,
 from convene.meetings.tables import Body, Session, SessionPart
 from convene.meetings.timezones import check_timezone
 from convene.meetings.titles import PartTitle, part_title, session_title
+from convene.multilingual import (
+    Texts,
+    all_six,
+    in_language,
+    stored_texts,
+    translation_values,
+    untranslated,
+)
+from convene.translation import ENGLISH, LANGUAGES
 from convene.meetings.vocabulary import (
     PUBLIC_STATUSES,
     STATUS_TRANSITIONS,
@@ -63,6 +72,7 @@ async def list_sessions(
     per_page: int,
     include_drafts: bool,
     newest_first: bool | None = None,
+    all_languages: bool = False,
 ) -> tuple[list[SessionOut], int]:
     """One page of sessions, soonest first (latest first when looking at the past, or when
     ``newest_first`` says so: the secretariat's list starts with the sessions in hand)."""
@@ -78,7 +88,9 @@ async def list_sessions(
         .limit(per_page)
         .offset((page - 1) * per_page)
     )
-    return await session_views(rows, include_private=include_drafts), total
+    return await session_views(
+        rows, include_private=include_drafts, all_languages=all_languages
+    ), total
 
 
 def _where(filters: SessionFilters, include_drafts: bool) -> list[Any]:
@@ -117,22 +129,75 @@ def _where(filters: SessionFilters, include_drafts: bool) -> list[Any]:
     return conditions
 
 
-async def get_session(session_id: int, *, include_private: bool) -> SessionOut:
+async def get_session(
+    session_id: int, *, include_private: bool, all_languages: bool = False
+) -> SessionOut:
     """A session; drafts exist only for the secretariat (others get 404)."""
     row = await session_row(session_id, include_drafts=include_private)
-    return (await session_views([row], include_private=include_private))[0]
+    views = await session_views([row], include_private=include_private, all_languages=all_languages)
+    return views[0]
 
 
-async def session_views(rows: list[dict[str, Any]], *, include_private: bool) -> list[SessionOut]:
-    """Sessions with their parts and titles, in two queries whatever the count."""
+async def session_views(
+    rows: list[dict[str, Any]], *, include_private: bool, all_languages: bool = False
+) -> list[SessionOut]:
+    """Sessions with their parts and titles in the current language, in two queries in all.
+
+    ``all_languages`` adds every language's titles; ``include_private`` (the secretariat's
+    view) says which languages have no title of their own and are shown in English.
+    """
     parts = await _parts_by_session([row["id"] for row in rows])
-    return [_session_out(row, parts[row["id"]], include_private) for row in rows]
+    return [
+        _session_out(
+            row, parts[row["id"]], include_private=include_private, all_languages=all_languages
+        )
+        for row in rows
+    ]
 
 
-async def _parts_by_session(session_ids: list[int]) -> dict[int, list[PartOut]]:
-    by_session: dict[int, list[PartOut]] = defaultdict(list)
+@dataclass(frozen=True)
+class _Part:
+    """One body's share as stored, with the body's name in each language."""
+
+    body: str
+    body_names: Texts
+    kind: SessionKind
+    number: int | None
+    resumption: int | None
+
+    def title_in(self, language: str) -> str:
+        """This share's title in ``language``; "" where the body's name or the rule is missing."""
+        name = self.body_names[language]
+        title = (
+            part_title(PartTitle(name, self.kind, self.number, self.resumption), language)
+            if name
+            else None
+        )
+        return title or ""
+
+    def out(self, all_languages: bool) -> PartOut:
+        titles = {language: self.title_in(language) for language in LANGUAGES}
+        return PartOut(
+            body=self.body,
+            body_name=in_language(self.body_names),
+            kind=self.kind.value,
+            number=self.number,
+            resumption=self.resumption,
+            title=in_language(titles),
+            titles=all_six(titles) if all_languages else None,
+        )
+
+
+async def _parts_by_session(session_ids: list[int]) -> dict[int, list[_Part]]:
+    by_session: dict[int, list[_Part]] = defaultdict(list)
     if not session_ids:
         return by_session
+    names = [
+        getattr(SessionPart.body, "name" if language == ENGLISH else f"name_{language}").as_alias(
+            f"name_{language}"
+        )
+        for language in LANGUAGES
+    ]
     rows = (
         await SessionPart.select(
             SessionPart.session,
@@ -140,34 +205,48 @@ async def _parts_by_session(session_ids: list[int]) -> dict[int, list[PartOut]]:
             SessionPart.number,
             SessionPart.resumption,
             SessionPart.body.code.as_alias("body_code"),
-            SessionPart.body.name.as_alias("body_name"),
+            *names,
         )
         .where(SessionPart.session.is_in(session_ids))
         .order_by(SessionPart.position)
     )
     for row in rows:
-        title = PartTitle(
-            row["body_name"], SessionKind(row["kind"]), row["number"], row["resumption"]
-        )
         by_session[row["session"]].append(
-            PartOut(
+            _Part(
                 body=row["body_code"],
-                body_name=row["body_name"],
-                kind=row["kind"],
+                body_names={language: row[f"name_{language}"] for language in LANGUAGES},
+                kind=SessionKind(row["kind"]),
                 number=row["number"],
                 resumption=row["resumption"],
-                title=part_title(title),
             )
         )
     return by_session
 
 
-def _session_out(row: dict[str, Any], parts: list[PartOut], include_private: bool) -> SessionOut:
-    titles = [PartTitle(p.body_name, SessionKind(p.kind), p.number, p.resumption) for p in parts]
+def _title_texts(row: dict[str, Any], parts: list[_Part]) -> Texts:
+    """Each language's title: the secretariat's correction, else derived ("" where neither is)."""
+    corrections = stored_texts(row, "title")
+    return {
+        language: corrections[language] or _derived_title(parts, row["subject"], language)
+        for language in LANGUAGES
+    }
+
+
+def _derived_title(parts: list[_Part], subject: str, language: str) -> str:
+    if any(not part.body_names[language] for part in parts):
+        return ""
+    titles = [PartTitle(p.body_names[language], p.kind, p.number, p.resumption) for p in parts]
+    return session_title(titles, subject, language) or ""
+
+
+def _session_out(
+    row: dict[str, Any], parts: list[_Part], *, include_private: bool, all_languages: bool
+) -> SessionOut:
+    titles = _title_texts(row, parts)
     return SessionOut(
         id=row["id"],
-        title=session_title(titles, row["subject"]),
-        parts=parts,
+        title=in_language(titles),
+        parts=[part.out(all_languages) for part in parts],
         is_joint=len(parts) > 1,
         start_date=row["start_date"],
         end_date=row["end_date"],
@@ -190,7 +269,14 @@ def _session_out(row: dict[str, Any], parts: list[PartOut], include_private: boo
         agenda_adopted_on=row["agenda_adopted_on"],
         participants_published=row["participants_published"],
         join_link=row["join_link"] if include_private else None,
+        titles=all_six(titles) if all_languages else None,
+        untranslated=untranslated(titles) if include_private else None,
+        title_corrections=_corrections_of(row) if include_private else None,
     )
+
+
+def _corrections_of(row: dict[str, Any]) -> dict[str, str]:
+    return {language: text for language, text in stored_texts(row, "title").items() if text}
 
 
 # Writing ---------------------------------------------------------------------
@@ -206,28 +292,34 @@ async def create_session(actor: Actor, fields: SessionFields) -> SessionOut:
         await _check_numbering(fields.parts, bodies, session_id=None)
         values = _session_values(msgspec.structs.asdict(fields), bodies)
         values.pop("parts")
+        values |= _corrections(values.pop("titles"))
         session = Session(**values)
         await session.save()
         await _save_parts(session.id, fields.parts, bodies)
-        created = await get_session(session.id, include_private=True)
         await publish(
             SessionChanged(
                 actor=actor,
                 action="session.created",
                 object_id=session.id,
-                after=_audited(created),
+                after=await _audited(session.id),
                 session_id=session.id,
             )
         )
-    return created
+    return await get_session(session.id, include_private=True)
+
+
+def _corrections(titles: dict[Any, str]) -> dict[str, str]:
+    """The title columns the secretariat's corrections set (English is ``title`` itself)."""
+    return translation_values("title", titles, name="titles", with_english=True)
 
 
 async def update_session(actor: Actor, session_id: int, patch: SessionPatch) -> SessionOut:
     """Apply a partial change; the merged session must obey every rule a new one does."""
     async with locked_transaction(NUMBERING_LOCK, f"session:{session_id}"):
         current = await session_row(session_id)
-        before = _audited(await get_session(session_id, include_private=True))
+        before = await _audited(session_id)
         changes = given_fields(patch)
+        changes |= _corrections(changes.pop("titles", {}))
         _check_transition(SessionStatus(current["status"]), changes.get("status"))
         new_parts = changes.pop("parts", None)
         parts = new_parts or await _stored_parts(session_id)
@@ -239,14 +331,14 @@ async def update_session(actor: Actor, session_id: int, patch: SessionPatch) -> 
                 merged[derived] = UNSET  # re-derive the format's defaults
         values = _session_values(merged, bodies)
         await _check_sittings_fit(session_id, values)
-        await Session.update(columns(_writable(values)) | {Session.updated_at: datetime.now(UTC)}).where(
-            Session.id == session_id
-        )
+        await Session.update(
+            columns(_writable(values)) | {Session.updated_at: datetime.now(UTC)}
+        ).where(Session.id == session_id)
         if new_parts is not None:
             await SessionPart.delete().where(SessionPart.session == session_id)
             await _save_parts(session_id, parts, bodies)
-        updated = await get_session(session_id, include_private=True)
-        if any(before[field] != getattr(updated, field) for field in SHOWN_IN_CALENDARS):
+        after = await _audited(session_id)
+        if any(before[field] != after[field] for field in SHOWN_IN_CALENDARS):
             await raise_sequence(Session.id == session_id)
         # Its sittings follow (their title, place, link, zone; cancelled with it): see
         # convene.sittings.subscribers.
@@ -256,15 +348,20 @@ async def update_session(actor: Actor, session_id: int, patch: SessionPatch) -> 
                 action="session.changed",
                 object_id=session_id,
                 before=before,
-                after=_audited(updated),
+                after=after,
                 session_id=session_id,
             )
         )
-    return updated
+    return await get_session(session_id, include_private=True)
 
 
-def _audited(session: SessionOut) -> dict[str, Any]:
-    return msgspec.structs.asdict(session) | {"parts": [part.title for part in session.parts]}
+async def _audited(session_id: int) -> dict[str, Any]:
+    """What the audit log keeps of a session: every field, its titles in each language."""
+    session = await get_session(session_id, include_private=True, all_languages=True)
+    return msgspec.structs.asdict(session) | {
+        "title": session.titles,
+        "parts": [part.titles for part in session.parts],
+    }
 
 
 async def delete_session(actor: Actor, session_id: int) -> None:
@@ -276,7 +373,7 @@ async def delete_session(actor: Actor, session_id: int) -> None:
                 "Only a draft session can be deleted; set its status to cancelled instead",
                 field="status",
             )
-        before = _audited(await get_session(session_id, include_private=True))
+        before = await _audited(session_id)
         await Session.delete().where(Session.id == session_id)
         # No session id: the entry outlives the session it describes.
         await publish(
@@ -336,8 +433,11 @@ async def _check_numbering(
         if session_id is not None:
             clash = clash.where(SessionPart.session != session_id)
         if part.number is not None and await clash.first():
-            title = part_title(
-                PartTitle(bodies[part.body]["name"], part.kind, part.number, part.resumption)
+            title = (
+                part_title(
+                    PartTitle(bodies[part.body]["name"], part.kind, part.number, part.resumption)
+                )
+                or ""
             )
             raise RuleViolation(f"The {title} already exists", field=f"parts[{index}].number")
 

@@ -20,6 +20,12 @@ class Body(Table):
     id = Serial(primary_key=True)
     code = Varchar(length=20, unique=True)
     name = Varchar(length=300)
+    """The name in English, the source of its translations below (empty: not translated yet)."""
+    name_ar = Varchar(length=300, default="")
+    name_zh = Varchar(length=300, default="")
+    name_fr = Varchar(length=300, default="")
+    name_ru = Varchar(length=300, default="")
+    name_es = Varchar(length=300, default="")
     short_name = Varchar(length=100)
     symbol_prefix = Varchar(length=60)
     # Comma-separated participant categories the body admits by default.
@@ -31,6 +37,13 @@ class Session(Table):
 
     id = Serial(primary_key=True)
     subject = Varchar(length=300, default="")
+    # The secretariat's correction of the derived title, per language (empty: derived).
+    title = Varchar(length=500, default="")
+    title_ar = Varchar(length=500, default="")
+    title_zh = Varchar(length=500, default="")
+    title_fr = Varchar(length=500, default="")
+    title_ru = Varchar(length=500, default="")
+    title_es = Varchar(length=500, default="")
     start_date = Date()
     end_date = Date()
     venue_name = Varchar(length=200, default="")

@@ -37,6 +37,7 @@ from convene.reports.headers import author, venue
 from convene.reports.rendering import render_pdf
 from convene.reports.services import ReportFile
 from convene.reports.texts import date_span, long_date
+from convene.translation import ENGLISH, using_locale
 
 TEMPLATE = "proposal.html"
 
@@ -136,6 +137,15 @@ def _diff(before: dict[str, Any], after: dict[str, Any]) -> list[DiffBlock]:
 async def _document(
     row: dict[str, Any], symbol: str, issued_on: Any, title: str, line: str, stored_text: str
 ) -> ProposalDocument:
+    """The L document's data, in English whatever the page's language: a draft is issued in
+    its original language ("Original: English"); the translations are the conference services'."""
+    with using_locale(ENGLISH):
+        return await _english_document(row, symbol, issued_on, title, line, stored_text)
+
+
+async def _english_document(
+    row: dict[str, Any], symbol: str, issued_on: Any, title: str, line: str, stored_text: str
+) -> ProposalDocument:
     session = await get_session(row["session"], include_private=True)
     item_title = await _item_title(row["agenda_item"])
     return ProposalDocument(
@@ -177,7 +187,9 @@ def session_heading(session: SessionOut) -> str:
 async def _item_title(item_id: int | None) -> str:
     if item_id is None:
         return ""
-    item = await AgendaItem.select(AgendaItem.title).where(AgendaItem.id == item_id).first()
+    item = (
+        await AgendaItem.select(AgendaItem.title).where(AgendaItem.id == item_id).first()
+    )  # English
     return item["title"] if item else ""
 
 

@@ -22,6 +22,7 @@ from convene.reports.schemas import (
     ProgrammeDay,
     ProgrammeSitting,
 )
+from convene.reports.language import report_gettext as _
 from convene.reports.texts import gmt_offsets, long_date, time_span, weekday_date
 from convene.sittings.schemas import SittingOut
 from convene.sittings.services import CANCELLED, list_sittings
@@ -32,7 +33,9 @@ async def build_agenda(session: SessionOut) -> AgendaReport:
     sittings = await list_sittings(session.id, include_links=False)
     adopted = agenda.status == "adopted"
     heading = (
-        "Agenda and programme of work" if adopted else "Provisional agenda and programme of work"
+        _("Agenda and programme of work")
+        if adopted
+        else _("Provisional agenda and programme of work")
     )
     return AgendaReport(
         header=document_header(session, heading=heading, symbol=await agenda_symbol(session)),

@@ -36,14 +36,19 @@ from convene.presence.attendance import (
 from convene.reports.charts import Bar, Segment, bar_chart
 from convene.reports.headers import report_header
 from convene.reports.schemas import AttendanceReport, PresentDelegation, SittingAttendance, Tally
-from convene.reports.texts import counted, time_span, weekday_date
+from convene.reports.language import report_gettext as _
+from convene.reports.language import report_ngettext as ngettext
+from convene.reports.texts import time_span, weekday_date
+from convene.translation import ENGLISH, current_locale
 from convene.sittings.schemas import SittingOut
 from convene.sittings.services import CANCELLED, list_sittings
 
 IN_PERSON_COLOUR = "#1f4e79"
 ONLINE_COLOUR = "#8db3d9"
 NO_REGIONAL_GROUP = "States not in a regional group"
-ALL_PARTIES = "All parties to the Convention (States and regional economic integration organizations)"
+ALL_PARTIES = (
+    "All parties to the Convention (States and regional economic integration organizations)"
+)
 
 Row = dict[str, Any]
 
@@ -57,13 +62,13 @@ async def build_attendance(session: SessionOut) -> AttendanceReport:
     by_category = _by_category(rows, session.admitted_categories)
     sittings = await _sittings(session.id, presence)
     return AttendanceReport(
-        header=report_header(session, heading="Attendance", symbol=""),
+        header=report_header(session, heading=_("Attendance"), symbol=""),
         press_sentence=press_sentence(
-            tally("States parties", [r for r in rows if r["category"] == "state_party"])
+            tally(_("States parties"), [r for r in rows if r["category"] == "state_party"])
         ),
         organizations_as_parties=organizations_as_parties(rows),
-        parties=tally(ALL_PARTIES, [r for r in rows if Category(r["category"]).is_party]),
-        total=tally("All participants", rows),
+        parties=tally(_(ALL_PARTIES), [r for r in rows if Category(r["category"]).is_party]),
+        total=tally(_("All participants"), rows),
         by_category=by_category,
         by_mode=_by_mode(rows),
         by_region=_by_region(rows),
@@ -106,11 +111,16 @@ def tally(label: str, rows: list[Row]) -> Tally:
 def press_sentence(states_parties: Tally) -> str:
     """ "Representatives of 120 States parties attended, 80 in person and 40 online."."""
     if not states_parties.delegations:
-        return "No State party was represented."
-    online = states_parties.delegations - states_parties.delegations_in_person
-    represented = counted(states_parties.delegations, "State party", "States parties")
-    in_person = states_parties.delegations_in_person
-    return f"Representatives of {represented} attended, {in_person} in person and {online} online."
+        return _("No State party was represented.")
+    return ngettext(
+        "Representatives of %(num)d State party attended, "
+        "%(in_person)d in person and %(online)d online.",
+        "Representatives of %(num)d States parties attended, "
+        "%(in_person)d in person and %(online)d online.",
+        states_parties.delegations,
+        in_person=states_parties.delegations_in_person,
+        online=states_parties.delegations - states_parties.delegations_in_person,
+    )
 
 
 def organizations_as_parties(rows: list[Row]) -> list[str]:
@@ -118,15 +128,20 @@ def organizations_as_parties(rows: list[Row]) -> list[str]:
     Convention, was represented at the session.": one sentence for each such party represented."""
     names = {row["entity_name"] for row in rows if row["category"] == Category.REIO.value}
     return [
-        f"{_the(name)}, a regional economic integration organization that is a party to the "
-        "Convention, was represented at the session."
+        _(
+            "%(name)s, a regional economic integration organization that is a party to the "
+            "Convention, was represented at the session.",
+            name=_the(name),
+        )
         for name in sorted(names, key=alphabetical_key)
     ]
 
 
 def _the(name: str) -> str:
-    """ "The European Union": a name read as a common noun phrase takes the article."""
-    return name if name.startswith("The ") else f"The {name}"
+    """ "The European Union": in English a name read as a common noun phrase takes the article."""
+    if current_locale() != ENGLISH or name.startswith("The "):
+        return name
+    return f"The {name}"
 
 
 def _split(rows: list[Row], key: Callable[[Row], Any]) -> dict[Any, list[Row]]:
@@ -140,21 +155,23 @@ def _by_category(rows: list[Row], admitted: list[str]) -> list[Tally]:
     """Every group the session admits (even with nobody), in the order lists use."""
     parts = _split(rows, lambda row: Category(row["category"]).list_group)
     shown = {Category(code).list_group for code in admitted} | set(parts)
-    return [tally(LIST_GROUP_HEADINGS[group], parts[group]) for group in sorted(shown)]
+    return [tally(_(LIST_GROUP_HEADINGS[group]), parts[group]) for group in sorted(shown)]
 
 
 def _by_mode(rows: list[Row]) -> list[Tally]:
     parts = _split(rows, lambda row: row["mode"])
-    return [tally(MODE_LABELS[mode], parts[mode.value]) for mode in AttendanceMode]
+    return [tally(_(MODE_LABELS[mode]), parts[mode.value]) for mode in AttendanceMode]
 
 
 def _by_region(rows: list[Row]) -> list[Tally]:
     """States only: organizations belong to no regional group."""
     states = [row for row in rows if Category(row["category"]).is_state]
     parts = _split(states, lambda row: row["regional_group"])
-    tallies = [tally(label, parts[group.value]) for group, label in REGIONAL_GROUP_LABELS.items()]
+    tallies = [
+        tally(_(label), parts[group.value]) for group, label in REGIONAL_GROUP_LABELS.items()
+    ]
     if parts.get(None):
-        tallies.append(tally(NO_REGIONAL_GROUP, parts[None]))
+        tallies.append(tally(_(NO_REGIONAL_GROUP), parts[None]))
     return tallies
 
 
@@ -163,12 +180,16 @@ async def _sittings(
 ) -> tuple[list[SittingAttendance], int]:
     """Who checked in (or, once recorded, was present) at each sitting held, and how many
     arrived when no sitting was under way."""
-    checks = await sitting_checks(session_id, presence) if presence is not None else await CheckIn.select(
-        CheckIn.registration,
-        CheckIn.sitting,
-        CheckIn.registration.delegation.as_alias("delegation"),
-        CheckIn.registration.delegation.entity.short_name.as_alias("entity_name"),
-    ).where(CheckIn.registration.session == session_id)
+    checks = (
+        await sitting_checks(session_id, presence)
+        if presence is not None
+        else await CheckIn.select(
+            CheckIn.registration,
+            CheckIn.sitting,
+            CheckIn.registration.delegation.as_alias("delegation"),
+            CheckIn.registration.delegation.entity.short_name.as_alias("entity_name"),
+        ).where(CheckIn.registration.session == session_id)
+    )
     by_sitting = _split(checks, lambda row: row["sitting"])
     held = held_sittings(await list_sittings(session_id, include_links=False))
     outside = len({row["registration"] for row in by_sitting.get(None, [])})
@@ -203,12 +224,17 @@ def _category_chart(tallies: list[Tally]) -> str:
         Bar(
             t.label,
             (Segment(t.in_person, IN_PERSON_COLOUR), Segment(t.online, ONLINE_COLOUR)),
-            f"{t.persons} ({t.in_person} in person, {t.online} online)",
+            _(
+                "%(persons)d (%(in_person)d in person, %(online)d online)",
+                persons=t.persons,
+                in_person=t.in_person,
+                online=t.online,
+            ),
         )
         for t in tallies
     ]
-    legend = [("In person", IN_PERSON_COLOUR), ("Online", ONLINE_COLOUR)]
-    return bar_chart("Persons by category and mode of participation", bars, legend)
+    legend = [(_("In person"), IN_PERSON_COLOUR), (_("Online"), ONLINE_COLOUR)]
+    return bar_chart(_("Persons by category and mode of participation"), bars, legend)
 
 
 def _sitting_chart(sittings: list[SittingAttendance]) -> str:
@@ -216,8 +242,9 @@ def _sitting_chart(sittings: list[SittingAttendance]) -> str:
         Bar(
             f"{s.title}, {s.when}",
             (Segment(s.persons, IN_PERSON_COLOUR),),
-            counted(s.persons, "person", "persons"),
+            ngettext("%(num)d person", "%(num)d persons", s.persons),
         )
         for s in sittings
     ]
-    return bar_chart("Persons checked in at each sitting", bars, [("Checked in", IN_PERSON_COLOUR)])
+    legend = [(_("Checked in"), IN_PERSON_COLOUR)]
+    return bar_chart(_("Persons checked in at each sitting"), bars, legend)

@@ -14,8 +14,10 @@ from convene.accounts.guards import is_secretariat, requires_secretariat
 from convene.meetings.services import get_session
 from convene.reports import services
 from convene.reports.services import ReportFile
+from convene.meetings.vocabulary import Language
 from convene.reports.vocabulary import ListVersion
 from convene.settings import Settings
+from convene.translation import current_locale
 
 AnyRequest = Request[Any, Any, Any]
 AppSettings = NamedDependency[Settings]
@@ -24,6 +26,18 @@ Version = Annotated[
     ListVersion,
     QueryParameter(description="provisional (before and during the session) or final (after it)"),
 ]
+ReportLanguage = Annotated[
+    Language | None,
+    QueryParameter(
+        description="The language the report is built in, one of the six official languages "
+        "(ar, zh, en, fr, ru, es): its headings, categories, dates and titles (names stay as "
+        "registered; Arabic is laid out right to left). Without it, the request's language"
+    ),
+]
+
+
+def report_language(language: Language | None) -> str:
+    return language.value if language else current_locale()
 
 
 class SessionReportController(Controller):
@@ -41,11 +55,14 @@ class SessionReportController(Controller):
         session_id: PathId,
         settings: AppSettings,
         version: Version = ListVersion.PROVISIONAL,
+        language: ReportLanguage = None,
     ) -> Response[bytes]:
         session = await get_session(session_id, include_private=is_secretariat(request.user))
         if not session.participants_published:
             requires_secretariat(request, request.route_handler)
-        report = await services.participants_pdf(session, version, reports_dir(settings))
+        report = await services.participants_pdf(
+            session, version, reports_dir(settings), report_language(language)
+        )
         return pdf_response(request, report)
 
     @get(
@@ -55,10 +72,17 @@ class SessionReportController(Controller):
         summary="The agenda and programme of work",
     )
     async def agenda(
-        self, request: AnyRequest, session_id: PathId, settings: AppSettings
+        self,
+        request: AnyRequest,
+        session_id: PathId,
+        settings: AppSettings,
+        language: ReportLanguage = None,
     ) -> Response[bytes]:
         session = await get_session(session_id, include_private=True)
-        return pdf_response(request, await services.agenda_pdf(session, reports_dir(settings)))
+        report = await services.agenda_pdf(
+            session, reports_dir(settings), report_language(language)
+        )
+        return pdf_response(request, report)
 
     @get(
         "/attendance.pdf",
@@ -67,10 +91,17 @@ class SessionReportController(Controller):
         summary="Attendance figures",
     )
     async def attendance(
-        self, request: AnyRequest, session_id: PathId, settings: AppSettings
+        self,
+        request: AnyRequest,
+        session_id: PathId,
+        settings: AppSettings,
+        language: ReportLanguage = None,
     ) -> Response[bytes]:
         session = await get_session(session_id, include_private=True)
-        return pdf_response(request, await services.attendance_pdf(session, reports_dir(settings)))
+        report = await services.attendance_pdf(
+            session, reports_dir(settings), report_language(language)
+        )
+        return pdf_response(request, report)
 
 
 def reports_dir(settings: Settings) -> Path:

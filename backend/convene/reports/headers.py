@@ -16,7 +16,9 @@ import msgspec
 from convene.agenda.tables import Document
 from convene.meetings.schemas import SessionOut
 from convene.reports.schemas import ReportHeader
+from convene.reports.language import report_gettext as _
 from convene.reports.texts import date_span, long_date
+from convene.translation import current_locale, text_direction
 from convene.reports.vocabulary import AGENDA_SERIAL, PARTICIPANTS_INF_NUMBER
 
 
@@ -27,7 +29,10 @@ def report_header(
     session: SessionOut, *, heading: str, symbol: str, version_note: str = ""
 ) -> ReportHeader:
     """The head of a working report: no masthead, and a symbol only if it has one."""
+    language = current_locale()
     return ReportHeader(
+        language=language,
+        direction=text_direction(language),
         session_id=session.id,
         session_title=session.title,
         dates=date_span(session.start_date, session.end_date),
@@ -57,13 +62,15 @@ def document_header(
 def venue(session: SessionOut) -> str:
     """ "Vienna International Centre, Vienna"; "Online" for an online session with no venue."""
     place = ", ".join(part for part in (session.venue_name, session.city) if part)
-    return place or ("Online" if session.format == "online" else "")
+    return place or (_("Online") if session.format == "online" else "")
 
 
 def author(session: SessionOut) -> str:
     """The secretariat of the body (or bodies, for a joint session) that meets."""
-    bodies = " and the ".join(part.body_name for part in session.parts)
-    return f"Secretariat of the {bodies}" if bodies else "Secretariat"
+    names = [part.body_name for part in session.parts]
+    if not names:
+        return _("Secretariat")
+    return _("Secretariat of the %(bodies)s", bodies=_(" and the ").join(names))
 
 
 async def participants_symbol(session: SessionOut) -> str:

@@ -22,6 +22,7 @@ from convene.delegations.vocabulary import AttendanceMode, RegistrationStatus
 from convene.entities.categories import LIST_GROUP_HEADINGS, Category, alphabetical_key
 from convene.meetings.schemas import SessionOut
 from convene.reports.headers import document_header, participants_symbol
+from convene.reports.language import report_gettext as _
 from convene.reports.schemas import DelegationEntry, ParticipantGroup, ParticipantsReport, Person
 from convene.reports.vocabulary import ListVersion
 
@@ -31,7 +32,7 @@ async def build_participants(session: SessionOut, version: ListVersion) -> Parti
     groups = group_delegations(rows)
     symbol = await participants_symbol(session)
     header = document_header(
-        session, heading=version.label, symbol=symbol, version_note=version.value.capitalize()
+        session, heading=_(version.label), symbol=symbol, version_note=_(version.value.capitalize())
     )
     return ParticipantsReport(
         header=header,
@@ -83,7 +84,7 @@ def group_delegations(rows: list[dict[str, Any]]) -> list[ParticipantGroup]:
         )
     return [
         ParticipantGroup(
-            heading=LIST_GROUP_HEADINGS[number],
+            heading=_(LIST_GROUP_HEADINGS[number]),
             delegations=sorted(
                 by_group[number], key=lambda entry: (alphabetical_key(entry.name), entry.name)
             ),
@@ -121,4 +122,4 @@ def _person(row: dict[str, Any]) -> Person:
 
 def attends(mode: str) -> str:
     """ "in person" or "online": a list says where a person is, not whether they have the floor."""
-    return "in person" if mode == AttendanceMode.IN_PERSON.value else "online"
+    return _("in person") if mode == AttendanceMode.IN_PERSON.value else _("online")

@@ -30,6 +30,7 @@ from weasyprint.text.fonts import FontConfiguration
 
 from convene.reports import tagging
 from convene.reports.coverage import with_replacements
+from convene.reports.language import report_gettext, report_ngettext
 from convene.reports.scripts import name_markup, script_markup
 from convene.settings import PROJECT_ROOT
 
@@ -76,7 +77,23 @@ def _environment() -> jinja2.Environment:
     environment.filters["titled"] = lambda name, honorific: name_markup(honorific, name)
     environment.tests["breakable"] = has_long_word
     environment.filters["spaceless"] = spaceless
+    environment.globals.update(
+        _=report_gettext, ngettext=report_ngettext, page_numbering=page_numbering
+    )
     return environment
+
+
+def page_numbering() -> Markup:
+    """The page boxes' "Page 2 of 5" in the report's language, as CSS ``content``."""
+    words = report_gettext("Page %(page)s of %(pages)s", page="\x00", pages="\x01")
+    before, rest = words.split("\x00")
+    middle, after = rest.split("\x01")
+    pieces = (_css_string(before), "counter(page)", _css_string(middle), "counter(pages)")
+    return Markup(" ".join((*pieces, _css_string(after))))
+
+
+def _css_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def _as_printed(value: Any) -> Any:

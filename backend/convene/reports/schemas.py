@@ -18,6 +18,9 @@ class ReportHeader(Struct, frozen=True):
     no symbol and no masthead.
     """
 
+    language: str
+    """The language it is built in (``<html lang>``); Arabic is laid out right to left."""
+    direction: str
     session_id: int
     session_title: str
     dates: str

@@ -17,6 +17,7 @@ from msgspec import Struct
 
 from convene.errors import RuleViolation
 from convene.meetings.schemas import SessionOut
+from convene.meetings.services import get_session
 from convene.meetings.vocabulary import SessionStatus
 from convene.reports.agenda import build_agenda
 from convene.reports.attendance import build_attendance
@@ -27,6 +28,7 @@ from convene.reports.schemas import ParticipantsReport
 from convene.reports.rendering import render_pdf
 from convene.reports.texts import long_date
 from convene.reports.vocabulary import ListVersion, ReportKind
+from convene.translation import ENGLISH, using_locale
 
 
 logger = logging.getLogger("convene.reports")
@@ -43,31 +45,55 @@ class ReportFile:
 
 
 async def participants_pdf(
-    session: SessionOut, version: ListVersion, cache_dir: Path
+    session: SessionOut, version: ListVersion, cache_dir: Path, language: str = ENGLISH
 ) -> ReportFile:
+    """The list in ``language``: its headings and categories; names stay as registered."""
     check_version(session, version)
-    report = await build_participants(session, version)
-    filename = _filename(report.header.symbol, version.value)
-    return await _pdf(
-        session,
-        ReportKind.PARTICIPANTS,
-        report,
-        cache_dir,
-        filename=filename,
-        variant=version.value,
-    )
+    with using_locale(language):
+        session = await _in_language(session)
+        report = await build_participants(session, version)
+        filename = _filename(report.header.symbol, version.value, language)
+        return await _pdf(
+            session,
+            ReportKind.PARTICIPANTS,
+            report,
+            cache_dir,
+            filename=filename,
+            variant=version.value,
+            language=language,
+        )
 
 
-async def agenda_pdf(session: SessionOut, cache_dir: Path) -> ReportFile:
-    report = await build_agenda(session)
-    filename = _filename(report.header.symbol, "agenda")
-    return await _pdf(session, ReportKind.AGENDA, report, cache_dir, filename=filename)
+async def agenda_pdf(session: SessionOut, cache_dir: Path, language: str = ENGLISH) -> ReportFile:
+    with using_locale(language):
+        session = await _in_language(session)
+        report = await build_agenda(session)
+        filename = _filename(report.header.symbol, "agenda", language)
+        return await _pdf(
+            session, ReportKind.AGENDA, report, cache_dir, filename=filename, language=language
+        )
 
 
-async def attendance_pdf(session: SessionOut, cache_dir: Path) -> ReportFile:
-    report = await build_attendance(session)
-    filename = _filename(session.symbol_prefix, "attendance")
-    return await _pdf(session, ReportKind.ATTENDANCE, report, cache_dir, filename=filename)
+async def attendance_pdf(
+    session: SessionOut, cache_dir: Path, language: str = ENGLISH
+) -> ReportFile:
+    with using_locale(language):
+        session = await _in_language(session)
+        report = await build_attendance(session)
+        filename = _filename(session.symbol_prefix, "attendance", language)
+        return await _pdf(
+            session,
+            ReportKind.ATTENDANCE,
+            report,
+            cache_dir,
+            filename=filename,
+            language=language,
+        )
+
+
+async def _in_language(session: SessionOut) -> SessionOut:
+    """The session read again in the current language: its title and bodies' names."""
+    return await get_session(session.id, include_private=True)
 
 
 def final_list_ready(session: SessionOut, *, now: datetime | None = None) -> bool:
@@ -95,10 +121,15 @@ async def _pdf(
     *,
     filename: str,
     variant: str = "",
+    language: str = ENGLISH,
 ) -> ReportFile:
-    """The cached PDF when the data is unchanged, else a fresh layout (which replaces it in the cache)."""
+    """The cached PDF when the data is unchanged, else a fresh layout (which replaces it in the cache).
+
+    Each language is cached apart (an English report keeps the name it always had).
+    """
     template = f"{kind.value}.html"
-    name = f"session-{session.id}-{kind.value}" + (f"-{variant}" if variant else "")
+    suffixes = (variant, "" if language == ENGLISH else language)
+    name = "-".join((f"session-{session.id}-{kind.value}", *filter(None, suffixes)))
     digest = data_digest(template, report)
     missing = unprintable_in(report)
     if missing:
@@ -141,6 +172,7 @@ async def unprintable_names(session: SessionOut) -> list[str]:
     return unprintable_in(await build_participants(session, ListVersion.PROVISIONAL))
 
 
-def _filename(symbol: str, suffix: str) -> str:
-    """ "CAC/COSP/IRG/2020/INF/2" → "CAC-COSP-IRG-2020-INF-2-final.pdf"."""
-    return f"{symbol.replace('/', '-')}-{suffix}.pdf"
+def _filename(symbol: str, suffix: str, language: str = ENGLISH) -> str:
+    """ "CAC/COSP/IRG/2020/INF/2" → "CAC-COSP-IRG-2020-INF-2-final.pdf" ("…-final-fr.pdf")."""
+    in_language = "" if language == ENGLISH else f"-{language}"
+    return f"{symbol.replace('/', '-')}-{suffix}{in_language}.pdf"

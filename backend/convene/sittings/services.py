@@ -24,6 +24,7 @@ from convene.db import columns, locked_transaction
 from convene.errors import NotFound, RuleViolation
 from convene.events.bus import publish
 from convene.meetings.lookups import session_row, sessions_of_body
+from convene.multilingual import in_language, stored_texts
 from convene.meetings.tables import Session
 from convene.meetings.timezones import in_zone, local_day_bounds, venue_instant
 from convene.meetings.vocabulary import SessionFormat, SessionStatus
@@ -70,10 +71,8 @@ async def _views(
     numbers = await item_numbers(session["id"])
     taken_up = await _items_taken_up([row["id"] for row in rows])
     titles = {
-        row["id"]: row["title"]
-        for row in await AgendaItem.select(AgendaItem.id, AgendaItem.title).where(
-            AgendaItem.session == session["id"]
-        )
+        row["id"]: in_language(stored_texts(row, "title"))
+        for row in await AgendaItem.select().where(AgendaItem.session == session["id"])
     }
     return [
         _sitting_out(

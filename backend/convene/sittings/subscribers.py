@@ -32,7 +32,7 @@ async def follow_session(event: SessionChanged) -> None:
 
 async def follow_body(event: BodyChanged) -> None:
     if event.before is not None and event.after is not None:
-        if event.before["name"] != event.after["name"]:
+        if event.before["names"] != event.after["names"]:  # in any of the six languages
             await follow_body_rename(str(event.object_id))
 
 
@@ -45,7 +45,7 @@ async def follow_agenda(event: AgendaItemChanged) -> None:
         change = "removed"
     elif before is None or before["number"] != after["number"]:
         change = "renumbered"
-    elif before["title"] != after["title"]:
+    elif before["titles"] != after["titles"]:  # in any of the six languages
         change = "reworded"
     else:
         return  # its description only: no calendar shows it

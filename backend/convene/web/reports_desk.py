@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from convene.errors import RuleViolation
 from convene.meetings.schemas import SessionOut
 from convene.reports import services
 from convene.reports.controllers import reports_dir
 from convene.reports.vocabulary import ListVersion
 from convene.settings import Settings
-from convene.translation import N_
+from convene.translation import LANGUAGES, N_
+from convene.translation import gettext as _
 
 
 @dataclass(frozen=True)
@@ -57,18 +59,25 @@ REPORTS = {
 }
 
 
-async def build_report(session: SessionOut, kind: str, settings: Settings) -> Built:
-    """Lay the report out (or find it in the cache); a rule that forbids it raises RuleViolation."""
+async def build_report(session: SessionOut, kind: str, settings: Settings, language: str) -> Built:
+    """Lay the report out in ``language`` (or find it in the cache); a rule that forbids it
+    raises RuleViolation."""
+    if language not in LANGUAGES:
+        raise RuleViolation(
+            _("Choose one of the six official languages"), field="language", status_code=422
+        )
     folder = reports_dir(settings)
     if kind == "agenda":
-        report = await services.agenda_pdf(session, folder)
+        report = await services.agenda_pdf(session, folder, language)
     elif kind == "attendance":
-        report = await services.attendance_pdf(session, folder)
+        report = await services.attendance_pdf(session, folder, language)
     else:
         version = ListVersion.FINAL if kind == "participants-final" else ListVersion.PROVISIONAL
-        report = await services.participants_pdf(session, version, folder)
+        report = await services.participants_pdf(session, version, folder, language)
+    file = REPORTS[kind].file
+    joiner = "&" if "?" in file else "?"
     return Built(
-        url=f"/api/sessions/{session.id}/reports/{REPORTS[kind].file}",
+        url=f"/api/sessions/{session.id}/reports/{file}{joiner}language={language}",
         filename=report.filename,
         size_kb=max(1, round(len(report.content) / 1024)),
         from_cache=report.from_cache,

@@ -15,7 +15,7 @@ from msgspec import structs
 
 from convene.meetings.schemas import SessionFields, SessionOut, SessionPatch
 from convene.templating import gettext as _
-from convene.translation import N_
+from convene.translation import LANGUAGES, N_
 from convene.web.forms import checked, convert, many, require, text
 
 PART_ROWS = 4
@@ -45,6 +45,7 @@ def read(form: Any) -> dict[str, Any]:
     values: dict[str, Any] = {name: text(form, name) for name in (*SCALARS, *COUNTS)}
     values |= {name: many(form, name) for name in LISTS}
     values["participants_published"] = checked(form, "participants_published")
+    values["titles"] = {language: text(form, f"titles-{language}") for language in LANGUAGES}
     rows = [
         {field: text(form, f"parts-{row}-{field}") for field in PART_FIELDS}
         for row in range(PART_ROWS)
@@ -85,6 +86,7 @@ def to_fields(values: dict[str, Any]) -> SessionFields:
     data: dict[str, Any] = {name: values[name] for name in (*SCALARS, *COUNTS) if values[name]}
     data |= {name: values[name] for name in LISTS if values[name]}
     data["parts"] = _parts(values)
+    data["titles"] = {language: title for language, title in values["titles"].items() if title}
     return convert(data, SessionFields)
 
 
@@ -105,6 +107,7 @@ def to_patch(values: dict[str, Any]) -> SessionPatch:
         "join_link": values["join_link"],
         "participants_published": values["participants_published"],
         "parts": _parts(values),
+        "titles": values["titles"],  # an emptied correction gives the derived title back
     }
     return convert(data, SessionPatch)
 
@@ -117,6 +120,9 @@ def values_of(session: SessionOut) -> dict[str, Any]:
     }
     values |= {name: stored[name] for name in LISTS}
     values["participants_published"] = session.participants_published
+    values["titles"] = {
+        language: (session.title_corrections or {}).get(language, "") for language in LANGUAGES
+    }
     parts = [
         {
             "body": part.body,
@@ -140,6 +146,7 @@ def blank() -> dict[str, Any]:
         "format": "hybrid",
         "status": "draft",
         "participants_published": False,
+        "titles": dict.fromkeys(LANGUAGES, ""),
     }
     values["parts"] = [dict.fromkeys(PART_FIELDS, "") for _ in range(2)]
     return values

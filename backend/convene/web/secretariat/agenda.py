@@ -11,11 +11,14 @@ from convene.bounds import PathId
 from convene.agenda import services as agenda
 from convene.agenda.schemas import AdoptionIn, AgendaItemIn, AgendaItemPatch, DocumentIn
 from convene.errors import NotFound
+from convene.multilingual import TRANSLATED
 from convene.web.forms import REFUSED, convert, many, optional, text
 from convene.web.rendering import AnyRequest
 from convene.web.secretariat.pages import Form, SessionSubpage
 
 ITEM_FIELDS = ("title", "description", "parent_id", "position")
+TRANSLATION_FIELDS = tuple(f"title_{language}" for language in TRANSLATED)
+"""The item's title in the other five languages, beside the English one."""
 DOCUMENT_FIELDS = ("symbol", "title", "languages", "link", "agenda_item_id")
 
 
@@ -28,7 +31,10 @@ class AgendaPages(SessionSubpage):
         return await self._page(request, session_id)
 
     async def _context(self, session_id: int) -> dict[str, Any]:
-        return {"agenda": await agenda.get_agenda(session_id)}
+        return {
+            "agenda": await agenda.get_agenda(session_id, all_languages=True, include_private=True),
+            "translated": TRANSLATED,
+        }
 
     @post("/sessions/{session_id:int}/agenda/items")
     async def add_item(self, request: AnyRequest, session_id: PathId) -> Template | Redirect:
@@ -45,12 +51,14 @@ class AgendaPages(SessionSubpage):
     async def save_item(self, request: AnyRequest, item_id: PathId) -> Template | Redirect:
         session_id = await agenda.item_session(item_id)
         form = await request.form()
-        values = {"title": text(form, "title"), "description": text(form, "description")}
+        values = {name: text(form, name) for name in ("title", "description", *TRANSLATION_FIELDS)}
+        titles = {language: values[f"title_{language}"] for language in TRANSLATED}
+        patch = {"title": values["title"], "description": values["description"], "titles": titles}
         return await self._run(
             request,
             session_id,
-            Form(f"item-{item_id}", values, ("title", "description")),
-            lambda: agenda.update_item(request.user, item_id, convert(values, AgendaItemPatch)),
+            Form(f"item-{item_id}", values, ("title", "description", *TRANSLATION_FIELDS)),
+            lambda: agenda.update_item(request.user, item_id, convert(patch, AgendaItemPatch)),
             "item-saved",
         )
 
@@ -78,9 +86,7 @@ class AgendaPages(SessionSubpage):
         )
 
     @post("/sessions/{session_id:int}/documents")
-    async def add_document(
-        self, request: AnyRequest, session_id: PathId
-    ) -> Template | Redirect:
+    async def add_document(self, request: AnyRequest, session_id: PathId) -> Template | Redirect:
         form = await request.form()
         values: dict[str, Any] = optional(form, "symbol", "title", "link", "agenda_item_id")
         values["languages"] = many(form, "languages") or ["en"]

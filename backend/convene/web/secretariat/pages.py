@@ -34,8 +34,9 @@ class SecretariatController(Controller):
 
 
 async def session_of(session_id: int) -> SessionOut:
-    """The session a page manages, drafts and private fields included (404 if there is none)."""
-    return await services.get_session(session_id, include_private=True)
+    """The session a page manages, drafts and private fields (its titles in every language and
+    the secretariat's corrections) included; 404 if there is none."""
+    return await services.get_session(session_id, include_private=True, all_languages=True)
 
 
 async def sessions_in_hand(

@@ -13,6 +13,7 @@ from convene.audit.services import list_entries, object_types
 from convene.errors import NotFound
 from convene.meetings.schemas import SessionOut
 from convene.settings import Settings
+from convene.translation import LANGUAGES, current_locale
 from convene.web.forms import post_form, text
 from convene.web.rendering import AnyRequest, is_htmx, render
 from convene.web.reports_desk import REPORTS, Built, build_report
@@ -33,6 +34,7 @@ class ReportPages(SecretariatController):
             reports=REPORTS,
             built={},
             errors={},
+            languages=LANGUAGES,
         )
 
     @post("/{kind:str}")
@@ -46,8 +48,9 @@ class ReportPages(SecretariatController):
         session = await session_of(session_id)
         if kind not in REPORTS:
             raise NotFound("Report")
+        language = text(await request.form(), "language") or current_locale()
         return await post_form(
-            lambda: build_report(session, kind, settings),
+            lambda: build_report(session, kind, settings, language),
             then=lambda built: self._report_page(request, session, kind, built=built),
             again=lambda failure: self._report_page(
                 request, session, kind, failure.status_code, " ".join(failure.errors.values())
@@ -77,6 +80,7 @@ class ReportPages(SecretariatController):
             errors={kind: error} if error else {},
             kind=kind,
             report=REPORTS[kind],
+            languages=LANGUAGES,
         )
 
 

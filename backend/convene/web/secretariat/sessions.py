@@ -14,6 +14,7 @@ from convene.entities.categories import Category
 from convene.meetings import bodies, services
 from convene.meetings.schemas import SessionOut, SessionPatch
 from convene.meetings.vocabulary import STATUS_TRANSITIONS, SessionStatus
+from convene.translation import LANGUAGES
 from convene.web import session_forms
 from convene.web.formatting import today_in
 from convene.web.forms import Action, post_form
@@ -78,6 +79,7 @@ class SessionPages(SecretariatController):
             statuses=[s.value for s in status_choices(session)],
             timezones=session_forms.TIMEZONES,
             categories=[c.value for c in Category],
+            languages=LANGUAGES,
         )
 
     async def _run(
