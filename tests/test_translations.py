@@ -17,9 +17,15 @@ from jinja2 import Environment
 from litestar import Litestar
 
 from convene.accounts.roles import Role
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+
 from convene.catalogues import (
-    TEMPLATE, TRANSLATED, extracted, install_catalogues, missing_entries, read_catalogue,
+    KEYWORDS, TEMPLATE, TRANSLATED, extracted, install_catalogues, is_translated, missing_entries,
+    read_catalogue,
 )
+from convene.reports.language import report_catalogue_path
 from convene.languages import LANGUAGE_COOKIE
 from convene.settings import PROJECT_ROOT
 from convene.translation import gettext, ngettext, using_locale
@@ -31,6 +37,7 @@ TEMPLATES = PROJECT_ROOT / "frontend" / "templates"
 NOT_TRANSLATED = {"Convene", "UTC", "PDF"}
 """Words a template may hold outside the markers: the product's name and symbols."""
 EXPRESSION = "\x00"
+REPORT_TEMPLATES = [("**.html", "jinja2.ext:babel_extract")]
 
 
 def untranslated_words(source: str) -> list[str]:
@@ -76,8 +83,6 @@ def fresh() -> set[str]:
 
 def test_messages_pot_holds_every_marked_text(fresh: set[str]) -> None:
     with TEMPLATE.open("rb") as source:
-        from babel.messages.pofile import read_po
-
         kept = {str(message.id) for message in read_po(source) if message.id}
     assert fresh == kept, "run `convene messages`: messages.pot is out of date"
 
@@ -90,12 +95,35 @@ def test_each_catalogue_translates_every_text(language: str, fresh: set[str]) ->
     assert not missing_entries(catalogue), f"{language}: untranslated or fuzzy: {missing_entries(catalogue)[:10]}"
 
 
+def _report_catalogue(language: str) -> Catalog:
+    with report_catalogue_path(language).open("rb") as source:
+        return read_po(source, locale=language)
+
+
 @pytest.mark.parametrize("language", TRANSLATED)
-def test_each_translation_keeps_the_placeholders(language: str) -> None:
+def test_each_report_text_is_translated_in_the_reports_or_the_interface_catalogue(language: str) -> None:
+    """Reports' texts take the documents' terms (``reports/locale``), else the interface's."""
+    marked = {
+        message if isinstance(message, str) else message[0]
+        for _, _, message, _, _ in extract_from_dir(PROJECT_ROOT / "reports", REPORT_TEMPLATES, keywords=KEYWORDS)
+    }
+    translated = {
+        str(message.id if isinstance(message.id, str) else message.id[0])
+        for catalogue in (_report_catalogue(language), read_catalogue(language))
+        for message in catalogue
+        if message.id and is_translated(message)
+    }
+    assert not marked - translated, f"{language}: reports' texts untranslated: {sorted(marked - translated)[:10]}"
+
+
+@pytest.mark.parametrize("kind", ["interface", "reports"])
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_each_translation_keeps_the_placeholders(language: str, kind: str) -> None:
     """A translation that drops or renames ``%(name)s`` would fail (or lie) when shown."""
     placeholders = re.compile(r"%\((\w+)\)[sd]")
     wrong = []
-    for message in read_catalogue(language):
+    catalogue = read_catalogue(language) if kind == "interface" else _report_catalogue(language)
+    for message in catalogue:
         if not message.id or not message.string:
             continue
         ids = message.id if isinstance(message.id, tuple) else (message.id,)

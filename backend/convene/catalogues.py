@@ -107,10 +107,10 @@ def update_catalogues() -> dict[str, int]:
 
 def missing_entries(catalogue: Catalog) -> list[str]:
     """The texts a catalogue does not (or only fuzzily) translate."""
-    return [str(message.id) for message in catalogue if message.id and not _translated(message)]
+    return [str(message.id) for message in catalogue if message.id and not is_translated(message)]
 
 
-def _translated(message: Message) -> bool:
+def is_translated(message: Message) -> bool:
     forms = message.string if isinstance(message.string, tuple) else (message.string,)
     return not message.fuzzy and all(forms)
 

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import gettext as gettext_module
 from functools import cache
-from io import BytesIO
+from pathlib import Path
 from typing import Any
 
-from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
+from convene.catalogues import compiled
 from convene.settings import PROJECT_ROOT
 from convene.translation import ENGLISH, current_locale, gettext, ngettext
 
@@ -29,15 +29,15 @@ CATALOGUES = PROJECT_ROOT / "reports" / "locale"
 @cache
 def _catalogue(language: str) -> gettext_module.NullTranslations | None:
     """The reports' catalogue for ``language``, compiled once per process; None without one."""
-    path = CATALOGUES / language / "LC_MESSAGES" / "reports.po"
+    path = report_catalogue_path(language)
     if language == ENGLISH or not path.exists():
         return None
     with path.open("rb") as source:
-        catalog = read_po(source, locale=language)
-    compiled = BytesIO()
-    write_mo(compiled, catalog)
-    compiled.seek(0)
-    return gettext_module.GNUTranslations(compiled)
+        return compiled(read_po(source, locale=language))
+
+
+def report_catalogue_path(language: str) -> Path:
+    return CATALOGUES / language / "LC_MESSAGES" / "reports.po"
 
 
 def report_gettext(message: str, **variables: Any) -> str:
