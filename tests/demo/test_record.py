@@ -32,8 +32,8 @@ async def test_demo_data_loads_once_and_reads_as_the_record(
 
     # Issue 17: every session's title, its bodies and its agenda items in the six languages.
     every = (await client.get(f"/api/sessions/{joint['id']}", params={"languages": "all"})).json()
-    assert every["titles"]["zh"] == "实施情况审议组第十一届会议续会和预防腐败问题不限成员名额政府间工作组第十一届会议"
-    assert every["titles"]["fr"].startswith("Reprise de la onzième session du Groupe d'examen de l'application et ")
+    assert every["titles"]["zh"] == "实施情况审议组第十一届会议第一次续会和预防腐败问题不限成员名额政府间工作组第十一届会议"
+    assert every["titles"]["fr"].startswith("Première reprise de la onzième session du Groupe d'examen de l'application et ")
     bodies = (await client.get("/api/bodies", params={"languages": "all"})).json()
     assert all(body["names"][language] != body["names"]["en"] for body in bodies for language in ("ar", "zh", "fr", "ru", "es"))
     special = (await client.get("/api/sessions", params={"body": "GA", "languages": "all"})).json()["items"][0]

@@ -82,16 +82,16 @@ async def test_a_joint_resumed_session_names_each_body_in_each_language(
     response = await client.get(f"/api/sessions/{session['id']}", params={"languages": "all"})
     titles = response.json()["titles"]
     assert titles == {
-        "ar": "الدورة الحادية عشرة المستأنفة لفريق استعراض التنفيذ"
+        "ar": "الدورة الحادية عشرة المستأنفة الأولى لفريق استعراض التنفيذ"
         " والدورة الحادية عشرة للفريق العامل المعني بمنع الفساد",
-        "zh": "实施情况审议组第十一届会议续会和预防腐败问题工作组第十一届会议",
+        "zh": "实施情况审议组第十一届会议第一次续会和预防腐败问题工作组第十一届会议",
         "en": "First resumed eleventh session of the Implementation Review Group"
         " and eleventh session of the Working Group on the Prevention of Corruption",
-        "fr": "Reprise de la onzième session du Groupe d'examen de l'application"
+        "fr": "Première reprise de la onzième session du Groupe d'examen de l'application"
         " et onzième session du Groupe de travail sur la prévention de la corruption",
-        "ru": "Возобновленная одиннадцатая сессия Группы по обзору хода осуществления"
+        "ru": "Первая возобновленная одиннадцатая сессия Группы по обзору хода осуществления"
         " и одиннадцатая сессия Рабочей группы по предупреждению коррупции",
-        "es": "Continuación del 11º período de sesiones del Grupo de Examen de la Aplicación"
+        "es": "Primera continuación del 11º período de sesiones del Grupo de Examen de la Aplicación"
         " y 11º período de sesiones del Grupo de Trabajo sobre Prevención de la Corrupción",
     }
     assert response.json()["parts"][1]["titles"]["fr"] == (

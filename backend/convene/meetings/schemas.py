@@ -42,7 +42,7 @@ TitleCorrections = Annotated[
     Meta(
         description="The secretariat's correction of the derived title, per language (any of the "
         "six); an empty text goes back to the derived title",
-        examples=[{"fr": "Reprise de la onzième session du Groupe d'examen de l'application"}],
+        examples=[{"fr": "Première reprise de la onzième session du Groupe d'examen de l'application"}],
     ),
 ]
 

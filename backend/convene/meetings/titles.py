@@ -1,11 +1,11 @@
 """Session titles derived in each official language, as UN documents write them.
 
 English: "First resumed eleventh session of the Implementation Review Group";
-French: "Reprise de la onzième session du Groupe d'examen de l'application";
-Spanish: "Continuación del 11º período de sesiones del Grupo de Examen de la
-Aplicación"; Russian: "Возобновленная одиннадцатая сессия Группы по обзору хода
-осуществления"; Arabic: "الدورة الحادية عشرة المستأنفة لفريق استعراض التنفيذ";
-Chinese: "实施情况审议组第十一届会议续会".
+French: "Première reprise de la onzième session du Groupe d'examen de l'application";
+Spanish: "Primera continuación del 11º período de sesiones del Grupo de Examen de la
+Aplicación"; Russian: "Первая возобновленная одиннадцатая сессия Группы по обзору хода
+осуществления"; Arabic: "الدورة الحادية عشرة المستأنفة الأولى لفريق استعراض التنفيذ";
+Chinese: "实施情况审议组第十一届会议第一次续会".
 
 A joint session names each body with its own numbering, joined by the
 language's "and". Only the first letter of the whole title is a capital.
@@ -88,7 +88,7 @@ def _french(part: PartTitle) -> str:
     if part.kind is not SessionKind.RESUMED:
         return session
     again = part.resumption or 1
-    resumed = "reprise" if again == 1 else f"{_french_ordinal(again, True)} reprise"
+    resumed = f"{_french_ordinal(again, True)} reprise"
     return f"{resumed} de la {session}"
 
 
@@ -130,7 +130,7 @@ def _spanish(part: PartTitle) -> str:
     if part.kind is not SessionKind.RESUMED:
         return session
     again = part.resumption or 1
-    resumed = "continuación" if again == 1 else f"{_spanish_ordinal(again, True)} continuación"
+    resumed = f"{_spanish_ordinal(again, True)} continuación"
     return f"{resumed} del {session}"
 
 
@@ -195,7 +195,7 @@ def _russian(part: PartTitle) -> str:
     if part.kind is not SessionKind.RESUMED:
         return f"{number}{special}сессия {of_body}"
     again = part.resumption or 1
-    resumed = "возобновленная" if again == 1 else f"{_russian_ordinal(again, 'f')} возобновленная"
+    resumed = f"{_russian_ordinal(again, 'f')} возобновленная"
     return f"{resumed} {number}сессия {of_body}"
 
 
@@ -272,7 +272,7 @@ def _arabic(part: PartTitle) -> str | None:
     resumed = ""
     if part.kind is SessionKind.RESUMED:
         again = part.resumption or 1
-        nth = _arabic_ordinal(again, True) if again > 1 else ""
+        nth = _arabic_ordinal(again, True)
         if nth is None:
             return None
         resumed = f"المستأنفة {nth}".strip()
@@ -305,7 +305,7 @@ def _chinese(part: PartTitle) -> str:
     if part.kind is not SessionKind.RESUMED:
         return session
     again = part.resumption or 1
-    return f"{session}续会" if again == 1 else f"{session}第{chinese_number(again)}次续会"
+    return f"{session}第{chinese_number(again)}次续会"
 
 
 # All six ------------------------------------------------------------------------------
