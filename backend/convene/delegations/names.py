@@ -21,10 +21,6 @@ class NameOrder(str, enum.Enum):
     FAMILY_FIRST = "family_first"
 
 
-NAME_ORDER_LABELS = {
-    NameOrder.GIVEN_FIRST: "Given name first (Gregor KOESSLER)",
-    NameOrder.FAMILY_FIRST: "Family name first (NGUYỄN Thị Hương, 王小明)",
-}
 FAMILY_FIRST_LANGUAGES = frozenset({"zh", "ja", "ko", "vi", "hu"})
 
 

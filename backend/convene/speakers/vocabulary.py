@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 
 from convene.entities.categories import Category
+from convene.translation import N_
 
 
 class EntryKind(str, enum.Enum):
@@ -23,11 +24,11 @@ class EntryKind(str, enum.Enum):
 
 
 KIND_LABELS = {
-    EntryKind.STATEMENT: "Statement",
-    EntryKind.GROUP_STATEMENT: "Statement on behalf of a group",
-    EntryKind.POINT_OF_ORDER: "Point of order",
-    EntryKind.RIGHT_OF_REPLY: "Right of reply",
-    EntryKind.EXPLANATION: "Explanation of position",
+    EntryKind.STATEMENT: N_("Statement"),
+    EntryKind.GROUP_STATEMENT: N_("Statement on behalf of a group"),
+    EntryKind.POINT_OF_ORDER: N_("Point of order"),
+    EntryKind.RIGHT_OF_REPLY: N_("Right of reply"),
+    EntryKind.EXPLANATION: N_("Explanation of position"),
 }
 
 
