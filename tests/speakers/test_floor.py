@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
 from httpx import AsyncClient
+
+from convene.speakers.record import names_joined
+from convene.translation import using_locale
 
 from tests.speakers.world import act, ask, enter, open_floor, version
 
@@ -159,3 +163,12 @@ async def test_the_timer_counts_only_while_running_and_the_record_says_who_spoke
     csv = await client.get(f"/api/sessions/{session}/speakers/record.csv")
     assert csv.status_code == 200
     assert "Statement on behalf of a group" in csv.content.decode("utf-8-sig")
+
+
+@pytest.mark.parametrize(
+    ("language", "listed"),
+    [("en", "Egypt, Austria and Brazil"), ("fr", "Egypt, Austria et Brazil"), ("zh", "Egypt、Austria和Brazil")],
+)
+def test_the_report_s_paragraph_lists_the_speakers_as_its_language_does(language: str, listed: str) -> None:
+    with using_locale(language):
+        assert names_joined(["Egypt", "Austria", "Brazil"]) == listed

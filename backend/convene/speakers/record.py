@@ -8,14 +8,17 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from babel.lists import format_list
+
 from convene.entities.categories import Category
 from convene.meetings.timezones import as_utc
-from convene.proposals.lines import names_joined
+from convene.proposals.lines import names_joined as english_names_joined
 from convene.speakers.schemas import SpokenRow
 from convene.speakers.state import entry_rows, entry_view
 from convene.speakers.tables import SpeakerEntry, SpeakerList
 from convene.speakers.vocabulary import KIND_LABELS, OBSERVERS, EntryKind, EntryStatus
 from convene.spreadsheets import Table
+from convene.translation import ENGLISH, current_locale
 from convene.translation import gettext as _
 
 STATEMENTS = {EntryKind.STATEMENT.value, EntryKind.GROUP_STATEMENT.value}
@@ -94,6 +97,14 @@ def paragraphs(rows: list[SpokenRow]) -> dict[str, str]:
     return {item: _paragraph(items) for item, items in by_item.items()}
 
 
+def names_joined(names: list[str]) -> str:
+    """The names as the report's language lists them: "A, B and C" in English (UN style, no
+    comma before "and"), "A、B和C" in Chinese, "A, B et C" in French (CLDR's list patterns)."""
+    if current_locale() == ENGLISH:
+        return english_names_joined(names)
+    return format_list(names, locale=current_locale())
+
+
 def _named(row: SpokenRow) -> str:
     if row.on_behalf_of:
         return _("%(entity)s (on behalf of %(group)s)", entity=row.entity, group=row.on_behalf_of)
@@ -126,7 +137,7 @@ def _paragraph(rows: list[SpokenRow]) -> str:
                 sentence += _("; the observer for %(names)s also made a statement", names=names)
             else:
                 sentence += _("; the observers for %(names)s also made statements", names=names)
-        sentences.append(sentence + ".")
+        sentences.append(_("%(sentence)s.", sentence=sentence))
     elif observers:
         sentences.append(
             _("Statements were made by the observers for %(names)s.", names=names_joined(observers))
