@@ -15,10 +15,10 @@ from convene.accounts.roles import Role
 from convene.accounts.services import create_secretariat_account
 from convene.accounts.tables import Account
 from convene.agenda import services as agenda
-from convene.agenda.schemas import AgendaItemIn, DocumentIn
+from convene.agenda.schemas import DocumentIn
 from convene.demo.data import BODIES, SESSIONS, DemoSession
 from convene.demo.proposals import load_demo_proposals
-from convene.demo.translations import AGENDA_ITEMS, BODY_NAMES, SESSION_TITLES
+from convene.demo.translations import BODY_NAMES, SESSION_TITLES, agenda_item_in
 from convene.demo.hybrid import load_live_hybrid_session
 from convene.demo.speakers import load_demo_speakers
 from convene.entities.services import sync_registry
@@ -149,18 +149,13 @@ async def _load_agenda(session_id: int, demo: DemoSession) -> dict[int, int]:
     """Add the items and sub-items, in the six languages; return each top-level number's item id."""
     item_ids: dict[int, int] = {}
     for number, (title, sub_items) in enumerate(demo.agenda, start=1):
-        tree = await agenda.add_item(None, session_id, _item_in(title))
+        tree = await agenda.add_item(None, session_id, agenda_item_in(title))
         item_ids[number] = tree.items[-1].id
         for sub_title in sub_items:
-            await agenda.add_item(None, session_id, _item_in(sub_title, item_ids[number]))
+            await agenda.add_item(None, session_id, agenda_item_in(sub_title, item_ids[number]))
     return item_ids
 
 
-def _item_in(title: str, parent_id: int | None = None) -> AgendaItemIn:
-    return msgspec.convert(
-        {"title": title, "parent_id": parent_id, "titles": AGENDA_ITEMS.get(title, {})},
-        AgendaItemIn,
-    )
 
 
 async def _demo_account() -> str:

@@ -12,9 +12,9 @@ from __future__ import annotations
 from typing import Any
 
 from convene.accounts.tables import Account
-from convene.agenda.schemas import AgendaItemIn
 from convene.agenda.services import add_item
 from convene.delegations.tables import Registration
+from convene.demo.translations import agenda_item_in
 from convene.meetings.tables import SessionPart
 from convene.sittings.schemas import SittingPatch
 from convene.sittings.services import update_sitting
@@ -44,7 +44,7 @@ async def load_demo_speakers(actor: Account) -> bool:
         return False
     agenda = None
     for title in ("Opening of the session", "General discussion"):
-        agenda = await add_item(actor, session_id, AgendaItemIn(title=title))
+        agenda = await add_item(actor, session_id, agenda_item_in(title))
     assert agenda is not None
     items = [item.id for item in agenda.items]
     await update_sitting(actor, sitting["id"], SittingPatch(agenda_item_ids=items))

@@ -8,6 +8,10 @@ outside English, so the demo gives them as the secretariat would correct them.
 
 from __future__ import annotations
 
+import msgspec
+
+from convene.agenda.schemas import AgendaItemIn
+
 Translations = dict[str, str]
 
 BODY_NAMES: dict[str, Translations] = {
@@ -103,6 +107,13 @@ AGENDA_ITEMS: dict[str, Translations] = {
         "Questions d'organisation",
         "Организационные вопросы",
         "Cuestiones de organización",
+    ),
+    "General discussion": _item(
+        "المناقشة العامة",
+        "一般性辩论",
+        "Débat général",
+        "Общие прения",
+        "Debate general",
     ),
     "Opening of the session": _item(
         "افتتاح الدورة",
@@ -323,3 +334,11 @@ AGENDA_ITEMS: dict[str, Translations] = {
         "Aprobación del informe de la Conferencia sobre su octavo período de sesiones",
     ),
 }
+
+
+def agenda_item_in(title: str, parent_id: int | None = None) -> AgendaItemIn:
+    """An agenda item of the demo, with its title in the six languages."""
+    return msgspec.convert(
+        {"title": title, "parent_id": parent_id, "titles": AGENDA_ITEMS.get(title, {})},
+        AgendaItemIn,
+    )
