@@ -90,7 +90,7 @@ async def test_rejecting_a_request_never_approved_sends_no_calendar_message(
 ) -> None:
     session, _sittings = await _session_with_two_sittings(client, create_session, bodies)
     registration = await register(session["id"], status="submitted")
-    await _post(client, bodies, f"/api/registrations/{registration}/rejection")
+    await _post(client, bodies, f"/api/registrations/{registration}/rejection", reason="Duplicate")
     assert await _calendar_messages() == []
 
 
