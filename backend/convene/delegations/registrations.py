@@ -352,9 +352,9 @@ async def _check_correction(row: dict[str, Any], changes: dict[str, Any]) -> Non
 def _corrected(row: dict[str, Any], changes: dict[str, Any]) -> str:
     """The history's note of a correction: each field, from what to what."""
     return "; ".join(
-        f"{field}: {row[field] or '-'} to {value or '-'}"
-        for field, value in changes.items()
-        if field in PERSON_FIELDS
+        f"{field}: {row[field] or '-'} to {changes[field] or '-'}"
+        for field in PERSON_FIELDS
+        if field in changes
     )
 
 

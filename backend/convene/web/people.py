@@ -100,12 +100,10 @@ class PeoplePages(Controller):
         )
 
     async def _invite(self, request: AnyRequest, values: dict[str, str], settings: Settings) -> None:
-        require(
-            values,
-            {"full_name": _("Enter the person's name"), "email": _("Enter the e-mail address")},
-        )
+        needed = {"full_name": _("Enter the person's name"), "email": _("Enter the e-mail address")}
         if is_secretariat(request.user) and values["role"] != Role.SECRETARIAT.value:
-            require(values, {"entity_id": _("Choose the entity the person works for")})
+            needed["entity_id"] = _("Choose the entity the person works for")
+        require(values, needed)
         given = optional(values, *INVITE_FIELDS)
         if values["role"] == Role.SECRETARIAT.value:
             given.pop("entity_id", None)
