@@ -202,6 +202,9 @@ async def test_a_corrected_address_moves_the_invitations_and_keeps_the_approval(
         ("anna.huber@bmeia.example>", "REQUEST"),
     ]
     assert _uids(moved) == [uid_of("sitting", s["id"]) for s in sittings] * 2
+    told = [m["text"] for m in await outbox() if m["subject"].startswith("Cancelled")]
+    assert told and all("now has another e-mail address" in text for text in told)
+    assert not any("no longer approved" in text for text in told)  # she still is
 
     renamed = await client.patch(
         f"/api/registrations/{registration}", json={"given_name": "Anna Maria"}, headers=bodies

@@ -147,6 +147,14 @@ async def test_approving_a_registration_offers_the_delegate_an_account(
     invitations = text_of((await officer.get("/people/invitations")).text)
     assert "lena.berger@bmeia.example" not in invitations  # she has chosen her password
 
+    moved = await client.patch(
+        f"/api/registrations/{person['id']}", json={"email": "lena.berger@gv.at"}, headers=austria
+    )
+    assert moved.json()["status"] == "approved"  # her focal point corrected her address
+    words = text_of((await officer.get("/secretariat/outbox")).text)
+    assert "To lena.berger@gv.at" in words
+    assert "Ms. Lena" in text_of((await officer.get("/people/invitations")).text)
+
 
 async def test_a_misspelled_name_is_corrected_without_a_new_approval(
     client: AsyncClient,

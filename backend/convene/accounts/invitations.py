@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 from datetime import UTC, datetime
 
-from convene.accounts.access import is_secretariat
+from convene.accounts.access import can_manage_entity, is_secretariat
 from convene.accounts.events import AccountActivity
 from convene.accounts.links import Invitation, Purpose, invite
 from convene.accounts.roles import Role
@@ -148,11 +148,12 @@ async def offer_account(
 ) -> bool:
     """Invite an approved delegate to an account of their own, unless the address has one.
 
-    Runs inside the approval's transaction (see :mod:`convene.accounts.subscribers`): the
+    ``actor`` approved them (the secretariat) or corrected their address (it, or their focal
+    point, who may invite their entity's delegates). Runs inside the change's transaction (see :mod:`convene.accounts.subscribers`): the
     invitation is sent with the approval, or not at all. Answers whether one was sent.
     """
-    if actor is None or not is_secretariat(actor):
-        return False  # only the secretariat approves; a system change offers nothing
+    if actor is None or not can_manage_entity(actor, entity_id):
+        return False  # a system change (the demo, a command) offers nothing
     try:
         address = normalized_email(email)
     except ValueError:

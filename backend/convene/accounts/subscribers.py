@@ -36,6 +36,7 @@ class DelegateAccounts:
             return
         if "entity_id" not in after:
             return
-        name = " ".join(part for part in (after["given_name"], after["family_name"]) if part)
+        parts = (after["honorific"], after["given_name"], after["family_name"])
+        name = " ".join(part for part in parts if part)
         actor = None if isinstance(event.actor, int) else event.actor
         await offer_account(actor, after["email"], name, after["entity_id"], self.settings)

@@ -47,7 +47,7 @@ class Invitations:
             if after["status"] != APPROVED:
                 await withdraw(self.identity, person_of(before))
             elif before["email"] != after["email"]:
-                await withdraw(self.identity, person_of(before))
+                await withdraw(self.identity, person_of(before), moved=True)
                 await invite(self.identity, person_of(after))
             elif before["mode"] != after["mode"]:
                 await invite(self.identity, person_of(after))
