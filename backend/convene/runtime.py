@@ -72,8 +72,9 @@ class Runtime:
 
         Inside the change's transaction: the audit log (every change), the
         outbox's e-mails (registration notices, invitation and reset links),
-        then calendar invitations, an account offered to each approved delegate, and sittings following their session, body
-        and agenda (which then publish what calendars must hear). After commit: the memo of public pages,
+        then calendar invitations, an account offered to each approved delegate, and sittings
+        following their session, body and agenda (which then publish what calendars must
+        hear). After commit: the memo of public pages,
         which forgets them all on any change, the live streams, and the
         announcement of the change to the other workers (:mod:`convene.live.changes`).
         Last inside the transaction, the waiting list: a session's limits changed, whoever now fits is promoted.

@@ -149,7 +149,8 @@ async def offer_account(
     """Invite an approved delegate to an account of their own, unless the address has one.
 
     ``actor`` approved them (the secretariat) or corrected their address (it, or their focal
-    point, who may invite their entity's delegates). Runs inside the change's transaction (see :mod:`convene.accounts.subscribers`): the
+    point, who may invite their entity's delegates). Runs inside the change's transaction
+    (see :mod:`convene.accounts.subscribers`): the
     invitation is sent with the approval, or not at all. Answers whether one was sent.
     """
     if actor is None or not can_manage_entity(actor, entity_id):

@@ -75,7 +75,7 @@ LANDINGS = {Role.SECRETARIAT.value: "/secretariat", Role.FOCAL_POINT.value: "/fo
 
 
 def landing(account: Account) -> str:
-    """The person's work: the secretariat's desk, the focal point's delegations, the delegate's page."""
+    """The person's work: the secretariat's desk, a focal point's delegations, a delegate's page."""
     return LANDINGS.get(account.role, "/my")
 
 

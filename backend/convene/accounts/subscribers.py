@@ -32,7 +32,8 @@ class DelegateAccounts:
         after, before = event.after, event.before
         if after["status"] != APPROVED:
             return
-        if before is not None and before["status"] == APPROVED and before["email"] == after["email"]:
+        was_approved = before is not None and before["status"] == APPROVED
+        if was_approved and before is not None and before["email"] == after["email"]:
             return
         if "entity_id" not in after:
             return

@@ -366,7 +366,9 @@ async def reopen(actor: Actor, registration_id: int) -> None:
     """
     if not is_secretariat(actor):
         raise RuleViolation(
-            "Only the secretariat can reopen a rejected registration", field="status", status_code=403
+            "Only the secretariat can reopen a rejected registration",
+            field="status",
+            status_code=403,
         )
     async with _locked(registration_id) as row:
         if row["status"] != RegistrationStatus.REJECTED.value:

@@ -125,7 +125,7 @@ class RegistrationOut(Struct):
     phone: str | None = None
     badge_code: str | None = None
     decision_reason: str | None = None
-    """Why a rejected registration was rejected, as the secretariat wrote it (its focal point reads it)."""
+    """Why a rejected registration was rejected, as the secretariat wrote it (for its focal point)."""
     also_registered_by: list[OtherRegistration] | None = None
     """Only for the secretariat: other delegations that registered the same address, to resolve."""
 

@@ -49,7 +49,8 @@ class DeliveryReport(msgspec.Struct):
 class OutboxMessageRead(OutboxMessageOut, kw_only=True):
     """A message with its text, for the secretariat's outbox page (the API lists no bodies).
 
-    A sent message's text has its links' secrets redacted (see :func:`~convene.mail.services.redacted`);
+    A sent message's text has its links' secrets redacted
+    (see :func:`~convene.mail.services.redacted`);
     a pending one still carries them, so the secretariat can pass on a link that did not arrive.
     """
 

@@ -99,7 +99,9 @@ class PeoplePages(Controller):
             fields=INVITE_FIELDS,
         )
 
-    async def _invite(self, request: AnyRequest, values: dict[str, str], settings: Settings) -> None:
+    async def _invite(
+        self, request: AnyRequest, values: dict[str, str], settings: Settings
+    ) -> None:
         needed = {"full_name": _("Enter the person's name"), "email": _("Enter the e-mail address")}
         if is_secretariat(request.user) and values["role"] != Role.SECRETARIAT.value:
             needed["entity_id"] = _("Choose the entity the person works for")
@@ -131,7 +133,7 @@ class PeoplePages(Controller):
                 form,
                 Question(
                     _("Take back this invitation?"),
-                    _("The link sent stops working at once. You can invite the person again later."),
+                    _("The link sent stops working at once. The person can be invited again."),
                     _("Yes, take it back"),
                     PAGE,
                 ),

@@ -83,8 +83,8 @@ async def render(
     """The page, with the notice named in the query (if any) and an empty error set by default."""
     key = request.query_params.get("notice")
     context.setdefault("errors", {})
-    notice = Notice(_(NOTICES[key]), "warning" if key in WARNINGS else "") if key in NOTICES else None
-    context.setdefault("notice", notice)
+    kind = "warning" if key in WARNINGS else ""
+    context.setdefault("notice", Notice(_(NOTICES[key]), kind) if key in NOTICES else None)
     return await page(request, template, status_code, **context)
 
 
