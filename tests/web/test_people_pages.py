@@ -294,3 +294,28 @@ async def test_the_error_summary_names_the_field_left_empty(
     summary = re.search(r'<div class="error-summary".*?</div>', answer.text, re.S).group(0)
     assert re.search(r'<a href="#[\w-]*title">Title is required</a>', summary), summary
     assert "This field is required" not in answer.text
+
+
+async def test_a_failed_message_shows_its_error_and_is_sent_again(officer: Browser) -> None:
+    from convene.mail.tables import OutboxMessage
+
+    stuck = OutboxMessage(
+        recipient="anna.huber@bmeia.example",
+        subject="Your Convene account: choose a password",
+        text="Dear Ms. Anna Huber,",
+        status="failed",
+        attempts=8,
+        last_error="SMTPRecipientsRefused: 550 mailbox unavailable",
+    )
+    await stuck.save()
+    page = text_of((await officer.get("/secretariat/outbox", status="failed")).text)
+    assert "To anna.huber@bmeia.example Status Failed Attempts 8" in page
+    assert "Error SMTPRecipientsRefused: 550 mailbox unavailable" in page
+    assert "Dear Ms. Anna Huber," in page and "Send again" in page
+    retried = await officer.post(f"/secretariat/outbox/{stuck.id}/retry")
+    assert retried.headers["location"] == "/secretariat/outbox?status=pending&notice=message-retried"
+    page = text_of((await officer.client.get(retried.headers["location"])).text)
+    assert "The message will be sent again in a moment." in page
+    assert "Status Waiting to be sent Attempts 0" in page
+    again = await officer.post(f"/secretariat/outbox/{stuck.id}/retry")
+    assert again.status_code == 404  # no longer a failed message
