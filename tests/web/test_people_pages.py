@@ -140,7 +140,6 @@ async def test_approving_a_registration_offers_the_delegate_an_account(
     outbox = (await officer.get("/secretariat/outbox")).text
     assert "To lena.berger@bmeia.example" in text_of(outbox)
     assert "Your Convene account: choose a password" in text_of(outbox)
-    assert "With it you see your sessions, your sittings and the link to your calendar." in outbox
     accepted = await _accept(app, _link(outbox, "/accept-invitation"))
     assert accepted.headers["location"] == "/my"  # a delegate lands on their own page
 

@@ -31,7 +31,7 @@ from convene.delegations.views import registration_views, registrations_by_id
 from convene.entities.categories import Category, RegionalGroup
 from convene.errors import NotFound
 from convene.templating import gettext as _
-from convene.templating import ngettext
+from convene.translation import ngettext
 from convene.web.confirmation import Question, ask_first, is_confirmed
 from convene.web.formatting import category_label
 from convene.web.forms import (
