@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from piccolo.engine.base import Engine
 
 from convene.accounts.cookies import session_cookie_name
+from convene.accounts.subscribers import subscribe_accounts
 from convene.audit.subscribers import subscribe_audit
 from convene.calendar.identity import CalendarIdentity
 from convene.calendar.subscribers import subscribe_invitations
@@ -71,8 +72,9 @@ class Runtime:
 
         Inside the change's transaction: the audit log (every change), the
         outbox's e-mails (registration notices, invitation and reset links),
-        then calendar invitations, and sittings following their session, body
-        and agenda (which then publish what calendars must hear). After commit: the memo of public pages,
+        then calendar invitations, an account offered to each approved delegate, and sittings
+        following their session, body and agenda (which then publish what calendars must
+        hear). After commit: the memo of public pages,
         which forgets them all on any change, the live streams, and the
         announcement of the change to the other workers (:mod:`convene.live.changes`).
         Last inside the transaction, the waiting list: a session's limits changed, whoever now fits is promoted.
@@ -80,6 +82,7 @@ class Runtime:
         subscribe_audit(self.bus)
         subscribe_mail(self.bus)
         subscribe_invitations(self.bus, self.calendar)
+        subscribe_accounts(self.bus, self.settings)
         subscribe_sittings(self.bus)
         subscribe_waitlist(self.bus)
         self.bus.subscribe_after_commit(object, self.pages.memo.forget_all)

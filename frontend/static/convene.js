@@ -12,6 +12,9 @@
  * - <form data-clear-after="#input">: once htmx has sent the form and shown the answer, that
  *   input is emptied and focused again, ready for the next scan (without scripts the page
  *   comes back with the field empty and focused).
+ * - form[data-confirm] (or its submit button with data-confirm): asks in a <dialog> before
+ *   posting, then posts with confirmed=yes. Without scripts the server asks on a page instead.
+ *   data-confirm-yes and data-confirm-no label the dialog's buttons.
  */
 (function () {
   "use strict";
@@ -87,6 +90,55 @@
     var input = field && document.querySelector(field);
     if (input) { input.value = ""; input.focus(); }
   });
+
+  function asker(event) {
+    var form = event.target;
+    if (!(form instanceof HTMLFormElement) || form.querySelector("input[name=confirmed]")) { return null; }
+    var button = event.submitter;
+    if (button && button.hasAttribute("data-confirm")) { return { form: form, from: button, button: button }; }
+    if (form.hasAttribute("data-confirm")) { return { form: form, from: form, button: button }; }
+    return null;
+  }
+
+  function hidden(form, name, value) {
+    var input = document.createElement("input");
+    input.type = "hidden"; input.name = name; input.value = value;
+    form.appendChild(input);
+  }
+
+  function confirmFirst(event) {
+    var ask = asker(event);
+    if (!ask || typeof HTMLDialogElement !== "function") { return; }
+    event.preventDefault();
+    var dialog = document.createElement("dialog");
+    dialog.className = "confirm-dialog";
+    dialog.setAttribute("aria-labelledby", "confirm-dialog-question");
+    var question = document.createElement("p");
+    question.id = "confirm-dialog-question";
+    question.textContent = ask.from.getAttribute("data-confirm");
+    var actions = document.createElement("form");
+    actions.method = "dialog"; actions.className = "actions";
+    var yes = document.createElement("button");
+    yes.value = "yes"; yes.className = "danger";
+    yes.textContent = ask.from.getAttribute("data-confirm-yes") || "Yes";
+    var no = document.createElement("button");
+    no.value = "no"; no.className = "secondary";
+    no.textContent = ask.from.getAttribute("data-confirm-no") || "No, go back";
+    actions.appendChild(yes); actions.appendChild(no);
+    dialog.appendChild(question); dialog.appendChild(actions);
+    document.body.appendChild(dialog);
+    dialog.addEventListener("close", function () {
+      dialog.remove();
+      if (dialog.returnValue !== "yes") { (ask.button || ask.form).focus(); return; }
+      if (ask.button && ask.button.name) { hidden(ask.form, ask.button.name, ask.button.value); }
+      hidden(ask.form, "confirmed", "yes");
+      ask.form.submit();
+    });
+    dialog.showModal();
+    no.focus();
+  }
+
+  document.addEventListener("submit", confirmFirst);
   document.addEventListener("htmx:afterSwap", function (event) {
     rewriteTimes(event.target);
     focusErrors(event.target);

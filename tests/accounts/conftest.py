@@ -56,6 +56,12 @@ async def make_person(
     password: str | None = PASSWORD,
     **fields: Any,
 ) -> Account:
+    """The person with a password; one already invited (an approved delegate is) accepts it."""
+    invited = await Account.objects().where(Account.email == email).first()
+    if invited is not None and invited.password_hash is None and password:
+        invited.password_hash = hash_password(password)
+        await invited.save()
+        return invited
     account = Account(
         email=email,
         full_name=fields.pop("full_name", email.split("@")[0].replace(".", " ").title()),

@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -40,7 +41,7 @@ from httpx import AsyncClient
 from piccolo.table import Table
 
 from convene.accounts.roles import Role
-from convene.accounts.tables import Account, ApiToken
+from convene.accounts.tables import Account, AccountLink, ApiToken
 from convene.accounts.tokens import new_token, token_hash
 from convene.db import current_engine
 from convene.registry import all_tables, app_registry
@@ -95,6 +96,8 @@ CHANGE_SECRETARIAT = answers(303, 403, 403, 403, 303)
 PAGE_DELEGATION = answers(200, 200, 404, 403, 303)
 CHANGE_DELEGATION = answers(303, 303, 404, 403, 303)
 WEB_SESSION = {"session_id": "@web_session"}
+CONFIRMED = {"confirmed": "yes"}
+"""A destructive action's form as posted once the person has said yes (see convene.web.confirmation)."""
 WEB_SITTING_FORM = {
     "starts_at": "2099-06-15T10:00",
     "ends_at": "2099-06-15T13:00",
@@ -217,7 +220,9 @@ API_EXPECTATIONS: dict[tuple[str, str], Case] = {
         CHANGED_BY_SECRETARIAT, params=API_SESSION, json={"registration_ids": ["@api_registration_other"]}
     ),
     ("POST", "/api/sessions/{session_id:int}/registrations/rejection"): Case(
-        CHANGED_BY_SECRETARIAT, params=API_SESSION, json={"registration_ids": ["@api_registration_other"]}
+        CHANGED_BY_SECRETARIAT,
+        params=API_SESSION,
+        json={"registration_ids": ["@api_registration_other"], "reason": "Duplicate"},
     ),
     ("GET", "/api/sessions/{session_id:int}/attendees"): Case(
         SECRETARIAT_ONLY, params=API_SESSION, query={"q": "Novak"}
@@ -260,7 +265,10 @@ API_EXPECTATIONS: dict[tuple[str, str], Case] = {
         CHANGED_BY_SECRETARIAT, params=OWN_REGISTRATION
     ),
     ("POST", "/api/registrations/{registration_id:int}/rejection"): Case(
-        CHANGED_BY_SECRETARIAT, params=OWN_REGISTRATION
+        CHANGED_BY_SECRETARIAT, params=OWN_REGISTRATION, json={"reason": "Duplicate"}
+    ),
+    ("POST", "/api/registrations/{registration_id:int}/reopening"): Case(
+        CHANGED_BY_SECRETARIAT, params={"registration_id": "@web_registration_rejected"}
     ),
     ("GET", "/api/me/registrations"): Case(SIGNED_IN),
 }
@@ -360,7 +368,12 @@ WEB_EXPECTATIONS: dict[tuple[str, str], Case] = {
     ("POST", "/registrations/{registration_id:int}"): Case(
         CHANGE_DELEGATION,
         params={"registration_id": "@web_registration"},
-        form={"function": "Adviser"},
+        form={
+            "given_name": "Dana",
+            "family_name": "Delegate",
+            "email": "delegate@austria.example",
+            "function": "Adviser",
+        },
     ),
     ("POST", "/registrations/{registration_id:int}/mode"): Case(
         CHANGE_DELEGATION,
@@ -371,10 +384,33 @@ WEB_EXPECTATIONS: dict[tuple[str, str], Case] = {
         CHANGE_DELEGATION, params={"registration_id": "@web_registration"}, form=WEB_PERSON
     ),
     ("POST", "/registrations/{registration_id:int}/cancellation"): Case(
-        CHANGE_DELEGATION, params={"registration_id": "@web_registration"}, form={}
+        CHANGE_DELEGATION, params={"registration_id": "@web_registration"}, form=CONFIRMED
+    ),
+    ("POST", "/registrations/{registration_id:int}/reopening"): Case(
+        CHANGE_SECRETARIAT, params={"registration_id": "@web_registration_rejected"}, form={}
     ),
     ("GET", "/my"): Case(answers(200, 200, 200, 200, 303)),
-    ("POST", "/my/calendar-link/rotation"): Case(everyone(303), form={}),
+    ("POST", "/my/calendar-link/rotation"): Case(everyone(303), form=CONFIRMED),
+    ("GET", "/people/invitations"): Case(answers(200, 200, 200, 403, 303)),
+    ("POST", "/people/invitations"): Case(
+        answers(303, 303, 404, 403, 303),
+        form={
+            "full_name": "Mr. Karl Neu",
+            "email": "karl.neu@austria.example",
+            "role": "delegate",
+            "entity_id": "@entity_a",
+        },
+    ),
+    ("POST", "/people/invitations/{account_id:int}/resending"): Case(
+        answers(303, 303, 404, 403, 303), params={"account_id": "@invited_delegate"}, form={}
+    ),
+    ("POST", "/people/invitations/{account_id:int}/revocation"): Case(
+        answers(303, 303, 404, 403, 303), params={"account_id": "@invited_delegate"}, form=CONFIRMED
+    ),
+    ("GET", "/secretariat/outbox"): Case(PAGE_SECRETARIAT),
+    ("POST", "/secretariat/outbox/{message_id:int}/retry"): Case(
+        CHANGE_SECRETARIAT, params={"message_id": "@failed_mail"}, form={}
+    ),
     ("GET", "/secretariat"): Case(PAGE_SECRETARIAT),
     ("GET", "/secretariat/audit"): Case(PAGE_SECRETARIAT),
     ("GET", "/secretariat/sessions/new"): Case(PAGE_SECRETARIAT),
@@ -414,10 +450,10 @@ WEB_EXPECTATIONS: dict[tuple[str, str], Case] = {
         CHANGE_SECRETARIAT, params={"item_id": "@web_item"}, form={"position": "2"}
     ),
     ("POST", "/secretariat/agenda-items/{item_id:int}/removal"): Case(
-        CHANGE_SECRETARIAT, params={"item_id": "@web_item"}, form={}
+        CHANGE_SECRETARIAT, params={"item_id": "@web_item"}, form=CONFIRMED
     ),
     ("POST", "/secretariat/documents/{document_id:int}/removal"): Case(
-        CHANGE_SECRETARIAT, params={"document_id": "@web_document"}, form={}
+        CHANGE_SECRETARIAT, params={"document_id": "@web_document"}, form=CONFIRMED
     ),
     ("GET", "/secretariat/sessions/{session_id:int}/sittings"): Case(
         PAGE_SECRETARIAT, params=WEB_SESSION
@@ -429,7 +465,7 @@ WEB_EXPECTATIONS: dict[tuple[str, str], Case] = {
         CHANGE_SECRETARIAT, params={"sitting_id": "@web_sitting"}, form=WEB_SITTING_FORM
     ),
     ("POST", "/secretariat/sittings/{sitting_id:int}/cancellation"): Case(
-        CHANGE_SECRETARIAT, params={"sitting_id": "@web_sitting"}, form={}
+        CHANGE_SECRETARIAT, params={"sitting_id": "@web_sitting"}, form=CONFIRMED
     ),
     ("GET", "/secretariat/sessions/{session_id:int}/officers"): Case(
         PAGE_SECRETARIAT, params=WEB_SESSION
@@ -440,7 +476,7 @@ WEB_EXPECTATIONS: dict[tuple[str, str], Case] = {
         form={"role": "rapporteur", "name": "Mr. Rapporteur"},
     ),
     ("POST", "/secretariat/officers/{officer_id:int}/removal"): Case(
-        CHANGE_SECRETARIAT, params={"officer_id": "@web_officer"}, form={}
+        CHANGE_SECRETARIAT, params={"officer_id": "@web_officer"}, form=CONFIRMED
     ),
     ("GET", "/secretariat/sessions/{session_id:int}/registrations"): Case(
         PAGE_SECRETARIAT, params=WEB_SESSION
@@ -800,6 +836,17 @@ async def _build_people(world: World) -> None:
     await _person(world, "focal_b", "focal@brazil.example", Role.FOCAL_POINT, b)
     await _person(world, "delegate", "delegate@austria.example", Role.DELEGATE, a)
     await _person(world, "delegate_a2", "second.delegate@austria.example", Role.DELEGATE, a)
+    invited = Account(
+        email="invited@austria.example", full_name="Mr. Ivo Invited", role="delegate", entity=a
+    )
+    await invited.save()
+    await AccountLink(
+        account=invited.id,
+        purpose="invitation",
+        token_hash=token_hash("matrix-invitation"),
+        expires_at=datetime.now(UTC) + timedelta(days=7),
+    ).save()
+    world.ids["invited_delegate"] = invited.id
     mail = OutboxMessage(
         recipient="x@austria.example", subject="Stuck", text="Text", status="failed", attempts=8
     )

@@ -81,7 +81,7 @@ async def test_the_secretariat_invites_a_focal_point_who_sets_a_password_and_is_
     assert form.status_code == 200 and "Ms. Anna Huber" in form.text
     assert form.headers["referrer-policy"] == "no-referrer"
     accepted = await _accept(web, path)
-    assert accepted.status_code == 303 and accepted.headers["location"] == "/account"
+    assert accepted.status_code == 303 and accepted.headers["location"] == "/focal-point"
     me = (await web.get("/api/me")).json()
     assert (
         me["role"] == "focal_point" and me["entity_id"] == entities.a and me["status"] == "active"

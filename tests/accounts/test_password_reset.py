@@ -57,7 +57,7 @@ async def test_a_reset_link_sets_a_new_password_and_signs_out_other_browsers(
     [link] = smtp_server.inbox.links("/password-reset/confirm")
 
     reset = await _reset(web, link)
-    assert reset.status_code == 303 and reset.headers["location"] == "/account"
+    assert reset.status_code == 303 and reset.headers["location"] == "/my"  # a delegate's own page
     assert (await web.get("/api/me")).status_code == 200
     assert await WebSession.count() == 1
     web.cookies.clear()

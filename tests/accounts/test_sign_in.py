@@ -27,7 +27,7 @@ async def test_signing_in_opens_a_session_that_api_calls_recognise(
     )
     answer = await sign_in(web, "Focal@Austria.example")
     assert answer.status_code == 303
-    assert answer.headers["location"] == "/account"
+    assert answer.headers["location"] == "/focal-point"  # their work: their delegations
     me = await web.get("/api/me")
     assert me.status_code == 200
     assert me.json() | {"created_at": None} == {
@@ -150,8 +150,8 @@ async def test_sign_in_goes_back_to_a_local_page_only(
     await make_person("delegate@austria.example", Role.DELEGATE, entities.a)
     for target, expected in [
         ("/api/me", "/api/me"),
-        ("//evil.example/x", "/account"),
-        ("https://evil.example", "/account"),
+        ("//evil.example/x", "/my"),
+        ("https://evil.example", "/my"),
     ]:
         form = await web.get("/sign-in", params={"next": target})
         answer = await web.post(

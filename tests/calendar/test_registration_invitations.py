@@ -90,7 +90,7 @@ async def test_rejecting_a_request_never_approved_sends_no_calendar_message(
 ) -> None:
     session, _sittings = await _session_with_two_sittings(client, create_session, bodies)
     registration = await register(session["id"], status="submitted")
-    await _post(client, bodies, f"/api/registrations/{registration}/rejection")
+    await _post(client, bodies, f"/api/registrations/{registration}/rejection", reason="Duplicate")
     assert await _calendar_messages() == []
 
 
@@ -177,3 +177,37 @@ async def test_cancelling_the_session_cancels_its_sittings_in_every_calendar(
     feed = await client.get(f"/calendar/sessions/{session['id']}/sittings.ics")
     assert feed.status_code == 200, feed.text
     assert {str(e["STATUS"]) for e in read(feed.content).events()} == {"CANCELLED"}
+
+
+async def test_a_corrected_address_moves_the_invitations_and_keeps_the_approval(
+    client: AsyncClient, create_session: Any, bodies: dict[str, str]
+) -> None:
+    session, sittings = await _session_with_two_sittings(client, create_session, bodies)
+    registration = await register(session["id"], status="submitted")
+    await _post(client, bodies, f"/api/registrations/{registration}/approval")
+    invited = await _calendar_messages()
+
+    corrected = await client.patch(
+        f"/api/registrations/{registration}",
+        json={"family_name": "Huber-Lang", "email": "anna.huber@bmeia.example"},
+        headers=bodies,
+    )
+    assert corrected.status_code == 200, corrected.text
+    assert corrected.json()["status"] == "approved"  # the same person: no new approval
+    moved = (await _calendar_messages())[len(invited):]
+    assert [(r.rsplit("<")[-1], method) for r, method, _ in moved] == [
+        (f"{DELEGATE_EMAIL}>", "CANCEL"),
+        (f"{DELEGATE_EMAIL}>", "CANCEL"),
+        ("anna.huber@bmeia.example>", "REQUEST"),
+        ("anna.huber@bmeia.example>", "REQUEST"),
+    ]
+    assert _uids(moved) == [uid_of("sitting", s["id"]) for s in sittings] * 2
+    told = [m["text"] for m in await outbox() if m["subject"].startswith("Cancelled")]
+    assert told and all("now has another e-mail address" in text for text in told)
+    assert not any("no longer approved" in text for text in told)  # she still is
+
+    renamed = await client.patch(
+        f"/api/registrations/{registration}", json={"given_name": "Anna Maria"}, headers=bodies
+    )
+    assert renamed.json()["status"] == "approved"
+    assert len(await _calendar_messages()) == len(invited) + 4  # a new name moves nothing

@@ -171,7 +171,8 @@ async def test_rejecting_a_rejected_registration_changes_nothing_and_says_ok(
     assert [(a.status_code, a.json()["status"]) for a in answers] == [(200, "rejected")] * 2
     assert await _audited(person["id"]) == ["registration.submitted", "registration.rejected"]
     bare = await client.post(f"/api/registrations/{person['id']}/rejection", headers=bodies)
-    assert bare.status_code == 200
+    assert bare.status_code == 422  # a rejection always says why, even a repeated one
+    assert bare.json()["errors"][0]["field"] == "reason"
     cancelled = (await register(delegation["id"], austria)).json()
     await client.post(f"/api/registrations/{cancelled['id']}/cancellation", headers=austria)
     refused = await client.post(f"/api/registrations/{cancelled['id']}/approval", headers=bodies)

@@ -197,7 +197,7 @@ async def test_the_secretariat_approves_and_rejects_one_by_one_or_in_bulk(
     assert await _subjects(a["email"]) == ["Registration received", "Registration approved"]
     bulk = await client.post(
         f"/api/sessions/{session['id']}/registrations/rejection",
-        json={"registration_ids": [b["id"], a["id"], 999999]},
+        json={"registration_ids": [b["id"], a["id"], 999999], "reason": "No credentials"},
         headers=bodies,
     )
     results = {r["registration_id"]: r for r in bulk.json()}

@@ -88,7 +88,11 @@ async def test_the_calendar_link_can_be_copied_and_replaced(
     assert re.fullmatch(r"http://convene\.test/calendar/personal/[\w-]+/sittings\.ics", link)
     assert 'data-copy="#feed-url"' in page and f'href="webcal://{link.split("://")[1]}"' in page
 
-    rotated = await delegate.post("/my/calendar-link/rotation")
+    asked = await delegate.post("/my/calendar-link/rotation")
+    assert asked.status_code == 200  # not yet: the old link must not stop working on one click
+    assert "Replace your calendar link?" in text_of(asked.text)
+    assert (await delegate.client.get(link.replace("http://convene.test", ""))).status_code == 200
+    rotated = await delegate.post("/my/calendar-link/rotation", {"confirmed": "yes"})
     assert rotated.headers["location"] == "/my?notice=link-rotated"
     page = (await delegate.get("/my", notice="link-rotated")).text
     assert link not in page and "the old one no longer works" in page

@@ -121,7 +121,13 @@ async def test_switch_substitute_and_cancel_keep_to_the_places(
         {"given_name": "Nina", "family_name": "Novak", "email": "nina@austria.example"},
     )
     assert substituted.status_code == 303
-    cancelled = await austria_focal.post(f"/registrations/{ids[1]}/cancellation")
+    asked = await austria_focal.post(f"/registrations/{ids[1]}/cancellation")
+    assert asked.status_code == 200 and "Cancel the registration of Ms. Given2 Family2?" in text_of(
+        asked.text
+    )
+    cancelled = await austria_focal.post(
+        f"/registrations/{ids[1]}/cancellation", {"confirmed": "yes"}
+    )
     assert cancelled.status_code == 303
     page = text_of((await austria_focal.get(f"/delegations/{delegation_id}")).text)
     assert "Nina Novak" in page and "Given1" not in page

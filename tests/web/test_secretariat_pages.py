@@ -279,15 +279,16 @@ async def test_the_queue_shows_a_person_two_delegations_registered_and_rejects_o
     conflicts = text_of((await officer.get(f"{base}/registrations", conflicts="on")).text)
     assert "Dual" in conflicts and "Single" not in conflicts and "2 registrations" in conflicts
 
-    rejected = await officer.post(
-        f"{base}/registrations/decisions",
-        [
-            ("registration_ids", theirs["id"]),
-            ("decision", "reject"),
-            ("reason", "Registered by the Permanent Mission of Austria"),
-            ("conflicts", "on"),
-        ],
-    )
+    form = [
+        ("registration_ids", theirs["id"]),
+        ("decision", "reject"),
+        ("reason", "Registered by the Permanent Mission of Austria"),
+        ("conflicts", "on"),
+    ]
+    asked = await officer.post(f"{base}/registrations/decisions", form)
+    assert asked.status_code == 200 and "Reject 1 registration?" in text_of(asked.text)
+    assert 'name="confirmed" value="yes"' in asked.text
+    rejected = await officer.post(f"{base}/registrations/decisions", [*form, ("confirmed", "yes")])
     assert rejected.status_code == 303
     words = text_of((await officer.client.get(rejected.headers["location"])).text)
     assert "1 registration rejected" in words and "No registration matches." in words

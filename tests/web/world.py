@@ -97,7 +97,19 @@ async def build_web(world: Any, _client: Any) -> None:
             status="approved",
             badge_code=CHECK_IN_BADGE,
         ).save()
+        rejected = Registration(
+            delegation=delegation.id,
+            session=session.id,
+            given_name="Rita",
+            family_name="Rejected",
+            email="rita@austria.example",
+            mode="online_listening",
+            status="rejected",
+            badge_code="WEBMATRIX3",
+        )
+        await rejected.save()
     world.ids |= {
+        "web_registration_rejected": rejected.id,
         "web_session": session.id,
         "web_session_unopened": other.id,
         "web_item": items[0].id,

@@ -27,6 +27,7 @@ from convene.accounts.links import (
     set_password_with_link,
 )
 from convene.accounts.passwords import MIN_PASSWORD_LENGTH
+from convene.accounts.roles import Role
 from convene.accounts.services import account_row, account_status
 from convene.accounts.sign_in import Outcome, sign_in
 from convene.accounts.tables import Account
@@ -69,8 +70,18 @@ async def _entity_name(user: Any) -> str | None:
     return None if user is None or user.entity is None else await short_name_of(user.entity)
 
 
+LANDINGS = {Role.SECRETARIAT.value: "/secretariat", Role.FOCAL_POINT.value: "/focal-point"}
+"""Where each role's work starts after signing in; a delegate's is their own page."""
+
+
+def landing(account: Account) -> str:
+    """The person's work: the secretariat's desk, a focal point's delegations, a delegate's page."""
+    return LANDINGS.get(account.role, "/my")
+
+
 def _safe_next(target: str | None) -> str:
-    return local_path(target, HOME)
+    """Only a path on this site (see :func:`local_path`); "" for none."""
+    return local_path(target, "")
 
 
 def _client_ip(request: AnyRequest) -> str:
@@ -91,7 +102,7 @@ async def _signed_in_redirect(
             AccountActivity(actor=account, action="account.signed_in", object_id=account.id)
         )
     return Redirect(
-        path=_safe_next(target),
+        path=_safe_next(target) or landing(account),
         status_code=303,
         cookies=[session_cookie(settings, key, cookie_max_age())],
         headers=NO_STORE,
@@ -281,4 +292,4 @@ async def _use_link(
         return await page(
             request, "accounts/link_invalid.html", 400, message=error.message, purpose=purpose.value
         )
-    return await _signed_in_redirect(request, account, settings, HOME)
+    return await _signed_in_redirect(request, account, settings, "")

@@ -84,13 +84,14 @@ async def invite(identity: CalendarIdentity, person: Person) -> None:
             )
 
 
-async def withdraw(identity: CalendarIdentity, person: Person) -> None:
+async def withdraw(identity: CalendarIdentity, person: Person, *, moved: bool = False) -> None:
     """Withdraw the invitations of a registration that is no longer approved, one e-mail each.
 
     Called when an approved registration is cancelled, rejected or
     substituted, with the person as they were approved: the CANCEL goes to
-    the address the invitations went to. Sittings already cancelled were
-    withdrawn when they were cancelled and are left out.
+    the address the invitations went to. ``moved``: the person stays approved
+    but their address was corrected, and the invitations go to the new one.
+    Sittings already cancelled were withdrawn when they were cancelled and are left out.
     """
     language = await registrant_language(person.email, person.registration_id)
     with using_locale(language):
@@ -99,7 +100,7 @@ async def withdraw(identity: CalendarIdentity, person: Person) -> None:
             return
         named, now = await installed(identity), datetime.now(UTC)
         for sitting in await _live_sittings(session):
-            mail = _wording("sitting_withdrawal", person, session, sitting, named)
+            mail = _wording("sitting_withdrawal", person, session, sitting, named, moved=moved)
             await enqueue(
                 _recipient(person),
                 _subject(mail.subject),

@@ -39,12 +39,16 @@ class Invitations:
     async def registration_changed(self, event: RegistrationChanged) -> None:
         """Approved: invited. Switched mode while approved: invited again, with the room or
         the join link of the new mode. No longer approved (cancelled, rejected, substituted):
-        withdrawn, from the person as they were approved.
+        withdrawn, from the person as they were approved. A corrected e-mail address while
+        approved: withdrawn at the old address, invited at the new one.
         """
         before, after = event.before, event.after
         if before is not None and before["status"] == APPROVED:
             if after["status"] != APPROVED:
                 await withdraw(self.identity, person_of(before))
+            elif before["email"] != after["email"]:
+                await withdraw(self.identity, person_of(before), moved=True)
+                await invite(self.identity, person_of(after))
             elif before["mode"] != after["mode"]:
                 await invite(self.identity, person_of(after))
         elif after["status"] == APPROVED:

@@ -313,7 +313,7 @@ class RegistrationController(Controller):
         "/rejection",
         guards=[requires_secretariat],
         status_code=200,
-        summary="Reject, with an optional reason (a rejected registration stays as it is)",
+        summary="Reject, saying why (a rejected registration stays as it is)",
     )
     async def reject(
         self,
@@ -322,6 +322,17 @@ class RegistrationController(Controller):
         data: JSONBody[Rejection | None] = None,
     ) -> RegistrationOut:
         await registrations.reject(request.user, registration_id, data.reason if data else "")
+        return await registration_view(request.user, registration_id)
+
+
+    @post(
+        "/reopening",
+        guards=[requires_secretariat],
+        status_code=200,
+        summary="Reopen a rejected registration: it awaits the secretariat's decision again",
+    )
+    async def reopen(self, request: AnyRequest, registration_id: PathId) -> RegistrationOut:
+        await registrations.reopen(request.user, registration_id)
         return await registration_view(request.user, registration_id)
 
 

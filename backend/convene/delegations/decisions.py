@@ -55,6 +55,8 @@ async def decide_many(
     """
     if decision not in DECISIONS:
         raise RuleViolation("Choose to approve or to reject", field="decision", status_code=422)
+    if decision == "reject":
+        registrations.check_reason(reason)
     ids = list(dict.fromkeys(registration_ids))
     sessions = {
         row["id"]: row["session"]

@@ -206,11 +206,12 @@ async def approve(actor: Actor, registration_id: int) -> bool:
     return True
 
 
-async def reject(actor: Actor, registration_id: int, reason: str = "") -> bool:
-    """Reject a registration, saying why if the secretariat wishes (its history keeps the reason).
+async def reject(actor: Actor, registration_id: int, reason: str) -> bool:
+    """Reject a registration, saying why: the history keeps the reason, the focal point reads it.
 
     Rejecting a rejected registration changes nothing (False), as approving twice does.
     """
+    check_reason(reason)
     async with _locked(registration_id) as row:
         if row["status"] == RegistrationStatus.REJECTED.value:
             return False
@@ -221,6 +222,16 @@ async def reject(actor: Actor, registration_id: int, reason: str = "") -> bool:
         await _set(actor, row, "rejected", status=RegistrationStatus.REJECTED, note=reason.strip())
         await _after_release(actor, row)
     return True
+
+
+def check_reason(reason: str) -> None:
+    """A rejection says why: the delegation's focal point sees the reason on their pages."""
+    if not reason.strip():
+        raise RuleViolation(
+            "Give the reason for the rejection: the delegation's focal point reads it",
+            field="reason",
+            status_code=422,
+        )
 
 
 async def cancel(actor: Actor, registration_id: int) -> None:
@@ -265,7 +276,12 @@ async def switch_mode(actor: Actor, registration_id: int, mode: AttendanceMode) 
 
 
 async def substitute(actor: Actor, registration_id: int, person: PersonIn) -> None:
-    """Another person takes this place; an approved place awaits approval of the newcomer."""
+    """Another person takes this place; an approved place awaits approval of the newcomer.
+
+    Governments name each delegate in a note verbale and the secretariat accredits persons,
+    so a different person needs the secretariat's approval again; correcting the same
+    person's details does not (:func:`update_details`).
+    """
     email = person.email.strip().lower()
     async with _locked(registration_id) as row:
         if row["status"] not in ACTIVE:
@@ -292,20 +308,84 @@ async def substitute(actor: Actor, registration_id: int, person: PersonIn) -> No
 
 
 async def update_details(actor: Actor, registration_id: int, patch: RegistrationPatch) -> None:
+    """Correct the person's details (a misspelled name, a new address), keeping their place.
+
+    The same person stays registered, so an approved registration stays approved: no new
+    approval, no new badge. Every correction goes to the history and the audit log with its
+    before and after; a new e-mail address moves the calendar invitations there (the calendar
+    hears the change). Another person taking the place is a substitution (:func:`substitute`).
+    """
     changes = given_fields(patch)
+    for field in ("honorific", "given_name", "family_name", "function", "organization", "phone"):
+        if field in changes:
+            changes[field] = changes[field].strip()
+    if "email" in changes:
+        changes["email"] = changes["email"].strip().lower()
     if "name_order" in changes:
         changes["name_order"] = NameOrder(changes["name_order"]).value
     async with _locked(registration_id) as row:
-        if changes.get("is_head"):
-            await _check_no_other_head(row["delegation"], registration_id=registration_id)
+        changes = {key: value for key, value in changes.items() if row[key] != value}
+        await _check_correction(row, changes)
         if changes:
             await _set(
                 actor,
                 row,
                 "details changed",
                 status=RegistrationStatus(row["status"]),
+                note=_corrected(row, changes),
                 values=changes,
             )
+
+
+async def _check_correction(row: dict[str, Any], changes: dict[str, Any]) -> None:
+    """A corrected registration must still keep the rules a new one keeps."""
+    if changes and row["status"] not in ACTIVE:
+        raise RuleViolation(f"A {row['status']} registration cannot change", field="status")
+    if changes.get("is_head"):
+        await _check_no_other_head(row["delegation"], registration_id=row["id"])
+    if "email" in changes:
+        await _check_person_free(row["delegation"], changes["email"], registration_id=row["id"])
+        if row["status"] == RegistrationStatus.APPROVED.value:
+            await _check_not_approved_elsewhere(row | {"email": changes["email"]})
+
+
+def _corrected(row: dict[str, Any], changes: dict[str, Any]) -> str:
+    """The history's note of a correction: each field, from what to what."""
+    return "; ".join(
+        f"{field}: {row[field] or '-'} to {changes[field] or '-'}"
+        for field in PERSON_FIELDS
+        if field in changes
+    )
+
+
+async def reopen(actor: Actor, registration_id: int) -> None:
+    """Take a rejected registration back to the secretariat's decision (the secretariat only).
+
+    It awaits a decision again if a place is free for it, else it waits on the list like a
+    new one; the history and the audit log keep who reopened it.
+    """
+    if not is_secretariat(actor):
+        raise RuleViolation(
+            "Only the secretariat can reopen a rejected registration",
+            field="status",
+            status_code=403,
+        )
+    async with _locked(registration_id) as row:
+        if row["status"] != RegistrationStatus.REJECTED.value:
+            raise RuleViolation(
+                f"Only a rejected registration can be reopened; this one is {row['status']}",
+                field="status",
+            )
+        session = await session_row(row["session"])
+        delegation = await delegation_row(row["delegation"])
+        await _check_person_free(row["delegation"], row["email"], registration_id=row["id"])
+        reason = shortfall(
+            AttendanceMode(row["mode"]),
+            Limits.of(session, delegation),
+            await taken(session["id"], delegation["id"]),
+        )
+        status = RegistrationStatus.WAITLISTED if reason else RegistrationStatus.SUBMITTED
+        await _set(actor, row, "reopened", status=status, note=reason or "")
 
 
 # The waitlist ----------------------------------------------------------------

@@ -63,6 +63,12 @@ class RegistrationIn(PersonIn, forbid_unknown_fields=True):
 
 
 class RegistrationPatch(Struct, forbid_unknown_fields=True):
+    """A correction of the same person's details: their place and approval stay as they are."""
+
+    given_name: PersonName | UnsetType = UNSET
+    family_name: PersonName | UnsetType = UNSET
+    email: Email | UnsetType = UNSET
+    """A new address: the calendar invitations are withdrawn at the old one and sent to it."""
     honorific: Honorific | UnsetType = UNSET
     function: Text200 | UnsetType = UNSET
     organization: Text200 | UnsetType = UNSET
@@ -88,12 +94,12 @@ class BulkDecision(Struct, forbid_unknown_fields=True):
 class BulkRejection(Struct, forbid_unknown_fields=True):
     registration_ids: RegistrationIds
     reason: Reason = ""
-    """Kept in each rejected registration's history, which its focal point reads."""
+    """Required: kept in each rejected registration's history, which its focal point reads."""
 
 
 class Rejection(Struct, forbid_unknown_fields=True):
     reason: Reason = ""
-    """Kept in the registration's history, which its focal point reads."""
+    """Required: kept in the registration's history, which its focal point reads."""
 
 
 class RegistrationOut(Struct):
@@ -118,6 +124,8 @@ class RegistrationOut(Struct):
     """Personal data: only for the secretariat, the person and their focal point."""
     phone: str | None = None
     badge_code: str | None = None
+    decision_reason: str | None = None
+    """Why a rejected registration was rejected, as the secretariat wrote it (for its focal point)."""
     also_registered_by: list[OtherRegistration] | None = None
     """Only for the secretariat: other delegations that registered the same address, to resolve."""
 

@@ -71,11 +71,26 @@ async def registration_views(actor: Actor, rows: list[dict[str, Any]]) -> list[R
         _registration_out(actor, row, positions.get(row["id"]), row["id"] in arrived)
         for row in rows
     ]
+    reasons = await _rejection_reasons([row["id"] for row in rows if row["status"] == "rejected"])
+    for view in views:
+        view.decision_reason = reasons.get(view.id)
     if is_secretariat(actor) and rows:
         others = await conflicts({row["session"] for row in rows})
         for view in views:
             view.also_registered_by = others.get(view.id, [])
     return views
+
+
+async def _rejection_reasons(ids: list[int]) -> dict[int, str]:
+    """Each rejected registration's reason: the note of its latest rejection, if it has one."""
+    if not ids:
+        return {}
+    rows = (
+        await RegistrationEvent.select(RegistrationEvent.registration, RegistrationEvent.note)
+        .where(RegistrationEvent.registration.is_in(ids) & (RegistrationEvent.action == "rejected"))
+        .order_by(RegistrationEvent.id)
+    )
+    return {row["registration"]: row["note"] for row in rows if row["note"]}
 
 
 async def _waitlist_positions(session_ids: set[int]) -> dict[int, int]:

@@ -10,12 +10,8 @@ from litestar.params import QueryParameter
 from convene.bounds import PathId
 from convene.accounts.guards import requires_secretariat
 from convene.api.pagination import ETAG_HEADERS, Page, PageNumber, PerPage, offset, fresh
-from convene.db import locked_transaction
-from convene.errors import NotFound
-from convene.events.bus import publish
-from convene.mail.events import OutboxRetried
 from convene.mail.schemas import OutboxMessageOut
-from convene.mail.services import MailStatus, list_messages, message_out, retry
+from convene.mail.services import MailStatus, list_messages, message_out, retry_failed
 
 
 class OutboxController(Controller):
@@ -44,10 +40,5 @@ class OutboxController(Controller):
     async def retry_message(
         self, request: Request[Any, Any, Any], message_id: PathId
     ) -> OutboxMessageOut:
-        async with locked_transaction(f"outbox:{message_id}"):
-            if not await retry(message_id):
-                raise NotFound("Failed message")
-            await publish(
-                OutboxRetried(actor=request.user, action="outbox.retried", object_id=message_id)
-            )
+        await retry_failed(request.user, message_id)
         return await message_out(message_id)

@@ -44,3 +44,14 @@ class DeliveryReport(msgspec.Struct):
     sent: int = 0
     retrying: int = 0
     failed: int = 0
+
+
+class OutboxMessageRead(OutboxMessageOut, kw_only=True):
+    """A message with its text, for the secretariat's outbox page (the API lists no bodies).
+
+    A sent message's text has its links' secrets redacted
+    (see :func:`~convene.mail.services.redacted`);
+    a pending one still carries them, so the secretariat can pass on a link that did not arrive.
+    """
+
+    text: str

@@ -30,9 +30,14 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from typing import Any
 
+import msgspec
 from email_validator import EmailNotValidError, validate_email
 
-from convene.mail.schemas import Attachment, DeliveryReport, OutboxMessageOut
+from convene.db import locked_transaction
+from convene.errors import NotFound
+from convene.events.bus import publish
+from convene.mail.events import OutboxRetried
+from convene.mail.schemas import Attachment, DeliveryReport, OutboxMessageOut, OutboxMessageRead
 from convene.mail.tables import OutboxMessage
 from convene.settings import SmtpSettings
 
@@ -348,6 +353,14 @@ def _send(smtp: SmtpSettings, message: EmailMessage) -> None:
             raise NoInternationalMail() from error
 
 
+async def retry_failed(actor: Any, message_id: int) -> None:
+    """The secretariat sends a failed message again (audited); 404 if it is not a failed one."""
+    async with locked_transaction(f"outbox:{message_id}"):
+        if not await retry(message_id):
+            raise NotFound("Failed message")
+        await publish(OutboxRetried(actor=actor, action="outbox.retried", object_id=message_id))
+
+
 async def retry(message_id: int) -> bool:
     """Put a failed message back in the queue now; False if there is no such failed message."""
     updated = (
@@ -375,6 +388,22 @@ async def list_messages(
         count_query = count_query.where(OutboxMessage.status == status.value)
     rows = await query.limit(limit).offset(offset)
     return [_message_out(row) for row in rows], await count_query
+
+
+async def read_messages(
+    status: MailStatus | None, *, limit: int, offset: int
+) -> tuple[list[OutboxMessageRead], int]:
+    """A page of messages, newest first, each with its text: the secretariat's outbox page."""
+    query = OutboxMessage.select().order_by(OutboxMessage.id, ascending=False)
+    count_query = OutboxMessage.count()
+    if status is not None:
+        query = query.where(OutboxMessage.status == status.value)
+        count_query = count_query.where(OutboxMessage.status == status.value)
+    rows = await query.limit(limit).offset(offset)
+    return [
+        OutboxMessageRead(**msgspec.structs.asdict(_message_out(row)), text=row["text"])
+        for row in rows
+    ], await count_query
 
 
 async def message_out(message_id: int) -> OutboxMessageOut:

@@ -22,6 +22,7 @@ def web_router() -> Router:
     from convene.web.proposal_pages import ProposalPages
     from convene.web.join import JoinPages
     from convene.web.language import LanguagePages
+    from convene.web.people import PeoplePages
     from convene.web.public import PublicPages
     from convene.web.registration_pages import RegistrationPages
     from convene.web.seat_plans import SeatPlanPages
@@ -40,6 +41,7 @@ def web_router() -> Router:
             *SecretariatPages,
             JoinPages,
             LanguagePages,
+            PeoplePages,
             SeatPlanPages,
             *SpeakerPages,
         ],

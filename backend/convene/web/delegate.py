@@ -22,6 +22,8 @@ from convene.presence.online import join_path, join_token
 from convene.settings import Settings
 from convene.sittings.schemas import SittingOut
 from convene.sittings.services import list_sittings
+from convene.templating import gettext as _
+from convene.web.confirmation import Question, ask_first, is_confirmed
 from convene.web.rendering import render, see_other
 
 AnyRequest = Request[Any, Any, Any]
@@ -72,6 +74,19 @@ class DelegatePages(Controller):
         )
 
     @post("/my/calendar-link/rotation")
-    async def rotate(self, request: AnyRequest, settings: AppSettings) -> Redirect:
+    async def rotate(self, request: AnyRequest, settings: AppSettings) -> Template | Redirect:
+        form = await request.form()
+        if not is_confirmed(form):
+            return await ask_first(
+                request,
+                form,
+                Question(
+                    _("Replace your calendar link?"),
+                    _("The link you have now stops working at once: every calendar that "
+                      "subscribed with it must subscribe again with the new one."),
+                    _("Yes, replace the link"),
+                    "/my",
+                ),
+            )
         await rotate_feed_link(request.user, settings)
         return see_other("/my", "link-rotated")

@@ -29,7 +29,8 @@ from convene.web.forms import REFUSED, convert, post_form, text
 from convene.web.rendering import AnyRequest, render, see_other
 
 PERSON = ("given_name", "family_name", "name_order", "email", "honorific", "function", "organization", "phone")
-DETAILS = ("honorific", "function", "organization", "phone")
+DETAILS = PERSON
+"""What a correction of the same person may change (their place and approval stay)."""
 REGISTRATION_FIELDS = (*PERSON, "mode", "is_head")
 HONORIFIC_OPTIONS = [(h, h) for h in HONORIFICS if h]
 REQUIRED = {

@@ -102,26 +102,52 @@ def convert(values: Mapping[str, Any], into: type[T]) -> T:
         raise FormErrors({input_name(field) if field else GENERAL: message}) from error
 
 
+FIELD_LABELS = {
+    "given_name": "Given name",
+    "family_name": "Family name",
+    "email": "E-mail address",
+    "phone": "Phone",
+    "honorific": "Title",
+    "function": "Function",
+    "organization": "Organization",
+    "full_name": "Full name",
+    "reason": "Reason",
+    "credentials_reference": "Note verbale or nomination letter",
+}
+"""What the forms call a field, where its name alone would not say it (else the name, in words)."""
+
+
+def field_label(field: str) -> str:
+    """The field as its form's label names it: ``parts[0].start_date`` → "Start date"."""
+    last = re.split(r"[.\]]", field)[-1] if field else ""
+    words = FIELD_LABELS.get(last, last.replace("_", " ").strip().capitalize())
+    return _(words) if words else _("This field")
+
+
 def _explain(text: str) -> tuple[str, str]:
-    """msgspec's message → (field, a sentence a person can act on)."""
+    """msgspec's message → (field, a sentence a person can act on, naming the field).
+
+    The sentence names the field because the page's error summary lists it away from the
+    field (with a link to it): "Family name is required", not "This field is required".
+    """
     at = _AT.search(text)
     where = at.group(1) if at else ""
     missing = _MISSING.match(text)
     if missing:
         name = f"{where}.{missing.group(1)}" if where else missing.group(1)
-        return name, _("This field is required")
-    return where, _friendly(text)
+        return name, _("%(field)s is required", field=field_label(name))
+    return where, _friendly(text, field_label(where))
 
 
-def _friendly(text: str) -> str:
+def _friendly(text: str, field: str) -> str:
     if (plain := plain_message(text)) != text:
         return _(plain)
     if "matching regex" in text:
-        return _("This is not in the expected form")
+        return _("%(field)s is not in the expected form", field=field)
     if "of length <=" in text:
-        return _("This is too long")
+        return _("%(field)s is too long", field=field)
     if "of length >=" in text:
-        return _("This field is required")
+        return _("%(field)s is required", field=field)
     if bound := re.search(r"(>=|<=) (-?\d+)", text):
         if bound.group(1) == ">=":
             return _("Enter %(n)s or more", n=bound.group(2))

@@ -1,7 +1,10 @@
-"""A delegate's registration page: change their details or mode, substitute them, cancel.
+"""A delegate's registration page: correct their details, switch mode, substitute, cancel.
 
 Reached from their delegation's page (:mod:`convene.web.delegation_pages`), by its focal
 point or by the secretariat; a focal point reaches only their own entity's registrations.
+A correction (a misspelled name, a new address) keeps the person's place and approval; a
+substitution (someone else) awaits approval again. Cancelling asks first
+(:mod:`convene.web.confirmation`); the secretariat can reopen a rejected registration.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from litestar import Controller, get, post
 from litestar.response import Redirect, Template
 
 from convene.bounds import PathId
-from convene.accounts.guards import requires_secretariat_or_focal_point
+from convene.accounts.guards import requires_secretariat, requires_secretariat_or_focal_point
 from convene.delegations import registrations
 from convene.delegations.access import registration_for
 from convene.delegations.schemas import ModeChange, PersonIn, RegistrationPatch
@@ -27,6 +30,8 @@ from convene.web.focal_point import (
     person_values,
     required,
 )
+from convene.templating import gettext as _
+from convene.web.confirmation import Question, ask_first, is_confirmed
 from convene.web.forms import Action, checked, convert, post_form, require, text
 from convene.web.rendering import AnyRequest, render, see_other
 
@@ -73,9 +78,17 @@ class RegistrationPages(Controller):
             "details",
             values,
             "delegate-saved",
-            lambda: registrations.update_details(
-                request.user, registration_id, convert(values, RegistrationPatch)
-            ),
+            lambda: self._correct(request, registration_id, values),
+        )
+
+    async def _correct(
+        self, request: AnyRequest, registration_id: int, values: dict[str, Any]
+    ) -> None:
+        """Correct the person's details (every required field named at once if left empty)."""
+        require(values, required())
+        given = {k: v for k, v in values.items() if k != "name_order" or v}
+        await registrations.update_details(
+            request.user, registration_id, convert(given, RegistrationPatch)
         )
 
     @post("/registrations/{registration_id:int}/mode")
@@ -114,6 +127,21 @@ class RegistrationPages(Controller):
     async def cancel(
         self, request: AnyRequest, registration_id: PathId
     ) -> Template | Redirect:
+        form = await request.form()
+        if not is_confirmed(form):
+            shown = await registration_view(request.user, registration_id)
+            name = " ".join(p for p in (shown.honorific, shown.given_name, shown.family_name) if p)
+            return await ask_first(
+                request,
+                form,
+                Question(
+                    _("Cancel the registration of %(name)s?", name=name),
+                    _("The place is given up and may go at once to someone on the waiting list; "
+                      "registering the person again puts them at the end of the queue."),
+                    _("Yes, cancel the registration"),
+                    f"/registrations/{registration_id}",
+                ),
+            )
         return await self._change(
             request,
             registration_id,
@@ -121,6 +149,19 @@ class RegistrationPages(Controller):
             {},
             "delegate-cancelled",
             lambda: registrations.cancel(request.user, registration_id),
+        )
+
+    @post("/registrations/{registration_id:int}/reopening", guards=[requires_secretariat])
+    async def reopen(
+        self, request: AnyRequest, registration_id: PathId
+    ) -> Template | Redirect:
+        return await self._change(
+            request,
+            registration_id,
+            "reopen",
+            {},
+            "registration-reopened",
+            lambda: registrations.reopen(request.user, registration_id),
         )
 
     async def _substitute(

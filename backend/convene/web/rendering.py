@@ -7,6 +7,7 @@ sentence from :data:`NOTICES`, so no text from the address is ever shown.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
@@ -39,7 +40,8 @@ NOTICES = {
     "delegation-saved": N_("The delegation has been saved."),
     "delegate-added": N_("The delegate has been registered."),
     "delegate-waitlisted": N_("No place was free, so the delegate has been put on the waiting list."),
-    "delegate-saved": N_("The delegate's details have been saved."),
+    "delegate-saved": N_("The delegate's details have been corrected; their place and approval stay."),
+    "registration-reopened": N_("The registration has been reopened: it awaits a decision again."),
     "mode-switched": N_("The mode of participation has been changed."),
     "delegate-substituted": N_("The substitute has been registered in the same place."),
     "delegate-cancelled": N_("The registration has been cancelled."),
@@ -53,7 +55,26 @@ NOTICES = {
     "proposal-deadline-set": N_("The sponsorship deadline has been set."),
     "proposal-acted": N_("The action taken has been recorded."),
     "seat-plan-saved": N_("The seat plan has been saved."),
+    "invitation-sent": N_("The invitation has been sent, with a link to choose a password."),
+    "invitation-resent": N_("A new link has been sent; the previous one no longer works."),
+    "invitation-revoked": N_("The invitation has been taken back: its link no longer works."),
+    "message-retried": N_("The message will be sent again in a moment."),
 }
+
+
+WARNINGS = {"delegate-waitlisted"}
+"""Notices that tell of something not done as asked: shown as a warning, not as a success."""
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A notice as the page shows it: its sentence, and ``warning`` when it is one."""
+
+    text: str
+    kind: str = ""
+
+    def __str__(self) -> str:
+        return self.text
 
 
 async def render(
@@ -62,7 +83,8 @@ async def render(
     """The page, with the notice named in the query (if any) and an empty error set by default."""
     key = request.query_params.get("notice")
     context.setdefault("errors", {})
-    context.setdefault("notice", _(NOTICES[key]) if key in NOTICES else None)
+    kind = "warning" if key in WARNINGS else ""
+    context.setdefault("notice", Notice(_(NOTICES[key]), kind) if key in NOTICES else None)
     return await page(request, template, status_code, **context)
 
 

@@ -12,6 +12,8 @@ from convene.agenda import services as agenda
 from convene.agenda.schemas import AdoptionIn, AgendaItemIn, AgendaItemPatch, DocumentIn
 from convene.errors import NotFound
 from convene.multilingual import TRANSLATED
+from convene.templating import gettext as _
+from convene.web.confirmation import is_confirmed
 from convene.web.forms import REFUSED, convert, many, optional, text
 from convene.web.rendering import AnyRequest
 from convene.web.secretariat.pages import Form, SessionSubpage
@@ -77,6 +79,17 @@ class AgendaPages(SessionSubpage):
     @post("/agenda-items/{item_id:int}/removal")
     async def remove_item(self, request: AnyRequest, item_id: PathId) -> Template | Redirect:
         session_id = await agenda.item_session(item_id)
+        form = await request.form()
+        if not is_confirmed(form):
+            return await self._ask(
+                request,
+                form,
+                session_id,
+                _("Remove this agenda item?"),
+                _("The item, its sub-items and the link to its documents are removed, and the items "
+                  "after it are renumbered. This cannot be undone."),
+                _("Yes, remove the item"),
+            )
         return await self._run(
             request,
             session_id,
@@ -103,6 +116,16 @@ class AgendaPages(SessionSubpage):
         self, request: AnyRequest, document_id: PathId
     ) -> Template | Redirect:
         session_id = await agenda.document_session(document_id)
+        form = await request.form()
+        if not is_confirmed(form):
+            return await self._ask(
+                request,
+                form,
+                session_id,
+                _("Remove this document?"),
+                _("The document is no longer listed with the agenda. This cannot be undone."),
+                _("Yes, remove the document"),
+            )
         return await self._run(
             request,
             session_id,

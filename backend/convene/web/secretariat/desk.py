@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import urlencode
 
 from litestar import get, post
 from litestar.params import FromQuery
@@ -18,7 +19,7 @@ from litestar.response import Redirect, Template
 
 from convene.api.pagination import PageNumber, cut, sort_of
 from convene.bounds import PathId
-from convene.delegations import check_in, decisions, delegations, queue
+from convene.delegations import check_in, decisions, delegations, queue, registrations
 from convene.delegations.schemas import (
     MOST_AT_ONCE,
     AttendeeOut,
@@ -30,6 +31,8 @@ from convene.delegations.views import registration_views, registrations_by_id
 from convene.entities.categories import Category, RegionalGroup
 from convene.errors import NotFound
 from convene.templating import gettext as _
+from convene.translation import ngettext
+from convene.web.confirmation import Question, ask_first, is_confirmed
 from convene.web.formatting import category_label
 from convene.web.forms import (
     FormErrors,
@@ -141,9 +144,7 @@ class DeskPages(SecretariatController):
         filters = filters_of(form)
         return await post_form(
             lambda: self._decide(request, session_id, form, filters),
-            then=lambda decided: see_other(
-                f"/secretariat/sessions/{session_id}/registrations", outcome=decided.id, **filters
-            ),
+            then=lambda decided: self._decided(session_id, decided, filters),
             again=lambda failure: self._queue(
                 request,
                 session_id,
@@ -156,9 +157,12 @@ class DeskPages(SecretariatController):
 
     async def _decide(
         self, request: AnyRequest, session_id: int, form: Any, filters: dict[str, str]
-    ) -> decisions.BulkResult:
+    ) -> decisions.BulkResult | Template:
         """Approve or reject the ticked registrations, or every one the filters match (found
-        again now, not as the page showed them), each on its own; the outcomes are kept."""
+        again now, not as the page showed them), each on its own; the outcomes are kept.
+
+        A rejection needs a reason, and asks first (it is undone only one by one, by reopening).
+        """
         await session_of(session_id)  # 404 for a session that does not exist
         decision = text(form, "decision")
         if text(form, "scope") == "matching":
@@ -185,7 +189,48 @@ class DeskPages(SecretariatController):
         if decision not in decisions.DECISIONS:
             raise FormErrors({"decision": _("Choose to approve or to reject")})
         reason = convert({"reason": reason}, Rejection).reason  # the API's bounds on a reason
+        if decision == "reject":
+            registrations.check_reason(reason)
+            if not is_confirmed(form):
+                return await self._ask_rejection(
+                    request, session_id, form, len(set(ids)), reason, filters
+                )
         return await decisions.decide_many(request.user, session_id, ids, decision, reason)
+
+    def _decided(
+        self, session_id: int, decided: decisions.BulkResult | Template, filters: dict[str, str]
+    ) -> Template | Redirect:
+        """To the queue showing the kept outcome (post/redirect/get), or the question first."""
+        if isinstance(decided, Template):
+            return decided
+        path = f"/secretariat/sessions/{session_id}/registrations"
+        return see_other(path, outcome=decided.id, **filters)
+
+    async def _ask_rejection(
+        self,
+        request: AnyRequest,
+        session_id: int,
+        form: Any,
+        count: int,
+        reason: str,
+        filters: dict[str, str],
+    ) -> Template:
+        back = f"/secretariat/sessions/{session_id}/registrations"
+        query = urlencode({key: value for key, value in filters.items() if value})
+        return await ask_first(
+            request,
+            form,
+            Question(
+                ngettext("Reject %(num)s registration?", "Reject %(num)s registrations?", count),
+                _(
+                    "Their focal points will read the reason: %(reason)s. A rejected "
+                    "registration can be reopened one by one from its page.",
+                    reason=reason,
+                ),
+                _("Yes, reject them"),
+                f"{back}?{query}" if query else back,
+            ),
+        )
 
     @post("/delegations")
     async def open_delegation(

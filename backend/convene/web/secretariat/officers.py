@@ -13,6 +13,7 @@ from convene.meetings import officers
 from convene.meetings.schemas import OfficerIn
 from convene.meetings.vocabulary import OfficerRole
 from convene.templating import gettext as _
+from convene.web.confirmation import is_confirmed
 from convene.web.forms import convert, optional
 from convene.web.rendering import AnyRequest
 from convene.web.secretariat.pages import Form, SessionSubpage, entity_chosen, every_entity
@@ -52,7 +53,17 @@ class OfficerPages(SessionSubpage):
         return await officers.add_officer(request.user, session_id, data)
 
     @post("/officers/{officer_id:int}/removal")
-    async def remove(self, request: AnyRequest, officer_id: PathId) -> Redirect:
+    async def remove(self, request: AnyRequest, officer_id: PathId) -> Template | Redirect:
         session_id = await officers.officer_session(officer_id)
+        form = await request.form()
+        if not is_confirmed(form):
+            return await self._ask(
+                request,
+                form,
+                session_id,
+                _("Remove this officer?"),
+                _("The officer no longer appears on the bureau of the session. This cannot be undone."),
+                _("Yes, remove the officer"),
+            )
         await officers.remove_officer(request.user, officer_id)
         return self._back(session_id, "officer-removed")

@@ -17,6 +17,7 @@ from convene.entities.schemas import EntityOut
 from convene.entities.services import entity_named, list_entities
 from convene.meetings import services
 from convene.meetings.schemas import SessionOut
+from convene.web.confirmation import Question, ask_first
 from convene.web.forms import REFUSED, Action, FormErrors, Refusals, post_form
 from convene.templating import gettext as _
 from convene.web.rendering import AnyRequest, render, see_other
@@ -149,6 +150,13 @@ class SessionSubpage(SecretariatController):
             fields=form.fields,
             refused=self.refused,
         )
+
+    async def _ask(
+        self, request: AnyRequest, form: Any, session_id: int, heading: str, consequence: str, yes: str
+    ) -> Template:
+        """Ask before a change that cannot be undone; "No" leads back to this page."""
+        back = f"/secretariat/sessions/{session_id}/{self.section}"
+        return await ask_first(request, form, Question(heading, consequence, yes, back))
 
     def _back(self, session_id: int, notice: str) -> Redirect:
         """To the page after a change, naming what happened."""

@@ -11,6 +11,8 @@ from convene.bounds import PathId
 from convene.agenda import services as agenda
 from convene.sittings import services as sittings
 from convene.sittings.schemas import SittingIn, SittingPatch
+from convene.templating import gettext as _
+from convene.web.confirmation import is_confirmed
 from convene.web.forms import convert, many, text, whole_numbers
 from convene.web.rendering import AnyRequest
 from convene.web.secretariat.pages import Form, SessionSubpage
@@ -79,6 +81,17 @@ class SittingPages(SessionSubpage):
     @post("/sittings/{sitting_id:int}/cancellation")
     async def cancel(self, request: AnyRequest, sitting_id: PathId) -> Template | Redirect:
         current = await sittings.get_sitting(sitting_id, include_links=True)
+        form = await request.form()
+        if not is_confirmed(form):
+            return await self._ask(
+                request,
+                form,
+                current.session_id,
+                _("Cancel %(title)s?", title=current.title),
+                _("Every approved delegate is sent a cancellation of the sitting in their calendar. "
+                  "This cannot be undone."),
+                _("Yes, cancel the sitting"),
+            )
         return await self._run(
             request,
             current.session_id,
