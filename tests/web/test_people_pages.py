@@ -69,6 +69,7 @@ async def test_the_secretariat_invites_a_focal_point_resends_and_takes_back(
     outbox = (await officer.get("/secretariat/outbox")).text
     words = text_of(outbox)
     assert "Your Convene account: choose a password" in words
+    assert "With it you register your delegation's members for sessions and follow their approval." in words
     assert "To anna.huber@bmeia.example Status Waiting to be sent Attempts 0" in words
     first = _link(outbox, "/accept-invitation")
 
@@ -140,6 +141,7 @@ async def test_approving_a_registration_offers_the_delegate_an_account(
     outbox = (await officer.get("/secretariat/outbox")).text
     assert "To lena.berger@bmeia.example" in text_of(outbox)
     assert "Your Convene account: choose a password" in text_of(outbox)
+    assert "With it you see your sessions, your sittings and the link to your calendar." in outbox
     accepted = await _accept(app, _link(outbox, "/accept-invitation"))
     assert accepted.headers["location"] == "/my"  # a delegate lands on their own page
 
