@@ -36,7 +36,10 @@ KEYWORDS: Final = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None}
 """The markers: ``N_`` marks a text kept in a table (a label, a notice) and translated where shown."""
 SOURCES: Final = (
     (PROJECT_ROOT / "backend" / "convene", [("**.py", "python")]),
-    (PROJECT_ROOT / "frontend" / "templates", [("**.html", "jinja2.ext:babel_extract")]),
+    (
+        PROJECT_ROOT / "frontend" / "templates",
+        [("**.html", "jinja2.ext:babel_extract"), ("mail/**.txt", "jinja2.ext:babel_extract")],
+    ),
 )
 PROJECT: Final = "Convene"
 
