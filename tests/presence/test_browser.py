@@ -4,7 +4,6 @@ door appears in the live picture that another screen is showing, without reloadi
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
 
 import pytest
 from convene.accounts.roles import Role
@@ -14,7 +13,7 @@ from playwright.async_api import expect
 
 from tests.accounts.conftest import make_person
 from tests.presence.world import build_world
-from tests.web.browser import Pages, chromium_or_skip, open_pages
+from tests.web.browser import Pages, pages_fixture
 from tests.web.test_browser import sign_in
 
 pytestmark = pytest.mark.timeout(300)
@@ -26,14 +25,7 @@ def settings(settings: Settings, redis_url: str) -> Settings:
     return dataclasses.replace(settings, redis_url=redis_url)
 
 
-@pytest.fixture
-async def pages(database_url: str):  # type: ignore[no-untyped-def]
-    chromium_or_skip()
-    engine = "postgres" if database_url.startswith("postgres") else "sqlite"
-    playwright, found = await open_pages(f"presence-{engine}")
-    yield found
-    await found.browser.close()
-    await playwright.stop()
+pages = pages_fixture("presence")
 
 
 async def test_a_scan_at_the_door_appears_in_the_live_picture_of_another_screen(

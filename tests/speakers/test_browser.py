@@ -18,7 +18,7 @@ from playwright.async_api import expect
 
 from tests.accounts.conftest import make_person
 from tests.speakers.world import open_floor
-from tests.web.browser import Pages, chromium_or_skip, open_pages
+from tests.web.browser import Pages, pages_fixture
 from tests.web.test_browser import sign_in
 
 pytestmark = pytest.mark.timeout(300)
@@ -30,14 +30,7 @@ def settings(settings: Settings, redis_url: str) -> Settings:
     return dataclasses.replace(settings, redis_url=redis_url)
 
 
-@pytest.fixture
-async def pages(database_url: str):  # type: ignore[no-untyped-def]
-    chromium_or_skip()
-    engine = "postgres" if database_url.startswith("postgres") else "sqlite"
-    playwright, found = await open_pages(f"speakers-{engine}")
-    yield found
-    await found.browser.close()
-    await playwright.stop()
+pages = pages_fixture("speakers")
 
 
 async def test_an_online_delegate_asks_the_console_calls_the_display_shows_and_they_have_the_floor(

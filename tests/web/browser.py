@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -119,3 +120,21 @@ async def open_pages(engine: str):  # type: ignore[no-untyped-def]
     playwright = await async_playwright().start()
     browser = await playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
     return playwright, Pages(browser, folder)
+
+
+def pages_fixture(prefix: str = "") -> Any:
+    """A module's ``pages`` fixture: Chromium for one test (skipped without it), its screenshots
+    in ``test-artifacts/web/<prefix>-<engine>``."""
+
+    @pytest.fixture
+    async def pages(database_url: str) -> AsyncIterator[Pages]:
+        chromium_or_skip()
+        engine = "postgres" if database_url.startswith("postgres") else "sqlite"
+        playwright, found = await open_pages(f"{prefix}-{engine}" if prefix else engine)
+        try:
+            yield found
+        finally:
+            await found.browser.close()
+            await playwright.stop()
+
+    return pages

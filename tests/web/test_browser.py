@@ -22,7 +22,7 @@ from convene.settings import Settings
 from playwright.async_api import Page, expect
 
 from tests.accounts.conftest import PASSWORD, make_person
-from tests.web.browser import Pages, chromium_or_skip, open_pages
+from tests.web.browser import Pages, pages_fixture
 from tests.web.conftest import entity
 
 pytestmark = pytest.mark.timeout(600)
@@ -42,15 +42,7 @@ def settings(settings: Settings, redis_url: str) -> Settings:
     return dataclasses.replace(settings, redis_url=redis_url)
 
 
-@pytest.fixture
-async def pages(database_url: str):  # type: ignore[no-untyped-def]
-    chromium_or_skip()
-    playwright, found = await open_pages(
-        "postgres" if database_url.startswith("postgres") else "sqlite"
-    )
-    yield found
-    await found.browser.close()
-    await playwright.stop()
+pages = pages_fixture()
 
 
 async def sign_in(page: Page, pages: Pages, email: str, name: str) -> None:

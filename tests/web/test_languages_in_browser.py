@@ -12,7 +12,6 @@ or critical violation. Screenshots of every page land in
 from __future__ import annotations
 
 import re
-from typing import Any
 
 import pytest
 from babel.messages.pofile import read_po
@@ -25,7 +24,7 @@ from convene.demo.loader import load_demo_data
 from convene.entities.tables import Entity
 from convene.translation import LANGUAGES
 from tests.accounts.conftest import PASSWORD, make_person
-from tests.web.browser import Pages, chromium_or_skip, open_pages
+from tests.web.browser import Pages, pages_fixture
 
 pytestmark = pytest.mark.timeout(600)
 
@@ -34,14 +33,7 @@ NARROW = {"ar", "zh"}
 """The languages also looked at on a phone (390 px): the right-to-left one, and the one in another script."""
 
 
-@pytest.fixture
-async def pages(database_url: str):  # type: ignore[no-untyped-def]
-    chromium_or_skip()
-    engine = "postgres" if database_url.startswith("postgres") else "sqlite"
-    playwright, found = await open_pages(f"languages-{engine}")
-    yield found
-    await found.browser.close()
-    await playwright.stop()
+pages = pages_fixture("languages")
 
 
 def english_phrases(language: str) -> set[str]:

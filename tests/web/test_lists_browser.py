@@ -9,7 +9,6 @@ misspell, and every role's main pages fit a 390-pixel phone without sideways scr
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator
 
 import httpx
 import pytest
@@ -18,7 +17,7 @@ from litestar import Litestar
 from playwright.async_api import Locator, Page, expect
 
 from tests.conftest import LiveServers, emptied, empty_tables, running
-from tests.web.browser import Pages, chromium_or_skip, open_pages
+from tests.web.browser import Pages, pages_fixture
 from tests.web.conference import (
     BADGE,
     FOCAL_POINT,
@@ -53,15 +52,7 @@ def server(conference: Conference, settings: Settings, live_servers: LiveServers
     return live_servers.url_for(settings)
 
 
-@pytest.fixture
-async def pages(database_url: str) -> AsyncIterator[Pages]:
-    chromium_or_skip()
-    playwright, found = await open_pages(
-        "lists-postgres" if database_url.startswith("postgres") else "lists-sqlite"
-    )
-    yield found
-    await found.browser.close()
-    await playwright.stop()
+pages = pages_fixture("lists")
 
 
 class Clerk:

@@ -18,19 +18,12 @@ from httpx import AsyncClient
 from playwright.async_api import Page, expect
 
 from tests.accounts.conftest import PASSWORD, make_person
-from tests.web.browser import Pages, chromium_or_skip, open_pages
+from tests.web.browser import Pages, pages_fixture
 
 pytestmark = pytest.mark.timeout(600)
 
 
-@pytest.fixture
-async def pages(database_url: str):  # type: ignore[no-untyped-def]
-    chromium_or_skip()
-    engine = "postgres" if database_url.startswith("postgres") else "sqlite"
-    playwright, found = await open_pages(f"people-{engine}")
-    yield found
-    await found.browser.close()
-    await playwright.stop()
+pages = pages_fixture("people")
 
 
 async def _delegation_with_three(
