@@ -143,6 +143,14 @@
     rewriteTimes(event.target);
     focusErrors(event.target);
   });
+  // An answer the person must read at once (the desk's scan outcome, swapped out of band; on
+  // a phone the header pushes it below the fold): scrolled just far enough to be seen.
+  document.addEventListener("htmx:afterSettle", function () {
+    document.querySelectorAll("[data-into-view]").forEach(function (answer) {
+      rewriteTimes(answer);
+      answer.scrollIntoView({ block: "nearest" });
+    });
+  });
   document.addEventListener("DOMContentLoaded", function () {
     rewriteTimes(document);
     focusErrors(document);
