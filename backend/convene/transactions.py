@@ -9,6 +9,7 @@ transaction and where its connection goes back.
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
@@ -44,10 +45,10 @@ class ReleasingExit:
             await self.release()
         return exception is None
 
+    @abstractmethod
     async def undo(self) -> None:
         """Roll the transaction back (an engine may forgive a connection already gone)."""
-        raise NotImplementedError
 
+    @abstractmethod
     async def release(self) -> None:
         """Give the connection back to where the engine keeps them, or close it."""
-        raise NotImplementedError
