@@ -49,14 +49,12 @@ from convene.delegations.views import (
     registration_views,
 )
 from convene.delegations.vocabulary import AttendanceMode, RegistrationStatus
+from convene.downloads import CSV, XLSX, download
 from convene.entities.categories import Category, RegionalGroup
 from convene.meetings.services import get_session
 
 AnyRequest = Request[Any, Any, Any]
 
-
-CSV = "text/csv"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 class SessionDelegationController(Controller):
     path = "/api/sessions/{session_id:int}"
@@ -152,7 +150,7 @@ class SessionDelegationController(Controller):
     async def export_csv(self, session_id: PathId) -> Response[bytes]:
         rows = await queue.queue(session_id, queue.QueueFilters())
         # Litestar adds "; charset=utf-8" to text/ media types itself.
-        return _download(queue.to_csv(rows), CSV, f"registrations-{session_id}.csv")
+        return download(queue.to_csv(rows), CSV, f"registrations-{session_id}.csv")
 
     @get(
         "/registrations.xlsx",
@@ -162,7 +160,7 @@ class SessionDelegationController(Controller):
     )
     async def export_xlsx(self, session_id: PathId) -> Response[bytes]:
         rows = await queue.queue(session_id, queue.QueueFilters())
-        return _download(queue.to_xlsx(rows), XLSX, f"registrations-{session_id}.xlsx")
+        return download(queue.to_xlsx(rows), XLSX, f"registrations-{session_id}.xlsx")
 
     @post(
         "/registrations/approval",
@@ -217,13 +215,6 @@ class SessionDelegationController(Controller):
     ) -> AttendeeOut:
         return await check_in.check_in(request.user, session_id, data)
 
-
-def _download(content: bytes, media_type: str, filename: str) -> Response[bytes]:
-    return Response(
-        content,
-        media_type=media_type,
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-    )
 
 
 class DelegationController(Controller):

@@ -15,6 +15,7 @@ from convene.accounts.guards import (
     requires_sign_in,
 )
 from convene.bounds import MAX_ID, PathId
+from convene.downloads import CSV, XLSX, download
 from convene.presence import attendance, badges, door, imports, online, picture, quorum, seating
 from convene.presence.schemas import (
     DelegationSeatsIn,
@@ -50,15 +51,7 @@ SCAN_HELP = (
 )
 
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
-
-def _download(content: bytes, media_type: str, filename: str) -> Response[bytes]:
-    return Response(
-        content,
-        media_type=media_type,
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-    )
 
 
 class SittingPresenceController(Controller):
@@ -105,8 +98,8 @@ class SittingPresenceController(Controller):
     )
     async def attendance_csv(self, sitting_id: PathId) -> Response[bytes]:
         table = await attendance.sitting_attendance_table(sitting_id)
-        return _download(
-            csv_bytes(table), "text/csv; charset=utf-8", f"attendance-sitting-{sitting_id}.csv"
+        return download(
+            csv_bytes(table), CSV, f"attendance-sitting-{sitting_id}.csv"
         )
 
     @get(
@@ -117,7 +110,7 @@ class SittingPresenceController(Controller):
     )
     async def attendance_xlsx(self, sitting_id: PathId) -> Response[bytes]:
         table = await attendance.sitting_attendance_table(sitting_id)
-        return _download(
+        return download(
             xlsx_bytes(table, "Attendance"), XLSX, f"attendance-sitting-{sitting_id}.xlsx"
         )
 
@@ -186,7 +179,7 @@ class BadgeController(Controller):
     ) -> Response[bytes]:
         content = await badges.badge_sheet(request.user, session_id, delegation_id)
         name = f"badges-{session_id}" + (f"-{delegation_id}" if delegation_id else "") + ".pdf"
-        return _download(content, "application/pdf", name)
+        return download(content, "application/pdf", name)
 
 
 class HybridSetupController(Controller):

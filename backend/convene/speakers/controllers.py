@@ -17,11 +17,11 @@ from convene.accounts.guards import (
     requires_secretariat_or_interpreter,
 )
 from convene.bounds import PathId
+from convene.downloads import CSV, XLSX, download
 from convene.errors import NotFound
 from convene.live.channels import LiveChannels
 from convene.live.controllers import TIMEOUT_HELP
 from convene.live.services import LONGEST_STREAM_SECONDS, versioned_events
-from convene.presence.controllers import XLSX, _download
 from convene.settings import Settings
 from convene.speakers import delegates, record, services, statements, times
 from convene.speakers.schemas import (
@@ -314,9 +314,9 @@ class SpeakersRecordController(Controller):
     @get("/record.csv", summary="Who spoke, as CSV", media_type="text/csv")
     async def record_csv(self, session_id: PathId) -> Response[bytes]:
         table = record.spoken_table(await record.spoken(session_id))
-        return _download(csv_bytes(table), "text/csv; charset=utf-8", f"speakers-{session_id}.csv")
+        return download(csv_bytes(table), CSV, f"speakers-{session_id}.csv")
 
     @get("/record.xlsx", summary="Who spoke, as an Excel workbook", media_type=XLSX)
     async def record_xlsx(self, session_id: PathId) -> Response[bytes]:
         table = record.spoken_table(await record.spoken(session_id))
-        return _download(xlsx_bytes(table, "Speakers"), XLSX, f"speakers-{session_id}.xlsx")
+        return download(xlsx_bytes(table, "Speakers"), XLSX, f"speakers-{session_id}.xlsx")
