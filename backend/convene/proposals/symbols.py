@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from convene.errors import RuleViolation
+from convene.translation import gettext
 
 L_SERIAL = re.compile(r"/L\.(\d+)$")
 
@@ -21,7 +22,11 @@ def serial_of(symbol: str, prefix: str) -> int:
     found = L_SERIAL.search(symbol)
     if not found or symbol[: found.start()] != prefix:
         raise RuleViolation(
-            f"An L document of this session is numbered {prefix}/L.1, {prefix}/L.2 ...",
+            gettext(
+                "An L document of this session is numbered %(first)s, %(second)s ...",
+                first=f"{prefix}/L.1",
+                second=f"{prefix}/L.2",
+            ),
             field="symbol",
             status_code=422,
         )
