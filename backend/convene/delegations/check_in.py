@@ -161,11 +161,9 @@ async def _registration(session_id: int, data: CheckInIn) -> dict[str, Any]:
         row["status"] != RegistrationStatus.APPROVED.value
         or row["mode"] != AttendanceMode.IN_PERSON.value
     ):
+        name = f"{row['given_name']} {row['family_name']}"
         raise RuleViolation(
-            gettext(
-                "%(name)s is not an approved in-person delegate",
-                name=f"{row['given_name']} {row['family_name']}",
-            ),
+            gettext("%(name)s is not an approved in-person delegate", name=name),
             field="badge_code",
         )
     return row

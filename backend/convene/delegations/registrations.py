@@ -190,11 +190,9 @@ async def _check_no_other_head(delegation_id: int, *, registration_id: int | Non
     if registration_id is not None:
         query = query.where(Registration.id != registration_id)
     if head := await query.first():
+        name = f"{head['given_name']} {head['family_name']}"
         raise RuleViolation(
-            gettext(
-                "%(name)s already heads this delegation",
-                name=f"{head['given_name']} {head['family_name']}",
-            ),
+            gettext("%(name)s already heads this delegation", name=name),
             field="is_head",
         )
 

@@ -84,10 +84,11 @@ def _reading(wall: str, candidate: datetime) -> str:
     shown = instant.astimezone(candidate.tzinfo)
     offset = candidate.utcoffset() or timedelta(0)
     sign, minutes = ("-" if offset < timedelta(0) else "+"), abs(int(offset.total_seconds())) // 60
+    offset_time = f"{wall}{sign}{minutes // 60:02d}:{minutes % 60:02d}"
     return gettext(
         "%(time)s (%(utc)s UTC, %(local)s %(zone)s on the venue's clock)",
-        time=f"{wall}{sign}{minutes // 60:02d}:{minutes % 60:02d}",
-        utc=f"{instant:%H:%M}",
-        local=f"{shown:%H:%M}",
+        time=offset_time,
+        utc=instant.strftime("%H:%M"),
+        local=shown.strftime("%H:%M"),
         zone=shown.tzname(),
     )

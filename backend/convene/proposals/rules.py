@@ -51,7 +51,7 @@ def check_sponsorship_open(row: dict[str, Any]) -> None:
         raise RuleViolation(
             gettext(
                 "The list of sponsors closed at %(time)s UTC on %(date)s",
-                time=f"{deadline:%H:%M}",
+                time=deadline.strftime("%H:%M"),
                 date=long_date(deadline.date()),
             ),
             field="entity_id",

@@ -21,11 +21,12 @@ def serial_of(symbol: str, prefix: str) -> int:
     documents."""
     found = L_SERIAL.search(symbol)
     if not found or symbol[: found.start()] != prefix:
+        first, second = f"{prefix}/L.1", f"{prefix}/L.2"
         raise RuleViolation(
             gettext(
                 "An L document of this session is numbered %(first)s, %(second)s ...",
-                first=f"{prefix}/L.1",
-                second=f"{prefix}/L.2",
+                first=first,
+                second=second,
             ),
             field="symbol",
             status_code=422,

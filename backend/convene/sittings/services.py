@@ -377,12 +377,13 @@ async def _check_room_free(
         overlaps = _utc(other["starts_at"]) < ends_at and starts_at < _utc(other["ends_at"])
         if overlaps and other["room"].casefold() == room.casefold():
             local = in_zone(_utc(other["starts_at"]), session["timezone"])
+            when = f"{long_date(local.date())} {local:%H:%M}"
             raise RuleViolation(
                 gettext(
                     "%(room)s is taken by the %(sitting)s at %(time)s",
                     room=other["room"],
                     sitting=other["title"],
-                    time=f"{long_date(local.date())} {local:%H:%M}",
+                    time=when,
                 ),
                 field="room",
             )
