@@ -33,7 +33,7 @@ def _acted_upon(outcome: Outcome) -> str:
         )
     if outcome is Outcome.WITHDRAWN:
         return gettext("The proposal has been withdrawn; it can no longer be changed")
-    return gettext("The proposal has been not adopted; it can no longer be changed")
+    return gettext("The proposal was not adopted; it can no longer be changed")
 
 
 def sponsorship_open(row: dict[str, Any], now: datetime | None = None) -> bool:
