@@ -14,7 +14,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -48,7 +48,7 @@ from convene.meetings.schemas import SessionOut
 from convene.meetings.services import get_session
 from convene.meetings.vocabulary import SessionFormat, SessionStatus
 from convene.reports.texts import long_date
-from convene.translation import gettext
+from convene.translation import ENGLISH, current_locale, gettext
 
 BADGE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread at the desk
 
@@ -114,10 +114,15 @@ def _check_open(session: dict[str, Any], actor: Actor) -> None:
     opens, closes = session["registration_opens"], session["registration_closes"]
     if opens and today < opens:
         raise RuleViolation(
-            gettext("Registration opens on %(date)s", date=long_date(opens)), field="session"
+            gettext("Registration opens on %(date)s", date=_opening_day(opens)), field="session"
         )
     if (closes and today > closes) or today > session["end_date"]:
         raise RuleViolation(gettext("Registration for this session is closed"), field="session")
+
+
+def _opening_day(day: date) -> str:
+    """ "01 January 2099", as this refusal has always put it in English; else the reader's form."""
+    return f"{day:%d %B %Y}" if current_locale() == ENGLISH else long_date(day)
 
 
 def _check_mode_open(session: dict[str, Any], mode: AttendanceMode) -> None:
