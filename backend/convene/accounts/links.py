@@ -58,7 +58,7 @@ class LinkNotValid(RuleViolation):
 
     def __init__(self) -> None:
         super().__init__(
-            "This link has expired or has already been used; ask for a new one",
+            gettext("This link has expired or has already been used; ask for a new one"),
             field="token",
             status_code=400,
         )
