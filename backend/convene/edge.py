@@ -31,7 +31,8 @@ class PrintableUrlMiddleware(ASGIMiddleware):
         if field is not None:
             message = gettext(MESSAGE)
             raise ClientException(
-                detail=f"{field}: {message}", extra={"errors": [{"field": field, "message": message}]}
+                detail=f"{field}: {message}",
+                extra={"errors": [{"field": field, "message": message}]},
             )
         await next_app(scope, receive, send)
 

@@ -47,7 +47,8 @@ async def only_form_posts(request: Request[Any, Any, Any]) -> None:
             field = "".join(c for c in name if c.isprintable())[:100] or "form"
             message = gettext(PRINTABLE)
             raise ClientException(
-                detail=f"{field}: {message}", extra={"errors": [{"field": field, "message": message}]}
+                detail=f"{field}: {message}",
+                extra={"errors": [{"field": field, "message": message}]},
             )
 
 
