@@ -36,7 +36,7 @@ from convene.multilingual import (
     translation_values,
     untranslated,
 )
-from convene.translation import ENGLISH, LANGUAGES, gettext, ngettext
+from convene.translation import ENGLISH, LANGUAGES, current_locale, gettext, ngettext
 from convene.meetings.vocabulary import (
     PUBLIC_STATUSES,
     STATUS_TRANSITIONS,
@@ -440,12 +440,9 @@ async def _check_numbering(
         if session_id is not None:
             clash = clash.where(SessionPart.session != session_id)
         if part.number is not None and await clash.first():
-            title = (
-                part_title(
-                    PartTitle(bodies[part.body]["name"], part.kind, part.number, part.resumption)
-                )
-                or ""
-            )
+            names = stored_texts(bodies[part.body], "name")
+            share = _Part(part.body, names, part.kind, part.number, part.resumption)
+            title = share.title_in(current_locale()) or share.title_in(ENGLISH)
             raise RuleViolation(
                 gettext("The %(title)s already exists", title=title), field=f"parts[{index}].number"
             )
