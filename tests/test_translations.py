@@ -201,5 +201,5 @@ async def test_a_missing_page_is_said_in_the_reader_s_language(client: AsyncClie
     assert english.status_code == 404 and "Session not found" in english.text
     arabic = await client.get("/sessions/999999", headers={"accept-language": "ar"})
     assert arabic.status_code == 404
-    assert "غير موجود" in arabic.text and "لا توجد صفحة بهذا العنوان" in arabic.text
+    assert "غير موجود" in arabic.text and "الدورة غير موجودة" in arabic.text  # "Session not found"
     assert "Session not found" not in arabic.text

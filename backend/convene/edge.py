@@ -15,8 +15,10 @@ from litestar.exceptions import ClientException
 from litestar.middleware import ASGIMiddleware
 from litestar.types import ASGIApp, Receive, Scope, Send
 
+from convene.translation import N_, gettext
+
 CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f]")
-MESSAGE = "Control characters are not allowed"
+MESSAGE = N_("Control characters are not allowed")
 
 
 class PrintableUrlMiddleware(ASGIMiddleware):
@@ -27,8 +29,10 @@ class PrintableUrlMiddleware(ASGIMiddleware):
     async def handle(self, scope: Scope, receive: Receive, send: Send, next_app: ASGIApp) -> None:
         field = unprintable_part(scope["path"], scope["query_string"])
         if field is not None:
+            message = gettext(MESSAGE)
             raise ClientException(
-                detail=f"{field}: {MESSAGE}", extra={"errors": [{"field": field, "message": MESSAGE}]}
+                detail=f"{field}: {message}",
+                extra={"errors": [{"field": field, "message": message}]},
             )
         await next_app(scope, receive, send)
 

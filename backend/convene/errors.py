@@ -26,13 +26,19 @@ from litestar.plugins.problem_details import (
 
 from convene.database_faults import DATABASE_LOST, connection_lost
 from convene.text import plain_message
+from convene.translation import gettext
 
 logger = logging.getLogger("convene.errors")
 RETRY_AFTER_LOST_DATABASE = "1"
 
 
 class RuleViolation(Exception):
-    """A request that breaks a rule of the domain (a clash, a quota, a date)."""
+    """A request that breaks a rule of the domain (a clash, a quota, a date).
+
+    ``message`` is said in the request's language: mark it where it is raised,
+    ``RuleViolation(gettext("... %(name)s ...", name=value), field=...)``; ``field``
+    names an API field and stays as it is.
+    """
 
     def __init__(
         self,
@@ -51,11 +57,16 @@ class RuleViolation(Exception):
 
 
 class NotFound(Exception):
-    """The object does not exist, or the caller may not know that it does."""
+    """The object does not exist, or the caller may not know that it does.
 
-    def __init__(self, what: str) -> None:
-        super().__init__(f"{what} not found")
-        self.message = f"{what} not found"
+    ``message`` is the whole sentence, translated where it is raised
+    (``NotFound(gettext("Session not found"))``): a noun put into "%s not found"
+    could not agree in gender and case in the other five languages.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 def problem(
@@ -76,7 +87,8 @@ def _from_http_exception(exc: HTTPException) -> ProblemDetailsException:
     extra = exc.extra if isinstance(exc.extra, Mapping) else None
     errors = extra.get("errors") if extra else None
     if errors is None and isinstance(exc.__cause__, SerializationException):  # unreadable JSON
-        errors = [{"field": "body", "message": f"The JSON body cannot be read: {exc.detail}"}]
+        unreadable = gettext("The JSON body cannot be read: %(reason)s", reason=exc.detail)
+        errors = [{"field": "body", "message": unreadable}]
     return problem(exc.status_code, exc.detail, errors=errors, **(exc.headers or {}))
 
 
@@ -84,7 +96,7 @@ def _validation_summary(exc: ValidationException) -> str:
     errors = _field_errors(exc.extra)
     if len(errors) == 1 and errors[0].get("field"):
         return f"{errors[0]['field']}: {errors[0]['message']}"
-    return "The request is not valid" if errors else exc.detail
+    return gettext("The request is not valid") if errors else exc.detail
 
 
 def _field_errors(extra: Any) -> list[dict[str, Any]]:
@@ -131,21 +143,24 @@ def _from_integrity_error(exc: Exception) -> ProblemDetailsException:
     # The services check rules first; this is the database's last word when
     # two requests raced past a check, so the answer is a conflict, not a crash.
     logger.info("integrity error answered as 409: %s", exc)
-    return problem(409, "The change conflicts with data that already exists")
+    return problem(409, gettext("The change conflicts with data that already exists"))
 
 
 def _unexpected(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
     if connection_lost(exc):
         return _database_unavailable(request, exc)
     logger.exception("unhandled error on %s %s", request.method, request.url.path)
-    return problem(500, "An unexpected error occurred; it has been logged").to_response(request)
+    detail = gettext("An unexpected error occurred; it has been logged")
+    return problem(500, detail).to_response(request)
 
 
 def _database_unavailable(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
     """The database dropped the connection: a passing fault the client may retry, not a bug."""
     logger.warning("database connection lost on %s %s: %r", request.method, request.url.path, exc)
     request.scope[DATABASE_LOST] = True  # type: ignore[literal-required]
-    detail = "The database could not be reached; nothing may have been saved. Try again in a moment"
+    detail = gettext(
+        "The database could not be reached; nothing may have been saved. Try again in a moment"
+    )
     response = problem(503, detail).to_response(request)
     response.headers["Retry-After"] = RETRY_AFTER_LOST_DATABASE
     return response
@@ -154,7 +169,7 @@ def _database_unavailable(request: Request[Any, Any, Any], exc: Exception) -> Re
 def _recursion(request: Request[Any, Any, Any], exc: RecursionError) -> Response[Any]:
     """JSON nested deeper than the decoder's stack is the sender's fault; other recursion is ours."""
     if "while deserializing" in str(exc):  # msgspec's words when a body is nested too deeply
-        detail = "The JSON body is nested too deeply"
+        detail = gettext("The JSON body is nested too deeply")
         return problem(400, detail, errors=[{"field": "body", "message": detail}]).to_response(request)
     return _unexpected(request, exc)
 

@@ -19,6 +19,7 @@ from litestar import Request
 from litestar.exceptions import ClientException, HTTPException
 
 from convene.text import PRINTABLE, TEXT_PATTERN
+from convene.translation import gettext
 
 FORM_MEDIA_TYPES = frozenset({"application/x-www-form-urlencoded", "multipart/form-data"})
 READS_NO_BODY = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -34,14 +35,22 @@ async def only_form_posts(request: Request[Any, Any, Any]) -> None:
     if media_type not in FORM_MEDIA_TYPES:
         raise HTTPException(
             status_code=415,
-            detail="Pages accept HTML form posts only "
-            "(application/x-www-form-urlencoded or multipart/form-data); use the API for JSON",
-            extra={"errors": [{"field": "Content-Type", "message": f"{media_type or 'none'} is not a form"}]},
+            detail=gettext(
+                "Pages accept HTML form posts only "
+                "(application/x-www-form-urlencoded or multipart/form-data); use the API for JSON"
+            ),
+            extra={"errors": [{"field": "Content-Type", "message": _not_a_form(media_type)}]},
         )
     form = await request.form()
     for name, value in form.multi_items():
         if isinstance(value, str) and not TEXT_PATTERN.search(value):
             field = "".join(c for c in name if c.isprintable())[:100] or "form"
+            message = gettext(PRINTABLE)
             raise ClientException(
-                detail=f"{field}: {PRINTABLE}", extra={"errors": [{"field": field, "message": PRINTABLE}]}
+                detail=f"{field}: {message}",
+                extra={"errors": [{"field": field, "message": message}]},
             )
+
+
+def _not_a_form(media_type: str | None) -> str:
+    return gettext("%(type)s is not a form", type=media_type or "none")

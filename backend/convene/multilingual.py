@@ -17,7 +17,7 @@ from msgspec import Meta
 
 from convene.errors import RuleViolation
 from convene.meetings.vocabulary import Language
-from convene.translation import ENGLISH, LANGUAGES, current_locale
+from convene.translation import ENGLISH, LANGUAGES, current_locale, gettext
 
 TRANSLATED: Final = tuple(language for language in LANGUAGES if language != ENGLISH)
 """The five languages translated from the English source."""
@@ -74,7 +74,11 @@ def translation_values(
     """
     if Language.ENGLISH in given and not with_english:
         raise RuleViolation(
-            f"The English text is {field}; {name} holds the other five languages",
+            gettext(
+                "The English text is %(field)s; %(name)s holds the other five languages",
+                field=field,
+                name=name,
+            ),
             field=f"{name}.en",
             status_code=422,
         )

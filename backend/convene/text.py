@@ -19,6 +19,8 @@ from typing import Any
 
 from msgspec import Meta
 
+from convene.translation import N_, gettext
+
 SURROGATES = "\\ud800-\\udfff"
 """Lone surrogates: JSON can spell them, no text column can store them."""
 UNPRINTABLE = "\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f" + SURROGATES
@@ -64,14 +66,14 @@ TEXT = whole(TEXT_CHARACTERS)
 LINE_PATTERN = re.compile(LINE)
 TEXT_PATTERN = re.compile(TEXT)
 
-ONE_LINE = "Use printable characters on one line: no line breaks, tabs or control characters"
-PRINTABLE = "Use printable characters: no control characters"
+ONE_LINE = N_("Use printable characters on one line: no line breaks, tabs or control characters")
+PRINTABLE = N_("Use printable characters: no control characters")
 
 
 def plain_message(message: str) -> str:
-    """msgspec's "Expected `str` matching regex '...'" for these patterns, in words."""
+    """msgspec's "Expected `str` matching regex '...'" for these patterns, in words (translated)."""
     for pattern, words in ((LINE, ONE_LINE), (TEXT, PRINTABLE)):
         # The pattern as it is, or as its repr() shows it (Litestar's messages).
         if pattern in message or pattern.replace("\\", "\\\\") in message:
-            return words
+            return gettext(words)
     return message

@@ -31,7 +31,7 @@ def test_ensure_entity_access_answers_not_found_for_another_entity() -> None:
         (FOCAL_A, None),
     ]:
         with pytest.raises(NotFound, match="Delegation not found"):
-            ensure_entity_access(user, entity, "Delegation")
+            ensure_entity_access(user, entity, "Delegation not found")
 
 
 def test_personal_data_is_for_the_secretariat_the_person_and_their_focal_point() -> None:

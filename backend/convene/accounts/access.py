@@ -14,6 +14,7 @@ from typing import Any
 from convene.accounts.roles import Role
 from convene.accounts.tables import Account
 from convene.errors import NotFound
+from convene.translation import N_, gettext
 
 Actor = Account | None
 """Who acts or views: the signed-in person's account (``request.user``), or None for the
@@ -44,15 +45,17 @@ def can_manage_entity(user: Actor, entity_id: int | None) -> bool:
     return is_secretariat(user) or is_focal_point_of(user, entity_id)
 
 
-def ensure_entity_access(user: Actor, entity_id: int | None, what: str = "Entity") -> None:
+def ensure_entity_access(
+    user: Actor, entity_id: int | None, missing: str = N_("Entity not found")
+) -> None:
     """Raise NotFound (404) unless ``user`` may manage what belongs to ``entity_id``.
 
     Call it with the entity that owns the object being read or changed, and
-    name the object in ``what`` ("Delegation", "Registration"): the answer then
-    reads "Delegation not found", the same as for an id that does not exist.
+    say what is missing in ``missing`` (``N_("Delegation not found")``): the
+    answer is then the same as for an id that does not exist.
     """
     if not can_manage_entity(user, entity_id):
-        raise NotFound(what)
+        raise NotFound(gettext(missing))
 
 
 def can_see_personal_data(viewer: Actor, subject: Any) -> bool:

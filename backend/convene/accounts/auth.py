@@ -50,7 +50,7 @@ from convene.accounts.services import account_for_token
 from convene.accounts.tables import Account
 from convene.accounts.web_sessions import ActiveSession, session_for_key
 from convene.settings import Settings
-from convene.translation import LANGUAGES, using_locale
+from convene.translation import LANGUAGES, gettext, using_locale
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
 CSRF_HEADERS = ("x-csrf-token", "x-csrftoken")
@@ -110,7 +110,7 @@ async def _authenticate_token(scope: Scope, token: str) -> None:
     account = await account_for_token(token)
     if account is None:
         raise NotAuthorizedException(
-            "The API token is not valid or has been revoked",
+            gettext("The API token is not valid or has been revoked"),
             headers={"WWW-Authenticate": "Bearer"},
         )
     scope["user"] = account
@@ -140,8 +140,8 @@ async def _check_csrf(request: Any, expected: str) -> None:
         given = form.get(CSRF_FORM_FIELD)
     if not expected or not isinstance(given, str) or not secrets.compare_digest(given, expected):
         raise PermissionDeniedException(
-            "The CSRF token is missing or wrong: reload the page and try again",
-            extra={"errors": [{"field": CSRF_FORM_FIELD, "message": "missing or wrong"}]},
+            gettext("The CSRF token is missing or wrong: reload the page and try again"),
+            extra={"errors": [{"field": CSRF_FORM_FIELD, "message": gettext("missing or wrong")}]},
         )
 
 

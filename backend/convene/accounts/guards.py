@@ -13,34 +13,40 @@ from litestar.exceptions import NotAuthorizedException, PermissionDeniedExceptio
 from litestar.handlers import BaseRouteHandler
 
 from convene.accounts.roles import Role
-from convene.translation import N_
+from convene.translation import gettext
 
 Connection = ASGIConnection[Any, Any, Any, Any]
 
 
 def requires_sign_in(connection: Connection, _: BaseRouteHandler) -> None:
     if connection.user is None:
-        raise NotAuthorizedException("Sign in to do this", headers={"WWW-Authenticate": "Bearer"})
+        raise NotAuthorizedException(
+            gettext("Sign in to do this"), headers={"WWW-Authenticate": "Bearer"}
+        )
 
 
 def requires_secretariat(connection: Connection, handler: BaseRouteHandler) -> None:
     requires_sign_in(connection, handler)
     if connection.user.role != Role.SECRETARIAT.value:
-        raise PermissionDeniedException(N_("Only the secretariat can do this"))
+        raise PermissionDeniedException(gettext("Only the secretariat can do this"))
 
 
 def requires_secretariat_or_focal_point(connection: Connection, handler: BaseRouteHandler) -> None:
     """The secretariat, or a focal point (whose services then keep them to their own entity)."""
     requires_sign_in(connection, handler)
     if connection.user.role not in {Role.SECRETARIAT.value, Role.FOCAL_POINT.value}:
-        raise PermissionDeniedException(N_("Only the secretariat or a focal point can do this"))
+        raise PermissionDeniedException(
+            gettext("Only the secretariat or a focal point can do this")
+        )
 
 
 def requires_secretariat_or_interpreter(connection: Connection, handler: BaseRouteHandler) -> None:
     """The secretariat, or an interpreter (who reads speakers' written statements only)."""
     requires_sign_in(connection, handler)
     if connection.user.role not in {Role.SECRETARIAT.value, Role.INTERPRETER.value}:
-        raise PermissionDeniedException("Only the secretariat or an interpreter can do this")
+        raise PermissionDeniedException(
+            gettext("Only the secretariat or an interpreter can do this")
+        )
 
 
 def is_secretariat(user: Any) -> bool:

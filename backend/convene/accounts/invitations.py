@@ -24,6 +24,7 @@ from convene.db import locked_transaction
 from convene.errors import NotFound, RuleViolation
 from convene.events.bus import publish
 from convene.settings import Settings
+from convene.translation import gettext
 
 
 @dataclass(frozen=True)
@@ -137,9 +138,9 @@ async def _invited_row(actor: Account, account_id: int) -> dict[str, Any]:
         row["entity"] == actor.entity and row["role"] == Role.DELEGATE.value
     )
     if not mine:
-        raise NotFound("Invitation")
+        raise NotFound(gettext("Invitation not found"))
     if row["password_hash"] or not row["is_active"]:
-        raise RuleViolation("This person already uses their account", field="account")
+        raise RuleViolation(gettext("This person already uses their account"), field="account")
     return row
 
 

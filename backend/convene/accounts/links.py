@@ -33,6 +33,7 @@ from convene.entities.services import entity_row
 from convene.errors import NotFound, RuleViolation
 from convene.events.bus import publish
 from convene.settings import Settings
+from convene.translation import gettext
 
 INVITATION_VALID = timedelta(days=7)
 RESET_VALID = timedelta(hours=1)
@@ -57,7 +58,7 @@ class LinkNotValid(RuleViolation):
 
     def __init__(self) -> None:
         super().__init__(
-            "This link has expired or has already been used; ask for a new one",
+            gettext("This link has expired or has already been used; ask for a new one"),
             field="token",
             status_code=400,
         )
@@ -107,7 +108,7 @@ async def invite(actor: Account, data: InvitationIn, settings: Settings) -> Invi
     email = checked_email(data.email)
     full_name = data.full_name.strip()
     if not full_name:
-        raise RuleViolation("The name cannot be blank", field="full_name", status_code=400)
+        raise RuleViolation(gettext("The name cannot be blank"), field="full_name", status_code=400)
     entity_id = await _invitation_entity(actor, data)
     async with locked_transaction(f"account-email:{email}"):
         account = await _invited_account(actor, email, full_name, data.role, entity_id)
@@ -139,24 +140,28 @@ async def _invitation_entity(actor: Account, data: InvitationIn) -> int | None:
     """The entity the invited person will belong to, checked against who is inviting."""
     if role_of(actor) is Role.FOCAL_POINT:
         if data.role is not Role.DELEGATE:
-            raise PermissionDeniedException("A focal point can invite delegates only")
+            raise PermissionDeniedException(gettext("A focal point can invite delegates only"))
         if data.entity_id is not None and data.entity_id != actor.entity:
-            raise NotFound("Entity")
+            raise NotFound(gettext("Entity not found"))
         return actor.entity
     if data.role in {Role.SECRETARIAT, Role.INTERPRETER}:
         if data.entity_id is not None:
             raise RuleViolation(
-                "Secretariat and interpreters' accounts belong to no entity",
+                gettext("Secretariat and interpreters' accounts belong to no entity"),
                 field="entity_id",
                 status_code=400,
             )
         return None
     if data.entity_id is None:
         raise RuleViolation(
-            "A focal point or delegate needs an entity", field="entity_id", status_code=400
+            gettext("A focal point or delegate needs an entity"), field="entity_id", status_code=400
         )
     if await entity_row(data.entity_id) is None:
-        raise RuleViolation("There is no entity with this id", field="entity_id", status_code=400)
+        raise RuleViolation(
+            gettext("There is no entity with this id"),
+            field="entity_id",
+            status_code=400,
+        )
     return data.entity_id
 
 
@@ -174,7 +179,7 @@ async def _invited_account(
         await account.save()
         return account
     if await _in_use(account) or not _may_reinvite(actor, account):
-        raise RuleViolation("This e-mail address already has an account", field="email")
+        raise RuleViolation(gettext("This e-mail address already has an account"), field="email")
     account.full_name, account.role, account.entity = full_name, role.value, entity_id
     await account.save()
     return account

@@ -15,6 +15,7 @@ from argon2 import Parameters, PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from convene.settings import PasswordHashing, current_environment, password_hashing
+from convene.translation import gettext
 
 MIN_PASSWORD_LENGTH = 12
 
@@ -48,7 +49,9 @@ def verify_password(password_hash: str | None, password: str) -> bool:
 
 
 def password_problem(password: str) -> str | None:
-    """Why ``password`` is not acceptable, or None."""
+    """Why ``password`` is not acceptable, in the reader's language, or None."""
     if len(password) < MIN_PASSWORD_LENGTH:
-        return f"must be at least {MIN_PASSWORD_LENGTH} characters long"
+        return gettext(
+            "The password must be at least %(length)s characters long", length=MIN_PASSWORD_LENGTH
+        )
     return None

@@ -43,7 +43,7 @@ from convene.db import locked_transaction
 from convene.errors import NotFound, RuleViolation
 from convene.events.bus import publish
 from convene.events.changes import changed_fields
-from convene.translation import LANGUAGES, N_
+from convene.translation import LANGUAGES, gettext
 
 MAX_LIVE_TOKENS = 20
 
@@ -62,13 +62,13 @@ def checked_email(email: str, field: str = "email") -> str:
         return normalized_email(email.strip())
     except ValueError as error:
         raise RuleViolation(
-            "This is not a valid e-mail address", field=field, status_code=400
+            gettext("This is not a valid e-mail address"), field=field, status_code=400
         ) from error
 
 
 def checked_password(password: str, field: str = "password") -> str:
     if problem := password_problem(password):
-        raise RuleViolation(f"The password {problem}", field=field, status_code=400)
+        raise RuleViolation(problem, field=field, status_code=400)
     return password
 
 
@@ -77,7 +77,7 @@ async def create_secretariat_account(
 ) -> tuple[Account, bool]:
     """Create a secretariat account, or reset the password of an existing one."""
     if problem := password_problem(password):
-        raise ValueError(f"The password {problem}")
+        raise ValueError(problem)
     email = normalized_email(email)
     account = await Account.objects().where(Account.email == email).first()
     created = account is None
@@ -149,14 +149,18 @@ async def create_token(user: Account, name: str) -> NewTokenOut:
     """A new personal token; refused past MAX_LIVE_TOKENS so forgotten ones get revoked."""
     name = name.strip()
     if not name:
-        raise RuleViolation("The token needs a name", field="name", status_code=400)
+        raise RuleViolation(gettext("The token needs a name"), field="name", status_code=400)
     async with locked_transaction(f"tokens:{user.id}"):
         live = await ApiToken.count().where(
             (ApiToken.account == user.id) & ApiToken.revoked_at.is_null()
         )
         if live >= MAX_LIVE_TOKENS:
             raise RuleViolation(
-                f"You already have {MAX_LIVE_TOKENS} live tokens; revoke one first", field="name"
+                gettext(
+                    "You already have %(count)s live tokens; revoke one first",
+                    count=MAX_LIVE_TOKENS,
+                ),
+                field="name",
             )
         secret = new_token()
         token = ApiToken(account=user.id, name=name, token_hash=token_hash(secret))
@@ -178,7 +182,7 @@ async def revoke_token(user: Account, token_id: int) -> None:
             .first()
         )
         if row is None:
-            raise NotFound("Token")
+            raise NotFound(gettext("Token not found"))
         if row["revoked_at"] is not None:
             return
         now = datetime.now(UTC)
@@ -235,7 +239,7 @@ async def account_row(account_id: int) -> dict[str, Any]:
     """The account with its entity's name, or 404: the one place a missing account is answered."""
     row = await Account.select(*ACCOUNT_COLUMNS).where(Account.id == account_id).first()
     if row is None:
-        raise NotFound("Account")
+        raise NotFound(gettext("Account not found"))
     return row
 
 
@@ -250,7 +254,7 @@ async def _account_seen_by(viewer: Any, account_id: int) -> dict[str, Any]:
     """The account, if ``viewer`` may see it; for anyone else it does not exist (404)."""
     row = await account_row(account_id)
     if not _visible_to(viewer, row):
-        raise NotFound("Account")
+        raise NotFound(gettext("Account not found"))
     return row
 
 
@@ -264,7 +268,7 @@ async def list_accounts(
     """Accounts the viewer manages: all for the secretariat, their entity's for a focal point."""
     if role_of(viewer) is Role.FOCAL_POINT:
         if entity_id is not None and entity_id != viewer.entity:
-            raise NotFound("Entity")
+            raise NotFound(gettext("Entity not found"))
         entity_id = viewer.entity
     where = _account_filter(role, entity_id)
     query = Account.select(*ACCOUNT_COLUMNS).order_by(Account.full_name).order_by(Account.id)
@@ -309,12 +313,17 @@ async def update_account(viewer: Any, account_id: int, patch: AccountPatch) -> A
 def _check_may_manage(viewer: Any, row: dict[str, Any], patch: AccountPatch) -> None:
     if is_secretariat(viewer):
         if row["id"] == viewer.id and patch.is_active is False:
-            raise RuleViolation("You cannot deactivate your own account", field="is_active")
+            raise RuleViolation(
+                gettext("You cannot deactivate your own account"),
+                field="is_active",
+            )
         return
     if is_focal_point_of(viewer, row["entity"]) and row["role"] == Role.DELEGATE.value:
         return
     raise PermissionDeniedException(
-        "Only the secretariat, or the focal point for their delegates, can change this account"
+        gettext(
+            "Only the secretariat, or the focal point for their delegates, can change this account"
+        )
     )
 
 
@@ -326,7 +335,7 @@ def _patch_values(patch: ProfilePatch | AccountPatch) -> dict[str, Any]:
             continue
         values[name] = value.strip() if isinstance(value, str) else value
     if values.get("full_name") == "":
-        raise RuleViolation("The name cannot be blank", field="full_name", status_code=400)
+        raise RuleViolation(gettext("The name cannot be blank"), field="full_name", status_code=400)
     return values
 
 
@@ -359,7 +368,9 @@ async def choose_language(user: Account, language: str) -> None:
     """The person's official language, for their pages and e-mails from now on (a preference, not audited)."""
     if language not in LANGUAGES:
         raise RuleViolation(
-            N_("Choose one of the six official languages"), field="language", status_code=400
+            gettext("Choose one of the six official languages"),
+            field="language",
+            status_code=400,
         )
     async with locked_transaction(f"account:{user.id}"):
         await Account.update({Account.language: language}).where(Account.id == user.id)

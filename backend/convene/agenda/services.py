@@ -42,6 +42,7 @@ from convene.multilingual import (
     translation_values,
     untranslated,
 )
+from convene.translation import gettext
 
 
 def _agenda_lock(session_id: int) -> str:
@@ -268,13 +269,15 @@ async def adopt_agenda(actor: Actor, session_id: int, adopted_on: date) -> Agend
     async with locked_transaction(_agenda_lock(session_id)):
         session = await session_row(session_id)
         if session["agenda_status"] == "adopted":
-            raise RuleViolation("The agenda has already been adopted", field="adopted_on")
+            raise RuleViolation(gettext("The agenda has already been adopted"), field="adopted_on")
         if not session["start_date"] <= adopted_on <= session["end_date"]:
             raise RuleViolation(
-                "An agenda is adopted during its session", field="adopted_on", status_code=422
+                gettext("An agenda is adopted during its session"),
+                field="adopted_on",
+                status_code=422,
             )
         if not await AgendaItem.exists().where(AgendaItem.session == session_id):
-            raise RuleViolation("An empty agenda cannot be adopted", field="adopted_on")
+            raise RuleViolation(gettext("An empty agenda cannot be adopted"), field="adopted_on")
         await Session.update(
             {Session.agenda_status: "adopted", Session.agenda_adopted_on: adopted_on}
         ).where(Session.id == session_id)
@@ -295,7 +298,7 @@ async def _item(item_id: int) -> dict[str, Any]:
     """The agenda item as stored, or 404: the one place a missing item is answered."""
     item = await AgendaItem.select().where(AgendaItem.id == item_id).first()
     if item is None:
-        raise NotFound("Agenda item")
+        raise NotFound(gettext("Agenda item not found"))
     return item
 
 
@@ -308,7 +311,8 @@ async def _check_provisional(session_id: int) -> None:
     session = await session_row(session_id)
     if session["agenda_status"] == "adopted":
         raise RuleViolation(
-            "The agenda has been adopted; its items can no longer be changed", field="agenda"
+            gettext("The agenda has been adopted; its items can no longer be changed"),
+            field="agenda",
         )
 
 
@@ -323,15 +327,19 @@ async def _check_parent(session_id: int, parent_id: int | None, *, item_id: int 
     )
     if parent is None or parent["session"] != session_id:
         raise RuleViolation(
-            "There is no such item on this agenda", field="parent_id", status_code=422
+            gettext("There is no such item on this agenda"), field="parent_id", status_code=422
         )
     if parent["parent"] is not None or parent_id == item_id:
         raise RuleViolation(
-            "Sub-items cannot have sub-items of their own", field="parent_id", status_code=422
+            gettext("Sub-items cannot have sub-items of their own"),
+            field="parent_id",
+            status_code=422,
         )
     if item_id is not None and await AgendaItem.exists().where(AgendaItem.parent == item_id):
         raise RuleViolation(
-            "An item with sub-items cannot become a sub-item", field="parent_id", status_code=422
+            gettext("An item with sub-items cannot become a sub-item"),
+            field="parent_id",
+            status_code=422,
         )
 
 
@@ -454,7 +462,7 @@ async def _document(document_id: int) -> dict[str, Any]:
     """The document as stored, or 404: the one place a missing document is answered."""
     row = await Document.select().where(Document.id == document_id).first()
     if row is None:
-        raise NotFound("Document")
+        raise NotFound(gettext("Document not found"))
     return row
 
 
@@ -465,10 +473,15 @@ async def _check_document(
     if document_id is not None:
         clash = clash.where(Document.id != document_id)
     if await clash.first():
-        raise RuleViolation(f"A document with the symbol {symbol} already exists", field="symbol")
+        raise RuleViolation(
+            gettext("A document with the symbol %(symbol)s already exists", symbol=symbol),
+            field="symbol",
+        )
     if item_id is not None:
         item = await AgendaItem.select(AgendaItem.session).where(AgendaItem.id == item_id).first()
         if item is None or item["session"] != session_id:
             raise RuleViolation(
-                "There is no such item on this agenda", field="agenda_item_id", status_code=422
+                gettext("There is no such item on this agenda"),
+                field="agenda_item_id",
+                status_code=422,
             )

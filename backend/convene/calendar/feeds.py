@@ -37,7 +37,7 @@ from convene.calendar.validators import (
 from convene.errors import NotFound
 from convene.freshness.cache import BodyCache
 from convene.freshness.conditional import Conditions, current_body
-from convene.translation import using_locale
+from convene.translation import gettext, using_locale
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ async def body_feed(
 ) -> FeedAnswer:
     validator = await body_validator(identity.base_url, code, language)
     if validator is None:
-        raise NotFound("Body")
+        raise NotFound(gettext("Body not found"))
 
     @built_in(language)
     async def build() -> bytes:
@@ -109,7 +109,7 @@ async def session_feed(
 ) -> FeedAnswer:
     validator = await session_validator(identity.base_url, session_id, language)
     if validator is None:
-        raise NotFound("Session")
+        raise NotFound(gettext("Session not found"))
 
     @built_in(language)
     async def build() -> bytes:
@@ -150,7 +150,7 @@ async def personal_feed(
     """
     validator = await personal_validator(identity.base_url, token_hash(token), language)
     if validator is None:
-        raise NotFound("Calendar feed")
+        raise NotFound(gettext("Calendar feed not found"))
     account_id, email = validator.row["account_id"], validator.row["email"]
     chosen = language or validator.row["language"]
 

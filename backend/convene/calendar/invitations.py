@@ -119,7 +119,7 @@ async def announce_sitting_change(identity: CalendarIdentity, sitting_id: int) -
     """
     sitting = await sources.sitting(sitting_id)
     if sitting is None:
-        raise NotFound("Sitting")
+        raise NotFound(_("Sitting not found"))
     session = await _live_session(sitting.session_id, allow_cancelled=True)
     if session is None:
         return

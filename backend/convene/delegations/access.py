@@ -14,13 +14,14 @@ from convene.accounts.access import Actor, can_manage_entity, ensure_entity_acce
 from convene.accounts.roles import Role
 from convene.delegations.tables import Delegation, Registration
 from convene.errors import NotFound
+from convene.translation import N_, gettext
 
 
 async def delegation_row(delegation_id: int) -> dict[str, Any]:
     """The delegation as stored, or 404."""
     row = await Delegation.select().where(Delegation.id == delegation_id).first()
     if row is None:
-        raise NotFound("Delegation")
+        raise NotFound(gettext("Delegation not found"))
     return row
 
 
@@ -34,14 +35,14 @@ async def registration_row(registration_id: int) -> dict[str, Any]:
         .first()
     )
     if row is None:
-        raise NotFound("Registration")
+        raise NotFound(gettext("Registration not found"))
     return row
 
 
 async def delegation_for(actor: Actor, delegation_id: int) -> dict[str, Any]:
     """The delegation, if ``actor`` may manage it; otherwise it does not exist for them."""
     row = await delegation_row(delegation_id)
-    ensure_entity_access(actor, row["entity"], "Delegation")
+    ensure_entity_access(actor, row["entity"], N_("Delegation not found"))
     return row
 
 
@@ -60,5 +61,5 @@ async def registration_for(
         and actor.email == row["email"]
     )
     if not (own or can_manage_entity(actor, row["entity_id"])):
-        raise NotFound("Registration")
+        raise NotFound(gettext("Registration not found"))
     return row

@@ -24,6 +24,7 @@ from convene.errors import NotFound, RuleViolation
 from convene.events.bus import publish
 from convene.meetings.timezones import as_utc
 from convene.sittings.tables import Sitting
+from convene.translation import gettext
 
 EARLY_ARRIVAL = timedelta(minutes=60)
 """Arrivals this long before a sitting starts count for that sitting."""
@@ -98,7 +99,7 @@ async def check_in(actor: Actor, session_id: int, data: CheckInIn) -> AttendeeOu
         (Sitting.id == sitting_id) & (Sitting.session == session_id)
     ):
         raise RuleViolation(
-            "There is no such sitting in this session", field="sitting_id", status_code=422
+            gettext("There is no such sitting in this session"), field="sitting_id", status_code=422
         )
     async with locked_transaction(f"check-in:{registration['id']}"):
         already = bool(await _first_arrivals([registration["id"]]))
@@ -146,7 +147,7 @@ async def _arrive(
 async def _registration(session_id: int, data: CheckInIn) -> dict[str, Any]:
     if data.badge_code is None and data.registration_id is None:
         raise RuleViolation(
-            "Give the badge code or the registration", field="badge_code", status_code=422
+            gettext("Give the badge code or the registration"), field="badge_code", status_code=422
         )
     where = (Registration.session == session_id) & (
         Registration.badge_code == data.badge_code.strip().upper()
@@ -155,13 +156,14 @@ async def _registration(session_id: int, data: CheckInIn) -> dict[str, Any]:
     )
     row = await Registration.select().where(where).first()
     if row is None:
-        raise NotFound("Registration")
+        raise NotFound(gettext("Registration not found"))
     if (
         row["status"] != RegistrationStatus.APPROVED.value
         or row["mode"] != AttendanceMode.IN_PERSON.value
     ):
+        name = f"{row['given_name']} {row['family_name']}"
         raise RuleViolation(
-            f"{row['given_name']} {row['family_name']} is not an approved in-person delegate",
+            gettext("%(name)s is not an approved in-person delegate", name=name),
             field="badge_code",
         )
     return row

@@ -21,6 +21,7 @@ from convene.delegations import registrations
 from convene.delegations.schemas import DecisionResult
 from convene.delegations.tables import BulkDecision, BulkOutcome, Registration
 from convene.errors import NotFound, RuleViolation
+from convene.translation import gettext
 
 logger = logging.getLogger("convene.delegations.decisions")
 
@@ -54,7 +55,11 @@ async def decide_many(
     session is refused like an unknown one: the action is on this session's queue.
     """
     if decision not in DECISIONS:
-        raise RuleViolation("Choose to approve or to reject", field="decision", status_code=422)
+        raise RuleViolation(
+            gettext("Choose to approve or to reject"),
+            field="decision",
+            status_code=422,
+        )
     if decision == "reject":
         registrations.check_reason(reason)
     ids = list(dict.fromkeys(registration_ids))

@@ -19,12 +19,13 @@ from convene.delegations.schemas import DelegationIn, DelegationOut, DelegationP
 from convene.delegations.tables import Delegation, Registration
 from convene.delegations.views import registration_rows, registration_views
 from convene.delegations.vocabulary import HOLDING, AttendanceMode
-from convene.entities.categories import Category, alphabetical_key
+from convene.entities.categories import LIST_GROUP_HEADINGS, Category, alphabetical_key
 from convene.entities.services import entity_row
 from convene.errors import RuleViolation
 from convene.events.bus import publish
 from convene.meetings.bodies import split_codes
 from convene.meetings.lookups import session_row
+from convene.translation import gettext
 
 
 QUOTAS = {"in_person_quota", "online_speaking_quota"}
@@ -36,23 +37,31 @@ async def create_delegation(actor: Actor, session_id: int, data: DelegationIn) -
     entity_id = data.entity_id if is_secretariat(actor) else getattr(actor, "entity", None)
     if entity_id is None:
         raise RuleViolation(
-            "Name the entity the delegation represents", field="entity_id", status_code=422
+            gettext("Name the entity the delegation represents"), field="entity_id", status_code=422
         )
     async with locked_transaction(registration_lock(session_id)):
         session = await session_row(session_id, include_drafts=is_secretariat(actor))
         entity = await entity_row(entity_id)
         if entity is None:
-            raise RuleViolation("There is no such entity", field="entity_id", status_code=422)
-        if entity["category"] not in split_codes(session["admitted_categories"]):
-            category = Category(entity["category"]).value.replace("_", " ")
             raise RuleViolation(
-                f"This session does not admit delegations of {category}s", field="entity_id"
+                gettext("There is no such entity"), field="entity_id", status_code=422
+            )
+        if entity["category"] not in split_codes(session["admitted_categories"]):
+            category = LIST_GROUP_HEADINGS[Category(entity["category"]).list_group]
+            raise RuleViolation(
+                gettext(
+                    "This session does not admit delegations of this category: %(category)s",
+                    category=gettext(category),
+                ),
+                field="entity_id",
             )
         if await Delegation.exists().where(
             (Delegation.session == session_id) & (Delegation.entity == entity_id)
         ):
             raise RuleViolation(
-                f"{entity['short_name']} already has a delegation to this session",
+                gettext(
+                    "%(name)s already has a delegation to this session", name=entity["short_name"]
+                ),
                 field="entity_id",
             )
         delegation = Delegation(
@@ -81,7 +90,7 @@ async def update_delegation(
     changes = given_fields(patch)
     if not is_secretariat(actor) and QUOTAS & changes.keys():
         raise RuleViolation(
-            "Only the secretariat changes a delegation's quotas",
+            gettext("Only the secretariat changes a delegation's quotas"),
             field="in_person_quota",
             status_code=403,
         )

@@ -13,6 +13,7 @@ from typing import Any
 from convene.delegations.schemas import DelegationPlaces, Places
 from convene.delegations.tables import Delegation, Registration
 from convene.delegations.vocabulary import HOLDING, AttendanceMode
+from convene.translation import ENGLISH, ngettext, using_locale
 
 
 def registration_lock(session_id: int) -> str:
@@ -116,7 +117,7 @@ class Tally:
             room=sum(n for (_, mode), n in held.items() if mode is AttendanceMode.IN_PERSON),
         )
 
-    def shortfall(self, delegation_id: int, mode: AttendanceMode) -> str | None:
+    def shortfall(self, delegation_id: int, mode: AttendanceMode) -> Shortfall | None:
         """Why one more of the delegation in ``mode`` does not fit now, or None."""
         now = Taken(
             self.held[delegation_id, AttendanceMode.IN_PERSON],
@@ -133,18 +134,50 @@ class Tally:
             self.room += 1
 
 
-def shortfall(mode: AttendanceMode, limits: Limits, now: Taken) -> str | None:
+@dataclass(frozen=True)
+class Shortfall:
+    """Which limit one more registration would pass: ``"in_person"``, ``"room"`` or
+    ``"online_speaking"``, and its number of places."""
+
+    limit: str
+    places: int
+
+    def said(self) -> str:
+        """Why, in the reader's language: a refusal says it."""
+        if self.limit == "in_person":
+            return ngettext(
+                "the delegation's %(num)s in-person place is taken",
+                "all %(num)s in-person places of the delegation are taken",
+                self.places,
+            )
+        if self.limit == "room":
+            return ngettext(
+                "the room's %(num)s seat is taken",
+                "the room's %(num)s seats are all taken",
+                self.places,
+            )
+        return ngettext(
+            "the delegation's %(num)s online speaking place is taken",
+            "all %(num)s online speaking places of the delegation are taken",
+            self.places,
+        )
+
+    def __str__(self) -> str:
+        """Why, in English: what the registration's history keeps, whoever reads it."""
+        with using_locale(ENGLISH):
+            return self.said()
+
+
+def shortfall(mode: AttendanceMode, limits: Limits, now: Taken) -> Shortfall | None:
     """Why one more registration in ``mode`` does not fit, or None when it does."""
     if mode is AttendanceMode.IN_PERSON:
         if limits.in_person is not None and now.in_person >= limits.in_person:
-            return f"all {limits.in_person} in-person places of the delegation are taken"
+            return Shortfall("in_person", limits.in_person)
         if limits.room is not None and now.room >= limits.room:
-            return f"the room's {limits.room} seats are all taken"
+            return Shortfall("room", limits.room)
     if mode is AttendanceMode.ONLINE_SPEAKING:
         if limits.online_speaking is not None and now.online_speaking >= limits.online_speaking:
-            return (
-                f"all {limits.online_speaking} online speaking places of the delegation are taken"
-            )
+            return Shortfall("online_speaking", limits.online_speaking)
     return None
 
 

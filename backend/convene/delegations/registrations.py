@@ -14,7 +14,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -47,6 +47,8 @@ from convene.meetings.lookups import session_row
 from convene.meetings.schemas import SessionOut
 from convene.meetings.services import get_session
 from convene.meetings.vocabulary import SessionFormat, SessionStatus
+from convene.reports.texts import long_date
+from convene.translation import ENGLISH, current_locale, gettext
 
 BADGE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread at the desk
 
@@ -85,7 +87,7 @@ async def submit(actor: Actor, delegation: dict[str, Any], data: RegistrationIn)
         )
         await registration.save()
         row = await registration_row(registration.id)
-        await _log(actor, row, "submitted", reason or "", session=wording)
+        await _log(actor, row, "submitted", str(reason or ""), session=wording)
     return registration.id
 
 
@@ -100,27 +102,39 @@ def _check_open(session: dict[str, Any], actor: Actor) -> None:
     """
     if session["status"] != SessionStatus.SCHEDULED.value:
         raise RuleViolation(
-            f"The session is {session['status']}; it takes no registrations", field="session"
+            gettext(
+                "The session is %(status)s; it takes no registrations",
+                status=SessionStatus(session["status"]).word,
+            ),
+            field="session",
         )
     if is_secretariat(actor):
         return
     today = datetime.now(ZoneInfo(session["timezone"])).date()
     opens, closes = session["registration_opens"], session["registration_closes"]
     if opens and today < opens:
-        raise RuleViolation(f"Registration opens on {opens:%d %B %Y}", field="session")
+        raise RuleViolation(
+            gettext("Registration opens on %(date)s", date=_opening_day(opens)), field="session"
+        )
     if (closes and today > closes) or today > session["end_date"]:
-        raise RuleViolation("Registration for this session is closed", field="session")
+        raise RuleViolation(gettext("Registration for this session is closed"), field="session")
+
+
+def _opening_day(day: date) -> str:
+    """ "01 January 2099", as this refusal has always put it in English; else the reader's form."""
+    return f"{day:%d %B %Y}" if current_locale() == ENGLISH else long_date(day)
 
 
 def _check_mode_open(session: dict[str, Any], mode: AttendanceMode) -> None:
     session_format = SessionFormat(session["format"])
     if mode not in OPEN_MODES[session_format]:
         open_modes = ", ".join(sorted(m.value for m in OPEN_MODES[session_format]))
-        raise RuleViolation(
-            f"An {session_format.value.replace('_', '-')} session is attended {open_modes}",
-            field="mode",
-            status_code=422,
+        attended = (
+            gettext("An online session is attended %(modes)s", modes=open_modes)
+            if session_format is SessionFormat.ONLINE
+            else gettext("An in-person session is attended %(modes)s", modes=open_modes)
         )
+        raise RuleViolation(attended, field="mode", status_code=422)
 
 
 async def _check_person_free(
@@ -141,7 +155,10 @@ async def _check_person_free(
     if registration_id is not None:
         query = query.where(Registration.id != registration_id)
     if await query.first():
-        raise RuleViolation(f"{email} is already registered in this delegation", field="email")
+        raise RuleViolation(
+            gettext("%(email)s is already registered in this delegation", email=email),
+            field="email",
+        )
 
 
 async def _check_not_approved_elsewhere(row: dict[str, Any]) -> None:
@@ -159,8 +176,12 @@ async def _check_not_approved_elsewhere(row: dict[str, Any]) -> None:
     )
     if other:
         raise RuleViolation(
-            f"{row['email']} is already approved for this session in the delegation of "
-            f"{other['entity']}; reject one of the two registrations",
+            gettext(
+                "%(email)s is already approved for this session in the delegation of "
+                "%(entity)s; reject one of the two registrations",
+                email=row["email"],
+                entity=other["entity"],
+            ),
             field="email",
         )
 
@@ -174,8 +195,9 @@ async def _check_no_other_head(delegation_id: int, *, registration_id: int | Non
     if registration_id is not None:
         query = query.where(Registration.id != registration_id)
     if head := await query.first():
+        name = f"{head['given_name']} {head['family_name']}"
         raise RuleViolation(
-            f"{head['given_name']} {head['family_name']} already heads this delegation",
+            gettext("%(name)s already heads this delegation", name=name),
             field="is_head",
         )
 
@@ -195,11 +217,15 @@ async def approve(actor: Actor, registration_id: int) -> bool:
             return False
         if row["status"] == RegistrationStatus.WAITLISTED.value:
             raise RuleViolation(
-                "A waitlisted registration has no place to approve yet", field="status"
+                gettext("A waitlisted registration has no place to approve yet"), field="status"
             )
         if row["status"] != RegistrationStatus.SUBMITTED.value:
             raise RuleViolation(
-                f"A {row['status']} registration cannot be approved", field="status"
+                gettext(
+                    "A %(status)s registration cannot be approved",
+                    status=RegistrationStatus(row["status"]).word,
+                ),
+                field="status",
             )
         await _check_not_approved_elsewhere(row)
         await _set(actor, row, "approved", status=RegistrationStatus.APPROVED)
@@ -217,7 +243,11 @@ async def reject(actor: Actor, registration_id: int, reason: str) -> bool:
             return False
         if row["status"] not in ACTIVE:
             raise RuleViolation(
-                f"A {row['status']} registration cannot be rejected", field="status"
+                gettext(
+                    "A %(status)s registration cannot be rejected",
+                    status=RegistrationStatus(row["status"]).word,
+                ),
+                field="status",
             )
         await _set(actor, row, "rejected", status=RegistrationStatus.REJECTED, note=reason.strip())
         await _after_release(actor, row)
@@ -228,7 +258,7 @@ def check_reason(reason: str) -> None:
     """A rejection says why: the delegation's focal point sees the reason on their pages."""
     if not reason.strip():
         raise RuleViolation(
-            "Give the reason for the rejection: the delegation's focal point reads it",
+            gettext("Give the reason for the rejection: the delegation's focal point reads it"),
             field="reason",
             status_code=422,
         )
@@ -238,7 +268,11 @@ async def cancel(actor: Actor, registration_id: int) -> None:
     async with _locked(registration_id) as row:
         if row["status"] not in ACTIVE:
             raise RuleViolation(
-                f"A {row['status']} registration cannot be cancelled", field="status"
+                gettext(
+                    "A %(status)s registration cannot be cancelled",
+                    status=RegistrationStatus(row["status"]).word,
+                ),
+                field="status",
             )
         await _set(actor, row, "cancelled", status=RegistrationStatus.CANCELLED)
         await _after_release(actor, row)
@@ -251,7 +285,7 @@ async def switch_mode(actor: Actor, registration_id: int, mode: AttendanceMode) 
     """Change how a person attends; a held place is kept only if the new mode has room."""
     async with _locked(registration_id) as row:
         if row["status"] not in ACTIVE:
-            raise RuleViolation(f"A {row['status']} registration cannot change", field="mode")
+            raise RuleViolation(_cannot_change(row), field="mode")
         if row["mode"] == mode.value:
             return
         session = await session_row(row["session"])
@@ -260,7 +294,12 @@ async def switch_mode(actor: Actor, registration_id: int, mode: AttendanceMode) 
         now = await taken(session["id"], delegation["id"], excluding=registration_id)
         reason = shortfall(mode, Limits.of(session, delegation), now)
         if row["status"] in HOLDING and reason:
-            raise RuleViolation(f"Cannot switch: {reason}; the current place is kept", field="mode")
+            raise RuleViolation(
+                gettext(
+                    "Cannot switch: %(reason)s; the current place is kept", reason=reason.said()
+                ),
+                field="mode",
+            )
         status = RegistrationStatus(row["status"])
         if status is RegistrationStatus.WAITLISTED and not reason:
             status = RegistrationStatus.SUBMITTED
@@ -286,7 +325,11 @@ async def substitute(actor: Actor, registration_id: int, person: PersonIn) -> No
     async with _locked(registration_id) as row:
         if row["status"] not in ACTIVE:
             raise RuleViolation(
-                f"A {row['status']} registration cannot be substituted", field="email"
+                gettext(
+                    "A %(status)s registration cannot be substituted",
+                    status=RegistrationStatus(row["status"]).word,
+                ),
+                field="email",
             )
         await _check_person_free(row["delegation"], email, registration_id=registration_id)
         values = {field: getattr(person, field).strip() for field in PERSON_FIELDS} | {
@@ -340,13 +383,19 @@ async def update_details(actor: Actor, registration_id: int, patch: Registration
 async def _check_correction(row: dict[str, Any], changes: dict[str, Any]) -> None:
     """A corrected registration must still keep the rules a new one keeps."""
     if changes and row["status"] not in ACTIVE:
-        raise RuleViolation(f"A {row['status']} registration cannot change", field="status")
+        raise RuleViolation(_cannot_change(row), field="status")
     if changes.get("is_head"):
         await _check_no_other_head(row["delegation"], registration_id=row["id"])
     if "email" in changes:
         await _check_person_free(row["delegation"], changes["email"], registration_id=row["id"])
         if row["status"] == RegistrationStatus.APPROVED.value:
             await _check_not_approved_elsewhere(row | {"email": changes["email"]})
+
+
+def _cannot_change(row: dict[str, Any]) -> str:
+    return gettext(
+        "A %(status)s registration cannot change", status=RegistrationStatus(row["status"]).word
+    )
 
 
 def _corrected(row: dict[str, Any], changes: dict[str, Any]) -> str:
@@ -366,14 +415,17 @@ async def reopen(actor: Actor, registration_id: int) -> None:
     """
     if not is_secretariat(actor):
         raise RuleViolation(
-            "Only the secretariat can reopen a rejected registration",
+            gettext("Only the secretariat can reopen a rejected registration"),
             field="status",
             status_code=403,
         )
     async with _locked(registration_id) as row:
         if row["status"] != RegistrationStatus.REJECTED.value:
             raise RuleViolation(
-                f"Only a rejected registration can be reopened; this one is {row['status']}",
+                gettext(
+                    "Only a rejected registration can be reopened; this one is %(status)s",
+                    status=RegistrationStatus(row["status"]).word,
+                ),
                 field="status",
             )
         session = await session_row(row["session"])
@@ -385,7 +437,7 @@ async def reopen(actor: Actor, registration_id: int) -> None:
             await taken(session["id"], delegation["id"]),
         )
         status = RegistrationStatus.WAITLISTED if reason else RegistrationStatus.SUBMITTED
-        await _set(actor, row, "reopened", status=status, note=reason or "")
+        await _set(actor, row, "reopened", status=status, note=str(reason or ""))
 
 
 # The waitlist ----------------------------------------------------------------

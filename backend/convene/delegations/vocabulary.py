@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 
 from convene.meetings.vocabulary import SessionFormat
-from convene.translation import N_
+from convene.translation import N_, gettext
 
 
 class AttendanceMode(str, enum.Enum):
@@ -40,6 +40,20 @@ class RegistrationStatus(str, enum.Enum):
     WAITLISTED = "waitlisted"
     REJECTED = "rejected"
     CANCELLED = "cancelled"
+
+    @property
+    def word(self) -> str:
+        """The status as a refusal names it ("a waitlisted registration"), translated."""
+        return gettext(REGISTRATION_WORDS[self])
+
+
+REGISTRATION_WORDS = {
+    RegistrationStatus.SUBMITTED: N_("submitted"),
+    RegistrationStatus.APPROVED: N_("approved"),
+    RegistrationStatus.WAITLISTED: N_("waitlisted"),
+    RegistrationStatus.REJECTED: N_("rejected"),
+    RegistrationStatus.CANCELLED: N_("cancelled"),
+}
 
 
 # Registrations that hold a place (count against quotas) or wait for one.

@@ -17,6 +17,7 @@ from convene.entities.schemas import EntityIn, EntityOut, EntityPatch
 from convene.entities.tables import Entity
 from convene.errors import NotFound, RuleViolation
 from convene.events.bus import publish
+from convene.translation import gettext
 
 SHIPPED_REGISTRY = Path(__file__).parent / "data" / "entities.csv"
 REGISTRY_LOCK = "entity-registry"
@@ -71,7 +72,7 @@ async def entity_named(name: str) -> int | None:
 async def get_entity(entity_id: int) -> EntityOut:
     row = await entity_row(entity_id)
     if row is None:
-        raise NotFound("Entity")
+        raise NotFound(gettext("Entity not found"))
     return entity_out(row)
 
 
@@ -123,7 +124,7 @@ def _checked(values: dict[str, Any]) -> dict[str, Any]:
     values["regional_group"] = getattr(group, "value", group)
     if not category.is_state and (values.get("iso_code") or values["regional_group"]):
         raise RuleViolation(
-            "Only a State has an ISO code and a regional group",
+            gettext("Only a State has an ISO code and a regional group"),
             field="regional_group",
             status_code=422,
         )
@@ -141,7 +142,12 @@ async def _check_unique(values: dict[str, Any], *, entity_id: int | None) -> Non
             clash = clash.where(Entity.id != entity_id)
         if await clash.first():
             raise RuleViolation(
-                f"Another entity already has {field} {values[field]!r}", field=field
+                gettext(
+                    "Another entity already has %(field)s %(value)s",
+                    field=field,
+                    value=repr(values[field]),
+                ),
+                field=field,
             )
 
 

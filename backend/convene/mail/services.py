@@ -40,6 +40,7 @@ from convene.mail.events import OutboxRetried
 from convene.mail.schemas import Attachment, DeliveryReport, OutboxMessageOut, OutboxMessageRead
 from convene.mail.tables import OutboxMessage
 from convene.settings import SmtpSettings
+from convene.translation import gettext
 
 logger = logging.getLogger("convene.mail")
 
@@ -357,7 +358,7 @@ async def retry_failed(actor: Any, message_id: int) -> None:
     """The secretariat sends a failed message again (audited); 404 if it is not a failed one."""
     async with locked_transaction(f"outbox:{message_id}"):
         if not await retry(message_id):
-            raise NotFound("Failed message")
+            raise NotFound(gettext("Failed message not found"))
         await publish(OutboxRetried(actor=actor, action="outbox.retried", object_id=message_id))
 
 

@@ -22,6 +22,7 @@ from convene.multilingual import (
     translation_values,
     untranslated,
 )
+from convene.translation import gettext
 
 BODIES_LOCK = "bodies"
 
@@ -63,7 +64,7 @@ async def get_body(
 ) -> BodyOut:
     row = await Body.select().where(Body.code == code).first()
     if row is None:
-        raise NotFound(f"Body {code}")
+        raise NotFound(gettext("Body %(code)s not found", code=code))
     return body_out(row, all_languages=all_languages, include_private=include_private)
 
 
@@ -75,7 +76,9 @@ async def _audited(code: str) -> dict:
 async def create_body(actor: Actor, data: BodyIn) -> BodyOut:
     async with locked_transaction(BODIES_LOCK):
         if await Body.exists().where(Body.code == data.code):
-            raise RuleViolation(f"A body with code {data.code} already exists", field="code")
+            raise RuleViolation(
+                gettext("A body with code %(code)s already exists", code=data.code), field="code"
+            )
         values = msgspec.structs.asdict(data) | {
             "admitted_categories": join_codes(data.admitted_categories)
         }

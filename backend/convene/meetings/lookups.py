@@ -12,6 +12,7 @@ from typing import Any
 from convene.errors import NotFound
 from convene.meetings.tables import Session, SessionPart
 from convene.meetings.vocabulary import PUBLIC_STATUSES
+from convene.translation import gettext
 
 
 async def session_row(session_id: int, *, include_drafts: bool = True) -> dict[str, Any]:
@@ -21,7 +22,7 @@ async def session_row(session_id: int, *, include_drafts: bool = True) -> dict[s
     """
     row = await Session.select().where(Session.id == session_id).first()
     if row is None or (not include_drafts and row["status"] not in PUBLIC_STATUSES):
-        raise NotFound("Session")
+        raise NotFound(gettext("Session not found"))
     return row
 
 

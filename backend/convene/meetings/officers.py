@@ -18,6 +18,7 @@ from convene.meetings.lookups import session_row
 from convene.meetings.schemas import OfficerIn, OfficerOut, OfficerPatch
 from convene.meetings.tables import Officer
 from convene.meetings.vocabulary import OfficerRole
+from convene.translation import gettext
 
 PRESIDING_ROLES = [OfficerRole.PRESIDENT.value, OfficerRole.CHAIR.value]
 
@@ -153,7 +154,7 @@ async def _officer(officer_id: int) -> dict[str, Any]:
         .first()
     )
     if row is None:
-        raise NotFound("Officer")
+        raise NotFound(gettext("Officer not found"))
     return row
 
 
@@ -163,9 +164,17 @@ async def _check_officer(
     if entity_id is not None:
         entity = await entity_row(entity_id)
         if entity is None:
-            raise RuleViolation("There is no such State", field="entity_id", status_code=422)
+            raise RuleViolation(
+                gettext("There is no such State"),
+                field="entity_id",
+                status_code=422,
+            )
         if not Category(entity["category"]).is_state:
-            raise RuleViolation("An officer comes from a State", field="entity_id", status_code=422)
+            raise RuleViolation(
+                gettext("An officer comes from a State"),
+                field="entity_id",
+                status_code=422,
+            )
     if role.presides:
         presiding = Officer.select(Officer.name).where(
             (Officer.session == session_id) & Officer.role.is_in(PRESIDING_ROLES)
@@ -174,5 +183,8 @@ async def _check_officer(
             presiding = presiding.where(Officer.id != officer_id)
         if existing := await presiding.first():
             raise RuleViolation(
-                f"The session already has a presiding officer ({existing['name']})", field="role"
+                gettext(
+                    "The session already has a presiding officer (%(name)s)", name=existing["name"]
+                ),
+                field="role",
             )

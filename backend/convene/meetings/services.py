@@ -36,7 +36,7 @@ from convene.multilingual import (
     translation_values,
     untranslated,
 )
-from convene.translation import ENGLISH, LANGUAGES
+from convene.translation import ENGLISH, LANGUAGES, current_locale, gettext, ngettext
 from convene.meetings.vocabulary import (
     PUBLIC_STATUSES,
     STATUS_TRANSITIONS,
@@ -285,7 +285,7 @@ def _corrections_of(row: dict[str, Any]) -> dict[str, str]:
 async def create_session(actor: Actor, fields: SessionFields) -> SessionOut:
     if fields.status not in {SessionStatus.DRAFT, SessionStatus.SCHEDULED}:
         raise RuleViolation(
-            "A new session is a draft or scheduled", field="status", status_code=422
+            gettext("A new session is a draft or scheduled"), field="status", status_code=422
         )
     async with locked_transaction(NUMBERING_LOCK):
         bodies = await _bodies_for(fields.parts)
@@ -370,7 +370,7 @@ async def delete_session(actor: Actor, session_id: int) -> None:
         row = await session_row(session_id)
         if row["status"] != SessionStatus.DRAFT.value:
             raise RuleViolation(
-                "Only a draft session can be deleted; set its status to cancelled instead",
+                gettext("Only a draft session can be deleted; set its status to cancelled instead"),
                 field="status",
             )
         before = await _audited(session_id)
@@ -394,7 +394,12 @@ def _check_transition(current: SessionStatus, wanted: SessionStatus | None) -> N
     if wanted not in STATUS_TRANSITIONS[current]:
         allowed = ", ".join(sorted(s.value for s in STATUS_TRANSITIONS[current])) or "none"
         raise RuleViolation(
-            f"A {current.value} session cannot become {wanted.value} (allowed: {allowed})",
+            gettext(
+                "A %(current)s session cannot become %(wanted)s (allowed: %(allowed)s)",
+                current=current.word,
+                wanted=wanted.word,
+                allowed=allowed,
+            ),
             field="status",
         )
 
@@ -404,7 +409,7 @@ async def _bodies_for(parts: list[PartIn]) -> dict[str, dict[str, Any]]:
     for index, code in enumerate(codes):
         if codes.index(code) != index:
             raise RuleViolation(
-                f"{code} appears twice; a joint session names each body once",
+                gettext("%(code)s appears twice; a joint session names each body once", code=code),
                 field=f"parts[{index}].body",
                 status_code=422,
             )
@@ -413,7 +418,9 @@ async def _bodies_for(parts: list[PartIn]) -> dict[str, dict[str, Any]]:
     for index, code in enumerate(codes):
         if code not in bodies:
             raise RuleViolation(
-                f"There is no body {code}", field=f"parts[{index}].body", status_code=422
+                gettext("There is no body %(code)s", code=code),
+                field=f"parts[{index}].body",
+                status_code=422,
             )
     return bodies
 
@@ -433,13 +440,12 @@ async def _check_numbering(
         if session_id is not None:
             clash = clash.where(SessionPart.session != session_id)
         if part.number is not None and await clash.first():
-            title = (
-                part_title(
-                    PartTitle(bodies[part.body]["name"], part.kind, part.number, part.resumption)
-                )
-                or ""
+            names = stored_texts(bodies[part.body], "name")
+            share = _Part(part.body, names, part.kind, part.number, part.resumption)
+            title = share.title_in(current_locale()) or share.title_in(ENGLISH)
+            raise RuleViolation(
+                gettext("The %(title)s already exists", title=title), field=f"parts[{index}].number"
             )
-            raise RuleViolation(f"The {title} already exists", field=f"parts[{index}].number")
 
 
 def _equals_or_null(column: Any, value: int | None) -> Any:
@@ -450,19 +456,23 @@ def _check_part_shape(part: PartIn, index: int) -> None:
     field = f"parts[{index}]"
     if part.kind in {SessionKind.REGULAR, SessionKind.RESUMED} and part.number is None:
         raise RuleViolation(
-            f"A {part.kind.value} session needs its number",
+            gettext("A regular session needs its number")
+            if part.kind is SessionKind.REGULAR
+            else gettext("A resumed session needs its number"),
             field=f"{field}.number",
             status_code=422,
         )
     if part.kind is SessionKind.RESUMED and part.resumption is None:
         raise RuleViolation(
-            "A resumed session needs its resumption number (1 for the first resumed session)",
+            gettext(
+                "A resumed session needs its resumption number (1 for the first resumed session)"
+            ),
             field=f"{field}.resumption",
             status_code=422,
         )
     if part.kind is not SessionKind.RESUMED and part.resumption is not None:
         raise RuleViolation(
-            "Only a resumed session has a resumption number",
+            gettext("Only a resumed session has a resumption number"),
             field=f"{field}.resumption",
             status_code=422,
         )
@@ -474,11 +484,15 @@ def _session_values(values: dict[str, Any], bodies: dict[str, dict[str, Any]]) -
     for field in ("start_date", "end_date", "registration_opens", "registration_closes"):
         if values.get(field) is not None and not within_years(values[field]):
             raise RuleViolation(
-                f"Choose a date between {FIRST_YEAR} and {LAST_YEAR}", field=field, status_code=422
+                gettext(
+                    "Choose a date between %(first)s and %(last)s", first=FIRST_YEAR, last=LAST_YEAR
+                ),
+                field=field,
+                status_code=422,
             )
     if values["end_date"] < values["start_date"]:
         raise RuleViolation(
-            "The session cannot end before it starts", field="end_date", status_code=422
+            gettext("The session cannot end before it starts"), field="end_date", status_code=422
         )
     check_timezone(values["timezone"], field="timezone")
     _check_registration_window(values)
@@ -507,13 +521,13 @@ def _check_registration_window(values: dict[str, Any]) -> None:
     opens, closes = values.get("registration_opens"), values.get("registration_closes")
     if opens and closes and closes < opens:
         raise RuleViolation(
-            "Registration cannot close before it opens",
+            gettext("Registration cannot close before it opens"),
             field="registration_closes",
             status_code=422,
         )
     if closes and closes > values["end_date"]:
         raise RuleViolation(
-            "Registration must close by the session's last day",
+            gettext("Registration must close by the session's last day"),
             field="registration_closes",
             status_code=422,
         )
@@ -523,7 +537,7 @@ def _in_person_quota(session_format: SessionFormat, given: Any) -> int | None:
     if session_format is SessionFormat.ONLINE:
         if given not in (UNSET, None, 0):
             raise RuleViolation(
-                "An online session has no in-person places",
+                gettext("An online session has no in-person places"),
                 field="in_person_quota",
                 status_code=422,
             )
@@ -537,7 +551,7 @@ def _speaking_quota(session_format: SessionFormat, given: Any) -> int | None:
     if session_format is SessionFormat.IN_PERSON:
         if given not in (UNSET, None, 0):
             raise RuleViolation(
-                "An in-person session has no online speaking places",
+                gettext("An in-person session has no online speaking places"),
                 field="online_speaking_quota",
                 status_code=422,
             )
@@ -594,6 +608,11 @@ async def _check_sittings_fit(session_id: int, values: dict[str, Any]) -> None:
     )
     if outside:
         raise RuleViolation(
-            f"{len(outside)} sitting(s) would fall outside the new dates, starting with {outside[0]}",
+            ngettext(
+                "%(num)s sitting would fall outside the new dates: %(first)s",
+                "%(num)s sittings would fall outside the new dates, starting with %(first)s",
+                len(outside),
+                first=outside[0],
+            ),
             field="start_date",
         )

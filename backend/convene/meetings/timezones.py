@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from convene.errors import RuleViolation
+from convene.translation import gettext
 
 
 def check_timezone(name: str, *, field: str) -> ZoneInfo:
@@ -14,7 +15,9 @@ def check_timezone(name: str, *, field: str) -> ZoneInfo:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as error:
         raise RuleViolation(
-            f"{name!r} is not an IANA time zone (for example Europe/Vienna)",
+            gettext(
+                "%(name)s is not an IANA time zone (for example Europe/Vienna)", name=repr(name)
+            ),
             field=field,
             status_code=422,
         ) from error
@@ -52,13 +55,24 @@ def venue_instant(local: datetime, zone: str, *, field: str) -> datetime:
         return earlier.astimezone(UTC)
     wall = f"{local:%Y-%m-%dT%H:%M}"
     if earlier.astimezone(UTC).astimezone(tz).replace(tzinfo=None) == local:
-        problem = f"{wall} happens twice in {zone}, as the clocks go back"
+        problem = gettext(
+            "%(time)s happens twice in %(zone)s, as the clocks go back", time=wall, zone=zone
+        )
     else:
-        problem = f"{wall} does not exist in {zone}: the clocks go forward over it"
-    readings = sorted((earlier, later), key=lambda candidate: candidate.astimezone(UTC))
-    choices = " or ".join(_reading(wall, candidate) for candidate in readings)
+        problem = gettext(
+            "%(time)s does not exist in %(zone)s: the clocks go forward over it",
+            time=wall,
+            zone=zone,
+        )
+    first, second = sorted((earlier, later), key=lambda candidate: candidate.astimezone(UTC))
     raise RuleViolation(
-        f"{problem}. It could mean {choices}: send the time with its UTC offset, or another time",
+        gettext(
+            "%(problem)s. It could mean %(first)s or %(second)s: send the time with its UTC "
+            "offset, or another time",
+            problem=problem,
+            first=_reading(wall, first),
+            second=_reading(wall, second),
+        ),
         field=field,
         status_code=422,
     )
@@ -70,7 +84,11 @@ def _reading(wall: str, candidate: datetime) -> str:
     shown = instant.astimezone(candidate.tzinfo)
     offset = candidate.utcoffset() or timedelta(0)
     sign, minutes = ("-" if offset < timedelta(0) else "+"), abs(int(offset.total_seconds())) // 60
-    return (
-        f"{wall}{sign}{minutes // 60:02d}:{minutes % 60:02d} "
-        f"({instant:%H:%M} UTC, {shown:%H:%M} {shown.tzname()} on the venue's clock)"
+    offset_time = f"{wall}{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+    return gettext(
+        "%(time)s (%(utc)s UTC, %(local)s %(zone)s on the venue's clock)",
+        time=offset_time,
+        utc=instant.strftime("%H:%M"),
+        local=shown.strftime("%H:%M"),
+        zone=shown.tzname(),
     )

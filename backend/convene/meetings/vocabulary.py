@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 
-from convene.translation import N_
+from convene.translation import N_, gettext
 
 
 class SessionKind(str, enum.Enum):
@@ -26,6 +26,20 @@ class SessionStatus(str, enum.Enum):
     POSTPONED = "postponed"
     CANCELLED = "cancelled"
     CONCLUDED = "concluded"
+
+    @property
+    def word(self) -> str:
+        """The status as a refusal names it ("a draft session"), in the reader's language."""
+        return gettext(SESSION_WORDS[self])
+
+
+SESSION_WORDS = {
+    SessionStatus.DRAFT: N_("draft"),
+    SessionStatus.SCHEDULED: N_("scheduled"),
+    SessionStatus.POSTPONED: N_("postponed"),
+    SessionStatus.CANCELLED: N_("cancelled"),
+    SessionStatus.CONCLUDED: N_("concluded"),
+}
 
 
 # Which status a session may move to from each status; cancelled and concluded are final.

@@ -30,6 +30,7 @@ from convene.presence.people import person_name
 from convene.reports.headers import report_header
 from convene.reports.rendering import render_pdf
 from convene.reports.schemas import ReportHeader
+from convene.translation import N_, gettext
 
 CATEGORY_COLOURS = {
     Category.STATE_PARTY: ("#1f4e79", "State party"),
@@ -81,16 +82,18 @@ async def badge_sheet(actor: Actor, session_id: int, delegation_id: int | None) 
     )
     if delegation_id is None and not is_secretariat(actor):
         raise RuleViolation(
-            "Name your delegation: a focal point prints their own delegation's badges",
+            gettext("Name your delegation: a focal point prints their own delegation's badges"),
             field="delegation_id",
             status_code=403,
         )
     if delegation_id is not None:
         delegation = await delegation_row(delegation_id)
-        ensure_entity_access(actor, delegation["entity"], "Delegation")
+        ensure_entity_access(actor, delegation["entity"], N_("Delegation not found"))
         if delegation["session"] != session_id:
             raise RuleViolation(
-                "The delegation is not of this session", field="delegation_id", status_code=404
+                gettext("The delegation is not of this session"),
+                field="delegation_id",
+                status_code=404,
             )
         where = where & (Registration.delegation == delegation_id)
     rows = await Registration.select(
@@ -104,7 +107,7 @@ async def badge_sheet(actor: Actor, session_id: int, delegation_id: int | None) 
     ).where(where)
     if not rows:
         raise RuleViolation(
-            "No approved in-person delegate has a badge to print yet",
+            gettext("No approved in-person delegate has a badge to print yet"),
             field="delegation_id",
             status_code=404,
         )

@@ -45,6 +45,7 @@ from convene.presence.seating import (
 )
 from convene.presence.tables import DoorScan, InRoom
 from convene.presence.vocabulary import Direction, ScanOutcome
+from convene.translation import gettext
 
 CLOCK_TOLERANCE = timedelta(minutes=2)
 """A device's clock may run this far ahead of the server's; a scan further ahead is refused."""
@@ -215,13 +216,13 @@ def _scanned_at(given: datetime | None) -> datetime:
         return now
     if given.tzinfo is None:
         raise RuleViolation(
-            "Give the time of the scan with its offset (for example 2020-08-31T08:14:03Z)",
+            gettext("Give the time of the scan with its offset (for example 2020-08-31T08:14:03Z)"),
             field="scanned_at",
             status_code=422,
         )
     if given - now > CLOCK_TOLERANCE:
         raise RuleViolation(
-            "The scan's time is in the future: check the door device's clock",
+            gettext("The scan's time is in the future: check the door device's clock"),
             field="scanned_at",
             status_code=422,
         )
@@ -251,7 +252,7 @@ def _check_same_scan(
     )
     if not same:
         raise RuleViolation(
-            "This idempotency key was already used for another scan",
+            gettext("This idempotency key was already used for another scan"),
             field="idempotency_key",
             status_code=422,
         )

@@ -36,6 +36,7 @@ from convene.presence.people import ensure_held, person_name, sitting_at
 from convene.presence.schemas import ImportedLine, ImportResult
 from convene.presence.tables import OnlineVisit
 from convene.presence.vocabulary import VisitSource
+from convene.translation import gettext
 
 NAME_COLUMNS = ("name (original name)", "name", "full name", "participant", "display name")
 EMAIL_COLUMNS = ("user email", "email", "participant id (upn)", "upn")
@@ -72,7 +73,7 @@ class Line:
 def decode(content: bytes) -> str:
     """Teams writes UTF-16 (with a byte-order mark); Zoom UTF-8, sometimes with one."""
     if len(content) > LARGEST_REPORT:
-        raise RuleViolation("The report is too large", field="file", status_code=422)
+        raise RuleViolation(gettext("The report is too large"), field="file", status_code=422)
     if content.startswith((b"\xff\xfe", b"\xfe\xff")):
         return content.decode("utf-16")
     try:
@@ -113,8 +114,8 @@ def read_report(content: bytes, zone: ZoneInfo) -> tuple[str, list[Line]]:
             )
             return platform, _stretches(rows, index, columns, zone)
     raise RuleViolation(
-        "This is not a Zoom participant report or a Teams attendance report: no line names "
-        "the participants' name, join time and leave time",
+        gettext("This is not a Zoom participant report or a Teams attendance report: no line names "
+        "the participants' name, join time and leave time"),
         field="file",
         status_code=422,
     )
@@ -191,7 +192,11 @@ def _moment(text: str, zone: ZoneInfo, number: int) -> datetime:
         except ValueError:
             continue
     raise RuleViolation(
-        f"Line {number}: {text!r} is not a time this report format uses",
+        gettext(
+            "Line %(number)s: %(text)s is not a time this report format uses",
+            number=number,
+            text=repr(text),
+        ),
         field="file",
         status_code=422,
     )

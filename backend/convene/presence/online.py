@@ -32,6 +32,7 @@ from convene.presence.tables import OnlineVisit
 from convene.presence.vocabulary import OnlineMode, VisitSource
 from convene.settings import Settings
 from convene.sittings.tables import Sitting
+from convene.translation import gettext
 
 HEARTBEAT_SECONDS = 30
 LAPSE = timedelta(seconds=90)
@@ -56,11 +57,11 @@ def read_token(secret_key: str, token: str) -> tuple[int, int]:
     """The registration and sitting a genuine token names; any other names nothing."""
     parts = token.split(".")
     if len(parts) != 3 or not parts[0].isdigit() or not parts[1].isdigit():
-        raise NotFound("Join link")
+        raise NotFound(gettext("Join link not found"))
     registration_id, sitting_id = int(parts[0]), int(parts[1])
     expected = _signature(secret_key, registration_id, sitting_id)
     if not hmac.compare_digest(expected, parts[2]):
-        raise NotFound("Join link")
+        raise NotFound(gettext("Join link not found"))
     return registration_id, sitting_id
 
 
@@ -133,13 +134,13 @@ async def _joining(
     registration = await Registration.select().where(Registration.id == registration_id).first()
     sitting = await sitting_at(sitting_id)
     if registration is None or registration["session"] != sitting.session_id:
-        raise NotFound("Join link")
+        raise NotFound(gettext("Join link not found"))
     if registration["status"] != RegistrationStatus.APPROVED.value:
         raise RuleViolation(
-            "This registration is no longer approved", field="token", status_code=403
+            gettext("This registration is no longer approved"), field="token", status_code=403
         )
     if sitting.status == "cancelled":
-        raise RuleViolation("This sitting was cancelled", field="token")
+        raise RuleViolation(gettext("This sitting was cancelled"), field="token")
     if opening:
         _check_open(sitting)
     return registration, sitting
@@ -150,11 +151,13 @@ def _check_open(sitting: SittingAt) -> None:
     opens = as_utc(sitting.starts_at) - EARLY_ARRIVAL
     if now < opens:
         raise RuleViolation(
-            f"This sitting opens for joining at {sitting.clock(opens)} (venue time)",
+            gettext(
+                "This sitting opens for joining at %(time)s (venue time)", time=sitting.clock(opens)
+            ),
             field="token",
         )
     if now > as_utc(sitting.ends_at):
-        raise RuleViolation("This sitting has ended", field="token")
+        raise RuleViolation(gettext("This sitting has ended"), field="token")
 
 
 async def _platform_link(sitting: SittingAt, mode: OnlineMode) -> str:
@@ -163,10 +166,12 @@ async def _platform_link(sitting: SittingAt, mode: OnlineMode) -> str:
     else:
         link = (await hybrid_setup(sitting.session_id)).listening_link
     if not link:
-        raise RuleViolation(
-            f"The secretariat has not yet set the {mode.value} link of this sitting",
-            field="token",
+        missing = (
+            gettext("The secretariat has not yet set the speaking link of this sitting")
+            if mode is OnlineMode.SPEAKING
+            else gettext("The secretariat has not yet set the listening link of this sitting")
         )
+        raise RuleViolation(missing, field="token")
     return link
 
 
@@ -227,10 +232,12 @@ async def mark_online(
     registration = await Registration.select().where(Registration.id == registration_id).first()
     if registration is None or registration["session"] != sitting.session_id:
         raise RuleViolation(
-            "No registration of this session has this id", field="registration_id", status_code=404
+            gettext("No registration of this session has this id"),
+            field="registration_id",
+            status_code=404,
         )
     if registration["status"] != RegistrationStatus.APPROVED.value:
-        raise RuleViolation("This registration is not approved", field="registration_id")
+        raise RuleViolation(gettext("This registration is not approved"), field="registration_id")
     mode = online_mode(registration["mode"])
     now = datetime.now(UTC)
     async with locked_transaction(_lock(sitting.id, registration_id)):

@@ -13,6 +13,7 @@ from convene.delegations.vocabulary import AttendanceMode, RegistrationStatus
 from convene.errors import NotFound, RuleViolation
 from convene.meetings.timezones import as_utc, in_zone
 from convene.sittings.tables import Sitting
+from convene.translation import gettext
 
 PERSON_COLUMNS = (
     Registration.id,
@@ -66,7 +67,7 @@ async def sitting_at(sitting_id: int) -> SittingAt:
         .first()
     )
     if row is None:
-        raise NotFound("Sitting")
+        raise NotFound(gettext("Sitting not found"))
     return SittingAt(
         id=row["id"],
         session_id=row["session"],
@@ -84,7 +85,7 @@ async def sitting_at(sitting_id: int) -> SittingAt:
 
 def ensure_held(sitting: SittingAt) -> None:
     if sitting.status == "cancelled":
-        raise RuleViolation("This sitting was cancelled", field="sitting_id")
+        raise RuleViolation(gettext("This sitting was cancelled"), field="sitting_id")
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,7 @@ async def badge(session_id: int, code: str) -> Badge:
     )
     if row is None:
         raise RuleViolation(
-            "No registration of this session has this badge code",
+            gettext("No registration of this session has this badge code"),
             field="badge_code",
             status_code=404,
         )
@@ -123,7 +124,11 @@ async def badge(session_id: int, code: str) -> Badge:
         or row["mode"] != AttendanceMode.IN_PERSON.value
     ):
         raise RuleViolation(
-            f"{person_name(row)} ({row['entity']}) holds no in-person badge for this session",
+            gettext(
+                "%(name)s (%(entity)s) holds no in-person badge for this session",
+                name=person_name(row),
+                entity=row["entity"],
+            ),
             field="badge_code",
         )
     return Badge(row["id"], row["delegation"], person_name(row), row["entity"])

@@ -19,6 +19,7 @@ from convene.meetings.tables import Body, SessionPart
 from convene.presence.events import HybridSetupChanged
 from convene.presence.schemas import Quorum, QuorumRuleIn, QuorumRuleOut
 from convene.presence.tables import QuorumRule
+from convene.translation import gettext
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ class Rule:
 async def _body(code: str) -> dict[str, Any]:
     row = await Body.select(Body.id, Body.code).where(Body.code == code).first()
     if row is None:
-        raise NotFound(f"Body {code}")
+        raise NotFound(gettext("Body %(code)s not found", code=code))
     return row
 
 
@@ -79,7 +80,7 @@ async def set_body_rule(actor: Actor, code: str, data: QuorumRuleIn) -> Rule:
     for prefix in ("opening", "decision"):
         if getattr(data, f"{prefix}_numerator") > getattr(data, f"{prefix}_denominator"):
             raise RuleViolation(
-                "A fraction of the States parties cannot exceed the whole",
+                gettext("A fraction of the States parties cannot exceed the whole"),
                 field=f"{prefix}_numerator",
                 status_code=422,
             )

@@ -34,6 +34,7 @@ from convene.presence.schemas import (
 )
 from convene.presence.tables import DelegationSeats, HybridSetup, SeatPlan
 from convene.sittings.tables import Sitting
+from convene.translation import gettext, ngettext
 
 DEFAULT_SEATS_AT_TABLE = 2
 """Two representatives of each State in the room at any given time (UN hybrid practice)."""
@@ -142,14 +143,20 @@ async def set_seat_plan(
     sitting = await sitting_at(sitting_id)
     if sitting.session_id != delegation["session"]:
         raise RuleViolation(
-            "The sitting is not of this delegation's session", field="sitting_id", status_code=404
+            gettext("The sitting is not of this delegation's session"),
+            field="sitting_id",
+            status_code=404,
         )
     ensure_held(sitting)
     wanted = list(dict.fromkeys(data.registration_ids))
     seats = (await seats_by_delegation(sitting.session_id, {delegation_id}))[delegation_id]
     if len(wanted) > seats:
         raise RuleViolation(
-            f"The delegation has {seats} seats at the table; name at most {seats}",
+            ngettext(
+                "The delegation has %(num)s seat at the table; name at most %(num)s",
+                "The delegation has %(num)s seats at the table; name at most %(num)s",
+                seats,
+            ),
             field="registration_ids",
             status_code=422,
         )
@@ -228,8 +235,11 @@ async def _check_badge_holders(delegation_id: int, registration_ids: list[int]) 
     missing = set(registration_ids) - {row["id"] for row in holders}
     if missing:
         raise RuleViolation(
-            "Only the delegation's approved in-person delegates can be expected at the table"
-            f" (not {', '.join(str(i) for i in sorted(missing))})",
+            gettext(
+                "Only the delegation's approved in-person delegates can be expected at the table"
+                " (not %(ids)s)",
+                ids=", ".join(str(i) for i in sorted(missing)),
+            ),
             field="registration_ids",
             status_code=422,
         )

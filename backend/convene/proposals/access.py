@@ -14,13 +14,14 @@ from convene.accounts.access import Actor, is_secretariat
 from convene.errors import NotFound
 from convene.meetings.lookups import session_row
 from convene.proposals.tables import Proposal, ProposalVersion, Sponsorship
+from convene.translation import gettext
 
 
 async def proposal_row(proposal_id: int) -> dict[str, Any]:
     """The proposal as stored, or 404: the one place a missing proposal is answered."""
     row = await Proposal.select().where(Proposal.id == proposal_id).first()
     if row is None:
-        raise NotFound("Proposal")
+        raise NotFound(gettext("Proposal not found"))
     return row
 
 
@@ -46,7 +47,7 @@ async def proposal_for(actor: Actor, proposal_id: int) -> dict[str, Any]:
     await session_row(row["session"], include_drafts=is_secretariat(actor))
     if not (await was_issued(proposal_id) or await sees_drafts(actor, proposal_id)):
         raise NotFound(
-            "Proposal"
+            gettext("Proposal not found")
         )  # also one withdrawn before it was ever issued: nobody else saw it
     return row
 

@@ -27,6 +27,7 @@ from convene.proposals.telling import snapshot, tell
 from convene.proposals.texts import check_text, encode_text
 from convene.proposals.views import proposal_out, version_rows
 from convene.proposals.vocabulary import Outcome, ProposalStatus
+from convene.translation import gettext
 
 
 async def record_action(actor: Actor, proposal_id: int, data: ActionIn) -> ProposalOut:
@@ -65,10 +66,16 @@ async def record_action(actor: Actor, proposal_id: int, data: ActionIn) -> Propo
 def _check_date(data: ActionIn, session: dict[str, Any]) -> None:
     """A body acts during its session; sponsors may withdraw a draft before it, never after."""
     if data.acted_on > session["end_date"]:
-        raise RuleViolation("The session had ended by then", field="acted_on", status_code=422)
+        raise RuleViolation(
+            gettext("The session had ended by then"),
+            field="acted_on",
+            status_code=422,
+        )
     if data.outcome is not Outcome.WITHDRAWN and data.acted_on < session["start_date"]:
         raise RuleViolation(
-            "The body acts on proposals during its session", field="acted_on", status_code=422
+            gettext("The body acts on proposals during its session"),
+            field="acted_on",
+            status_code=422,
         )
 
 
@@ -77,13 +84,13 @@ def _check_amendments(data: ActionIn) -> None:
     if data.outcome is Outcome.ADOPTED_AS_ORALLY_AMENDED:
         if not data.amendments.strip():
             raise RuleViolation(
-                "Record the oral amendments as they were read out",
+                gettext("Record the oral amendments as they were read out"),
                 field="amendments",
                 status_code=422,
             )
         if data.adopted_text is None:
             raise RuleViolation(
-                "Give the text as adopted, with the oral amendments made",
+                gettext("Give the text as adopted, with the oral amendments made"),
                 field="adopted_text",
                 status_code=422,
             )
@@ -91,7 +98,9 @@ def _check_amendments(data: ActionIn) -> None:
         return
     if data.amendments.strip() or data.adopted_text is not None:
         raise RuleViolation(
-            "Only a proposal adopted as orally amended has amendments and a text of its own",
+            gettext(
+                "Only a proposal adopted as orally amended has amendments and a text of its own"
+            ),
             field="amendments",
             status_code=422,
         )
@@ -101,10 +110,15 @@ async def _issued_text(proposal_id: int) -> str:
     """The text the body acts on: the latest issued version, with no revision half-prepared."""
     latest = (await version_rows(proposal_id))[-1]
     if latest["issued_on"] is None:
-        what = "The draft" if latest["revision"] == 0 else latest["symbol"]
-        raise RuleViolation(
-            f"{what} has not been issued: the body acts on issued documents", field="outcome"
+        not_issued = (
+            gettext("The draft has not been issued: the body acts on issued documents")
+            if latest["revision"] == 0
+            else gettext(
+                "%(symbol)s has not been issued: the body acts on issued documents",
+                symbol=latest["symbol"],
+            )
         )
+        raise RuleViolation(not_issued, field="outcome")
     return str(latest["text"])
 
 
@@ -129,6 +143,6 @@ async def _session_number(session_id: int) -> int:
     )
     if part is None or part["number"] is None:
         raise RuleViolation(
-            "The session has no number, so its texts cannot be numbered", field="outcome"
+            gettext("The session has no number, so its texts cannot be numbered"), field="outcome"
         )
     return int(part["number"])

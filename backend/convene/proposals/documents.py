@@ -37,7 +37,7 @@ from convene.reports.headers import author, venue
 from convene.reports.rendering import render_pdf
 from convene.reports.services import ReportFile
 from convene.reports.texts import date_span, long_date
-from convene.translation import ENGLISH, using_locale
+from convene.translation import ENGLISH, gettext, using_locale
 
 TEMPLATE = "proposal.html"
 
@@ -50,7 +50,9 @@ async def changes(actor: Actor, proposal_id: int, revision: int | None) -> Chang
     version = _pick(versions, revision)
     if version["revision"] == 0:
         raise RuleViolation(
-            "The original has no earlier version to compare with", field="revision", status_code=422
+            gettext("The original has no earlier version to compare with"),
+            field="revision",
+            status_code=422,
         )
     return ChangesOut(
         symbol=version["symbol"],
@@ -77,7 +79,7 @@ async def version_pdf(
     if marked:
         if version["revision"] == 0:
             raise RuleViolation(
-                "The original has no earlier version to mark changes against",
+                gettext("The original has no earlier version to mark changes against"),
                 field="marked",
                 status_code=422,
             )
@@ -102,7 +104,7 @@ async def version_pdf(
 async def adopted_pdf(actor: Actor, proposal_id: int, cache_dir: Path) -> ReportFile:
     row = await proposal_for(actor, proposal_id)
     if row["status"] != ProposalStatus.ADOPTED.value:
-        raise NotFound("Adopted text")
+        raise NotFound(gettext("Adopted text not found"))
     latest = (await readable_versions(actor, proposal_id))[-1]
     document = await _document(
         row, latest["symbol"], row["acted_on"], latest["title"], "", row["adopted_text"]
@@ -121,7 +123,7 @@ def _pick(versions: list[dict[str, Any]], revision: int | None) -> dict[str, Any
     for version in versions:
         if version["revision"] == revision:
             return version
-    raise NotFound("Version")
+    raise NotFound(gettext("Version not found"))
 
 
 def _previous(versions: list[dict[str, Any]], version: dict[str, Any]) -> dict[str, Any]:

@@ -16,6 +16,7 @@ import re
 from convene.errors import RuleViolation
 from convene.proposals.schemas import ParagraphIn, TextIn
 from convene.proposals.vocabulary import ParagraphKind
+from convene.translation import gettext
 
 FOOTNOTE_LINE = re.compile(r"^\[\^([^\]\s]+)\]:\s*(.+)$")
 PASTED_CALL = re.compile(r"\[\^([^\]\s]+)\]")
@@ -91,8 +92,11 @@ def split_plain_text(plain_text: str) -> TextIn:
         if lettered:
             if not paragraphs:
                 raise RuleViolation(
-                    f"Line {number}: a sub-paragraph ({lettered.group(1)}) needs a paragraph "
-                    "before it",
+                    gettext(
+                        "Line %(number)s: a sub-paragraph (%(letter)s) needs a paragraph before it",
+                        number=number,
+                        letter=lettered.group(1),
+                    ),
                     field="plain_text",
                     status_code=422,
                 )
@@ -138,7 +142,11 @@ def _footnotes(plain_text: str) -> tuple[list[str], list[str]]:
         label = match.group(1)
         if label not in places:
             raise RuleViolation(
-                f"Footnote [^{label}] is called but not given (add a line [^{label}]: its text)",
+                gettext(
+                    "Footnote [^%(label)s] is called but not given (add a line [^%(label)s]: its "
+                    "text)",
+                    label=label,
+                ),
                 field="plain_text",
                 status_code=422,
             )

@@ -8,6 +8,8 @@ from typing import Any
 
 from convene.errors import RuleViolation
 from convene.proposals.vocabulary import Outcome, ProposalStatus
+from convene.reports.texts import long_date
+from convene.translation import gettext
 
 
 def acted_upon(row: dict[str, Any]) -> bool:
@@ -17,10 +19,21 @@ def acted_upon(row: dict[str, Any]) -> bool:
 def check_not_acted_upon(row: dict[str, Any], field: str | None = None) -> None:
     """After the body (or its sponsors) acted on a proposal, nothing about it changes."""
     if acted_upon(row):
-        label = Outcome(row["outcome"]).label.lower()
-        raise RuleViolation(
-            f"The proposal has been {label}; it can no longer be changed", field=field
+        raise RuleViolation(_acted_upon(Outcome(row["outcome"])), field=field)
+
+
+def _acted_upon(outcome: Outcome) -> str:
+    """Why nothing changes any more, said whole for each outcome (the past participles agree
+    with "proposal" differently in each language)."""
+    if outcome is Outcome.ADOPTED:
+        return gettext("The proposal has been adopted; it can no longer be changed")
+    if outcome is Outcome.ADOPTED_AS_ORALLY_AMENDED:
+        return gettext(
+            "The proposal has been adopted as orally amended; it can no longer be changed"
         )
+    if outcome is Outcome.WITHDRAWN:
+        return gettext("The proposal has been withdrawn; it can no longer be changed")
+    return gettext("The proposal was not adopted; it can no longer be changed")
 
 
 def sponsorship_open(row: dict[str, Any], now: datetime | None = None) -> bool:
@@ -36,8 +49,11 @@ def check_sponsorship_open(row: dict[str, Any]) -> None:
     if not sponsorship_open(row):
         deadline = row["sponsorship_deadline"]
         raise RuleViolation(
-            f"The list of sponsors closed at {deadline:%H:%M} UTC on "
-            f"{deadline.day} {deadline:%B %Y}",
+            gettext(
+                "The list of sponsors closed at %(time)s UTC on %(date)s",
+                time=deadline.strftime("%H:%M"),
+                date=long_date(deadline.date()),
+            ),
             field="entity_id",
         )
 

@@ -32,6 +32,8 @@ from convene.proposals.telling import snapshot, tell
 from convene.proposals.texts import check_text, decode_text, encode_text
 from convene.proposals.views import proposal_out, sponsor_names, version_rows
 from convene.proposals.vocabulary import ProposalKind, ProposalStatus
+from convene.reports.texts import long_date
+from convene.translation import gettext
 
 # Creating --------------------------------------------------------------------
 
@@ -69,7 +71,7 @@ def given_text(structured: TextIn | None, plain_text: str) -> TextIn:
     ambiguous."""
     if structured is not None and plain_text.strip():
         raise RuleViolation(
-            "Give the text either structured or as plain text, not both",
+            gettext("Give the text either structured or as plain text, not both"),
             field="plain_text",
             status_code=422,
         )
@@ -85,7 +87,7 @@ async def _serial(session_id: int, prefix: str, typed: str | None) -> int:
         return next_free(taken)
     serial = serial_of(typed, prefix)
     if serial in taken:
-        raise RuleViolation(f"{typed} is already taken", field="symbol")
+        raise RuleViolation(gettext("%(symbol)s is already taken", symbol=typed), field="symbol")
     return serial
 
 
@@ -107,7 +109,7 @@ async def check_agenda_item(session_id: int, item_id: int | None) -> None:
     item = await AgendaItem.select(AgendaItem.session).where(AgendaItem.id == item_id).first()
     if item is None or item["session"] != session_id:
         raise RuleViolation(
-            "There is no such item on this session's agenda",
+            gettext("There is no such item on this session's agenda"),
             field="agenda_item_id",
             status_code=422,
         )
@@ -157,7 +159,11 @@ async def draft_version(proposal_id: int, *, field: str) -> dict[str, Any]:
     latest = (await version_rows(proposal_id))[-1]
     if latest["issued_on"] is not None:
         raise RuleViolation(
-            f"{latest['symbol']} has been issued: prepare a revision to change it", field=field
+            gettext(
+                "%(symbol)s has been issued: prepare a revision to change it",
+                symbol=latest["symbol"],
+            ),
+            field=field,
         )
     return latest
 
@@ -174,11 +180,16 @@ async def issue(actor: Actor, proposal_id: int, issued_on: date | None) -> Propo
         draft = await draft_version(proposal_id, field="issued_on")
         if not decode_text(draft["text"]).paragraphs:
             raise RuleViolation(
-                "A draft with no paragraphs cannot be issued", field="text", status_code=422
+                gettext("A draft with no paragraphs cannot be issued"),
+                field="text",
+                status_code=422,
             )
         names = await sponsor_names(proposal_id)
         if not names:
-            raise RuleViolation("A draft is issued with at least one sponsor", field="sponsor_ids")
+            raise RuleViolation(
+                gettext("A draft is issued with at least one sponsor"),
+                field="sponsor_ids",
+            )
         session = await session_row(row["session"])
         day = issued_on or datetime.now(ZoneInfo(session["timezone"])).date()
         await _check_issue_date(proposal_id, day, session)
@@ -202,15 +213,17 @@ async def _check_issue_date(proposal_id: int, day: date, session: dict[str, Any]
     """An L document is issued by the end of its session; a revision not before what it revises."""
     if day > session["end_date"]:
         raise RuleViolation(
-            f"The session ended on {session['end_date']:%d %B %Y}: "
-            "its documents are issued by then",
+            gettext(
+                "The session ended on %(date)s: its documents are issued by then",
+                date=long_date(session["end_date"]),
+            ),
             field="issued_on",
             status_code=422,
         )
     earlier = [v["issued_on"] for v in await version_rows(proposal_id) if v["issued_on"]]
     if earlier and day < max(earlier):
         raise RuleViolation(
-            "A revision is issued on or after the version it revises",
+            gettext("A revision is issued on or after the version it revises"),
             field="issued_on",
             status_code=422,
         )
@@ -225,10 +238,15 @@ async def revise(actor: Actor, proposal_id: int) -> ProposalOut:
         versions = await version_rows(proposal_id)
         latest = versions[-1]
         if latest["issued_on"] is None:
-            what = "The draft" if latest["revision"] == 0 else latest["symbol"]
-            raise RuleViolation(
-                f"{what} has not been issued yet: change it rather than revise it", field="revision"
+            not_issued = (
+                gettext("The draft has not been issued yet: change it rather than revise it")
+                if latest["revision"] == 0
+                else gettext(
+                    "%(symbol)s has not been issued yet: change it rather than revise it",
+                    symbol=latest["symbol"],
+                )
             )
+            raise RuleViolation(not_issued, field="revision")
         before = await snapshot(proposal_id)
         revision = latest["revision"] + 1
         await ProposalVersion(

@@ -24,14 +24,35 @@ from convene.proposals.tables import Sponsorship
 from convene.proposals.telling import snapshot, tell
 from convene.proposals.views import proposal_out
 from convene.proposals.vocabulary import SPONSOR_CATEGORIES, ProposalStatus
+from convene.translation import N_, gettext
 
 NOT_A_PARTY = {
-    Category.SIGNATORY: "a signatory State, not a party to the Convention",
-    Category.OBSERVER_STATE: "an observer State",
-    Category.UN_ENTITY: "a United Nations entity",
-    Category.IGO: "an intergovernmental organization",
-    Category.NGO: "a non-governmental organization",
+    Category.SIGNATORY: N_(
+        "%(name)s is a signatory State, not a party to the Convention: only States parties and "
+        "the European Union sponsor proposals"
+    ),
+    Category.OBSERVER_STATE: N_(
+        "%(name)s is an observer State: only States parties and the European Union sponsor "
+        "proposals"
+    ),
+    Category.UN_ENTITY: N_(
+        "%(name)s is a United Nations entity: only States parties and the European Union sponsor "
+        "proposals"
+    ),
+    Category.IGO: N_(
+        "%(name)s is an intergovernmental organization: only States parties and the European "
+        "Union sponsor proposals"
+    ),
+    Category.NGO: N_(
+        "%(name)s is a non-governmental organization: only States parties and the European Union "
+        "sponsor proposals"
+    ),
 }
+"""Why an entity of each category may not sponsor, said whole (translated where refused)."""
+NOT_A_PARTY_ANY = N_(
+    "%(name)s is not a party to the Convention: only States parties and the European Union "
+    "sponsor proposals"
+)
 
 
 async def join(actor: Actor, proposal_id: int, data: SponsorIn) -> ProposalOut:
@@ -44,7 +65,8 @@ async def join(actor: Actor, proposal_id: int, data: SponsorIn) -> ProposalOut:
         existing = await _sponsorship(proposal_id, entity_id)
         if existing is not None and existing["withdrawn_at"] is None:
             raise RuleViolation(
-                f"{entity['short_name']} already sponsors this proposal", field="entity_id"
+                gettext("%(name)s already sponsors this proposal", name=entity["short_name"]),
+                field="entity_id",
             )
         before = await snapshot(proposal_id)
         main = row["status"] == ProposalStatus.DRAFT.value
@@ -79,10 +101,10 @@ async def withdraw(actor: Actor, proposal_id: int, entity_id: int) -> None:
         check_sponsorship_open(row)
         existing = await _sponsorship(proposal_id, entity_id)
         if existing is None:
-            raise NotFound("Sponsorship")
+            raise NotFound(gettext("Sponsorship not found"))
         if existing["withdrawn_at"] is not None:
             raise RuleViolation(
-                "This State has already withdrawn its sponsorship", field="entity_id"
+                gettext("This State has already withdrawn its sponsorship"), field="entity_id"
             )
         before = await snapshot(proposal_id)
         await Sponsorship.update(
@@ -98,7 +120,9 @@ async def add_main_sponsors(actor: Actor, proposal_id: int, entity_ids: list[int
     """The States that submit a new draft (inside the transaction that creates it)."""
     if len(set(entity_ids)) != len(entity_ids):
         raise RuleViolation(
-            "A State is named twice among the sponsors", field="sponsor_ids", status_code=422
+            gettext("A State is named twice among the sponsors"),
+            field="sponsor_ids",
+            status_code=422,
         )
     for index, entity_id in enumerate(entity_ids):
         await sponsor_entity(entity_id, f"sponsor_ids[{index}]")
@@ -112,18 +136,22 @@ def acting_for(actor: Actor, entity_id: int | None) -> int:
     own."""
     if is_secretariat(actor):
         if entity_id is None:
-            raise RuleViolation("Name the State that sponsors", field="entity_id", status_code=422)
+            raise RuleViolation(
+                gettext("Name the State that sponsors"),
+                field="entity_id",
+                status_code=422,
+            )
         return entity_id
     if actor is not None and is_focal_point_of(actor, actor.entity) and actor.entity is not None:
         if entity_id not in (None, actor.entity):
             raise RuleViolation(
-                "A focal point changes their own State's sponsorship only",
+                gettext("A focal point changes their own State's sponsorship only"),
                 field="entity_id",
                 status_code=403,
             )
         return actor.entity
     raise RuleViolation(
-        "Only a State's focal point or the secretariat changes sponsorship",
+        gettext("Only a State's focal point or the secretariat changes sponsorship"),
         field="entity_id",
         status_code=403,
     )
@@ -138,12 +166,11 @@ async def sponsor_entity(entity_id: int, field: str) -> dict[str, Any]:
         .first()
     )
     if entity is None:
-        raise RuleViolation("There is no such State", field=field, status_code=422)
+        raise RuleViolation(gettext("There is no such State"), field=field, status_code=422)
     if entity["category"] not in SPONSOR_CATEGORIES:
-        what = NOT_A_PARTY.get(Category(entity["category"]), "not a party to the Convention")
+        why = NOT_A_PARTY.get(Category(entity["category"]), NOT_A_PARTY_ANY)
         raise RuleViolation(
-            f"{entity['short_name']} is {what}: "
-            "only States parties and the European Union sponsor proposals",
+            gettext(why, name=entity["short_name"]),
             field=field,
             status_code=403,
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from convene.errors import RuleViolation
+from convene.translation import gettext
 
 L_SERIAL = re.compile(r"/L\.(\d+)$")
 
@@ -20,8 +21,13 @@ def serial_of(symbol: str, prefix: str) -> int:
     documents."""
     found = L_SERIAL.search(symbol)
     if not found or symbol[: found.start()] != prefix:
+        first, second = f"{prefix}/L.1", f"{prefix}/L.2"
         raise RuleViolation(
-            f"An L document of this session is numbered {prefix}/L.1, {prefix}/L.2 ...",
+            gettext(
+                "An L document of this session is numbered %(first)s, %(second)s ...",
+                first=first,
+                second=second,
+            ),
             field="symbol",
             status_code=422,
         )

@@ -25,6 +25,7 @@ from convene.proposals.schemas import (
     TextOut,
 )
 from convene.proposals.vocabulary import ParagraphKind
+from convene.translation import gettext
 
 FOOTNOTE_CALL = re.compile(r"\[\^(\d+)\]")
 DOCUMENT_SYMBOL = re.compile(
@@ -54,11 +55,16 @@ def check_text(text: TextIn, field: str = "text") -> None:
             number = int(match.group(1))
             if not 1 <= number <= len(text.footnotes):
                 raise RuleViolation(
-                    f"There is no footnote {number} to call", field=where, status_code=422
+                    gettext("There is no footnote %(number)s to call", number=number),
+                    field=where,
+                    status_code=422,
                 )
             if number in called:
                 raise RuleViolation(
-                    f"Footnote {number} is called twice; a footnote is called once",
+                    gettext(
+                        "Footnote %(number)s is called twice; a footnote is called once",
+                        number=number,
+                    ),
                     field=where,
                     status_code=422,
                 )
@@ -66,14 +72,18 @@ def check_text(text: TextIn, field: str = "text") -> None:
     for number in range(1, len(text.footnotes) + 1):
         if number not in called:
             raise RuleViolation(
-                f"Footnote {number} is not called in the text (write [^{number}] where it belongs)",
+                gettext(
+                    "Footnote %(number)s is not called in the text (write [^%(number)s] where it "
+                    "belongs)",
+                    number=number,
+                ),
                 field=f"{field}.footnotes[{number - 1}]",
                 status_code=422,
             )
     for index, paragraph in enumerate(text.paragraphs):
         if not (paragraph.opening.strip() or paragraph.text.strip()):
             raise RuleViolation(
-                "A paragraph needs some text",
+                gettext("A paragraph needs some text"),
                 field=f"{field}.paragraphs[{index}].text",
                 status_code=422,
             )

@@ -28,7 +28,7 @@ from convene.reports.schemas import ParticipantsReport
 from convene.reports.rendering import render_pdf
 from convene.reports.texts import long_date
 from convene.reports.vocabulary import ListVersion, ReportKind
-from convene.translation import ENGLISH, using_locale
+from convene.translation import ENGLISH, gettext, using_locale
 
 
 logger = logging.getLogger("convene.reports")
@@ -107,8 +107,11 @@ def final_list_ready(session: SessionOut, *, now: datetime | None = None) -> boo
 def check_version(session: SessionOut, version: ListVersion) -> None:
     if version is ListVersion.FINAL and not final_list_ready(session):
         raise RuleViolation(
-            f"The final list of participants can be printed once the session is over (it ends on "
-            f"{long_date(session.end_date)}); print the provisional list until then",
+            gettext(
+                "The final list of participants can be printed once the session is over (it ends "
+                "on %(date)s); print the provisional list until then",
+                date=long_date(session.end_date),
+            ),
             field="version",
         )
 

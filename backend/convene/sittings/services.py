@@ -28,9 +28,11 @@ from convene.multilingual import in_language, stored_texts
 from convene.meetings.tables import Session
 from convene.meetings.timezones import in_zone, local_day_bounds, venue_instant
 from convene.meetings.vocabulary import SessionFormat, SessionStatus
+from convene.reports.texts import long_date
 from convene.sittings.events import SittingChanged, SittingRevised
 from convene.sittings.schemas import SittingIn, SittingOut, SittingPatch, TakenUpItem
 from convene.sittings.tables import Sitting, SittingItem
+from convene.translation import gettext
 
 SCHEDULED = "scheduled"
 CANCELLED = "cancelled"
@@ -175,7 +177,7 @@ async def update_sitting(actor: Actor, sitting_id: int, patch: SittingPatch) -> 
     session = await session_row(current["session"])
     changes = given_fields(patch)
     if current["status"] == CANCELLED:
-        raise RuleViolation("A cancelled sitting cannot be changed", field="status")
+        raise RuleViolation(gettext("A cancelled sitting cannot be changed"), field="status")
     for field in ("starts_at", "ends_at"):
         if field in changes:
             changes[field] = _as_utc(changes[field], session, field)
@@ -216,7 +218,7 @@ async def cancel_sitting(actor: Actor, sitting_id: int) -> SittingOut:
     async with locked_transaction(f"session:{current['session']}"):
         current = await _sitting(sitting_id)  # read again under the lock
         if current["status"] == CANCELLED:
-            raise RuleViolation("The sitting is already cancelled", field="status")
+            raise RuleViolation(gettext("The sitting is already cancelled"), field="status")
         await _cancel(actor, current)
     return await get_sitting(sitting_id, include_links=True)
 
@@ -323,12 +325,18 @@ def _comparable(row: dict[str, Any], field: str) -> Any:
 
 def _check_times(starts_at: datetime, ends_at: datetime, session: dict[str, Any]) -> None:
     if ends_at <= starts_at:
-        raise RuleViolation("A sitting must end after it starts", field="ends_at", status_code=422)
+        raise RuleViolation(
+            gettext("A sitting must end after it starts"), field="ends_at", status_code=422
+        )
     first, last = local_day_bounds(session["start_date"], session["end_date"], session["timezone"])
     if starts_at < first or ends_at > last:
         raise RuleViolation(
-            f"The sitting must lie within the session, {session['start_date']} to {session['end_date']} "
-            f"({session['timezone']})",
+            gettext(
+                "The sitting must lie within the session, %(first)s to %(last)s (%(zone)s)",
+                first=session["start_date"],
+                last=session["end_date"],
+                zone=session["timezone"],
+            ),
             field="starts_at" if starts_at < first else "ends_at",
             status_code=422,
         )
@@ -337,7 +345,7 @@ def _check_times(starts_at: datetime, ends_at: datetime, session: dict[str, Any]
 def _check_room_needed(room: str, session: dict[str, Any]) -> None:
     if not room and session["format"] != SessionFormat.ONLINE.value:
         raise RuleViolation(
-            "A sitting of an in-person or hybrid session needs a room",
+            gettext("A sitting of an in-person or hybrid session needs a room"),
             field="room",
             status_code=422,
         )
@@ -368,18 +376,23 @@ async def _check_room_free(
     for other in await candidates:
         overlaps = _utc(other["starts_at"]) < ends_at and starts_at < _utc(other["ends_at"])
         if overlaps and other["room"].casefold() == room.casefold():
-            local = in_zone(_utc(other["starts_at"]), session["timezone"]).strftime(
-                "%d %B %Y %H:%M"
-            )
+            local = in_zone(_utc(other["starts_at"]), session["timezone"])
+            when = f"{long_date(local.date())} {local:%H:%M}"
             raise RuleViolation(
-                f"{other['room']} is taken by the {other['title']} at {local}", field="room"
+                gettext(
+                    "%(room)s is taken by the %(sitting)s at %(time)s",
+                    room=other["room"],
+                    sitting=other["title"],
+                    time=when,
+                ),
+                field="room",
             )
 
 
 async def _check_items(session_id: int, item_ids: list[int]) -> None:
     if len(set(item_ids)) != len(item_ids):
         raise RuleViolation(
-            "An agenda item is listed twice", field="agenda_item_ids", status_code=422
+            gettext("An agenda item is listed twice"), field="agenda_item_ids", status_code=422
         )
     if not item_ids:
         return
@@ -388,7 +401,9 @@ async def _check_items(session_id: int, item_ids: list[int]) -> None:
     )
     if found != len(item_ids):
         raise RuleViolation(
-            "Every item must be on this session's agenda", field="agenda_item_ids", status_code=422
+            gettext("Every item must be on this session's agenda"),
+            field="agenda_item_ids",
+            status_code=422,
         )
 
 
@@ -420,7 +435,9 @@ def _as_utc(text: str, session: dict[str, Any], field: str) -> datetime:
         moment = datetime.fromisoformat(text)
     except ValueError as error:
         raise RuleViolation(
-            f"{text!r} is not a valid date and time", field=field, status_code=422
+            gettext("%(text)s is not a valid date and time", text=repr(text)),
+            field=field,
+            status_code=422,
         ) from error
     if moment.tzinfo is None:
         return venue_instant(moment, session["timezone"], field=field)
@@ -435,5 +452,5 @@ async def _sitting(sitting_id: int) -> dict[str, Any]:
     """The sitting as stored, or 404: the one place a missing sitting is answered."""
     row = await Sitting.select().where(Sitting.id == sitting_id).first()
     if row is None:
-        raise NotFound("Sitting")
+        raise NotFound(gettext("Sitting not found"))
     return row

@@ -48,6 +48,7 @@ from convene.speakers.sound import set_sound_check
 from convene.speakers.state import list_state
 from convene.speakers.vocabulary import ListStatus
 from convene.spreadsheets import csv_bytes, xlsx_bytes
+from convene.translation import gettext
 
 AnyRequest = Request[Any, Any, Any]
 AppSettings = NamedDependency[Settings]
@@ -160,7 +161,7 @@ class SpeakerListController(Controller):
     ) -> ListState:
         entity = await services.delegation_entity(data.delegation_id)
         if not can_manage_entity(request.user, entity):
-            raise NotFound("Delegation")
+            raise NotFound(gettext("Delegation not found"))
         return await services.inscribe(request.user, list_id, data)
 
     @post(

@@ -35,7 +35,7 @@ async def person_of(settings: Settings, token: str) -> tuple[dict[str, Any], int
         .first()
     )
     if person is None or person["status"] != RegistrationStatus.APPROVED.value:
-        raise NotFound("Link")
+        raise NotFound(_("Link not found"))
     return person, sitting_id
 
 
@@ -48,7 +48,7 @@ async def current_list(sitting_id: int) -> int:
         .first()
     )
     if row is None:
-        raise NotFound("List of speakers")
+        raise NotFound(_("List of speakers not found"))
     return int(row["id"])
 
 

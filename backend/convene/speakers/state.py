@@ -13,6 +13,7 @@ from convene.presence.people import person_name
 from convene.speakers.schemas import EntryView, ListState
 from convene.speakers.tables import SpeakerEntry, SpeakerList
 from convene.speakers.vocabulary import EntryStatus
+from convene.translation import gettext
 
 Row = dict[str, Any]
 
@@ -30,7 +31,7 @@ async def list_row(list_id: int) -> Row:
         .first()
     )
     if row is None:
-        raise NotFound("List of speakers")
+        raise NotFound(gettext("List of speakers not found"))
     return row
 
 

@@ -16,6 +16,7 @@ from convene.speakers.schemas import StatementOut
 from convene.speakers.state import entry_rows, entry_view
 from convene.speakers.tables import SpeakerEntry
 from convene.speakers.vocabulary import EntryStatus
+from convene.translation import gettext
 
 READERS = {Role.SECRETARIAT, Role.INTERPRETER}
 
@@ -32,11 +33,11 @@ async def statement(actor: Actor, entry_id: int, *, reader: bool = False) -> Sta
     """The statement, for the secretariat and interpreters at any time, for others once delivered."""
     rows = await entry_rows(SpeakerEntry.id == entry_id)
     if not rows or not rows[0]["statement_text"]:
-        raise NotFound("Statement")
+        raise NotFound(gettext("Statement not found"))
     row = rows[0]
     delivered = row["status"] == EntryStatus.SPOKEN.value
     if not (reader or delivered or role_of(actor) in READERS):
-        raise NotFound("Statement")
+        raise NotFound(gettext("Statement not found"))
     return _out(row)
 
 

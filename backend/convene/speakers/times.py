@@ -20,6 +20,7 @@ from convene.speakers.events import SpeakingSetupChanged
 from convene.speakers.schemas import SpeakingTimesIn, SpeakingTimesOut
 from convene.speakers.tables import SpeakingTimes
 from convene.speakers.vocabulary import DEFAULT_PRECEDENCE, GROUP, OBSERVERS, EntryKind
+from convene.translation import gettext
 
 LIMITS = (
     "statement",
@@ -51,7 +52,7 @@ def _out(row: dict[str, Any] | None, source: str) -> SpeakingTimesOut:
 async def _body_id(code: str) -> int:
     row = await Body.select(Body.id).where(Body.code == code).first()
     if row is None:
-        raise NotFound(f"Body {code}")
+        raise NotFound(gettext("Body %(code)s not found", code=code))
     return int(row["id"])
 
 
@@ -68,7 +69,7 @@ async def item_times(agenda_item_id: int) -> SpeakingTimesOut:
         return _out(row, "agenda_item")
     item = await AgendaItem.select(AgendaItem.session).where(AgendaItem.id == agenda_item_id).first()
     if item is None:
-        raise NotFound("Agenda item")
+        raise NotFound(gettext("Agenda item not found"))
     part = (
         await SessionPart.select(SessionPart.body)
         .where(SessionPart.session == item["session"])
@@ -86,7 +87,10 @@ def _checked_precedence(precedence: list[str] | None) -> str:
         return ""
     if sorted(precedence) != sorted(DEFAULT_PRECEDENCE):
         raise RuleViolation(
-            "The order of precedence must name each class once: " + ", ".join(DEFAULT_PRECEDENCE),
+            gettext(
+                "The order of precedence must name each class once: %(classes)s",
+                classes=", ".join(DEFAULT_PRECEDENCE),
+            ),
             field="precedence",
             status_code=422,
         )
@@ -104,7 +108,7 @@ async def set_item_times(
 ) -> SpeakingTimesOut:
     item = await AgendaItem.select(AgendaItem.id).where(AgendaItem.id == agenda_item_id).first()
     if item is None:
-        raise NotFound("Agenda item")
+        raise NotFound(gettext("Agenda item not found"))
     where = SpeakingTimes.agenda_item == agenda_item_id
     await _replace(actor, where, {"agenda_item": agenda_item_id}, data, f"item:{agenda_item_id}")
     return await item_times(agenda_item_id)

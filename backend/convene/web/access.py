@@ -14,7 +14,7 @@ from litestar.handlers import BaseRouteHandler
 
 from convene.accounts.guards import requires_sign_in
 from convene.accounts.roles import Role
-from convene.translation import N_
+from convene.translation import gettext
 
 
 def requires_focal_point(
@@ -23,4 +23,6 @@ def requires_focal_point(
     """A focal point's own pages (their entity's sessions and delegations)."""
     requires_sign_in(connection, handler)
     if connection.user.role != Role.FOCAL_POINT.value or connection.user.entity is None:
-        raise PermissionDeniedException(N_("These pages are for the focal points of delegations"))
+        raise PermissionDeniedException(
+            gettext("These pages are for the focal points of delegations")
+        )

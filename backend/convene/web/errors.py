@@ -22,7 +22,6 @@ from litestar.types import ExceptionHandlersMap
 
 from convene.errors import NotFound, RuleViolation
 from convene.templating import gettext as _
-from convene.translation import ENGLISH, current_locale
 from convene.web.forms import FormErrors
 
 AnyRequest = Request[Any, Any, Any]
@@ -47,16 +46,14 @@ def sign_in_first(request: AnyRequest, _exc: Exception) -> Response[Any]:
 
 
 def not_yours(request: AnyRequest, exc: PermissionDeniedException) -> Response[Any]:
-    return _problem_page(request, 403, _("This page is not open to you"), _(exc.detail))
+    return _problem_page(request, 403, _("This page is not open to you"), exc.detail)
 
 
 def not_found(request: AnyRequest, exc: Exception) -> Response[Any]:
-    """ "Session not found" in English; in another language the translated general sentence
-    (a service names what is missing in English words of its own)."""
-    anywhere = _("There is no page at this address")
-    named = _(exc.message) if isinstance(exc, NotFound) else anywhere
-    english_only = current_locale() != ENGLISH and isinstance(exc, NotFound) and named == exc.message
-    return _problem_page(request, 404, _("Not found"), anywhere if english_only else named)
+    """What a service found missing ("Session not found", already in the reader's language),
+    else that the address leads nowhere."""
+    message = exc.message if isinstance(exc, NotFound) else _("There is no page at this address")
+    return _problem_page(request, 404, _("Not found"), message)
 
 
 def bad_address(request: AnyRequest, _exc: ValidationException) -> Response[Any]:
@@ -71,7 +68,7 @@ def bad_address(request: AnyRequest, _exc: ValidationException) -> Response[Any]
 def refused(request: AnyRequest, exc: RuleViolation) -> Response[Any]:
     """A rule refused a change that no form field could be blamed for."""
     status = exc.status_code if 400 <= exc.status_code < 500 else 409
-    return _problem_page(request, status, _("This cannot be done"), _(exc.message))
+    return _problem_page(request, status, _("This cannot be done"), exc.message)
 
 
 def form_mistake(request: AnyRequest, exc: FormErrors) -> Response[Any]:

@@ -43,12 +43,12 @@ class FormErrors(Exception):
     def of(cls, error: RuleViolation | NotFound, fields: Iterable[str] = ()) -> FormErrors:
         """A service's refusal, placed on its field when the form has one, else on the form."""
         if isinstance(error, NotFound):
-            return cls({GENERAL: _(error.message)}, 404)
+            return cls({GENERAL: error.message}, 404)
         name = input_name(error.field) if error.field else GENERAL
         known = set(fields)
         key = name if not known or name in known else GENERAL
         status = error.status_code if 400 <= error.status_code < 500 else 409
-        return cls({key: _(error.message)}, status)
+        return cls({key: error.message}, status)
 
 
 def refusal(error: FormErrors | RuleViolation | NotFound, fields: Iterable[str] = ()) -> FormErrors:

@@ -21,7 +21,7 @@ from litestar.response import Redirect
 from convene.accounts.services import choose_language
 from convene.errors import RuleViolation
 from convene.languages import language_cookie, local_path
-from convene.translation import LANGUAGES, N_
+from convene.translation import LANGUAGES, gettext
 from convene.web.rendering import AnyRequest
 
 
@@ -47,7 +47,7 @@ class LanguagePages(Controller):
 def _official(language: str) -> str:
     if language not in LANGUAGES:
         raise RuleViolation(
-            N_("Choose one of the six official languages"), field="language", status_code=400
+            gettext("Choose one of the six official languages"), field="language", status_code=400
         )
     return language
 

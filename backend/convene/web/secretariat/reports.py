@@ -13,7 +13,7 @@ from convene.audit.services import list_entries, object_types
 from convene.errors import NotFound
 from convene.meetings.schemas import SessionOut
 from convene.settings import Settings
-from convene.translation import LANGUAGES, current_locale
+from convene.translation import LANGUAGES, current_locale, gettext
 from convene.web.forms import post_form, text
 from convene.web.rendering import AnyRequest, is_htmx, render
 from convene.web.reports_desk import REPORTS, Built, build_report
@@ -47,7 +47,7 @@ class ReportPages(SecretariatController):
     ) -> Template:
         session = await session_of(session_id)
         if kind not in REPORTS:
-            raise NotFound("Report")
+            raise NotFound(gettext("Report not found"))
         language = text(await request.form(), "language") or current_locale()
         return await post_form(
             lambda: build_report(session, kind, settings, language),
