@@ -3,6 +3,7 @@
 
     python3 dev.py run    set up, migrate, load demo data, serve on 127.0.0.1:8000
     python3 dev.py test   set up, type-check backend/ and run the whole test suite (SQLite and PostgreSQL)
+                          on several workers; with arguments, pytest runs just those, on one
 
 Both create ``.venv`` on first use and reinstall only when ``pyproject.toml`` changes.
 """
@@ -168,7 +169,18 @@ def run_tests(args: list[str]) -> int:
         print("Type-checking backend/ with mypy ...", flush=True)
         if subprocess.run([str(BIN / "python"), "-m", "mypy"], cwd=ROOT).returncode != 0:
             return 1
+        args = whole_suite_workers()
     return subprocess.run([str(BIN / "python"), "-m", "pytest", *args], cwd=ROOT, env=env).returncode
+
+
+def whole_suite_workers() -> list[str]:
+    """pytest-xdist's options for the whole suite: one worker more than the machine has cores.
+
+    A test waits on a browser, a server or a database much of its time, so a
+    third worker keeps two cores busy; the tests that share a world costly to
+    build run on one worker (``xdist_group``, see tests/conftest.py).
+    """
+    return ["-n", str((os.cpu_count() or 1) + 1), "--dist", "loadgroup", "--no-loadscope-reorder"]
 
 
 if __name__ == "__main__":

@@ -18,12 +18,11 @@ import pytest
 from convene.accounts.roles import Role
 from convene.accounts.tables import SignInFailure
 from tests.accounts.conftest import make_person
-from tests.conftest import free_port, wait_until_healthy
+from tests.conftest import Databases, free_port, wait_until_healthy
 
-pytestmark = [
-    pytest.mark.parametrize("database_url", ["sqlite"], indirect=True),  # one process: quick
-    pytest.mark.timeout(120),
-]
+pytestmark = pytest.mark.timeout(120)
+ON_SQLITE = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+"""The app of the tests that read the server's database: the server's own, SQLite (one process: quick)."""
 
 PERSON = "officer@unodc.test"
 PROXY = "127.0.0.2"
@@ -32,9 +31,10 @@ PROXY = "127.0.0.2"
 
 @pytest.fixture(scope="module")
 def server(
-    database_url: str, var_dir: Path, tmp_path_factory: pytest.TempPathFactory
+    databases: Databases, var_dir: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Server]:
     """``convene serve --workers 3`` on SQLite behind a proxy at ``PROXY``; stopped by SIGTERM."""
+    database_url = databases.url("sqlite")
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k != "FORWARDED_ALLOW_IPS"} | {
         "DATABASE_URL": database_url,
@@ -90,6 +90,7 @@ async def _sources() -> list[str]:
     return sorted(row["ip_address"] for row in await SignInFailure.select(SignInFailure.ip_address))
 
 
+@ON_SQLITE
 async def test_on_sqlite_it_serves_with_one_worker_and_says_so(app: object, server: Server) -> None:
     assert children(server.process.pid) == []  # uvicorn serves in this one process
     output = server.log.read_text()
@@ -97,6 +98,7 @@ async def test_on_sqlite_it_serves_with_one_worker_and_says_so(app: object, serv
     assert "use PostgreSQL" in output
 
 
+@ON_SQLITE
 async def test_a_forwarded_address_is_believed_only_from_the_configured_proxy(
     app: object, server: Server
 ) -> None:

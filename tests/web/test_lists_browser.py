@@ -27,7 +27,10 @@ from tests.web.conference import (
     build_conference,
 )
 
-pytestmark = pytest.mark.timeout(600)
+pytestmark = [
+    pytest.mark.timeout(600),
+    pytest.mark.xdist_group("conference"),  # one Conference of 1,500 registrations per engine
+]
 
 PHRASES = ("registrations approved", "could not be decided")
 """How the outcome of a bulk approval counts what was done and what was refused."""
