@@ -17,7 +17,7 @@ from convene.mail.services import MAX_ATTEMPTS, backoff, deliver_pending, enqueu
 from convene.mail.tables import OutboxMessage
 from convene.settings import Settings
 from tests.accounts.conftest import SmtpServer
-from tests.conftest import AppBuilder, running
+from tests.conftest import AppBuilder, empty_tables, running
 
 CALENDAR = b"BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n"
 
@@ -155,6 +155,7 @@ async def test_the_background_sender_delivers_while_the_app_runs(
         dataclasses.replace(settings, smtp=smtp_server.settings, mail_poll_seconds=0.05)
     )
     async with running(app):
+        await empty_tables(settings.database_url)  # its own app: no fixture emptied them
         await enqueue("delegate@austria.example", "From the loop", "Text")
         for _ in range(200):
             if (await _message())["status"] == "sent":
