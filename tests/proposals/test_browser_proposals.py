@@ -16,10 +16,12 @@ from convene.accounts.roles import Role
 from tests.accounts.conftest import make_person
 from tests.proposals.conftest import entity_id
 from tests.proposals.test_documents import TEXT
-from tests.web.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, Pages, chromium_or_skip
+from tests.web.browser import (
+    ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, ON_POSTGRES, Pages, chromium_or_skip,
+)
 from tests.web.test_browser import sign_in
 
-pytestmark = pytest.mark.timeout(600)
+pytestmark = [pytest.mark.timeout(600), ON_POSTGRES]
 
 
 @pytest.fixture

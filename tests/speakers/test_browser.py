@@ -18,10 +18,10 @@ from playwright.async_api import expect
 
 from tests.accounts.conftest import make_person
 from tests.speakers.world import open_floor
-from tests.web.browser import Pages, pages_fixture
+from tests.web.browser import ON_POSTGRES, Pages, pages_fixture
 from tests.web.test_browser import sign_in
 
-pytestmark = pytest.mark.timeout(300)
+pytestmark = [pytest.mark.timeout(300), ON_POSTGRES]
 
 
 @pytest.fixture

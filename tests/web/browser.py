@@ -35,6 +35,11 @@ AXE = Path(__file__).parent / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "web"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 BLOCKING = {"serious", "critical"}
+ON_POSTGRES = pytest.mark.parametrize("database_url", ["postgres"], indirect=True)
+"""For a browser test whose subject is the pages (their scripts, layout, languages, accessibility),
+which are the same whichever engine serves them: it runs on the production engine, where two
+workers and Redis carry live updates. The journey of every audience (tests/web/test_browser.py)
+runs on SQLite too, as ``python3 dev.py run`` serves it. Each browser test costs seconds of Chromium."""
 
 
 def chromium_or_skip() -> None:

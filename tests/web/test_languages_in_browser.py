@@ -24,9 +24,9 @@ from convene.demo.loader import load_demo_data
 from convene.entities.tables import Entity
 from convene.translation import LANGUAGES
 from tests.accounts.conftest import PASSWORD, make_person
-from tests.web.browser import Pages, pages_fixture
+from tests.web.browser import ON_POSTGRES, Pages, pages_fixture
 
-pytestmark = pytest.mark.timeout(600)
+pytestmark = [pytest.mark.timeout(600), ON_POSTGRES]
 
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]")
 NARROW = {"ar", "zh"}

@@ -17,7 +17,7 @@ from litestar import Litestar
 from playwright.async_api import Locator, Page, expect
 
 from tests.conftest import LiveServers, emptied, empty_tables, running
-from tests.web.browser import Pages, pages_fixture
+from tests.web.browser import ON_POSTGRES, Pages, pages_fixture
 from tests.web.conference import (
     BADGE,
     FOCAL_POINT,
@@ -29,6 +29,7 @@ from tests.web.conference import (
 
 pytestmark = [
     pytest.mark.timeout(600),
+    ON_POSTGRES,
     pytest.mark.xdist_group("conference"),  # one Conference of 1,500 registrations per engine
 ]
 

@@ -18,9 +18,9 @@ from httpx import AsyncClient
 from playwright.async_api import Page, expect
 
 from tests.accounts.conftest import PASSWORD, make_person
-from tests.web.browser import Pages, pages_fixture
+from tests.web.browser import ON_POSTGRES, Pages, pages_fixture
 
-pytestmark = pytest.mark.timeout(600)
+pytestmark = [pytest.mark.timeout(600), ON_POSTGRES]
 
 
 pages = pages_fixture("people")
