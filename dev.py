@@ -177,10 +177,10 @@ def whole_suite_workers() -> list[str]:
     """pytest-xdist's options for the whole suite: one worker more than the machine has cores.
 
     A test waits on a browser, a server or a database much of its time, so a
-    third worker keeps two cores busy; the tests that share a world costly to
-    build run on one worker (``xdist_group``, see tests/conftest.py).
+    third worker keeps two cores busy. tests/scheduling.py decides which
+    worker runs what.
     """
-    return ["-n", str((os.cpu_count() or 1) + 1), "--dist", "loadgroup", "--no-loadscope-reorder"]
+    return ["-n", str((os.cpu_count() or 1) + 1), "--dist", "load"]
 
 
 if __name__ == "__main__":

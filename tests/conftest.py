@@ -38,50 +38,7 @@ REQUIRE_POSTGRES = os.environ.get("CONVENE_REQUIRE_POSTGRES") == "1"
 """CI: PostgreSQL (and Redis) must be reachable; their tests fail rather than skip."""
 TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 ENGINES = ["sqlite", "postgres"]
-SLOW = ("pages", "live_server", "demo")
-"""Fixtures of the slow tests, slowest first: a browser, a real server, the demo's load."""
-SLOW_SPREAD_OVER = 0.7
-"""The share of the run over which the slow tests are begun, evenly."""
-
-
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Order the run for several workers (``python3 dev.py test``).
-
-    A module whose tests share a world that is costly to build marks itself
-    ``xdist_group``: its tests run on one worker, which builds that world once
-    per engine. Each engine's half is a unit of its own, and the units come
-    first, so that they run on two workers at once from the start. The slow
-    tests (Chromium, a real server) are spread evenly over the first part of
-    the run: begun all at once they would crowd the two cores, and one begun
-    last would end the run alone on one worker.
-    """
-    for item in items:
-        engine = getattr(item, "callspec", None) and item.callspec.params.get("database_url")
-        if engine and item.get_closest_marker("xdist_group"):
-            item.add_marker(pytest.mark.xdist_group(engine))
-    grouped = [item for item in items if item.get_closest_marker("xdist_group")]
-    ungrouped = [item for item in items if item not in grouped]
-    slow = sorted((item for item in ungrouped if _slowness(item) < len(SLOW)), key=_slowness)
-    rest = [item for item in ungrouped if _slowness(item) == len(SLOW)]
-    items[:] = grouped + _spread(slow, rest)
-
-
-def _slowness(item: pytest.Item) -> int:
-    """The rank in ``SLOW`` of the slowest fixture the test uses (a browser first); ``len(SLOW)`` if none."""
-    fixtures = getattr(item, "fixturenames", ())
-    return next((rank for rank, name in enumerate(SLOW) if name in fixtures), len(SLOW))
-
-
-def _spread(slow: list[pytest.Item], rest: list[pytest.Item]) -> list[pytest.Item]:
-    """``rest`` with ``slow`` put in at even intervals over its first ``SLOW_SPREAD_OVER``."""
-    step = max(1, int(len(rest) * SLOW_SPREAD_OVER) // max(1, len(slow)))
-    spread: list[pytest.Item] = []
-    for position, item in enumerate(rest):
-        if position % step == 0 and position // step < len(slow):
-            spread.append(slow[position // step])
-        spread.append(item)
-    return spread + slow[len(rest) // step + (len(rest) % step > 0):]
+pytest_plugins = ["tests.scheduling"]  # how the whole suite is shared among workers
 
 
 def run_convene(*args: str, database_url: str, var_dir: Path) -> subprocess.CompletedProcess[str]:
@@ -123,7 +80,7 @@ class Databases:
     """Each engine's migrated database, made the first time a test asks for it and kept to the end.
 
     Keeping both for the whole run lets tests of the two engines come in any
-    order (the slowest first, see ``pytest_collection_modifyitems``) without
+    order (the slowest first, see tests/scheduling.py) without
     dropping and migrating a database at every change of engine.
     """
 

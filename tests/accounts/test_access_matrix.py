@@ -57,8 +57,6 @@ from tests.proposals.world import build_proposals
 from tests.presence.matrix_world import PRESENCE_BADGE, PRESENCE_BODY, ZOOM_REPORT, build_presence
 from tests.speakers.matrix_world import SPEAKERS_BODY, build_speakers
 
-pytestmark = pytest.mark.xdist_group("access-matrix")  # one world per engine, shared by its cases
-
 ROLES = ("secretariat", "focal_a", "focal_b", "delegate", "public")
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
 

@@ -17,7 +17,7 @@ from convene.mail.services import MAX_ATTEMPTS, backoff, deliver_pending, enqueu
 from convene.mail.tables import OutboxMessage
 from convene.settings import Settings
 from tests.accounts.conftest import SmtpServer
-from tests.conftest import AppBuilder, empty_tables, running
+from tests.conftest import AppBuilder, running
 
 CALENDAR = b"BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n"
 
@@ -149,13 +149,13 @@ async def test_header_injection_is_refused(app: Any) -> None:
 
 
 async def test_the_background_sender_delivers_while_the_app_runs(
-    settings: Settings, smtp_server: SmtpServer, build_app: AppBuilder
+    app: Any, settings: Settings, smtp_server: SmtpServer, build_app: AppBuilder
 ) -> None:
-    app = build_app(
+    """``app`` empties the tables before the sender's own app starts (and sends what it finds)."""
+    sending = build_app(
         dataclasses.replace(settings, smtp=smtp_server.settings, mail_poll_seconds=0.05)
     )
-    async with running(app):
-        await empty_tables(settings.database_url)  # its own app: no fixture emptied them
+    async with running(sending):
         await enqueue("delegate@austria.example", "From the loop", "Text")
         for _ in range(200):
             if (await _message())["status"] == "sent":

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
 from httpx import AsyncClient
 
 from tests.demo.conftest import Demo
-
-pytestmark = pytest.mark.xdist_group("demo")  # the demo is loaded once per engine for all its tests
 
 
 async def test_the_demo_shows_a_hybrid_sitting_under_way(

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
 from httpx import AsyncClient
 
 from tests.demo.conftest import Demo
-
-pytestmark = pytest.mark.xdist_group("demo")  # the demo is loaded once per engine for all its tests
 
 
 async def test_demo_data_loads_once_and_reads_as_the_record(

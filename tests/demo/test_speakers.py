@@ -3,12 +3,9 @@ statement, an online speaker not yet ready, an observer, a right of reply waitin
 
 from __future__ import annotations
 
-import pytest
 from httpx import AsyncClient
 
 from tests.demo.conftest import Demo
-
-pytestmark = pytest.mark.xdist_group("demo")  # the demo is loaded once per engine for all its tests
 
 
 async def test_the_demo_shows_a_list_of_speakers_under_way(

@@ -30,7 +30,6 @@ from tests.web.conference import (
 pytestmark = [
     pytest.mark.timeout(600),
     ON_POSTGRES,
-    pytest.mark.xdist_group("conference"),  # one Conference of 1,500 registrations per engine
 ]
 
 PHRASES = ("registrations approved", "could not be decided")
