@@ -31,7 +31,7 @@ from markupsafe import Markup
 from msgspec import Struct
 from weasyprint.text.fonts import FontConfiguration
 
-from convene.reports import tagging
+from convene.reports import parsing, tagging
 from convene.reports.coverage import with_replacements
 from convene.reports.language import report_gettext, report_ngettext
 from convene.reports.scripts import name_markup, script_markup
@@ -44,6 +44,7 @@ LAYOUT_VERSION = "2"
 """Raise when the Python side of the layout changes in a way the templates' hash cannot see."""
 
 _render_lock = threading.Lock()
+parsing.install()
 tagging.install()
 
 # WeasyPrint logs each step of each layout at INFO; one request would write seven lines.
