@@ -57,7 +57,7 @@ CALLED_OFF = {SessionStatus.CANCELLED.value, SessionStatus.POSTPONED.value}
 
 async def list_sittings(session_id: int, *, include_links: bool) -> list[SittingOut]:
     session = await session_row(session_id)
-    rows = await Sitting.select().where(Sitting.session == session_id).order_by(Sitting.starts_at)
+    rows = await Sitting.select().where(Sitting.session == session_id).order_by(Sitting.starts_at, Sitting.id)
     return await _views(rows, session, include_links)
 
 
