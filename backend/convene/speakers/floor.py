@@ -10,13 +10,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
-from convene.delegations.tables import Registration
-from convene.presence.online import online_now
-from convene.presence.people import person_name
-from convene.presence.tables import InRoom, OnlineVisit
-from convene.presence.vocabulary import OnlineMode
+from convene.presence.present import present_at
 from convene.speakers.tables import SoundCheck
 from convene.speakers.vocabulary import SpeakingMode
 from convene.translation import gettext as _
@@ -59,32 +54,13 @@ class Floor:
 
 
 async def floor_at(sitting_id: int) -> Floor:
-    """Everyone at the sitting who could take the floor now, by delegation (three queries)."""
-    names = {
-        row["id"]: person_name(row)
-        for row in await Registration.select(
-            Registration.id,
-            Registration.honorific,
-            Registration.given_name,
-            Registration.family_name,
-        ).where(
-            Registration.id.is_in(
-                InRoom.select(InRoom.registration).where(InRoom.sitting == sitting_id)
-            )
-            | Registration.id.is_in(
-                OnlineVisit.select(OnlineVisit.registration).where(
-                    OnlineVisit.sitting == sitting_id
-                )
-            )
-        )
-    }
+    """Everyone at the sitting who could take the floor now, by delegation."""
+    present = await present_at(sitting_id)
     in_room: dict[int, list[Speaker]] = defaultdict(list)
-    rows = await InRoom.select(InRoom.registration, InRoom.delegation).where(
-        InRoom.sitting == sitting_id
-    ).order_by(InRoom.since)
-    for row in rows:
-        name = names.get(row["registration"], "")
-        in_room[row["delegation"]].append(Speaker(row["registration"], name, SpeakingMode.ROOM))
+    for person in present.in_room:
+        in_room[person.delegation_id].append(
+            Speaker(person.registration_id, person.name, SpeakingMode.ROOM)
+        )
     checked = {
         row["registration"]
         for row in await SoundCheck.select(SoundCheck.registration).where(
@@ -93,17 +69,11 @@ async def floor_at(sitting_id: int) -> Floor:
     }
     ready: dict[int, list[Speaker]] = defaultdict(list)
     unchecked: dict[int, list[str]] = defaultdict(list)
-    online = await OnlineVisit.select(OnlineVisit.registration, OnlineVisit.delegation).where(
-        (OnlineVisit.sitting == sitting_id)
-        & (OnlineVisit.mode == OnlineMode.SPEAKING.value)
-        & online_now(datetime.now(UTC))
-    ).order_by(OnlineVisit.joined_at)
-    for row in online:
-        name = names.get(row["registration"], "")
-        if row["registration"] in checked:
-            ready[row["delegation"]].append(
-                Speaker(row["registration"], name, SpeakingMode.ONLINE)
+    for person in present.speaking_online:
+        if person.registration_id in checked:
+            ready[person.delegation_id].append(
+                Speaker(person.registration_id, person.name, SpeakingMode.ONLINE)
             )
         else:
-            unchecked[row["delegation"]].append(name)
+            unchecked[person.delegation_id].append(person.name)
     return Floor(dict(in_room), dict(ready), dict(unchecked))
