@@ -18,12 +18,14 @@ import uuid
 from collections import Counter
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager
+from functools import cache
 from pathlib import Path
 
 import asyncpg
 import pytest
 from httpx import ASGITransport, AsyncClient
 from litestar import Litestar
+from piccolo.table import Table, sort_table_classes
 from redis.asyncio import Redis
 
 from convene.accounts.roles import Role
@@ -33,12 +35,13 @@ from convene.app import ConveneApp, create_app
 from convene.registry import all_tables, app_registry
 from convene.settings import Settings
 
+pytest_plugins = ["tests.scheduling"]  # how the whole suite is shared among workers
+
 TEST_POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 REQUIRE_POSTGRES = os.environ.get("CONVENE_REQUIRE_POSTGRES") == "1"
 """CI: PostgreSQL (and Redis) must be reachable; their tests fail rather than skip."""
 TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 ENGINES = ["sqlite", "postgres"]
-pytest_plugins = ["tests.scheduling"]  # how the whole suite is shared among workers
 
 
 def run_convene(*args: str, database_url: str, var_dir: Path) -> subprocess.CompletedProcess[str]:
@@ -80,8 +83,8 @@ class Databases:
     """Each engine's migrated database, made the first time a test asks for it and kept to the end.
 
     Keeping both for the whole run lets tests of the two engines come in any
-    order (the slowest first, see tests/scheduling.py) without
-    dropping and migrating a database at every change of engine.
+    order (see tests/scheduling.py) without dropping and migrating a database
+    at every change of engine.
     """
 
     def __init__(self, var_dir: Path) -> None:
@@ -265,7 +268,7 @@ async def empty_tables(database_url: str) -> None:
     a test even when they are empty, against about 1 ms for ``DELETE``.
     """
     emptied[database_url] += 1
-    tables = list(reversed(_by_dependency(all_tables(app_registry()))))
+    tables = _children_first()
     if database_url.startswith("sqlite"):
         for table in tables:
             await table.delete(force=True)
@@ -286,10 +289,10 @@ END $$"""
 """Ids start at 1 again in every test, as after ``TRUNCATE ... RESTART IDENTITY``."""
 
 
-def _by_dependency(tables: list) -> list:
-    from piccolo.table import sort_table_classes
-
-    return sort_table_classes(tables)
+@cache
+def _children_first() -> list[type[Table]]:
+    """Every table, each before those it refers to, so that deleting never breaks a foreign key."""
+    return list(reversed(sort_table_classes(all_tables(app_registry()))))
 
 
 @pytest.fixture
