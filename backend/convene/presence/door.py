@@ -435,17 +435,20 @@ async def replay(actor: Actor, sitting: SittingAt) -> None:
     await announce(actor, sitting.id, sitting.session_id, None, "replayed")
 
 
+INSIDE_COLUMNS = (
+    InRoom.registration,
+    InRoom.since,
+    InRoom.registration.honorific.as_alias("honorific"),
+    InRoom.registration.given_name.as_alias("given_name"),
+    InRoom.registration.family_name.as_alias("family_name"),
+)
+"""Built once, as the door answers every scan with them (see ``people.SITTING_COLUMNS``)."""
+
+
 async def inside_of(sitting_id: int, delegation_id: int) -> list[PersonInside]:
     """Who of the delegation is in the room now, first in first."""
-    person = InRoom.registration
     rows = (
-        await InRoom.select(
-            InRoom.registration,
-            InRoom.since,
-            person.honorific.as_alias("honorific"),
-            person.given_name.as_alias("given_name"),
-            person.family_name.as_alias("family_name"),
-        )
+        await InRoom.select(*INSIDE_COLUMNS)
         .where((InRoom.sitting == sitting_id) & (InRoom.delegation == delegation_id))
         .order_by(InRoom.since)
     )
