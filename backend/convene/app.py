@@ -48,7 +48,7 @@ from convene.live.changes import ChangeListener
 from convene.live.channels import live_channels
 from convene.mail.sender import outbox_sender
 from convene.openapi import openapi_config
-from convene.postgres import close_pool
+from convene.postgres import close_pool, keep_session
 from convene.registry import app_registry, known_migrations
 from convene.routes import route_handlers
 from convene.runtime import Runtime
@@ -148,7 +148,9 @@ def _database_pool(engine: Engine, size: int) -> Callable[[Litestar], AbstractAs
             await engine.keep_connections()
         if isinstance(engine, PostgresEngine) and size > 0:
             try:
-                await engine.start_connection_pool(min_size=1, max_size=size)
+                await engine.start_connection_pool(
+                    min_size=1, max_size=size, reset=keep_session
+                )
                 pooled = True
             except Exception as error:  # unreachable at start-up: serve without a pool
                 logger.error("PostgreSQL unreachable at start-up, serving without a pool: %s", error)

@@ -101,25 +101,28 @@ async def issue_api_token(account: Account, name: str) -> str:
     return token
 
 
+TOKEN_ACCOUNT = f"""
+SELECT t.id AS token_id, t.last_used_at AS token_last_used_at, a.*
+FROM {ApiToken._meta.tablename} AS t JOIN {Account._meta.tablename} AS a ON a.id = t.account
+WHERE t.token_hash = {{}} AND t.revoked_at IS NULL AND a.is_active
+"""
+"""A live token's account, if active, and the token's last use: one query, as plain SQL (Piccolo
+takes longer to build the joined query than the database to answer it), for integrations such
+as the doors send a token with every request."""
+
+
 async def account_for_token(token: str) -> Account | None:
     """The active account a live token belongs to, or None."""
     if not token.startswith(TOKEN_PREFIX):
         return None
-    row = (
-        await ApiToken.select(ApiToken.id, ApiToken.account, ApiToken.last_used_at)
-        .where((ApiToken.token_hash == token_hash(token)) & ApiToken.revoked_at.is_null())
-        .first()
-    )
-    if row is None:
+    rows = await ApiToken.raw(TOKEN_ACCOUNT, token_hash(token))
+    if not rows:
         return None
-    account = (
-        await Account.objects()
-        .where((Account.id == row["account"]) & (Account.is_active == True))
-        .first()
-    )
+    token_id, last_used_at = rows[0].pop("token_id"), rows[0].pop("token_last_used_at")
+    account = Account(**rows[0], _exists_in_db=True)
     now = datetime.now(UTC)
-    if account is not None and _last_use_is_stale(row["last_used_at"], now):
-        await ApiToken.update({ApiToken.last_used_at: now}).where(ApiToken.id == row["id"])
+    if _last_use_is_stale(last_used_at, now):
+        await ApiToken.update({ApiToken.last_used_at: now}).where(ApiToken.id == token_id)
     return account
 
 

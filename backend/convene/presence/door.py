@@ -25,6 +25,7 @@ from typing import Any
 from convene.accounts.access import Actor
 from convene.db import locked_transaction
 from convene.delegations.check_in import arrive_at_sitting
+from convene.delegations.tables import CheckIn
 from convene.errors import RuleViolation
 from convene.meetings.timezones import as_utc
 from convene.presence.events import announce
@@ -168,7 +169,8 @@ async def _record(actor: Actor, sitting: SittingAt, holder: Badge, data: ScanIn)
         await _insert(actor, sitting, holder, data, scanned_at, ScanOutcome.NOT_INSIDE)
         await replay(actor, sitting)
         recorded = Recorded(await _stored_row(data.idempotency_key), repeated=False)
-    await _arrived(actor, sitting, holder, data)
+    if not now.arrived:  # an arrival is recorded once per sitting (under its own lock)
+        await _arrived(actor, sitting, holder, data)
     return recorded
 
 
@@ -275,11 +277,14 @@ SELECT
     (SELECT COUNT(*) FROM in_room WHERE sitting = {{}} AND registration = {{}}) AS me,
     (SELECT COUNT(*) FROM in_room WHERE sitting = {{}} AND delegation = {{}}) AS delegation,
     (SELECT COUNT(*) FROM in_room WHERE sitting = {{}}) AS room,
-    {SEATS_EXPRESSION} AS seats
+    {SEATS_EXPRESSION} AS seats,
+    (SELECT COUNT(*) FROM {CheckIn._meta.tablename} WHERE registration = {{}} AND sitting = {{}})
+        AS arrived
 """
 """All the door needs to decide a scan, in one query under its lock: whether the key was sent
 before, the latest scan's time, whether the person is inside, how many of the delegation and
-of everyone are, and the delegation's seats."""
+of everyone are, the delegation's seats, and whether the person's arrival at the sitting is
+recorded already (most scans in are not the first: they then write no arrival)."""
 
 
 @dataclass(frozen=True)
@@ -290,6 +295,7 @@ class DoorNow:
     delegation: int
     room: int
     seats: int
+    arrived: bool
 
 
 async def _door_now(sitting: SittingAt, holder: Badge, key: str) -> DoorNow:
@@ -306,6 +312,8 @@ async def _door_now(sitting: SittingAt, holder: Badge, key: str) -> DoorNow:
             holder.delegation_id,
             sitting.session_id,
             DEFAULT_SEATS_AT_TABLE,
+            holder.registration_id,
+            sitting.id,
         )
     )[0]
     latest = row["latest"]
@@ -318,6 +326,7 @@ async def _door_now(sitting: SittingAt, holder: Badge, key: str) -> DoorNow:
         delegation=int(row["delegation"]),
         room=int(row["room"]),
         seats=int(row["seats"]),
+        arrived=int(row["arrived"]) > 0,
     )
 
 
@@ -426,17 +435,20 @@ async def replay(actor: Actor, sitting: SittingAt) -> None:
     await announce(actor, sitting.id, sitting.session_id, None, "replayed")
 
 
+INSIDE_COLUMNS = (
+    InRoom.registration,
+    InRoom.since,
+    InRoom.registration.honorific.as_alias("honorific"),
+    InRoom.registration.given_name.as_alias("given_name"),
+    InRoom.registration.family_name.as_alias("family_name"),
+)
+"""Built once, as the door answers every scan with them (see ``people.SITTING_COLUMNS``)."""
+
+
 async def inside_of(sitting_id: int, delegation_id: int) -> list[PersonInside]:
     """Who of the delegation is in the room now, first in first."""
-    person = InRoom.registration
     rows = (
-        await InRoom.select(
-            InRoom.registration,
-            InRoom.since,
-            person.honorific.as_alias("honorific"),
-            person.given_name.as_alias("given_name"),
-            person.family_name.as_alias("family_name"),
-        )
+        await InRoom.select(*INSIDE_COLUMNS)
         .where((InRoom.sitting == sitting_id) & (InRoom.delegation == delegation_id))
         .order_by(InRoom.since)
     )

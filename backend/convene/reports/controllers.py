@@ -59,7 +59,7 @@ class SessionReportController(Controller):
     ) -> Response[bytes]:
         session = await get_session(session_id, include_private=is_secretariat(request.user))
         if not session.participants_published:
-            requires_secretariat(request, request.route_handler)
+            await requires_secretariat(request, request.route_handler)
         report = await services.participants_pdf(
             session, version, reports_dir(settings), report_language(language)
         )

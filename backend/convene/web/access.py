@@ -17,11 +17,11 @@ from convene.accounts.roles import Role
 from convene.translation import gettext
 
 
-def requires_focal_point(
+async def requires_focal_point(
     connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler
 ) -> None:
     """A focal point's own pages (their entity's sessions and delegations)."""
-    requires_sign_in(connection, handler)
+    await requires_sign_in(connection, handler)
     if connection.user.role != Role.FOCAL_POINT.value or connection.user.entity is None:
         raise PermissionDeniedException(
             gettext("These pages are for the focal points of delegations")
