@@ -10,6 +10,9 @@ seats and the room on its capacity. Prints scans per second, p50 and p99 latency
 of seat or capacity violations (from the database, and from replaying the recorded scans in
 order), which must be 0. Goal: p99 under 150 ms. Exits 1 when a goal is missed. The database
 is dropped afterwards.
+
+The doors are aiohttp clients: httpx spent about 4 ms of CPU per request, three quarters of a
+core at this rate, taken from the server it measures on this two-core machine.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import aiohttp
 import asyncpg
 import httpx
 
@@ -148,19 +152,18 @@ async def scan_storm(
         }
         async with gate:
             started = time.perf_counter()
-            response = await clients[door].post(f"/api/sittings/{sitting_id}/door/scans", json=body)
+            async with doors[door].post(f"/api/sittings/{sitting_id}/door/scans", json=body) as r:
+                answer = await r.json() if r.status == 200 else None
             latencies.append(time.perf_counter() - started)
-        outcomes[
-            response.json()["outcome"] if response.status_code == 200 else str(response.status_code)
-        ] += 1
+        outcomes[answer["outcome"] if answer else str(r.status)] += 1
 
-    limits = httpx.Limits(max_connections=concurrency)
-    clients = [
-        httpx.AsyncClient(
-            base_url=base_url,
+    # Each door keeps its connections open, as a deployed device would.
+    doors = [
+        aiohttp.ClientSession(
+            base_url,
             headers={"Authorization": f"Bearer {token}"},
-            timeout=120,
-            limits=limits,
+            connector=aiohttp.TCPConnector(limit=concurrency),
+            timeout=aiohttp.ClientTimeout(total=120),
         )
         for token in tokens
     ]
@@ -169,8 +172,8 @@ async def scan_storm(
         await asyncio.gather(*(one(n) for n in range(scans)))
         elapsed = time.perf_counter() - started
     finally:
-        for client in clients:
-            await client.aclose()
+        for door_session in doors:
+            await door_session.close()
     return latencies, outcomes, elapsed
 
 
@@ -282,7 +285,9 @@ def main() -> int:
     )
     print(f"scans per second    {args.scans / elapsed:.0f}")
     print(f"latency p50         {statistics.median(latencies) * 1000:.1f} ms")
+    print(f"latency p90         {latencies[int(len(latencies) * 0.9) - 1] * 1000:.1f} ms")
     print(f"latency p99         {p99:.1f} ms")
+    print(f"latency max         {latencies[-1] * 1000:.1f} ms")
     print(f"outcomes            {dict(outcomes)}")
     print(f"recorded            {recorded} scans (lost: {args.scans - recorded})")
     print(

@@ -51,7 +51,7 @@ def serve(host: str, port: int, workers: int, reload: bool, forwarded_allow_ips:
     workers = _workers_for(settings, workers)
     _stop_cleanly_on_sigterm()
     uvicorn.run(
-        "convene.app:create_app",
+        "convene.app:create_served_app",
         factory=True,
         host=host,
         port=port,

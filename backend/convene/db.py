@@ -33,6 +33,10 @@ _app_engine: ContextVar[Engine | None] = ContextVar("convene_app_engine", defaul
 _after_commit: ContextVar[list[Callable[[], Awaitable[None]]] | None] = ContextVar(
     "convene_after_commit", default=None
 )
+Rows = list[Any]
+_at_commit: ContextVar[dict[str, tuple[Rows, Callable[[Rows], Awaitable[None]]]] | None] = (
+    ContextVar("convene_at_commit", default=None)
+)
 
 
 class DatabaseUrlError(ValueError):
@@ -113,9 +117,10 @@ async def locked_transaction(*lock_names: str) -> AsyncIterator[None]:
     IMMEDIATE so the write lock is held from the first read.
 
     Work handed to :func:`after_commit` inside runs once the outermost such
-    transaction has committed, and never if it rolls back. One opened inside a
-    transaction Convene did not open (``engine.transaction()``) cannot know
-    when that one commits, so it takes no such work.
+    transaction has committed, and never if it rolls back; rows handed to
+    :func:`write_at_commit` are written just before it commits. One opened
+    inside a transaction Convene did not open (``engine.transaction()``) cannot
+    know when that one commits, so it takes no such work.
     """
     engine = current_engine()
     if _after_commit.get() is not None or engine.current_transaction.get() is not None:
@@ -123,14 +128,38 @@ async def locked_transaction(*lock_names: str) -> AsyncIterator[None]:
             yield
         return
     pending: list[Callable[[], Awaitable[None]]] = []
-    token = _after_commit.set(pending)
+    batches: dict[str, tuple[Rows, Callable[[Rows], Awaitable[None]]]] = {}
+    tokens = _after_commit.set(pending), _at_commit.set(batches)
     try:
         async with _database_transaction(engine, lock_names):
             yield
+            for rows, write in batches.values():
+                await write(rows)
     finally:
-        _after_commit.reset(token)
+        _after_commit.reset(tokens[0])
+        _at_commit.reset(tokens[1])
     for work in pending:
         await work()
+
+
+def _outside() -> OutsideTransaction:
+    return OutsideTransaction(
+        "No Convene transaction is open here: make the change inside "
+        "convene.db.locked_transaction(), not outside one nor inside engine.transaction()"
+    )
+
+
+def write_at_commit(kind: str, row: Any, write: Callable[[Rows], Awaitable[None]]) -> None:
+    """Have ``write`` write ``row`` with the others of its ``kind``, just before the enclosing
+    :func:`locked_transaction` commits: one statement for all, in the same transaction.
+
+    The audit log writes its entries so: a transaction that records many changes (the door
+    deciding a turn of scans) pays for one insert, not one round trip per change.
+    """
+    batches = _at_commit.get()
+    if batches is None:
+        raise _outside()
+    batches.setdefault(kind, ([], write))[0].append(row)
 
 
 def after_commit(work: Callable[[], Awaitable[None]]) -> None:
@@ -141,10 +170,7 @@ def after_commit(work: Callable[[], Awaitable[None]]) -> None:
     """
     pending = _after_commit.get()
     if pending is None:
-        raise OutsideTransaction(
-            "No Convene transaction is open here: make the change inside "
-            "convene.db.locked_transaction(), not outside one nor inside engine.transaction()"
-        )
+        raise _outside()
     pending.append(work)
 
 
@@ -156,9 +182,14 @@ async def _database_transaction(engine: Engine, lock_names: Iterable[str]) -> As
                 yield
         return
     async with engine.transaction():
-        # Sorted, so two transactions wanting the same locks never deadlock.
-        for key in sorted({lock_key(name) for name in lock_names}):
-            await Migration.raw("SELECT pg_advisory_xact_lock({})", key)
+        # Sorted, so two transactions wanting the same locks never deadlock; in one round trip.
+        keys = sorted({lock_key(name) for name in lock_names})
+        if len(keys) == 1:
+            await Migration.raw("SELECT pg_advisory_xact_lock({})", keys[0])
+        elif keys:
+            await Migration.raw(
+                "SELECT pg_advisory_xact_lock(k) FROM unnest({}::bigint[]) AS k ORDER BY k", keys
+            )
         yield
 
 

@@ -11,7 +11,7 @@ from convene.accounts.roles import Role
 from convene.accounts.tables import Account
 from convene.audit.services import record
 from convene.audit.tables import AuditEntry
-from convene.db import locked_transaction
+from convene.db import OutsideTransaction, locked_transaction
 from convene.events.changes import changed_fields
 from tests.accounts.conftest import Entities, make_person
 
@@ -20,9 +20,10 @@ async def test_record_keeps_actor_object_before_after_and_session(
     client: AsyncClient, secretariat: dict[str, str]
 ) -> None:
     officer = await Account.objects().first()
-    await record(
-        officer, "session.updated", "session", 7, {"city": "Vienna"}, {"city": "Geneva"}, 7
-    )
+    async with locked_transaction("test"):
+        await record(
+            officer, "session.updated", "session", 7, {"city": "Vienna"}, {"city": "Geneva"}, 7
+        )
     entries = (await client.get("/api/audit", headers=secretariat)).json()
     assert entries["total"] == 1
     entry = entries["items"][0]
@@ -53,10 +54,13 @@ async def test_the_log_filters_by_session_and_by_person_and_pages(
 ) -> None:
     officer = await Account.objects().first()
     focal = await make_person("focal@austria.example", Role.FOCAL_POINT, entities.a, password=None)
-    for n in range(5):
-        await record(officer, "agenda_item.added", "agenda_item", n, after={"n": n}, session_id=1)
-    await record(focal.id, "registration.added", "registration", 9, session_id=2)
-    await record(officer, "body.added", "body", "IRG")
+    async with locked_transaction("test"):
+        for n in range(5):
+            await record(
+                officer, "agenda_item.added", "agenda_item", n, after={"n": n}, session_id=1
+            )
+        await record(focal.id, "registration.added", "registration", 9, session_id=2)
+        await record(officer, "body.added", "body", "IRG")
 
     async def audit(**params: Any) -> dict[str, Any]:
         answer = await client.get("/api/audit", params=params, headers=secretariat)
@@ -106,6 +110,13 @@ async def test_dates_and_decimals_are_stored_as_json(app: Any) -> None:
     from datetime import date
     from decimal import Decimal
 
-    await record(None, "x.y", "x", 1, after={"day": date(2020, 8, 31), "fee": Decimal("1.50")})
+    async with locked_transaction("test"):
+        await record(None, "x.y", "x", 1, after={"day": date(2020, 8, 31), "fee": Decimal("1.50")})
     row = await AuditEntry.select(AuditEntry.after).first()
     assert "2020-08-31" in row["after"] and "1.50" in row["after"]
+
+
+async def test_an_entry_outside_any_transaction_is_refused_not_lost(app: Any) -> None:
+    with pytest.raises(OutsideTransaction):
+        await record(None, "session.deleted", "session", 1, before={"id": 1})
+    assert await AuditEntry.count() == 0

@@ -3,7 +3,7 @@
 :func:`record` is called inside the transaction of the write it describes
 (the audit log subscribes to every change, see :mod:`convene.audit.subscribers`),
 so that the log and the data can never disagree: if the change is rolled back,
-so is its entry.
+so is its entry. A transaction's entries are written together as it commits.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from piccolo.custom_types import Combinable
 from convene.accounts.tables import Account
 from convene.audit.schemas import AuditEntryOut
 from convene.audit.tables import AuditEntry
+from convene.db import write_at_commit
 from convene.events.changes import Snapshot
 
 
@@ -36,7 +37,8 @@ async def record(
     meeting session, so the secretariat can read one session's history.
     """
     actor_id, actor_name = await _actor(actor)
-    await AuditEntry.insert(
+    write_at_commit(
+        "audit",
         AuditEntry(
             actor=actor_id,
             actor_name=actor_name,
@@ -46,8 +48,19 @@ async def record(
             before=_json(before),
             after=_json(after),
             session_id=session_id,
-        )
+        ),
+        _write,
     )
+
+
+WRITTEN_AT_ONCE = 500
+"""Entries per insert: SQLite takes at most 32,766 values in one statement."""
+
+
+async def _write(entries: list[AuditEntry]) -> None:
+    """The transaction's entries, in the order of their changes, as it commits."""
+    for start in range(0, len(entries), WRITTEN_AT_ONCE):
+        await AuditEntry.insert(*entries[start : start + WRITTEN_AT_ONCE])
 
 
 async def _actor(actor: Account | int | None) -> tuple[int | None, str]:

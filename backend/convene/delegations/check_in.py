@@ -9,6 +9,7 @@ arrival); the session's live streams hear of it once it has committed.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -103,45 +104,48 @@ async def check_in(actor: Actor, session_id: int, data: CheckInIn) -> AttendeeOu
         )
     async with locked_transaction(f"check-in:{registration['id']}"):
         already = bool(await _first_arrivals([registration["id"]]))
-        await _arrive(actor, session_id, registration["id"], sitting_id)
+        await _arrive(session_id, sitting_id, {registration["id"]: actor})
     attendee = (await find_attendees(session_id, registration["badge_code"]))[0]
     attendee.already_checked_in = already
     return attendee
 
 
 async def arrive_at_sitting(
-    actor: Actor, session_id: int, registration_id: int, sitting_id: int
+    session_id: int, sitting_id: int, arrivals: Mapping[int, Actor]
 ) -> None:
-    """Record the delegate's arrival for the sitting, once, inside the caller's transaction:
-    a badge scanned in at a sitting's door is an arrival at the venue, admitted or not."""
-    async with locked_transaction(f"check-in:{registration_id}"):
-        await _arrive(actor, session_id, registration_id, sitting_id)
+    """Record each delegate's arrival for the sitting (registration: who saw them in), once,
+    inside the caller's transaction: a badge scanned in at a sitting's door is an arrival at
+    the venue, admitted or not. The door records a turn's arrivals together."""
+    async with locked_transaction(*(f"check-in:{registration}" for registration in arrivals)):
+        await _arrive(session_id, sitting_id, arrivals)
 
 
-async def _arrive(
-    actor: Actor, session_id: int, registration_id: int, sitting_id: int | None
-) -> None:
-    """Record the arrival, once: a repeated check-in changes nothing and tells nobody."""
-    already = CheckIn.exists().where(CheckIn.registration == registration_id)
-    already = (
-        already.where(CheckIn.sitting == sitting_id)
-        if sitting_id
-        else already.where(CheckIn.sitting.is_null())
+async def _arrive(session_id: int, sitting_id: int | None, arrivals: Mapping[int, Actor]) -> None:
+    """Record the arrivals, once: a repeated check-in changes nothing and tells nobody."""
+    at = CheckIn.sitting == sitting_id if sitting_id else CheckIn.sitting.is_null()
+    rows = await CheckIn.select(CheckIn.registration).where(
+        at & CheckIn.registration.is_in(list(arrivals))
     )
-    if await already:
+    recorded = {row["registration"] for row in rows}
+    new = [rid for rid in arrivals if rid not in recorded]
+    if not new:
         return
     await CheckIn.insert(
-        CheckIn(registration=registration_id, sitting=sitting_id, by=getattr(actor, "id", None))
-    )
-    await publish(
-        CheckedIn(
-            actor=actor,
-            action="registration.checked_in",
-            object_id=registration_id,
-            session_id=session_id,
-            sitting_id=sitting_id,
+        *(
+            CheckIn(registration=rid, sitting=sitting_id, by=getattr(arrivals[rid], "id", None))
+            for rid in new
         )
     )
+    for rid in new:
+        await publish(
+            CheckedIn(
+                actor=arrivals[rid],
+                action="registration.checked_in",
+                object_id=rid,
+                session_id=session_id,
+                sitting_id=sitting_id,
+            )
+        )
 
 
 async def _registration(session_id: int, data: CheckInIn) -> dict[str, Any]:

@@ -96,21 +96,6 @@ async def seats_by_delegation(session_id: int, delegation_ids: set[int]) -> dict
     return seats
 
 
-SEATS_EXPRESSION = """COALESCE(
-    (SELECT seats_at_table FROM delegation_seats WHERE delegation = {}),
-    (SELECT seats_at_table FROM hybrid_setup WHERE session = {}),
-    {}
-)"""
-"""One delegation's seats at the table (arguments: delegation, session, the default), as one
-SQL expression: the door asks it at every scan, within its own query."""
-
-
-async def seats_of(session_id: int, delegation_id: int) -> int:
-    query = f"SELECT {SEATS_EXPRESSION} AS seats"
-    rows = await DelegationSeats.raw(query, delegation_id, session_id, DEFAULT_SEATS_AT_TABLE)
-    return int(rows[0]["seats"])
-
-
 async def set_delegation_seats(actor: Actor, delegation_id: int, data: DelegationSeatsIn) -> int:
     """The secretariat's override for one delegation (``None`` returns it to the session's)."""
     delegation = await delegation_for(actor, delegation_id)
