@@ -1,12 +1,15 @@
 """The door under load: badge scans in and out at two doors against a real server on PostgreSQL.
 
-    .venv/bin/python bench/door.py [--scans 3000] [--delegations 60] [--concurrency 50] [--workers 2]
+    .venv/bin/python bench/door.py [--scans 3000] [--delegations 60] [--concurrency 50]
+        [--workers 2] [--warm-up 500]
 
 Creates a scratch database, seeds a hybrid session with a sitting under way (each delegation
 holding four in-person badges for two seats at the table, the room smaller than all the seats),
 starts ``convene serve`` (two workers), and sends the scans, 50 in flight, alternately from
 Door A and Door B: each badge scanned in or out at random, so that delegations press on their
-seats and the room on its capacity. Prints scans per second, p50 and p99 latency, and the count
+seats and the room on its capacity. The server first works the morning's sitting (``--warm-up``
+scans, not measured), as a deployed server has before the sitting measured; that sitting's
+first arrivals, the burst at its start, are measured. Prints scans per second, p50 and p99 latency, and the count
 of seat or capacity violations (from the database, and from replaying the recorded scans in
 order), which must be 0. Goal: p99 under 150 ms. Exits 1 when a goal is missed. The database
 is dropped afterwards.
@@ -22,21 +25,18 @@ import asyncio
 import os
 import random
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 import uuid
 from collections import Counter
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import aiohttp
 import asyncpg
-import httpx
 
-ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
+from harness import Goals, scratch_database, serve
+
 GOAL_P99_MS = 150.0
 DOORS = ("Door A", "Door B")
 """Each door's device signs in with its own API token, as deployed doors would."""
@@ -46,8 +46,9 @@ BADGES_PER_DELEGATION = 4
 
 async def seed(
     database_url: str, delegations: int, room_capacity: int
-) -> tuple[list[str], int, list[str]]:
-    """A hybrid session of today with a sitting under way; its badges and each door's token."""
+) -> tuple[list[str], tuple[int, int], list[str]]:
+    """A hybrid session of today, with the morning's sitting over and the afternoon's under
+    way; its badges and each door's token."""
     from convene.accounts.roles import Role
     from convene.accounts.services import issue_api_token
     from convene.accounts.tables import Account
@@ -92,13 +93,21 @@ async def seed(
         SessionPart(session=session.id, body=body.id, kind="regular", number=99)
     )
     now = datetime.now(UTC)
-    sitting = Sitting(
+    morning = Sitting(
         session=session.id,
         title="1st meeting",
+        starts_at=now - timedelta(hours=4),
+        ends_at=now - timedelta(hours=1),
+        room="Plenary Hall",
+    )
+    sitting = Sitting(
+        session=session.id,
+        title="2nd meeting",
         starts_at=now - timedelta(minutes=30),
         ends_at=now + timedelta(hours=3),
         room="Plenary Hall",
     )
+    await morning.save()
     await sitting.save()
     states = (
         await Entity.select(Entity.id).where(Entity.category == "state_party").limit(delegations)
@@ -124,7 +133,7 @@ async def seed(
                 )
             )
         await Registration.insert(*people)
-    return tokens, sitting.id, badges
+    return tokens, (morning.id, sitting.id), badges
 
 
 async def scan_storm(
@@ -219,111 +228,60 @@ def main() -> int:
     parser.add_argument("--delegations", type=int, default=60)
     parser.add_argument("--concurrency", type=int, default=50)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--warm-up", type=int, default=500, help="scans at the morning's sitting")
     args = parser.parse_args()
     load_before = os.getloadavg()[0]
     room_capacity = args.delegations * SEATS * 3 // 4  # the room runs out before the seats do
 
-    name = f"convene_bench_{uuid.uuid4().hex[:8]}"
-    asyncio.run(_admin(f'CREATE DATABASE "{name}"'))
-    database_url = ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
-    var_dir = Path(tempfile.mkdtemp(prefix="convene-bench-"))
-    env = os.environ | {
-        "DATABASE_URL": database_url,
-        "CONVENE_VAR_DIR": str(var_dir),
-        "MAIL_POLL_SECONDS": "0",
-        "CONVENE_ENV": "test",
-    }
-    server = None
-    try:
-        subprocess.run(
-            [sys.executable, "-m", "convene.cli", "migrate"],
-            env=env,
-            check=True,
-            capture_output=True,
-        )
-        tokens, sitting_id, badges = asyncio.run(
+    with scratch_database("postgres") as (database_url, var_dir):
+        tokens, (morning_id, sitting_id), badges = asyncio.run(
             seed(database_url, args.delegations, room_capacity)
         )
-        port = _free_port()
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "convene.cli",
-                "serve",
-                "--port",
-                str(port),
-                "--workers",
-                str(args.workers),
-            ],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        base_url = f"http://127.0.0.1:{port}"
-        _wait_healthy(base_url)
-        latencies, outcomes, elapsed = asyncio.run(
-            scan_storm(base_url, tokens, sitting_id, badges, args.scans, args.concurrency)
-        )
+        with serve(database_url, var_dir, workers=args.workers) as server:
+            # The morning's sitting, not measured: the server has worked before the sitting
+            # whose doors are measured, as a deployed one has (its connections open, its
+            # statements prepared); the measured sitting's own first arrivals are all to come.
+            asyncio.run(
+                scan_storm(
+                    server.base_url, tokens, morning_id, badges, args.warm_up, args.concurrency
+                )
+            )
+            cpu_before = server.cpu_seconds()
+            latencies, outcomes, elapsed = asyncio.run(
+                scan_storm(
+                    server.base_url, tokens, sitting_id, badges, args.scans, args.concurrency
+                )
+            )
+            cpu = server.cpu_seconds() - cpu_before
         now_broken, ever_broken, recorded = asyncio.run(
             violations(database_url, sitting_id, room_capacity)
         )
-    finally:
-        if server is not None:
-            server.terminate()
-            server.wait(timeout=30)
-        asyncio.run(_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     latencies.sort()
     p99 = latencies[max(int(len(latencies) * 0.99) - 1, 0)] * 1000
     print(f"load average        {load_before:.1f} before the run (1 min; this machine is shared)")
     print(
-        f"goal                p99 under {GOAL_P99_MS:.0f} ms; 0 seat or capacity violations; no scan lost"
-    )
-    print(
         f"scans               {args.scans} at two doors, {len(badges)} badges of {args.delegations} delegations "
         f"({SEATS} seats each, room {room_capacity}), {args.concurrency} in flight, {args.workers} workers"
     )
+    print(f"before them         {args.warm_up} scans at the morning's sitting (not measured)")
     print(f"scans per second    {args.scans / elapsed:.0f}")
+    print(f"server CPU/scan     {cpu / args.scans * 1000:.2f} ms")
     print(f"latency p50         {statistics.median(latencies) * 1000:.1f} ms")
     print(f"latency p90         {latencies[int(len(latencies) * 0.9) - 1] * 1000:.1f} ms")
     print(f"latency p99         {p99:.1f} ms")
     print(f"latency max         {latencies[-1] * 1000:.1f} ms")
     print(f"outcomes            {dict(outcomes)}")
-    print(f"recorded            {recorded} scans (lost: {args.scans - recorded})")
-    print(
-        f"violations          {now_broken} now, {ever_broken} at any moment of the scans in order"
+    goals = Goals()
+    goals.check(f"p99 {p99:.0f} ms, under {GOAL_P99_MS:.0f} ms", p99 < GOAL_P99_MS)
+    goals.check(
+        f"{now_broken} seat or capacity violations now, {ever_broken} at any moment of the "
+        "scans taken in order: none",
+        now_broken == ever_broken == 0,
     )
-    missed = p99 >= GOAL_P99_MS or now_broken or ever_broken or recorded != args.scans
-    print("goal                " + ("MISSED" if missed else "met"))
-    return 1 if missed else 0
-
-
-async def _admin(sql: str) -> None:
-    connection = await asyncpg.connect(ADMIN_URL)
-    try:
-        await connection.execute(sql)
-    finally:
-        await connection.close()
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _wait_healthy(base_url: str) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{base_url}/health", timeout=2).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.2)
-    raise RuntimeError("the server did not become healthy")
+    goals.check(
+        f"{recorded} scans recorded of {args.scans} sent: none lost", recorded == args.scans
+    )
+    return goals.verdict()
 
 
 if __name__ == "__main__":

@@ -51,6 +51,7 @@ from convene.mail.sender import outbox_sender
 from convene.openapi import openapi_config
 from convene.postgres import close_pool, keep_session, open_every_connection
 from convene.registry import app_registry, known_migrations
+from convene.request_log import OneLinePerRequest
 from convene.routes import route_handlers
 from convene.runtime import Runtime
 from convene.settings import Settings
@@ -212,7 +213,9 @@ def _logging_config(settings: Settings) -> StructlogConfig:
     return StructlogConfig(
         structlog_logging_config=logging_config,
         middleware_logging_config=LoggingMiddlewareConfig(
-            request_log_fields=("method", "path", "query"),
+            middleware_class=OneLinePerRequest,
+            request_log_fields=(),
+            response_log_message="HTTP",
             response_log_fields=["status_code"],
             # Handlers whose query carries a secret (invitation and reset links).
             exclude_opt_key="skip_request_log",

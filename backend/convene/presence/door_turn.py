@@ -24,7 +24,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from convene.accounts.access import Actor
-from convene.db import locked_transaction
+from convene.db import insert_rows, locked_transaction
 from convene.delegations.check_in import arrive_at_sitting
 from convene.meetings.timezones import as_utc
 from convene.presence.events import announce
@@ -349,31 +349,47 @@ async def replay(actor: Actor, sitting: SittingAt) -> None:
 
 async def _seat(sitting_id: int, places: dict[int, tuple[int, datetime]]) -> None:
     """Write who entered (registration: delegation, since)."""
-    if places:
-        await InRoom.insert(
-            *(
-                InRoom(sitting=sitting_id, registration=rid, delegation=did, since=since)
-                for rid, (did, since) in places.items()
-            )
-        )
+    await insert_rows(
+        InRoom,
+        ("sitting", "registration", "delegation", "since"),
+        [(sitting_id, rid, did, since) for rid, (did, since) in places.items()],
+    )
+
+
+SCAN_COLUMNS = (
+    "sitting",
+    "registration",
+    "delegation",
+    "direction",
+    "scanned_at",
+    "idempotency_key",
+    "door",
+    "outcome",
+    "received_at",
+    "by",
+)
 
 
 async def _record(sitting: SittingAt, fresh: list[Fresh], outcomes: list[ScanOutcome]) -> None:
-    await DoorScan.insert(
-        *(
-            DoorScan(
-                sitting=sitting.id,
-                registration=f.scan.holder.registration_id,
-                delegation=f.scan.holder.delegation_id,
-                direction=f.scan.data.direction.value,
-                scanned_at=f.at,
-                idempotency_key=f.scan.key,
-                door=f.scan.data.door,
-                outcome=outcome.value,
-                by=getattr(f.actor, "id", None),
+    received = datetime.now(UTC)
+    await insert_rows(
+        DoorScan,
+        SCAN_COLUMNS,
+        [
+            (
+                sitting.id,
+                f.scan.holder.registration_id,
+                f.scan.holder.delegation_id,
+                f.scan.data.direction.value,
+                f.at,
+                f.scan.key,
+                f.scan.data.door,
+                outcome.value,
+                received,
+                getattr(f.actor, "id", None),
             )
             for f, outcome in zip(fresh, outcomes, strict=True)
-        )
+        ],
     )
 
 

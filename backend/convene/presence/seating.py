@@ -15,7 +15,7 @@ from convene.accounts.access import Actor
 from convene.api.patches import given_fields
 from convene.db import columns, locked_transaction
 from convene.delegations.access import delegation_for
-from convene.delegations.tables import Registration
+from convene.delegations.tables import Delegation, Registration
 from convene.delegations.vocabulary import AttendanceMode, RegistrationStatus
 from convene.entities.categories import alphabetical_key
 from convene.errors import RuleViolation
@@ -83,17 +83,25 @@ def _plain(setup: HybridSetupOut) -> dict[str, Any]:
     return {"seats_at_table": setup.seats_at_table, "listening_link": setup.listening_link}
 
 
+def _seats_query(delegations: int) -> str:
+    at_hand = ", ".join(["{}"] * delegations)
+    return f"""
+SELECT d.id AS delegation, COALESCE(own.seats_at_table, setup.seats_at_table, {{}}) AS seats
+FROM {Delegation._meta.tablename} AS d
+LEFT JOIN {DelegationSeats._meta.tablename} AS own ON own.delegation = d.id
+LEFT JOIN {HybridSetup._meta.tablename} AS setup ON setup.session = d.session
+WHERE d.session = {{}} AND d.id IN ({at_hand})
+"""
+
+
 async def seats_by_delegation(session_id: int, delegation_ids: set[int]) -> dict[int, int]:
-    """Each delegation's seats at the table: its own if the secretariat set it, else the session's."""
-    default = (await hybrid_setup(session_id)).seats_at_table
-    own = (
-        await DelegationSeats.select().where(DelegationSeats.delegation.is_in(list(delegation_ids)))
-        if delegation_ids
-        else []
-    )
-    seats = dict.fromkeys(delegation_ids, default)
-    seats.update({row["delegation"]: row["seats_at_table"] for row in own})
-    return seats
+    """Each delegation's seats at the table: its own if the secretariat set it, else the
+    session's (UN practice, two, until set). One query: the door asks at every turn."""
+    if not delegation_ids:
+        return {}
+    query = _seats_query(len(delegation_ids))
+    rows = await DelegationSeats.raw(query, DEFAULT_SEATS_AT_TABLE, session_id, *delegation_ids)
+    return {row["delegation"]: int(row["seats"]) for row in rows}
 
 
 async def set_delegation_seats(actor: Actor, delegation_id: int, data: DelegationSeatsIn) -> int:
