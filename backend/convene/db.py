@@ -116,19 +116,24 @@ def current_engine() -> Engine:
 async def insert_rows(
     table: type[Table], names: Sequence[str], rows: Sequence[Sequence[Any]]
 ) -> None:
-    """Insert ``rows`` (values in the order of the column ``names``) in one plain statement.
+    """Insert ``rows`` (values in the order of the column ``names``) in plain statements, as
+    many rows in each as the engine takes.
 
     Piccolo's insert builds a table object and a query string for every row, which cost the
     door more than the database took to write a turn's scans, while its lock was held.
     """
-    if not rows:
-        return
     columns = ", ".join(f'"{name}"' for name in names)
     row = "(" + ", ".join(["{}"] * len(names)) + ")"
-    query = f"INSERT INTO {table._meta.tablename} ({columns}) VALUES " + ", ".join(
-        [row] * len(rows)
-    )
-    await table.raw(query, *(value for values in rows for value in values))
+    at_once = VALUES_PER_STATEMENT // len(names)
+    for start in range(0, len(rows), at_once):
+        chunk = rows[start : start + at_once]
+        placeholders = ", ".join([row] * len(chunk))
+        query = f"INSERT INTO {table._meta.tablename} ({columns}) VALUES {placeholders}"
+        await table.raw(query, *(value for values in chunk for value in values))
+
+
+VALUES_PER_STATEMENT = 30_000
+"""SQLite takes at most 32,766 values in one statement (PostgreSQL 65,535)."""
 
 
 @asynccontextmanager

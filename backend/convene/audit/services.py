@@ -8,6 +8,7 @@ so is its entry. A transaction's entries are written together as it commits.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 import msgspec
@@ -16,7 +17,7 @@ from piccolo.custom_types import Combinable
 from convene.accounts.tables import Account
 from convene.audit.schemas import AuditEntryOut
 from convene.audit.tables import AuditEntry
-from convene.db import write_at_commit
+from convene.db import insert_rows, write_at_commit
 from convene.events.changes import Snapshot
 
 
@@ -37,30 +38,36 @@ async def record(
     meeting session, so the secretariat can read one session's history.
     """
     actor_id, actor_name = await _actor(actor)
-    write_at_commit(
-        "audit",
-        AuditEntry(
-            actor=actor_id,
-            actor_name=actor_name,
-            action=action,
-            object_type=object_type,
-            object_id=None if object_id is None else str(object_id),
-            before=_json(before),
-            after=_json(after),
-            session_id=session_id,
-        ),
-        _write,
+    entry = (
+        datetime.now(UTC),
+        actor_id,
+        actor_name,
+        action,
+        object_type,
+        None if object_id is None else str(object_id),
+        _json(before),
+        _json(after),
+        session_id,
     )
+    write_at_commit("audit", entry, _write)
 
 
-WRITTEN_AT_ONCE = 500
-"""Entries per insert: SQLite takes at most 32,766 values in one statement."""
+ENTRY_COLUMNS = (
+    "at",
+    "actor",
+    "actor_name",
+    "action",
+    "object_type",
+    "object_id",
+    "before",
+    "after",
+    "session_id",
+)
 
 
-async def _write(entries: list[AuditEntry]) -> None:
+async def _write(entries: list[tuple[Any, ...]]) -> None:
     """The transaction's entries, in the order of their changes, as it commits."""
-    for start in range(0, len(entries), WRITTEN_AT_ONCE):
-        await AuditEntry.insert(*entries[start : start + WRITTEN_AT_ONCE])
+    await insert_rows(AuditEntry, ENTRY_COLUMNS, entries)
 
 
 async def _actor(actor: Account | int | None) -> tuple[int | None, str]:

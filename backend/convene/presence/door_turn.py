@@ -22,10 +22,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from convene.accounts.access import Actor
 from convene.db import insert_rows, locked_transaction
 from convene.delegations.check_in import arrive_at_sitting
+from convene.events.bus import EventBus, current_bus
 from convene.meetings.timezones import as_utc
 from convene.presence.events import announce
 from convene.presence.people import Badge, SittingAt, person_name
@@ -98,15 +100,18 @@ class KeyReused:
     """A key already names another scan: the whole visit is refused, and changes nothing."""
 
 
-_lines: dict[int, WaitingLine[Visit, list[Decided] | KeyReused]] = {}
-"""This worker's line at each sitting's door."""
+Line = WaitingLine[Visit, list[Decided] | KeyReused]
+_lines: WeakKeyDictionary[EventBus, dict[int, Line]] = WeakKeyDictionary()
+"""The line at each sitting's door, per app (each has its own bus and database): two apps in
+one process, as in the tests, never share a turn."""
 
 
 async def settle(visit: Visit) -> list[Decided] | KeyReused:
     """Wait for the visit's turn at its sitting's door; what was decided of each of its scans."""
-    line = _lines.get(visit.sitting.id)
+    lines = _lines.setdefault(current_bus(), {})
+    line = lines.get(visit.sitting.id)
     if line is None:
-        line = _lines[visit.sitting.id] = WaitingLine(_take_turn)
+        line = lines[visit.sitting.id] = WaitingLine(_take_turn)
     return await line.join(visit)
 
 
