@@ -49,7 +49,7 @@ from convene.live.changes import ChangeListener
 from convene.live.channels import live_channels
 from convene.mail.sender import outbox_sender
 from convene.openapi import openapi_config
-from convene.postgres import close_pool, keep_session, open_every_connection
+from convene.postgres import close_pool, keep_session
 from convene.registry import app_registry, known_migrations
 from convene.request_log import OneLinePerRequest
 from convene.routes import route_handlers
@@ -141,10 +141,9 @@ def create_app(settings: Settings | None = None) -> ConveneApp:
 
 
 def create_served_app() -> ConveneApp:
-    """The app as ``convene serve`` runs it in each worker process: once started, its
-    database connections are all open and start-up's objects are spared collection."""
+    """The app as ``convene serve`` runs it in each worker process (see :func:`spare_the_collector`)."""
     app = create_app()
-    app.on_startup.extend([partial(open_every_connection, app.runtime.engine), spare_the_collector])
+    app.on_startup.append(spare_the_collector)
     return app
 
 

@@ -98,20 +98,6 @@ async def close_pool(engine: Engine[Any]) -> None:
     engine.pool = None
 
 
-async def open_every_connection(engine: Engine[Any]) -> None:
-    """Open the pool's connections up to its size now, before the first requests come.
-
-    Opened on demand, they were opened under the first burst (the doors opening at the start
-    of a sitting), each costing the database a new process while requests waited for it.
-    """
-    if not isinstance(engine, PostgresEngine) or engine.pool is None:
-        return
-    pool = engine.pool
-    opened = [await pool.acquire() for _ in range(pool.get_max_size())]
-    for connection in opened:
-        await pool.release(connection)
-
-
 async def renew_connections(engine: Engine[Any]) -> None:
     """After a lost connection, take no other pooled connection on trust: each is replaced.
 
