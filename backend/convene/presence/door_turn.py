@@ -27,6 +27,7 @@ from weakref import WeakKeyDictionary
 from convene.accounts.access import Actor
 from convene.db import insert_rows, locked_transaction
 from convene.delegations.check_in import arrive_at_sitting
+from convene.delegations.tables import Registration
 from convene.events.bus import EventBus, current_bus
 from convene.meetings.timezones import as_utc
 from convene.presence.events import announce
@@ -123,9 +124,10 @@ async def _take_turn(visits: list[Visit]) -> list[list[Decided] | KeyReused]:
     seats = await seats_by_delegation(sitting.session_id, delegations)
     async with locked_transaction(door_lock(sitting.id)):
         turn = await _turn(sitting, visits, seats)
-    # Read once committed, outside the lock.
-    rows = await _rows_by_key({scan.key for visit in turn.taken for scan in visit.scans})
-    inside = await _inside(sitting.id, delegations)
+    # Unless the turn knows them (it usually does), read once committed, outside the lock.
+    keys = {scan.key for visit in turn.taken for scan in visit.scans}
+    rows = turn.rows if turn.rows is not None else await _rows_by_key(keys)
+    inside = turn.inside if turn.inside is not None else await _inside(sitting.id, delegations)
 
     def decided(scan: Scan) -> Decided:
         delegation = scan.holder.delegation_id
@@ -147,12 +149,16 @@ class Fresh:
     at: datetime
 
 
-@dataclass(frozen=True)
+@dataclass
 class Turn:
     taken: list[Visit]
     """The visits whose keys name their own scans (the others are refused)."""
     first: dict[str, Scan]
     """The scan each key of the turn names: a key's other scans are that one sent again."""
+    rows: dict[str, dict[str, Any]] | None = None
+    """The turn's scans as recorded, by key, when the turn knows them without reading."""
+    inside: dict[int, list[PersonInside]] | None = None
+    """Who of each delegation at hand is inside after the turn, when the turn knows it."""
 
 
 async def _turn(sitting: SittingAt, visits: list[Visit], seats: dict[int, int]) -> Turn:
@@ -166,12 +172,15 @@ async def _turn(sitting: SittingAt, visits: list[Visit], seats: dict[int, int]) 
     fresh = sorted(_timed(turn.taken, turn.first), key=lambda f: (f.at, f.scan.key))
     if not fresh:
         return turn
-    room = await _room_now(sitting.id, {f.scan.holder.delegation_id for f in fresh})
+    at_hand = {scan.holder.delegation_id for visit in turn.taken for scan in visit.scans}
+    room = await _room_now(sitting.id, at_hand)
     if room.latest is not None and fresh[0].at <= room.latest:  # made before one recorded
         await _record(sitting, fresh, [ScanOutcome.NOT_INSIDE] * len(fresh))
         await replay(fresh[0].actor, sitting)
     else:
-        await _decide_in_order(sitting, fresh, seats, room)
+        written = await _decide_in_order(sitting, fresh, seats, room)
+        turn.rows = known | written
+        turn.inside = room.inside(at_hand)
     await _arrivals(sitting, fresh)
     return turn
 
@@ -214,9 +223,11 @@ def _keys_of(
 
 async def _decide_in_order(
     sitting: SittingAt, fresh: list[Fresh], seats: dict[int, int], room: Room
-) -> None:
-    """Scans newer than every recorded one, decided one after the other from who is inside now."""
+) -> dict[str, dict[str, Any]]:
+    """Scans newer than every recorded one, decided one after the other from who is inside now;
+    the scans as recorded."""
     before = dict(room.since)
+    room.names |= {f.scan.holder.registration_id: f.scan.holder.name for f in fresh}
     outcomes = [
         room.take(
             f.scan.holder.registration_id,
@@ -228,7 +239,7 @@ async def _decide_in_order(
         )
         for f in fresh
     ]
-    await _record(sitting, fresh, outcomes)
+    ids = await _record(sitting, fresh, outcomes)
     gone = [rid for rid, place in before.items() if room.since.get(rid) != place]
     if gone:
         await InRoom.delete().where(
@@ -241,6 +252,16 @@ async def _decide_in_order(
             await announce(
                 f.actor, sitting.id, sitting.session_id, holder.registration_id, outcome.value
             )
+    return {
+        f.scan.key: {
+            "id": ids[f.scan.key],
+            "idempotency_key": f.scan.key,
+            "outcome": outcome.value,
+            "direction": f.scan.data.direction.value,
+            "scanned_at": f.at,
+        }
+        for f, outcome in zip(fresh, outcomes, strict=True)
+    }
 
 
 @dataclass
@@ -254,6 +275,15 @@ class Room:
     """Inside, of the delegations not at hand: they count toward the room's capacity."""
     latest: datetime | None = None
     """When the latest scan recorded was made."""
+    names: dict[int, str] = field(default_factory=dict)
+    """Registration: the name the door shows, of those inside (and of those scanned)."""
+
+    def inside(self, delegations: set[int]) -> dict[int, list[PersonInside]]:
+        """Who of each of these delegations is inside, first in first."""
+        inside: dict[int, list[PersonInside]] = {delegation: [] for delegation in delegations}
+        for rid, (delegation, since) in sorted(self.since.items(), key=lambda p: p[1][1]):
+            inside[delegation].append(PersonInside(rid, self.names[rid], since))
+        return inside
 
     def take(
         self,
@@ -282,17 +312,19 @@ class Room:
 
 
 def _room_query(delegations: int) -> str:
-    """Who of the delegations at hand is inside, how many are in all, and when the latest scan
-    was made: one round trip while the lock is held (arguments: the sitting three times, then
+    """Who of the delegations at hand is inside (and their names), how many are in all, and when
+    the latest scan was made: one round trip while the lock is held (arguments: the sitting three times, then
     the delegations)."""
     at_hand = ", ".join(["{}"] * delegations)
     return f"""
-SELECT now.everyone, now.latest, r.registration, r.delegation, r.since
+SELECT now.everyone, now.latest, r.registration, r.delegation, r.since,
+    p.honorific, p.given_name, p.family_name
 FROM (
     SELECT (SELECT COUNT(*) FROM {InRoom._meta.tablename} WHERE sitting = {{}}) AS everyone,
         (SELECT MAX(scanned_at) FROM {DoorScan._meta.tablename} WHERE sitting = {{}}) AS latest
 ) AS now
 LEFT JOIN {InRoom._meta.tablename} AS r ON r.sitting = {{}} AND r.delegation IN ({at_hand})
+LEFT JOIN {Registration._meta.tablename} AS p ON p.id = r.registration
 """
 
 
@@ -308,6 +340,7 @@ async def _room_now(sitting_id: int, delegations: set[int]) -> Room:
     for row in present:
         room.since[row["registration"]] = (row["delegation"], _moment(row["since"]))
         room.per_delegation[row["delegation"]] += 1
+        room.names[row["registration"]] = person_name(row)
     return room
 
 
@@ -375,9 +408,12 @@ SCAN_COLUMNS = (
 )
 
 
-async def _record(sitting: SittingAt, fresh: list[Fresh], outcomes: list[ScanOutcome]) -> None:
+async def _record(
+    sitting: SittingAt, fresh: list[Fresh], outcomes: list[ScanOutcome]
+) -> dict[str, int]:
+    """Write the scans; their ids by key."""
     received = datetime.now(UTC)
-    await insert_rows(
+    written = await insert_rows(
         DoorScan,
         SCAN_COLUMNS,
         [
@@ -395,7 +431,9 @@ async def _record(sitting: SittingAt, fresh: list[Fresh], outcomes: list[ScanOut
             )
             for f, outcome in zip(fresh, outcomes, strict=True)
         ],
+        returning=("idempotency_key", "id"),
     )
+    return {row["idempotency_key"]: row["id"] for row in written}
 
 
 async def _arrivals(sitting: SittingAt, fresh: list[Fresh]) -> None:
