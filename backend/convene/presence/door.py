@@ -1,5 +1,3 @@
-# mypy: disable-error-code="union-attr"
-# (Piccolo types a joined column, e.g. InRoom.registration.given_name, as "Column | Any".)
 """The door: badge scans in and out of a sitting's room, and what the door's screen says.
 
 A scan is checked as far as it can be at once (the sitting, the badge, the time given), then
