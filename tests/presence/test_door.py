@@ -314,3 +314,23 @@ async def test_an_offline_doors_batch_arriving_after_the_live_scans_is_merged_in
         )
     }
     assert [decided[f"merged-{i:04d}"] for i in range(len(day))] == in_order
+
+
+async def test_an_offline_batch_with_an_unknown_badge_is_refused_whole_naming_the_field(
+    client: AsyncClient, bodies: dict[str, str], registry: None
+) -> None:
+    world = await build_world(client, bodies, {"Austria": ["in_person", "in_person"]})
+    a1, a2 = world.badges["Austria"]
+    batch = {"scans": [scan(a1), scan("NOSUCHCODE"), scan(a2.lower())]}
+    refused = await client.post(
+        f"/api/sittings/{world.sitting_id}/door/scans/batch", json=batch, headers=bodies
+    )
+    assert refused.status_code == 404
+    assert refused.json()["errors"][0]["field"] == "badge_code"
+    assert await DoorScan.count().where(DoorScan.sitting == world.sitting_id) == 0
+
+    batch["scans"].pop(1)  # a code is read whatever its case, as the desk's field takes it
+    taken = await client.post(
+        f"/api/sittings/{world.sitting_id}/door/scans/batch", json=batch, headers=bodies
+    )
+    assert [answer["outcome"] for answer in taken.json()] == ["entered", "entered"]

@@ -16,7 +16,7 @@ from convene.presence.door_turn import Decided, KeyReused, Scan, Visit, settle
 from convene.presence.people import (
     Badge,
     SittingAt,
-    badge,
+    badges,
     ensure_held,
     sitting_and_badge,
     sitting_at,
@@ -44,9 +44,8 @@ async def scan_many(actor: Actor, sitting_id: int, batch: ScanBatch) -> list[Sca
     """
     sitting = await sitting_at(sitting_id)
     ensure_held(sitting)
-    scans = [
-        _checked(await badge(sitting.session_id, item.badge_code), item) for item in batch.scans
-    ]
+    holders = await badges(sitting.session_id, [item.badge_code for item in batch.scans])
+    scans = [_checked(holder, item) for holder, item in zip(holders, batch.scans, strict=True)]
     decided = await _decided(Visit(actor, sitting, scans))
     return [_answer(sitting, s.holder, d) for s, d in zip(scans, decided, strict=True)]
 
