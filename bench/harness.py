@@ -101,7 +101,7 @@ def serve(database_url: str, var_dir: Path, workers: int = 1) -> Iterator[Server
         stdout=subprocess.DEVNULL, stderr=log.open("wb"),
     )
     try:
-        wait_healthy(base_url, log)
+        wait_healthy(base_url, log, workers)
         yield Server(base_url, process)
     finally:
         process.terminate()
@@ -159,13 +159,16 @@ def free_port() -> int:
         return port
 
 
-def wait_healthy(base_url: str, log: Path | None = None) -> None:
+def wait_healthy(base_url: str, log: Path | None = None, workers: int = 1) -> None:
+    """Wait until the server answers ``/health`` and, when its ``log`` is given, until every
+    worker has started: a worker still starting takes no connections, and a load sent before
+    it has would all go to the others."""
     deadline = time.monotonic() + 60
     answer = "no answer"
     while time.monotonic() < deadline:
         try:
             response = httpx.get(f"{base_url}/health", timeout=2)
-            if response.status_code == 200:
+            if response.status_code == 200 and _started(log) >= workers:
                 return
             answer = f"{response.status_code} {response.text}"
         except httpx.TransportError as error:
@@ -173,6 +176,13 @@ def wait_healthy(base_url: str, log: Path | None = None) -> None:
         time.sleep(0.2)
     tail = log.read_text(errors="replace")[-2000:] if log is not None and log.exists() else ""
     raise RuntimeError(f"the server did not become healthy: {answer}\n{tail}")
+
+
+def _started(log: Path | None) -> int:
+    """How many workers have said their start-up is complete (all of them, without a log)."""
+    if log is None:
+        return sys.maxsize
+    return log.read_text(errors="replace").count("Application startup complete")
 
 
 def _tree(pid: int) -> list[int]:

@@ -353,6 +353,8 @@ class LiveServers:
             # Channels over Redis only where the test's settings say so, never the shell's REDIS_URL.
             "REDIS_URL": settings.redis_url or "",
             "PAGE_MEMO_SECONDS": str(settings.page_memo_seconds),
+            # A served worker opens its whole pool at start-up: the suite keeps many servers.
+            "DATABASE_POOL_SIZE": "3",
         }
         key = tuple(sorted(env.items()))
         if key not in self._running:

@@ -49,8 +49,8 @@ from convene.live.changes import ChangeListener
 from convene.live.channels import live_channels
 from convene.mail.sender import outbox_sender
 from convene.openapi import openapi_config
-from convene.postgres import close_pool, keep_session
-from convene.registry import app_registry, known_migrations
+from convene.postgres import close_pool, keep_session, reading_the_tables
+from convene.registry import all_tables, app_registry, known_migrations
 from convene.request_log import OneLinePerRequest
 from convene.routes import route_handlers
 from convene.runtime import Runtime
@@ -84,7 +84,8 @@ class ConveneApp(Litestar):
                 await super().__call__(scope, receive, send)
 
 
-def create_app(settings: Settings | None = None) -> ConveneApp:
+def create_app(settings: Settings | None = None, *, served: bool = False) -> ConveneApp:
+    """The app; ``served``, as a worker of ``convene serve`` runs it (its pool opened whole)."""
     settings = settings or Settings.from_env()
     install_catalogues()  # the five translations, compiled once per process
     live = live_channels(settings)  # registration changes and check-ins, to every worker
@@ -107,7 +108,7 @@ def create_app(settings: Settings | None = None) -> ConveneApp:
             "page_cache": Provide(lambda: runtime.pages, use_cache=True, sync_to_thread=False),
         },
         lifespan=[
-            _database_pool(runtime.engine, settings.database_pool_size),
+            _database_pool(runtime.engine, settings.database_pool_size, opened_whole=served),
             outbox_sender(settings),
         ],
         on_startup=[listener.start],  # after the lifespans above and the live channels
@@ -142,7 +143,7 @@ def create_app(settings: Settings | None = None) -> ConveneApp:
 
 def create_served_app() -> ConveneApp:
     """The app as ``convene serve`` runs it in each worker process (see :func:`spare_the_collector`)."""
-    app = create_app()
+    app = create_app(served=True)
     app.on_startup.append(spare_the_collector)
     return app
 
@@ -160,9 +161,17 @@ def spare_the_collector() -> None:
 
 
 def _database_pool(
-    engine: Engine, size: int
+    engine: Engine, size: int, opened_whole: bool
 ) -> Callable[[Litestar], AbstractAsyncContextManager[None]]:
     """Open PostgreSQL's connection pool for the app's lifetime.
+
+    ``opened_whole``, its ``size`` connections are opened at start-up and kept however long
+    they stay idle (asyncpg closes an idle connection after five minutes only above the pool's
+    smallest size). Opened on demand, they were opened under the first burst of requests, the
+    doors at the start of a sitting, and again after every break: each new connection costs a
+    database process, whose first queries are slow, while requests wait for it. An app that is
+    not served (the tests') opens a connection when it first needs one. Each connection a
+    served worker opens first reads the tables' descriptions (:func:`reading_the_tables`).
 
     If the database is down at start-up the app still starts (without a pool),
     so that ``/health`` can say so instead of the process dying in a loop.
@@ -175,7 +184,7 @@ def _database_pool(
             await engine.keep_connections()
         if isinstance(engine, PostgresEngine) and size > 0:
             try:
-                await engine.start_connection_pool(min_size=1, max_size=size, reset=keep_session)
+                await engine.start_connection_pool(**_pool_options(size, opened_whole))
                 pooled = True
             except Exception as error:  # unreachable at start-up: serve without a pool
                 logger.error(
@@ -190,6 +199,13 @@ def _database_pool(
                 await engine.close_kept_connections()
 
     return lifespan
+
+
+def _pool_options(size: int, opened_whole: bool) -> dict[str, Any]:
+    if not opened_whole:
+        return {"min_size": 1, "max_size": size, "reset": keep_session}
+    init = reading_the_tables(all_tables(app_registry()))
+    return {"min_size": size, "max_size": size, "reset": keep_session, "init": init}
 
 
 def _logging_config(settings: Settings) -> StructlogConfig:
