@@ -19,7 +19,6 @@ from collections.abc import (
     Iterable,
     Iterator,
     Mapping,
-    Sequence,
 )
 from contextlib import AbstractAsyncContextManager, asynccontextmanager, contextmanager, nullcontext
 from contextvars import ContextVar
@@ -111,35 +110,6 @@ def columns(values: Mapping[str, Any]) -> dict[Column | str, Any]:
 def current_engine() -> Engine:
     """The engine the tables use here: the current app's, else the one bound last."""
     return Migration._meta.db
-
-
-async def insert_rows(
-    table: type[Table],
-    names: Sequence[str],
-    rows: Sequence[Sequence[Any]],
-    returning: Sequence[str] = (),
-) -> list[dict[str, Any]]:
-    """Insert ``rows`` (values in the order of the column ``names``) in plain statements, as
-    many rows in each as the engine takes; the ``returning`` columns of the rows written.
-
-    Piccolo's insert builds a table object and a query string for every row, which cost the
-    door more than the database took to write a turn's scans, while its lock was held.
-    """
-    columns = ", ".join(f'"{name}"' for name in names)
-    row = "(" + ", ".join(["{}"] * len(names)) + ")"
-    answer = " RETURNING " + ", ".join(f'"{name}"' for name in returning) if returning else ""
-    at_once = VALUES_PER_STATEMENT // len(names)
-    written: list[dict[str, Any]] = []
-    for start in range(0, len(rows), at_once):
-        chunk = rows[start : start + at_once]
-        placeholders = ", ".join([row] * len(chunk))
-        query = f"INSERT INTO {table._meta.tablename} ({columns}) VALUES {placeholders}{answer}"
-        written += await table.raw(query, *(value for values in chunk for value in values))
-    return written
-
-
-VALUES_PER_STATEMENT = 30_000
-"""SQLite takes at most 32,766 values in one statement (PostgreSQL 65,535)."""
 
 
 @asynccontextmanager

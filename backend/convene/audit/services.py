@@ -17,7 +17,8 @@ from piccolo.custom_types import Combinable
 from convene.accounts.tables import Account
 from convene.audit.schemas import AuditEntryOut
 from convene.audit.tables import AuditEntry
-from convene.db import insert_rows, write_at_commit
+from convene.db import write_at_commit
+from convene.statements import insert_rows
 from convene.events.changes import Snapshot
 
 

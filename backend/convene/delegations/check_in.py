@@ -25,6 +25,7 @@ from convene.errors import NotFound, RuleViolation
 from convene.events.bus import publish
 from convene.meetings.timezones import as_utc
 from convene.sittings.tables import Sitting
+from convene.statements import insert_rows, is_among
 from convene.translation import gettext
 
 EARLY_ARRIVAL = timedelta(minutes=60)
@@ -124,17 +125,17 @@ async def _arrive(session_id: int, sitting_id: int | None, arrivals: Mapping[int
     """Record the arrivals, once: a repeated check-in changes nothing and tells nobody."""
     at = CheckIn.sitting == sitting_id if sitting_id else CheckIn.sitting.is_null()
     rows = await CheckIn.select(CheckIn.registration).where(
-        at & CheckIn.registration.is_in(list(arrivals))
+        at & is_among(CheckIn.registration, arrivals)
     )
     recorded = {row["registration"] for row in rows}
     new = [rid for rid in arrivals if rid not in recorded]
     if not new:
         return
-    await CheckIn.insert(
-        *(
-            CheckIn(registration=rid, sitting=sitting_id, by=getattr(arrivals[rid], "id", None))
-            for rid in new
-        )
+    now = datetime.now(UTC)
+    await insert_rows(
+        CheckIn,
+        ("registration", "sitting", "at", "by"),
+        [(rid, sitting_id, now, getattr(arrivals[rid], "id", None)) for rid in new],
     )
     for rid in new:
         await publish(

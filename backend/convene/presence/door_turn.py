@@ -25,7 +25,7 @@ from typing import Any
 from weakref import WeakKeyDictionary
 
 from convene.accounts.access import Actor
-from convene.db import insert_rows, locked_transaction
+from convene.db import locked_transaction
 from convene.delegations.check_in import arrive_at_sitting
 from convene.delegations.tables import Registration
 from convene.events.bus import EventBus, current_bus
@@ -37,6 +37,7 @@ from convene.presence.seating import seats_by_delegation
 from convene.presence.tables import DoorScan, InRoom
 from convene.presence.vocabulary import Direction, ScanOutcome
 from convene.presence.waiting_line import WaitingLine
+from convene.statements import among, insert_rows, is_among
 
 
 def door_lock(sitting_id: int) -> str:
@@ -243,7 +244,7 @@ async def _decide_in_order(
     gone = [rid for rid, place in before.items() if room.since.get(rid) != place]
     if gone:
         await InRoom.delete().where(
-            (InRoom.sitting == sitting.id) & InRoom.registration.is_in(gone)
+            (InRoom.sitting == sitting.id) & is_among(InRoom.registration, gone)
         )
     await _seat(sitting.id, {rid: p for rid, p in room.since.items() if before.get(rid) != p})
     for f, outcome in zip(fresh, outcomes, strict=True):
@@ -311,11 +312,10 @@ class Room:
         return outcome
 
 
-def _room_query(delegations: int) -> str:
+def _room_query(at_hand: str) -> str:
     """Who of the delegations at hand is inside (and their names), how many are in all, and when
-    the latest scan was made: one round trip while the lock is held (arguments: the sitting three times, then
-    the delegations)."""
-    at_hand = ", ".join(["{}"] * delegations)
+    the latest scan was made: one round trip while the lock is held (arguments: the sitting
+    three times, then the delegations, ``at_hand`` the condition on them)."""
     return f"""
 SELECT now.everyone, now.latest, r.registration, r.delegation, r.since,
     p.honorific, p.given_name, p.family_name
@@ -323,14 +323,14 @@ FROM (
     SELECT (SELECT COUNT(*) FROM {InRoom._meta.tablename} WHERE sitting = {{}}) AS everyone,
         (SELECT MAX(scanned_at) FROM {DoorScan._meta.tablename} WHERE sitting = {{}}) AS latest
 ) AS now
-LEFT JOIN {InRoom._meta.tablename} AS r ON r.sitting = {{}} AND r.delegation IN ({at_hand})
+LEFT JOIN {InRoom._meta.tablename} AS r ON r.sitting = {{}} AND r.delegation {at_hand}
 LEFT JOIN {Registration._meta.tablename} AS p ON p.id = r.registration
 """
 
 
 async def _room_now(sitting_id: int, delegations: set[int]) -> Room:
-    query = _room_query(len(delegations))
-    rows = await InRoom.raw(query, sitting_id, sitting_id, sitting_id, *delegations)
+    at_hand, arguments = among(delegations)
+    rows = await InRoom.raw(_room_query(at_hand), sitting_id, sitting_id, sitting_id, *arguments)
     present = [row for row in rows if row["registration"] is not None]
     latest = rows[0]["latest"]
     room = Room(
@@ -379,7 +379,7 @@ async def replay(actor: Actor, sitting: SittingAt) -> None:
         if outcome.value != item["outcome"]:
             changed[outcome.value].append(item["id"])
     for outcome_value, ids in changed.items():
-        await DoorScan.update({DoorScan.outcome: outcome_value}).where(DoorScan.id.is_in(ids))
+        await DoorScan.update({DoorScan.outcome: outcome_value}).where(is_among(DoorScan.id, ids))
     await InRoom.delete().where(InRoom.sitting == sitting.id)
     await _seat(sitting.id, room.since)
     await announce(actor, sitting.id, sitting.session_id, None, "replayed")
@@ -463,7 +463,7 @@ async def _inside(sitting_id: int, delegations: set[int]) -> dict[int, list[Pers
         return inside
     rows = (
         await InRoom.select(*INSIDE_COLUMNS)
-        .where((InRoom.sitting == sitting_id) & InRoom.delegation.is_in(list(delegations)))
+        .where((InRoom.sitting == sitting_id) & is_among(InRoom.delegation, delegations))
         .order_by(InRoom.since)
     )
     for row in rows:
@@ -483,5 +483,5 @@ async def _rows_by_key(keys: set[str]) -> dict[str, dict[str, Any]]:
         DoorScan.direction,
         DoorScan.outcome,
         DoorScan.scanned_at,
-    ).where(DoorScan.idempotency_key.is_in(list(keys)))
+    ).where(is_among(DoorScan.idempotency_key, keys))
     return {row["idempotency_key"]: row for row in rows}

@@ -15,6 +15,7 @@ from convene.errors import NotFound, RuleViolation
 from convene.meetings.tables import Session
 from convene.meetings.timezones import as_utc, in_zone
 from convene.sittings.tables import Sitting
+from convene.statements import is_among
 from convene.translation import gettext
 
 PERSON_COLUMNS = (
@@ -117,7 +118,7 @@ async def badges(session_id: int, codes: list[str]) -> list[Badge]:
     """
     wanted = [code.strip().upper() for code in codes]
     rows = await Registration.select(*BADGE_COLUMNS, Registration.badge_code).where(
-        (Registration.session == session_id) & Registration.badge_code.is_in(list(set(wanted)))
+        (Registration.session == session_id) & is_among(Registration.badge_code, set(wanted))
     )
     by_code = {row["badge_code"]: row for row in rows}
     return [_badge_holder(by_code.get(code)) for code in wanted]

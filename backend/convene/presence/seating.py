@@ -34,6 +34,7 @@ from convene.presence.schemas import (
 )
 from convene.presence.tables import DelegationSeats, HybridSetup, SeatPlan
 from convene.sittings.tables import Sitting
+from convene.statements import among
 from convene.translation import gettext, ngettext
 
 DEFAULT_SEATS_AT_TABLE = 2
@@ -83,14 +84,13 @@ def _plain(setup: HybridSetupOut) -> dict[str, Any]:
     return {"seats_at_table": setup.seats_at_table, "listening_link": setup.listening_link}
 
 
-def _seats_query(delegations: int) -> str:
-    at_hand = ", ".join(["{}"] * delegations)
+def _seats_query(at_hand: str) -> str:
     return f"""
 SELECT d.id AS delegation, COALESCE(own.seats_at_table, setup.seats_at_table, {{}}) AS seats
 FROM {Delegation._meta.tablename} AS d
 LEFT JOIN {DelegationSeats._meta.tablename} AS own ON own.delegation = d.id
 LEFT JOIN {HybridSetup._meta.tablename} AS setup ON setup.session = d.session
-WHERE d.session = {{}} AND d.id IN ({at_hand})
+WHERE d.session = {{}} AND d.id {at_hand}
 """
 
 
@@ -99,8 +99,9 @@ async def seats_by_delegation(session_id: int, delegation_ids: set[int]) -> dict
     session's (UN practice, two, until set). One query: the door asks at every turn."""
     if not delegation_ids:
         return {}
-    query = _seats_query(len(delegation_ids))
-    rows = await DelegationSeats.raw(query, DEFAULT_SEATS_AT_TABLE, session_id, *delegation_ids)
+    at_hand, arguments = among(delegation_ids)
+    query = _seats_query(at_hand)
+    rows = await DelegationSeats.raw(query, DEFAULT_SEATS_AT_TABLE, session_id, *arguments)
     return {row["delegation"]: int(row["seats"]) for row in rows}
 
 
