@@ -86,19 +86,36 @@ async def keep_session(_connection: asyncpg.Connection) -> None:
 def reading_the_tables(
     tables: Iterable[type[Table]],
 ) -> Callable[[asyncpg.Connection], Awaitable[None]]:
-    """What a new pooled connection does first: plan a query of every table, in one round trip.
+    """What a new pooled connection does first: plan a query of every table, and learn the
+    arrays of every type their columns hold.
 
     A new connection is a new database process, which reads a table's description (its
     columns, indexes, types) from the catalogue the first time a query names it: a few
-    milliseconds per table, which the first requests on that connection waited for. Planned
-    here, when a served worker opens its pool, nothing is read and no row is locked.
+    milliseconds per table. asyncpg, for its part, asks the catalogue about an array type the
+    first time a statement takes or gives one (four round trips), and Convene sends its lists
+    as arrays (:mod:`convene.statements`). The first requests on each connection waited for
+    both; here, when a served worker opens its pool, it takes two round trips. Nothing is read
+    and no row is locked.
     """
+    tables = list(tables)
     queries = "; ".join(f'SELECT * FROM "{table._meta.tablename}" LIMIT 0' for table in tables)
+    arrays = ", ".join(f"NULL::{kind}[]" for kind in sorted(_column_types(tables) | {"BIGINT"}))
 
     async def init(connection: asyncpg.Connection) -> None:
         await connection.execute(queries)
+        await connection.prepare(f"SELECT {arrays}")  # BIGINT: the keys of advisory locks
 
     return init
+
+
+def _column_types(tables: Iterable[type[Table]]) -> set[str]:
+    """The types of the tables' columns, without their sizes (``VARCHAR(60)``: ``VARCHAR``)."""
+    kinds = {column.column_type.split("(")[0] for table in tables for column in table._meta.columns}
+    return {SERIAL_IS.get(kind, kind) for kind in kinds}
+
+
+SERIAL_IS = {"SERIAL": "INTEGER", "BIGSERIAL": "BIGINT"}
+"""A serial column is an integer with a default: there is no array of serials."""
 
 
 async def close_pool(engine: Engine[Any]) -> None:
