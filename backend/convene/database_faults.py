@@ -79,22 +79,26 @@ class DatabaseFaultsMiddleware(ASGIMiddleware):
         self, request: HTTPScope, receive: Receive, send: Send, next_app: ASGIApp
     ) -> None:
         scope = cast(Scope, request)
-        retried = request["method"] in RETRIED_METHODS
-        as_it_came = copy.copy(ScopeState.from_scope(scope))
-        first = _fresh_attempt(scope, as_it_came) if retried else scope
-        answer = _LostAnswerHeldBack(first, send, hold=retried)
+        # Kept to try again from (a read only): a write is never sent twice.
+        as_it_came = (
+            copy.copy(ScopeState.from_scope(scope))
+            if request["method"] in RETRIED_METHODS
+            else None
+        )
+        first = scope if as_it_came is None else _fresh_attempt(scope, as_it_came)
+        answer = _LostAnswerHeldBack(first, send, hold=as_it_came is not None)
         try:
             await next_app(first, receive, answer)
         except Exception as error:
             if not connection_lost(error):
                 raise
             await renew_connections(current_engine())
-            if answer.started or not answer.hold:
+            if answer.started or as_it_came is None:
                 raise
         else:
             if first.get(DATABASE_LOST):
                 await renew_connections(current_engine())
-            if not answer.held_back:
+            if as_it_came is None or not answer.held_back:
                 return
         logger.warning(
             "database connection lost on %s %s; trying once more",
