@@ -39,6 +39,7 @@ from structlog.tracebacks import ExceptionDictTransformer
 from convene.accounts.auth import AuthenticationMiddleware
 from convene.api.document import complete_document
 from convene.catalogues import install_catalogues
+from convene.compression import UNCOMPRESSED
 from convene.database_faults import DatabaseFaultsMiddleware
 from convene.edge import PrintableUrlMiddleware
 from convene.errors import EXCEPTION_HANDLERS, problem_details_plugin
@@ -56,7 +57,6 @@ from convene.routes import route_handlers
 from convene.runtime import Runtime
 from convene.settings import Settings
 from convene.sqlite import ConveneSQLiteEngine
-from convene.static_files import PRECOMPRESSED
 from convene.templating import configure_template_engine
 from convene.translation import ENGLISH, using_locale
 
@@ -131,9 +131,10 @@ def create_app(settings: Settings | None = None, *, served: bool = False) -> Con
         ),
         openapi_config=openapi_config(runtime.static),
         before_send=[security_headers(settings)],
-        # Static files and kept pages carry their own gzipped bytes, compressed once.
+        # Static files and kept pages carry their own gzipped bytes, compressed once; the
+        # door's answers to single scans are too small to gain (see UNCOMPRESSED).
         compression_config=CompressionConfig(
-            backend="gzip", minimum_size=1024, exclude_opt_key=PRECOMPRESSED
+            backend="gzip", minimum_size=1024, exclude_opt_key=UNCOMPRESSED
         ),
         debug=settings.is_development,
     )

@@ -28,6 +28,7 @@ from litestar.exceptions import MethodNotAllowedException, NotFoundException
 from litestar.handlers import ASGIRouteHandler
 from litestar.types import HTTPResponseBodyEvent, HTTPResponseStartEvent, Receive, Scope, Send
 
+from convene.compression import UNCOMPRESSED
 from convene.freshness.conditional import etag_matches
 
 PREFIX = "/static/"
@@ -36,8 +37,6 @@ REVALIDATE = "public, no-cache"
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml")
 AT_THE_ROOT = {"/favicon.ico": "favicon.ico"}
 """Files that browsers ask for at fixed addresses outside ``/static``, revalidated."""
-PRECOMPRESSED = "precompressed"
-"""A route option: its answers are already compressed, the compression middleware leaves them."""
 MINIMUM_TO_COMPRESS = 1024
 """Below this a gzip header and dictionary cost more than they save."""
 
@@ -116,7 +115,7 @@ class StaticAssets:
             copy_scope=True,
             name="static",
             include_in_schema=False,
-            opt={PRECOMPRESSED: True},
+            opt={UNCOMPRESSED: True},
         )
         async def serve(scope: Scope, receive: Receive, send: Send) -> None:
             if scope.get("method") not in ("GET", "HEAD"):

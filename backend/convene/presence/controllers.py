@@ -15,6 +15,7 @@ from convene.accounts.guards import (
     requires_sign_in,
 )
 from convene.bounds import MAX_ID, PathId
+from convene.compression import UNCOMPRESSED
 from convene.downloads import CSV, XLSX, download
 from convene.presence import attendance, badges, door, imports, online, picture, quorum, seating
 from convene.presence.schemas import (
@@ -64,6 +65,7 @@ class SittingPresenceController(Controller):
         status_code=200,
         summary="Scan a badge in or out at the door",
         description=SCAN_HELP,
+        opt={UNCOMPRESSED: True},  # a few hundred bytes, at the door's rate
     )
     async def scan(
         self, request: AnyRequest, sitting_id: PathId, data: JSONBody[ScanIn]

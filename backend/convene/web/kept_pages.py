@@ -39,7 +39,7 @@ async def public_page(
 ) -> Response[bytes]:
     """The page at the request's address: kept, or (signed in, no validator) built as usual.
 
-    Its route is marked ``PRECOMPRESSED``: the gzipped bytes come from here,
+    Its route is marked ``UNCOMPRESSED``: the gzipped bytes come from here,
     kept beside the page, or compressed now for a page built for one person.
     """
     if request.user is not None or validator is None:

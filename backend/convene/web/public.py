@@ -12,11 +12,13 @@ from litestar import Controller, Request, Response, get
 from litestar.di import NamedDependency
 from litestar.params import FromQuery, QueryParameter
 
-from convene.api.pagination import Page, PageNumber, cut
-from convene.collation import folded
-from convene.bounds import PathId
 from convene.accounts.guards import is_secretariat
 from convene.agenda.services import get_agenda
+from convene.api.pagination import Page, PageNumber, cut
+from convene.bounds import PathId
+from convene.collation import folded
+from convene.compression import UNCOMPRESSED
+from convene.freshness.memo import KeptPages
 from convene.meetings import officers
 from convene.meetings.bodies import list_bodies
 from convene.meetings.services import SessionFilters, get_session, list_sessions
@@ -24,9 +26,7 @@ from convene.meetings.vocabulary import SessionFormat
 from convene.reports.participants import build_participants
 from convene.reports.schemas import DelegationEntry, ParticipantsReport
 from convene.reports.vocabulary import ListVersion
-from convene.freshness.memo import KeptPages
 from convene.settings import Settings
-from convene.static_files import PRECOMPRESSED
 from convene.sittings.services import list_sittings
 from convene.templating import gettext as _
 from convene.web.kept_pages import public_page
@@ -88,7 +88,7 @@ def webcal(settings: Settings, path: str) -> str:
 class PublicPages(Controller):
     include_in_schema = False
 
-    @get("/", opt={PRECOMPRESSED: True})
+    @get("/", opt={UNCOMPRESSED: True})
     async def sessions(
         self,
         request: AnyRequest,
@@ -124,7 +124,7 @@ class PublicPages(Controller):
         validator = None if errors else await sessions_page_validator()
         return await public_page(request, page_cache, validator, "web/public/sessions.html", context)
 
-    @get("/sessions/{session_id:int}", opt={PRECOMPRESSED: True})
+    @get("/sessions/{session_id:int}", opt={UNCOMPRESSED: True})
     async def session(
         self,
         request: AnyRequest,
