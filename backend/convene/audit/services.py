@@ -18,8 +18,8 @@ from convene.accounts.tables import Account
 from convene.audit.schemas import AuditEntryOut
 from convene.audit.tables import AuditEntry
 from convene.db import write_at_commit
-from convene.statements import insert_rows
 from convene.events.changes import Snapshot
+from convene.statements import insert_rows
 
 
 async def record(
