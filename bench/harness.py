@@ -101,7 +101,8 @@ def serve(database_url: str, var_dir: Path, workers: int = 1) -> Iterator[Server
         stdout=subprocess.DEVNULL, stderr=log.open("wb"),
     )
     try:
-        wait_healthy(base_url, log, workers)
+        # On SQLite, convene serve runs one worker whatever was asked (and says so).
+        wait_healthy(base_url, log, 1 if database_url.startswith("sqlite") else workers)
         yield Server(base_url, process)
     finally:
         process.terminate()
