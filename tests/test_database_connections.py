@@ -7,12 +7,12 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
+
 from convene.app import create_app
 from convene.audit.tables import AuditEntry
 from convene.db import locked_transaction
 from convene.settings import Settings
 from convene.statements import insert_rows, is_among
-
 from tests.conftest import running
 
 ON_POSTGRES = pytest.mark.parametrize("database_url", ["postgres"], indirect=True)

@@ -81,7 +81,7 @@ async def _first_arrivals(registration_ids: list[int]) -> dict[int, datetime]:
     if not registration_ids:
         return {}
     rows = await CheckIn.select(CheckIn.registration, CheckIn.at).where(
-        CheckIn.registration.is_in(registration_ids)
+        is_among(CheckIn.registration, registration_ids)
     )
     first: dict[int, datetime] = {}
     for row in rows:
